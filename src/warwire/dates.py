@@ -1,0 +1,217 @@
+"""Find date expressions and resolve them against the publication date.
+
+Explicit dates ("20 August 2019", "Aug. 20", "2019-08-20"), weekdays ("on Monday", "early on
+Tuesday", "last Friday"), deictic words ("yesterday", "today", "last week") and month parts
+("late April") become :class:`DateMention` objects with an ACLED ``time_precision``:
+1 the day, 2 the week (coded at its middle), 3 the month (middle, or first/last day for
+"early"/"late").  Year-only and vague expressions ("since 2014", "in recent days") are kept
+with precision 4 or 5 so callers can tell background from events.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+#: precision codes beyond ACLED's 1-3
+YEAR_ONLY = 4
+VAGUE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression: its span, the resolved day and its precision (1 day .. 5 vague)."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    precision: int
+    relative: bool = False
+
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?")),
+    (
+        "month_part",
+        re.compile(
+            rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?:in\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
+            re.I,
+        ),
+    ),
+    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b")),
+    ("in_month", re.compile(rf"\b(?P<prep>in|during|since|on)\s+{_MONTH}\b(?!\s+\d)")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<mod>last|this|next|previous|past)?\s*{_WEEKDAY}(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
+            r"this\s+afternoon|this\s+evening|last\s+night|overnight|earlier\s+today|"
+            r"last\s+week(?:end)?|this\s+week(?:end)?|past\s+week(?:end)?|last\s+month|this\s+month|"
+            r"(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+(?:ago|earlier))\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"\b(?P<prep>in|since|from|during|until|by)\s+{_YEAR}\b")),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:in\s+)?(?:recent|past|coming|previous)\s+(?:days|weeks|months|years)\b|"
+            r"\bdays\s+(?:after|before|earlier|later)\b|\bfor\s+(?:days|weeks|months|years)\b|"
+            r"\brecently\b",
+            re.I,
+        ),
+    ),
+]
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, ref: dt.date | None) -> int | None:
+    """Year of a day-and-month with no year: the latest one not far after ``ref``."""
+    if ref is None:
+        return None
+    year = ref.year
+    candidate = _safe_date(year, month, day)
+    if candidate and (candidate - ref).days > 31:
+        year -= 1
+    return year
+
+
+def _mid_month(year: int, month: int, part: str | None) -> dt.date:
+    last = calendar.monthrange(year, month)[1]
+    if part and part.startswith(("early", "the beginning", "the start", "beginning")):
+        return dt.date(year, month, 1)
+    if part and part.startswith(("late", "the end", "end")):
+        return dt.date(year, month, last)
+    return dt.date(year, month, 15)
+
+
+def _weekday(weekday: int, mod: str | None, ref: dt.date) -> dt.date:
+    """Resolve a weekday name against ``ref`` (news: the most recent such day)."""
+    mod = (mod or "").lower()
+    delta = (ref.weekday() - weekday) % 7
+    if mod == "next":
+        ahead = (weekday - ref.weekday()) % 7 or 7
+        return ref + dt.timedelta(days=ahead)
+    if mod in ("last", "previous", "past") and delta == 0:
+        delta = 7
+    return ref - dt.timedelta(days=delta)
+
+
+def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date | None, int, bool]:
+    g = m.groupdict()
+    if kind == "iso":
+        return _safe_date(int(g["year"]), int(g["m"]), int(g["d"])), 1, False
+    if kind in ("dmy", "mdy"):
+        month, day = _month(g["month"]), int(g["day"])
+        year = int(g["year"]) if g.get("year") else _infer_year(month, day, ref)
+        if year is None:
+            return None, 1, False
+        return _safe_date(year, month, day), 1, not g.get("year")
+    if kind == "month_part":
+        month = _month(g["month"])
+        year = int(g["year"]) if g.get("year") else _infer_year(month, 1, ref)
+        if year is None:
+            return None, 3, False
+        return _mid_month(year, month, g["part"].lower()), 3, not g.get("year")
+    if kind == "month_year":
+        return _mid_month(int(g["year"]), _month(g["month"]), None), 3, False
+    if kind == "in_month":
+        month = _month(g["month"])
+        year = _infer_year(month, 1, ref)
+        if year is None:
+            return None, 3, False
+        return _mid_month(year, month, None), 3, True
+    if kind == "year":
+        return dt.date(int(g["year"]), 7, 1), YEAR_ONLY, False
+    if kind == "vague":
+        return None, VAGUE, True
+    if ref is None:
+        return None, 1, True
+    if kind == "weekday":
+        return _weekday(WEEKDAYS[g["weekday"].lower()], g.get("mod"), ref), 1, True
+    # deictic
+    word = re.sub(r"\s+", " ", g["word"].lower())
+    if g.get("unit"):
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+        days = n * (7 if g["unit"].startswith("week") else 1)
+        return ref - dt.timedelta(days=days), (2 if g["unit"].startswith("week") else 1), True
+    if word == "the day before yesterday":
+        return ref - dt.timedelta(days=2), 1, True
+    if word in ("yesterday", "last night", "overnight"):
+        return ref - dt.timedelta(days=1), 1, True
+    if word in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+        return ref, 1, True
+    if word in ("last week", "past week"):
+        monday = ref - dt.timedelta(days=ref.weekday() + 7)
+        return monday + dt.timedelta(days=3), 2, True
+    if word in ("last weekend", "past weekend"):
+        saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
+        return saturday, 2, True
+    if word in ("this week",):
+        return ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=3), 2, True
+    if word in ("this weekend",):
+        return ref + dt.timedelta(days=(5 - ref.weekday()) % 7), 2, True
+    if word == "last month":
+        first = ref.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=15), 3, True
+    if word == "this month":
+        return ref.replace(day=15), 3, True
+    return None, VAGUE, True
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Return the date expressions of ``text`` resolved against ``published``, by position."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            while start < end and text[start].isspace():
+                start += 1
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if kind == "weekday" and m.group("weekday")[0].islower():
+                continue
+            date, precision, relative = _resolve(kind, m, published)
+            found.append(DateMention(start, end, text[start:end], date, precision, relative))
+            taken.append((start, end))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def format_acled(date: dt.date) -> str:
+    """'20 August 2019', as ACLED notes write dates."""
+    return f"{date.day} {calendar.month_name[date.month]} {date.year}"

