@@ -748,9 +748,9 @@ def from_url(
 _URL_LIKE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
-def load(source: str, **kw: Any) -> Article:
-    """Read one article from ``source``: "-" for stdin, a URL, or a file path."""
-    if source == "-":
+def load(location: str, /, **kw: Any) -> Article:
+    """Read one article from ``location``: "-" for stdin, a URL, or a file path."""
+    if location == "-":
         kw.pop("allow_private", None)
         kw.pop("allowed_hosts", None)
         stream = getattr(sys.stdin, "buffer", None)
@@ -761,11 +761,11 @@ def load(source: str, **kw: Any) -> Article:
         if len(data) > MAX_BYTES:
             raise _too_large(len(data), "bytes", MAX_BYTES)
         return from_bytes(data, name="<stdin>", **kw)
-    if _URL_LIKE.match(source):
-        return from_url(source, **kw)
+    if _URL_LIKE.match(location):
+        return from_url(location, **kw)
     kw.pop("allow_private", None)
     kw.pop("allowed_hosts", None)
-    return from_path(Path(source), **kw)
+    return from_path(Path(location), **kw)
 
 
 # --------------------------------------------------------------------------------------------

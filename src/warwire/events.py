@@ -1,0 +1,1078 @@
+"""The events stage: find the events an article reports and code them to ACLED conventions.
+
+How it works, per sentence of the parsed article:
+
+1. **Triggers** from the lexicon data file (``data/event_lexicon.toml``) are matched on
+   lemmas ("air raid", "withdraw", "clash", ...).
+2. **Modality** is read off the dependency parse: negated, future, threatened, hypothetical,
+   denied or purpose ("to retake") triggers report no event; a trigger in a "whether"
+   clause or with only a vague date can only add details to an event reported elsewhere.
+3. **Roles**: the parse decides who did what to whom (subject, object, passive "by" agent,
+   "between X and Y", possessives); the actor mentions found in those phrases fill them.
+4. **Type**: the frame's default sub-event type, refined by cue words in the clause (an
+   "attack" by "warplanes" is an Air/drone strike) and by who the victims are.
+5. **Time and place**: the date expression and the place in the trigger's clause (else its
+   sentence; "the town" refers back to the last town named).
+6. **Merge**: mentions of one happening (same type, compatible date and place) become one
+   event with all their evidence spans; ACLED precedence settles types within a sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import logging
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from . import dates as dates_mod
+from .errors import DataError
+from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------------------
+# Lexicon (data file) and its schema
+# ---------------------------------------------------------------------------------------
+
+
+class FrameSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    triggers: list[str]
+    pos: list[str]
+    sub_event_type: str
+    strength: str
+    cues: dict[str, str] = {}
+    requires: list[str] = []
+    territorial: bool = False
+    #: which side the trigger's grammatical agent is on (2: "police dispersed protesters")
+    agent_side: int = 1
+
+    @field_validator("sub_event_type")
+    @classmethod
+    def _known_type(cls, v: str) -> str:
+        if v and v not in SUB_EVENT_TYPES:
+            raise ValueError(f"unknown ACLED sub-event type {v!r}")
+        return v
+
+    @field_validator("strength")
+    @classmethod
+    def _strength(cls, v: str) -> str:
+        if v not in ("strong", "weak"):
+            raise ValueError("strength must be 'strong' or 'weak'")
+        return v
+
+    @field_validator("cues")
+    @classmethod
+    def _cue_types(cls, v: dict[str, str]) -> dict[str, str]:
+        for cue, sub in v.items():
+            if sub not in SUB_EVENT_TYPES:
+                raise ValueError(f"cue {cue!r} maps to unknown sub-event type {sub!r}")
+        return v
+
+
+class ModalitySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    future: list[str]
+    hypothetical: list[str]
+    denial: list[str]
+    purpose: list[str]
+    negation: list[str]
+    anniversary: list[str]
+
+
+class LexiconSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    frame: list[FrameSpec]
+    cues: dict[str, list[str]]
+    modality: ModalitySpec
+
+
+# Cue classes computed from actors and victims rather than listed words.
+DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    frames: dict[str, FrameSpec]
+    #: lemma phrase (tuple of lemmas) -> frame name
+    triggers: dict[tuple[str, ...], str]
+    #: cue class -> set of lemma phrases
+    cues: dict[str, frozenset[tuple[str, ...]]]
+    modality: ModalitySpec
+    max_len: int
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().replace("-", " - ").split()) if " - " in text else tuple(text.lower().split())
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load and validate an event lexicon (default: the packaged ``event_lexicon.toml``)."""
+    if path is None:
+        raw = resources.files("warwire.data").joinpath("event_lexicon.toml").read_bytes()
+        name = "event_lexicon.toml"
+    else:
+        raw, name = Path(path).read_bytes(), str(path)
+    try:
+        spec = LexiconSpec.model_validate(tomllib.loads(raw.decode("utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise DataError(f"{name}: invalid event lexicon: {exc}") from exc
+    frames = {f.name: f for f in spec.frame}
+    if len(frames) != len(spec.frame):
+        raise DataError(f"{name}: duplicate frame names")
+    triggers: dict[tuple[str, ...], str] = {}
+    for f in spec.frame:
+        for cue in f.cues:
+            if cue not in spec.cues and cue not in DERIVED_CUES and cue not in (
+                "protest_lethal",
+            ):
+                raise DataError(f"{name}: frame {f.name!r} uses unknown cue class {cue!r}")
+        for t in f.triggers:
+            triggers.setdefault(_phrase(t), f.name)
+    cues = {k: frozenset(_phrase(w) for w in v) for k, v in spec.cues.items()}
+    max_len = max(len(p) for p in [*triggers, *[p for s in cues.values() for p in s]])
+    return Lexicon(frames, triggers, cues, spec.modality, max_len)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+# ---------------------------------------------------------------------------------------
+# Inputs from other stages
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor mention as the events stage needs it (adapted from the actors stage).
+
+    ``name`` is the canonical actor name; generic mentions ("government forces", "rebels")
+    carry their class in ``generic`` and get a name once the event's country is known via
+    ``resolve``.
+    """
+
+    name: str | None
+    start: int
+    end: int
+    kind: str = "unknown"
+    country: str | None = None
+    generic: str | None = None
+
+
+@dataclass
+class Context:
+    """What the events stage reads besides the parse."""
+
+    published: dt.date | None
+    places: Sequence[Place] = ()
+    actors: Sequence[ActorRef] = ()
+    article_id: str = "article"
+    source: str | None = None
+    #: canonical name of a generic actor class in a country on a date
+    resolve: callable = None  # type: ignore[valid-type]
+    #: actor name -> kind
+    kind_of: callable = None  # type: ignore[valid-type]
+    #: actor name -> home country ISO2
+    country_of: callable = None  # type: ignore[valid-type]
+    #: demonym ("Syrian") -> country ISO2
+    demonym_iso: callable = None  # type: ignore[valid-type]
+
+
+# ---------------------------------------------------------------------------------------
+# Mentions
+# ---------------------------------------------------------------------------------------
+
+ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
+CIVILIAN_WORDS = frozenset(
+    "civilian civilians resident residents villager villagers child children woman women girl girls "
+    "boy boys farmer farmers shepherd worker workers passenger passengers journalist journalists "
+    "student students worshipper worshippers family families patient patients teacher teachers "
+    "displaced refugee refugees pilgrim pilgrims man men people person herder herders trader traders "
+    "doctor doctors nurse nurses elder elders".split()
+)
+ARMED_WORDS = frozenset(
+    "soldier soldiers troop troops fighter fighters militant militants rebel rebels gunman gunmen "
+    "insurgent insurgents police policeman policemen officer officers guard guards army forces force "
+    "militia militiaman militiamen jihadist jihadists commander commanders personnel convoy "
+    "battalion brigade regiment unit units checkpoint patrol serviceman servicemen military".split()
+)
+NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
+                       "northeast northwest southeast southwest northern southern eastern western "
+                       "edge edges periphery".split())
+ANAPHORA_NOUNS = {"town": "locality", "city": "locality", "village": "locality", "area": None,
+                  "region": None, "province": "region", "district": None}
+#: verbs whose nominal object refers to an event without reporting a new one
+REFERRING_VERBS = frozenset(
+    "flee escape fear avoid condemn denounce deplore criticise criticize investigate probe blame "
+    "survive risk face discuss describe call mourn escalate halt stop end prevent".split()
+)
+PLACE_RANK = {"locality": 0, "neighbourhood": 0, "campus": 0, "borough": 0, "localadmin": 1,
+              "county": 1, "region": 2, "macroregion": 3, "country": 4}
+
+
+@dataclass
+class Mention:
+    frame: str
+    sub_event_type: str | None
+    create: bool
+    sent_start: int
+    sent_end: int
+    trigger: tuple[int, int]
+    clause: tuple[int, int]
+    date: dates_mod.DateMention | None = None
+    place: Place | None = None
+    precision: int = 1
+    agents: list[ActorRef] = field(default_factory=list)
+    patients: list[ActorRef] = field(default_factory=list)
+    agent_uncertain: bool = False
+    cues: set[str] = field(default_factory=set)
+    territorial: bool = False
+    #: the trigger only refers to an event told elsewhere ("condemned the attack")
+    refers_only: bool = False
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return lemma if lemma and lemma != "-pron-" else tok.lower_
+
+
+def _match_triggers(sent: SpacySpan, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start token i, end token i, frame) for the longest trigger matches of a sentence."""
+    toks = list(sent)
+    lemmas = [_lemma(t) for t in toks]
+    lowers = [t.lower_ for t in toks]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in range(min(lex.max_len, len(toks) - i), 0, -1):
+            for seq in (tuple(lemmas[i : i + n]), tuple(lowers[i : i + n])):
+                frame = lex.triggers.get(seq)
+                if frame:
+                    hit = (toks[i].i, toks[i + n - 1].i + 1, frame)
+                    break
+            if hit:
+                break
+        if hit:
+            out.append(hit)
+            i += hit[1] - hit[0]
+        else:
+            i += 1
+    return out
+
+
+def _head_of(doc: Doc, start: int, end: int) -> Token:
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return doc[start]
+
+
+def _governor(tok: Token) -> Token:
+    """The verb a trigger belongs to (itself for verbs)."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
+    """Character span of the governing verb's clause, without coordinated clauses."""
+    excluded: set[int] = set()
+    for child in gov.children:
+        if (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX")) or (
+            child.dep_ in ("ccomp", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            excluded.update(t.i for t in child.subtree)
+    toks = [t for t in gov.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+    if not toks:
+        return sent.start_char, sent.end_char
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
+    """'real', 'weak' (can only add details) or 'none' (reports no real event)."""
+    mod = lex.modality
+    if sent.text.rstrip().endswith("?"):
+        return "none"
+    for tok in (trig, gov):
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no",)):
+                return "none"
+            if child.dep_ == "aux" and child.lower_ in mod.future:
+                return "none"
+            if child.dep_ == "mark" and child.lower_ in mod.hypothetical:
+                return "weak" if child.lower_ == "whether" else "none"
+    # infinitive purpose/threat: "to retake", "threatened to attack", "plans to strike"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
+        head = gov.head
+        if _lemma(head) in ("continue", "keep", "resume", "manage"):
+            pass
+        else:
+            return "none"
+    for anc in gov.ancestors:
+        if anc.i < sent.start or anc.i >= sent.end:
+            break
+        lem = _lemma(anc)
+        if lem in mod.denial:
+            return "none"
+        if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp"):
+            return "none"
+        if any(c.dep_ == "mark" and c.lower_ in mod.hypothetical and c.lower_ != "whether" for c in anc.children):
+            return "none"
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in anc.children):
+            return "weak"
+        if any(c.dep_ == "neg" for c in anc.children) and lem in ("clear", "know", "confirm", "establish"):
+            return "weak"
+    low = sent.text.lower()
+    if any(w in low for w in mod.anniversary if w not in ("mark", "remember")):
+        return "none"
+    return "real"
+
+
+def _span_tokens(doc: Doc, toks: Iterable[Token]) -> tuple[int, int] | None:
+    toks = sorted(toks, key=lambda t: t.i)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _actors_in(span: tuple[int, int] | None, actors: Sequence[ActorRef]) -> list[ActorRef]:
+    if span is None:
+        return []
+    s, e = span
+    return [a for a in actors if a.start >= s and a.end <= e]
+
+
+def _is_or_coordination(doc: Doc, span: tuple[int, int] | None) -> bool:
+    if span is None:
+        return False
+    return any(t.dep_ == "cc" and t.lower_ == "or" for t in doc.char_span(*span, alignment_mode="expand") or [])
+
+
+def _repaired_subjects(sent: SpacySpan) -> dict[int, Token]:
+    """Subjects the parser attached to the wrong clause.
+
+    In "surrounded by government forces and rebel fighters withdrew", spaCy makes "rebel
+    fighters" a conjunct of "forces" and leaves "withdrew" without a subject.  A coordinated
+    verb with no subject right after a conjoined noun takes that noun as its subject.
+    """
+    fixed: dict[int, Token] = {}
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.dep_ != "conj":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "conj":
+            fixed[tok.i] = prev
+    return fixed
+
+
+def _roles(doc: Doc, trig: Token, gov: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
+    """Character spans of the agent and patient phrases of a trigger, and whether passive."""
+    agent = patient = None
+    passive = False
+    repaired = _repaired_subjects(trig.sent)
+    moved = {t.i for subj in repaired.values() for t in subj.subtree}
+
+    def subtree_span(tok: Token) -> tuple[int, int] | None:
+        if tok.i in moved:
+            return _span_tokens(doc, tok.subtree)
+        return _span_tokens(doc, (t for t in tok.subtree if t.i not in moved))
+
+    if trig.i in repaired:
+        agent = subtree_span(repaired[trig.i])
+
+    def by_agent(verb: Token) -> tuple[int, int] | None:
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return subtree_span(objs[0])
+        return None
+
+    if trig.pos_ in ("VERB", "AUX") or trig.i == gov.i:
+        verb = trig
+        for c in verb.children:
+            if c.dep_ == "nsubj" and agent is None:
+                if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                    # "the fighters who withdrew": the antecedent is the agent
+                    inner = {t.i for t in verb.subtree}
+                    agent = _span_tokens(doc, (t for t in verb.head.subtree if t.i not in inner))
+                else:
+                    agent = subtree_span(c)
+            elif c.dep_ == "nsubjpass":
+                patient, passive = subtree_span(c), True
+            elif c.dep_ in ("dobj", "obj"):
+                patient = subtree_span(c)
+        if passive or any(c.dep_ == "auxpass" for c in verb.children):
+            passive = True
+            agent = by_agent(verb)
+        if agent is None and verb.dep_ == "relcl":
+            agent = subtree_span(verb.head) if not passive else agent
+            if passive:
+                patient = patient or _span_tokens(doc, [verb.head])
+        if agent is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "a convoy targeted by jets"
+            patient = patient or _span_tokens(doc, [verb.head])
+            agent = by_agent(verb)
+        if agent is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+            for c in verb.head.children:
+                if c.dep_ == "nsubj":
+                    agent = subtree_span(c)
+        if patient is None:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        patient = subtree_span(objs[0])
+                        break
+        return agent, patient, passive
+
+    # noun trigger
+    modifier = None  # "Russian air strikes", "the army's assault"
+    for c in trig.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
+            modifier = modifier or _span_tokens(doc, c.subtree)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                agent = subtree_span(objs[0])
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                patient = subtree_span(objs[0])
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                agent = subtree_span(objs[0])
+        if c.dep_ == "prep" and c.lower_ == "with":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                patient = patient or subtree_span(objs[0])
+    if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
+        for c in trig.head.children:
+            if c.dep_ in ("dobj", "obj"):
+                patient = patient or subtree_span(c)
+    elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB":
+        for c in trig.head.children:
+            if c.dep_ == "nsubj":
+                agent = agent or subtree_span(c)
+    return agent or modifier, patient, passive
+
+
+def _cue_hits(tokens: Sequence[Token], lex: Lexicon) -> set[str]:
+    lemmas = [_lemma(t) for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    found: set[str] = set()
+    for cls, phrases in lex.cues.items():
+        for i in range(len(tokens)):
+            for n in range(1, lex.max_len + 1):
+                if i + n > len(tokens):
+                    break
+                if tuple(lemmas[i : i + n]) in phrases or tuple(lowers[i : i + n]) in phrases:
+                    found.add(cls)
+                    break
+            if cls in found:
+                break
+    return found
+
+
+def _words(doc: Doc, span: tuple[int, int] | None) -> set[str]:
+    if span is None:
+        return set()
+    sp = doc.char_span(*span, alignment_mode="expand")
+    return {t.lower_ for t in sp} if sp is not None else set()
+
+
+def _kind(ref: ActorRef, ctx: Context) -> str:
+    if ref.kind and ref.kind != "unknown":
+        return ref.kind
+    if ref.name and ctx.kind_of:
+        return ctx.kind_of(ref.name) or "unknown"
+    return "unknown"
+
+
+def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context) -> set[str]:
+    cues: set[str] = set()
+    pw, aw = _words(doc, patient_span), _words(doc, agent_span)
+    patient_kinds = {_kind(a, ctx) for a in m.patients}
+    agent_kinds = {_kind(a, ctx) for a in m.agents}
+    armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & ARMED_WORDS)
+    civ_patient = "civilians" in patient_kinds or (bool(pw & CIVILIAN_WORDS) and not armed_patient)
+    armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & ARMED_WORDS)
+    if civ_patient:
+        cues.add("civilian_victim")
+    if armed_patient:
+        cues.add("armed_victim")
+    if armed_patient and armed_agent:
+        cues.add("armed_both")
+    sent_kinds = {_kind(a, ctx) for a in sent_actors}
+    sent_words = _words(doc, (m.sent_start, m.sent_end))
+    if sent_kinds & ARMED_KINDS or sent_words & ARMED_WORDS:
+        cues.add("armed_actor")
+    if "state_forces" in sent_kinds or "external_forces" in sent_kinds:
+        cues.add("state_actor")
+    if pw & {"protester", "protesters", "demonstrator", "demonstrators", "protestors"}:
+        cues.add("protest")
+        if m.frame == "killing":
+            cues.add("protest_lethal")
+    return cues
+
+
+def _decide_type(frame: FrameSpec, cues: set[str]) -> str | None:
+    for cue, sub in frame.cues.items():
+        if cue in cues:
+            return sub
+    return frame.sub_event_type or None
+
+
+PLACE_NOUNS = frozenset(
+    "town city village province district region governorate area country state county "
+    "neighbourhood neighborhood suburb camp outskirts countryside municipality locality hamlet "
+    "settlement capital".split()
+)
+
+
+def _is_modifier(doc: Doc, place: Place) -> bool:
+    """A place name that only modifies another noun ("the Damascus-Aleppo highway",
+    "the Turkey-Syria border", "Idlib offensive") is not where something happened."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    for _ in range(4):
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    return (
+        tok.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and tok.head.pos_ == "NOUN"
+        and tok.head.lemma_.lower() not in PLACE_NOUNS
+    )
+
+
+def _place_for(doc: Doc, m: Mention, places: Sequence[Place], ctx_places_before) -> tuple[Place | None, int]:
+    """The event place: in the clause, else the sentence, else 'the town' anaphora."""
+    def pick(cands: list[Place]) -> Place | None:
+        if not cands:
+            return None
+        trig_pos = m.trigger[0]
+        return min(cands, key=lambda p: (PLACE_RANK.get(p.feature_type, 1) >= 4,
+                                          PLACE_RANK.get(p.feature_type, 1),
+                                          abs(p.start - trig_pos)))
+
+    in_clause = [p for p in places if m.clause[0] <= p.start and p.end <= m.clause[1] and not _is_modifier(doc, p)]
+    in_sent = [p for p in places if m.sent_start <= p.start and p.end <= m.sent_end and not _is_modifier(doc, p)]
+    chosen = pick(in_clause) or pick(in_sent)
+    anaphor = False
+    if chosen is None or PLACE_RANK.get(chosen.feature_type, 1) >= 2:
+        # "the town", "the area": the last town named before this sentence
+        clause_doc = doc.char_span(*m.clause, alignment_mode="expand")
+        for tok in clause_doc or []:
+            if tok.lower_ in ANAPHORA_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+                prev = ctx_places_before(m.sent_start)
+                if prev is not None:
+                    chosen, anaphor = prev, True
+                break
+    if chosen is None:
+        return None, 1
+    precision = chosen.geo_precision
+    if not anaphor:
+        window = doc.text[max(0, chosen.start - 30) : chosen.start].lower().split()[-4:]
+        if any(w.strip(",.") in NEAR_WORDS for w in window) and precision < 2:
+            precision = 2
+    return chosen, precision
+
+
+def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Mention]:
+    """Every event mention (trigger with its modality, roles, date and place) in ``doc``."""
+    lex = lex or default_lexicon()
+    all_dates = dates_mod.find_dates(doc.text, ctx.published)
+    localities = sorted(
+        (p for p in ctx.places if PLACE_RANK.get(p.feature_type, 1) <= 1), key=lambda p: p.start
+    )
+
+    def last_locality_before(pos: int) -> Place | None:
+        prev = [p for p in localities if p.end <= pos]
+        return prev[-1] if prev else None
+
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        sent_actors = [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
+        for start, end, frame_name in _match_triggers(sent, lex):
+            frame = lex.frames[frame_name]
+            head = _head_of(doc, start, end)
+            if head.pos_ not in frame.pos and not (head.pos_ == "PROPN" and "NOUN" in frame.pos):
+                continue
+            gov = _governor(head)
+            modality = _modality(head, gov, sent, lex)
+            if modality == "none":
+                continue
+            clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
+            agent_span, patient_span, _passive = _roles(doc, head, gov)
+            m = Mention(
+                frame=frame_name,
+                sub_event_type=None,
+                create=modality == "real",
+                sent_start=sent.start_char,
+                sent_end=sent.end_char,
+                trigger=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+                clause=clause,
+                territorial=frame.territorial,
+            )
+            m.agents = _actors_in(agent_span, sent_actors)
+            m.patients = [a for a in _actors_in(patient_span, sent_actors) if a not in m.agents]
+            if not m.agents and _words(doc, agent_span) & ARMED_WORDS:
+                # "the fighters who withdrew were from Jaish al-Izza and the NLF"
+                m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS]
+            if _is_or_coordination(doc, agent_span):
+                m.agents = sorted(m.agents + _coordinated_states(doc, agent_span, m.agents, ctx), key=lambda a: a.start)
+                m.agent_uncertain = len(m.agents) > 1
+            clause_toks = doc.char_span(*clause, alignment_mode="expand") or sent
+            m.cues = _cue_hits(list(clause_toks), lex) | _derived_cues(
+                doc, m, agent_span, patient_span, sent_actors, ctx
+            )
+            if frame.requires and not (set(frame.requires) & m.cues):
+                continue
+            m.sub_event_type = _decide_type(frame, m.cues)
+            if frame.name == "capture" and m.sub_event_type == "Armed clash":
+                m.sub_event_type = _capture_type(m, doc, ctx)
+            if m.sub_event_type is None or frame.strength == "weak" and not frame.cues.keys() & m.cues:
+                m.create = False
+            # date: in the clause, else the sentence
+            in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
+            in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
+            cands = in_clause or in_sent
+            if cands:
+                m.date = min(cands, key=lambda d: abs(d.start - m.trigger[0]))
+                if m.date.precision > 3 or m.date.date is None:
+                    m.create = False
+                    m.date = None
+            m.place, m.precision = _place_for(doc, m, ctx.places, last_locality_before)
+            if frame.territorial and m.place is None:
+                m.create = False  # a change of control needs a place
+            if head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS:
+                m.create = False  # "fleeing bombardment", "condemned the attack"
+                m.refers_only = True
+                m.place, m.date = None, None
+            mentions.append(m)
+    return mentions
+
+
+def _coordinated_states(doc: Doc, span: tuple[int, int] | None, found: list[ActorRef], ctx: Context) -> list[ActorRef]:
+    """State forces named by coordinated demonyms: "Syrian or Russian jets" -> both armies."""
+    if span is None or ctx.demonym_iso is None:
+        return []
+    have = {a.country for a in found} | {ctx.country_of(a.name) for a in found if a.name and ctx.country_of}
+    extra: list[ActorRef] = []
+    for tok in doc.char_span(*span, alignment_mode="expand") or []:
+        if tok.pos_ not in ("ADJ", "PROPN"):
+            continue
+        iso = ctx.demonym_iso(tok.text)
+        if iso and iso not in have:
+            have.add(iso)
+            extra.append(ActorRef(None, tok.idx, tok.idx + len(tok), "state_forces", iso, "military"))
+    return extra
+
+
+def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
+    low = doc.text[m.sent_start : m.sent_end].lower()
+    if any(w in low for w in ("without a fight", "without resistance", "without fighting",
+                              "after the withdrawal", "withdrew", "handed over", "peacefully")):
+        return "Non-violent transfer of territory"
+    kinds = {_kind(a, ctx) for a in m.agents}
+    generics = {a.generic for a in m.agents}
+    if "state_forces" in kinds or generics & {"military", "police", "state_military", "government"}:
+        return "Government regains territory"
+    if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
+        return "Non-state actor overtakes territory"
+    return "Armed clash"
+
+
+# ---------------------------------------------------------------------------------------
+# Merging mentions into events
+# ---------------------------------------------------------------------------------------
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    ra, rb = PLACE_RANK.get(a.feature_type, 1), PLACE_RANK.get(b.feature_type, 1)
+    if ra == rb:
+        return False
+    wide, narrow = (a, b) if ra > rb else (b, a)
+    if wide.feature_type == "country":
+        return narrow.country == wide.country
+    return bool(narrow.admin1) and _norm(narrow.admin1) == _norm(wide.name)
+
+
+def _norm(s: str | None) -> str:
+    return "".join(ch for ch in (s or "").lower() if ch.isalnum())
+
+
+def _dates_compatible(a: Mention | _Draft, b: Mention) -> bool:
+    da = a.date.date if a.date else None
+    db = b.date.date if b.date else None
+    return da is None or db is None or da == db
+
+
+@dataclass
+class _Draft:
+    mentions: list[Mention]
+    sub_event_type: str
+    date: dates_mod.DateMention | None = None
+    place: Place | None = None
+    precision: int = 1
+
+    def absorb(self, m: Mention) -> None:
+        """Add a mention; the event's type follows ACLED precedence, except that a killing
+        ("..., killing five") only reports the toll of the event it belongs to."""
+        first = not self.mentions
+        same_sentence = any(x.sent_start == m.sent_start for x in self.mentions)
+        only_consequences = all(x.frame in CONSEQUENCE_FRAMES for x in self.mentions)
+        self.mentions.append(m)
+        if m.sub_event_type and not first:
+            same_family = _family(m.sub_event_type) == _family(self.sub_event_type)
+            if m.frame not in CONSEQUENCE_FRAMES and only_consequences:
+                self.sub_event_type = m.sub_event_type
+            elif m.frame in CONSEQUENCE_FRAMES and not only_consequences:
+                pass
+            elif (m.create or (same_family and (same_sentence or _family(m.sub_event_type) != "violence"))) \
+                    and PRECEDENCE[m.sub_event_type] < PRECEDENCE[self.sub_event_type]:
+                self.sub_event_type = m.sub_event_type
+        if m.refers_only:
+            return
+        if m.date and (self.date is None or m.date.precision < self.date.precision):
+            self.date = m.date
+        if m.place and (
+            self.place is None
+            or m.create and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
+            or not m.create and _places_compatible(self.place, m.place)
+            and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
+        ):
+            self.place, self.precision = m.place, m.precision
+
+
+#: frames that report what an event caused rather than the event itself
+CONSEQUENCE_FRAMES = frozenset({"killing"})
+
+FAMILY = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+}
+
+
+def _family(sub: str | None) -> str | None:
+    if sub is None:
+        return None
+    t = SUB_EVENT_TYPES[sub]
+    return FAMILY.get(t, t)
+
+
+def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
+    """Group mentions of the same happening; drop those that only add details to nothing."""
+    drafts: list[_Draft] = []
+    for m in mentions:
+        if not m.create:
+            continue
+        if m.frame in CONSEQUENCE_FRAMES and m.place is None and m.date is None:
+            recent = [d for d in drafts if _family(d.sub_event_type) == "violence"
+                      and 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400]
+            if recent:
+                recent[-1].absorb(m)  # "Three civilians were killed in the strike."
+                continue
+        target = None
+        for d in reversed(drafts):
+            same_sentence = any(x.sent_start == m.sent_start for x in d.mentions)
+            same_type = d.sub_event_type == m.sub_event_type
+            family = _family(m.sub_event_type)
+            related = same_type or (family == _family(d.sub_event_type) and (
+                family == "Protests" or (same_sentence and family == "violence")))
+            if related and _dates_compatible(d, m) and _places_compatible(d.place, m.place):
+                target = d
+                break
+        if target is None:
+            d = _Draft([], m.sub_event_type or "Other")
+            d.absorb(m)
+            drafts.append(d)
+        else:
+            target.absorb(m)
+    # details: weak mentions join the nearest compatible event before them (else after)
+    for m in mentions:
+        if m.create:
+            continue
+        best = None
+        for d in drafts:
+            fam_ok = (
+                m.sub_event_type is None
+                and (m.territorial and any(x.territorial for x in d.mentions) or _family(d.sub_event_type) == "violence")
+            ) or (m.sub_event_type is not None and _family(m.sub_event_type) == _family(d.sub_event_type))
+            if m.frame == "encirclement":
+                fam_ok = any(x.sent_start == m.sent_start for x in d.mentions) or (
+                    _family(d.sub_event_type) == "violence" and d.date is not None and m.date is not None
+                )
+            if not fam_ok or not _dates_compatible(d, m) or not _places_compatible(d.place, m.place):
+                continue
+            distance = min(abs(x.sent_start - m.sent_start) for x in d.mentions)
+            before = min(x.sent_start for x in d.mentions) <= m.sent_start
+            key = (not before, distance)
+            if best is None or key < best[0]:
+                best = (key, d)
+        if best is not None:
+            best[1].absorb(m)
+    return drafts
+
+
+# ---------------------------------------------------------------------------------------
+# Drafts -> Event models
+# ---------------------------------------------------------------------------------------
+
+
+def _resolve_actor(ref: ActorRef, country: str | None, on: dt.date | None, ctx: Context) -> str | None:
+    if ref.name:
+        return ref.name
+    if ref.generic and ctx.resolve:
+        return ctx.resolve(ref.generic, ref.country or country, on)
+    return None
+
+
+def _inter(name: str | None, event_country: str | None, ctx: Context) -> int | None:
+    if not name:
+        return None
+    kind = ctx.kind_of(name) if ctx.kind_of else None
+    code = INTER_CODES.get(kind or "")
+    if code == 1 and ctx.country_of and event_country:
+        home = ctx.country_of(name)
+        if home and home != event_country:
+            return 8
+    return code
+
+
+def _clean_sentence(text: str) -> str:
+    out = " ".join(text.split())
+    return out.strip(" “”\"'")
+
+
+def build_events(
+    doc: Doc, drafts: Sequence[_Draft], ctx: Context, lex: Lexicon | None = None,
+    mentions: Sequence[Mention] = (),
+) -> list[Event]:
+    """Turn merged drafts into :class:`Event` models with actors, dates, notes and evidence."""
+    lex = lex or default_lexicon()
+    events: list[Event] = []
+    default_country = _main_country(ctx.places)
+    sieges: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.frame == "encirclement" and m.place is not None:
+            sieges.setdefault(m.place.gazetteer_id, []).append(m)
+    for n, d in enumerate(drafts):
+        sub = d.sub_event_type
+        date = d.date.date if d.date else ctx.published
+        precision = d.date.precision if d.date else 2
+        if date is None:
+            log.debug("dropping event without a date: %s", sub)
+            continue
+        if ctx.published and (ctx.published - date).days > 31:
+            log.debug("dropping background event dated %s", date)
+            continue
+        if ctx.published and (date - ctx.published).days > 1:
+            continue
+        country = (d.place.country if d.place else None) or default_country
+        winners: list[str] = []
+        losers: list[str] = []
+        agents: list[str] = []
+        patients: list[str] = []
+        candidates: list[str] = []
+        uncertain = False
+        for m in d.mentions:
+            a_names = [x for x in (_resolve_actor(a, country, date, ctx) for a in m.agents) if x]
+            p_names = [x for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x]
+            if lex.frames[m.frame].agent_side == 2:
+                patients += a_names
+                agents += p_names
+            elif m.frame == "withdrawal":
+                losers += a_names
+            elif m.frame in ("encirclement", "capture"):
+                winners += a_names
+                losers += p_names
+            else:
+                agents += a_names
+                patients += p_names
+            if m.agent_uncertain and len(a_names) > 1:
+                uncertain = True
+                candidates += [x for x in a_names if x not in candidates]
+        if sub in ("Non-violent transfer of territory", "Government regains territory",
+                   "Non-state actor overtakes territory"):
+            if not winners and d.place is not None:
+                # "troops encircled the town on Monday ... rebels withdrew on Tuesday"
+                for other in sieges.get(d.place.gazetteer_id, []):
+                    winners += [x for x in (_resolve_actor(a, country, date, ctx) for a in other.agents) if x]
+            side1, side2 = _dedupe(winners + agents), _dedupe(losers + patients)
+        else:
+            side1, side2 = _dedupe(agents + winners), _dedupe(patients + losers)
+        if sub in ("Non-violent transfer of territory", "Government regains territory",
+                   "Non-state actor overtakes territory"):
+            side1 = [x for x in side1 if x not in losers]  # who withdrew did not take over
+        side2 = [x for x in side2 if x not in side1]
+        if not side2 and len(side1) > 1 and sub == "Armed clash":
+            # "fighting between rebels and government forces": the two sides
+            kind1 = ctx.kind_of(side1[0]) if ctx.kind_of else None
+            other = next((x for x in side1[1:] if (ctx.kind_of(x) if ctx.kind_of else None) != kind1), None)
+            if other is not None:
+                side1.remove(other)
+                side2 = [other]
+        side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
+        actor1 = side1[0] if side1 else None
+        actor2 = side2[0] if side2 else None
+        if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
+            actor2 = ctx.resolve("civilians", country, date)
+        if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
+            actor1 = ctx.resolve("unidentified", country, date)
+        if uncertain and candidates:
+            actor1 = candidates[0]
+        evidence = _evidence(doc, d)
+        inter1, inter2 = _inter(actor1, country, ctx), _inter(actor2, country, ctx)
+        interaction = None
+        if inter1 is not None:
+            codes = sorted(c for c in (inter1, inter2) if c is not None)
+            interaction = int("".join(str(c) for c in codes)) if len(codes) == 2 else codes[0] * 10
+        location = None
+        if d.place is not None:
+            location = d.place.model_copy(update={"geo_precision": max(d.precision, d.place.geo_precision)})
+        confidence = 0.35 + 0.2 * (location is not None) + 0.15 * (d.date is not None) + 0.15 * (actor1 is not None)
+        confidence += 0.1 * min(len(d.mentions) - 1, 2) / 2
+        ev = Event(
+            id=_event_id(ctx.article_id, n, sub, date, location),
+            event_type=SUB_EVENT_TYPES[sub],
+            sub_event_type=sub,
+            date=date,
+            time_precision=min(precision, 3),
+            location=location,
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actor_1=[x for x in side1[1:] if x != actor1],
+            assoc_actor_2=[x for x in side2[1:] if x != actor2],
+            actor1_uncertain=uncertain,
+            actor1_candidates=candidates if uncertain else [],
+            inter1=inter1,
+            inter2=inter2,
+            interaction=interaction,
+            civilian_targeting=SUB_EVENT_TYPES[sub] == "Violence against civilians"
+            or any("civilian_victim" in m.cues for m in d.mentions if m.create),
+            evidence=evidence,
+            confidence=round(min(confidence, 0.95), 2),
+            sources=[ctx.source] if ctx.source else [],
+            article_ids=[ctx.article_id],
+        )
+        ev.notes = _notes(ev, evidence)
+        events.append(ev)
+    return events
+
+
+def _dedupe(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return out
+
+
+def _prefer_specific(names: list[str], ctx: Context) -> list[str]:
+    """Named groups before generic ones ("Jaish al-Izza" before "Rebels (Syria)")."""
+    def generic(n: str) -> bool:
+        return "(" in n and (n.startswith(("Unidentified", "Civilians", "Protesters", "Rioters", "Rebel", "Opposition")))
+    return sorted(names, key=generic)
+
+
+def _evidence(doc: Doc, d: _Draft) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    spans: list[Span] = []
+    for m in sorted(d.mentions, key=lambda x: x.sent_start):
+        key = (m.sent_start, m.sent_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = doc.text[m.sent_start : m.sent_end]
+        stripped = text.rstrip()
+        spans.append(Span(start=m.sent_start, end=m.sent_start + len(stripped), text=stripped))
+    return spans
+
+
+def _notes(ev: Event, evidence: Sequence[Span]) -> str:
+    when = f"On {dates_mod.format_acled(ev.date)}" if ev.date else "On an unknown date"
+    if ev.time_precision == 2:
+        when = f"Around {dates_mod.format_acled(ev.date)}"
+    elif ev.time_precision == 3:
+        when = f"In {ev.date:%B %Y}"
+    where = ""
+    if ev.location is not None:
+        admin = f" ({ev.location.admin1})" if ev.location.admin1 and ev.location.admin1 != ev.location.name else ""
+        prefix = "near " if ev.location.geo_precision == 2 else "in "
+        where = f", {prefix}{ev.location.name}{admin}"
+    body = " ".join(_clean_sentence(s.text) for s in evidence[:2])
+    note = f"{when}{where}: {body}"
+    if ev.actor1_uncertain and ev.actor1_candidates:
+        note += f" [Perpetrator uncertain: {' or '.join(ev.actor1_candidates)}.]"
+    return note
+
+
+def _event_id(article_id: str, n: int, sub: str, date: dt.date | None, place: Place | None) -> str:
+    key = f"{article_id}|{n}|{sub}|{date}|{place.gazetteer_id if place else ''}"
+    return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _main_country(places: Sequence[Place]) -> str | None:
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + (1 if p.feature_type == "country" else 2)
+    return max(counts, key=counts.get) if counts else None
+
+
+# ---------------------------------------------------------------------------------------
+# Fatalities
+# ---------------------------------------------------------------------------------------
+
+
+def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure]) -> None:
+    """Set each event's fatalities: the lowest reported number killed in its evidence (ACLED)."""
+    for ev in events:
+        killed = [
+            f.quantity
+            for f in figures
+            if f.unit == "killed" and any(s.start <= f.span.start and f.span.end <= s.end for s in ev.evidence)
+        ]
+        ev.fatalities = min(killed) if killed else 0
+
+
+def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:
+    """Find, type, merge and code the events of a parsed article."""
+    mentions = find_mentions(doc, ctx, lex)
+    drafts = merge_mentions(mentions)
+    return build_events(doc, drafts, ctx, lex, mentions)

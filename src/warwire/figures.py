@@ -1,0 +1,481 @@
+"""Reported figures: how many people were killed, wounded, displaced, detained, ...
+
+Numbers are read from digits ("400,000"), words ("three million"), vague words ("dozens")
+and fractions of the previous figure ("half of whom").  The unit comes from the verb, noun or
+phrase around the number (``data/figure_units.toml``); the source from the quote or reported
+statement the figure sits in (see :func:`warwire.claims.find_quotes`).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.tokens import Doc, Token
+
+from .errors import DataError
+from .model import Figure, Quote, Span
+
+log = logging.getLogger(__name__)
+
+UNITS_FILE = Path(__file__).parent / "data" / "figure_units.toml"
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+#: Entity labels whose numbers are not counts of people.
+_NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+_OF_ANTECEDENT = re.compile(r"\s+of\s+(whom|them|those|these|which)\b", re.IGNORECASE)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on every access)."""
+    cached = doc.user_data.get("warwire_text")
+    if cached is None:
+        cached = doc.user_data["warwire_text"] = doc.text
+    return cached
+
+
+# --------------------------------------------------------------------------- data file
+class _UnitEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["event", "group"]
+    lemmas: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+
+
+class _VagueEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: int = Field(gt=0)
+    approximate: bool = True
+
+
+class _UnitsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    people: list[str]
+    hedges: list[str] = Field(default_factory=list)
+    units: dict[str, _UnitEntry]
+    vague: dict[str, _VagueEntry] = Field(default_factory=dict)
+    fractions: dict[str, float] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    """One unit of :attr:`warwire.model.Figure.unit` and the words that signal it."""
+
+    name: str
+    kind: str
+    lemmas: frozenset[str]
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """The validated content of ``figure_units.toml``."""
+
+    units: tuple[UnitSpec, ...]
+    people: frozenset[str]
+    hedges: tuple[str, ...]
+    vague: dict[str, tuple[int, bool]]
+    fractions: dict[str, float]
+
+    def unit_of_lemma(self, lemma: str, kind: str | None = None) -> str | None:
+        lemma = lemma.lower()
+        for u in self.units:
+            if (kind is None or u.kind == kind) and lemma in u.lemmas:
+                return u.name
+        return None
+
+
+def _data_error(path: Path, err: ValidationError) -> DataError:
+    first = err.errors()[0]
+    entry = ".".join(str(p) for p in first["loc"])
+    return DataError(f"{path.name}: bad entry {entry!r}: {first['msg']}")
+
+
+@functools.lru_cache(maxsize=4)
+def load_units(path: Path | None = None) -> FigureLexicon:
+    """Load and validate ``figure_units.toml`` (or another file with the same schema)."""
+    path = path or UNITS_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: figure units file missing") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path.name}: not valid TOML: {exc}") from exc
+    try:
+        data = _UnitsFile.model_validate(raw)
+    except ValidationError as exc:
+        raise _data_error(path, exc) from exc
+    for name, frac in data.fractions.items():
+        if not 0 < frac < 1:
+            raise DataError(f"{path.name}: bad entry 'fractions.{name}': must be between 0 and 1")
+    units = tuple(
+        UnitSpec(
+            name=name,
+            kind=u.kind,
+            lemmas=frozenset(x.lower() for x in u.lemmas),
+            phrases=tuple(p.lower() for p in u.phrases),
+        )
+        for name, u in data.units.items()
+    )
+    return FigureLexicon(
+        units=units,
+        people=frozenset(x.lower() for x in data.people),
+        hedges=tuple(sorted((h.lower() for h in data.hedges), key=len, reverse=True)),
+        vague={k.lower(): (v.value, v.approximate) for k, v in data.vague.items()},
+        fractions={k.lower(): v for k, v in data.fractions.items()},
+    )
+
+
+# --------------------------------------------------------------------------- numbers
+def parse_number(text: str) -> int | None:
+    """Read a cardinal number written in digits and/or words ("400,000", "three million")."""
+    words = [w for w in re.split(r"[\s\-]+", text.lower().strip()) if w and w != "and"]
+    if not words:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if _DIGITS.match(w):
+            current += float(w.replace(",", ""))
+        elif w in _SMALL:
+            current += _SMALL[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return int(round(total + current)) if seen else None
+
+
+def _is_number_word(tok: Token) -> bool:
+    low = tok.lower_
+    if _DIGITS.match(low):
+        return True
+    return all(p in _SMALL or p in _SCALES for p in low.split("-") if p) and bool(low.strip("-"))
+
+
+def _starts_with(text_low: str, pos: int, phrase: str) -> bool:
+    end = pos + len(phrase)
+    if not text_low.startswith(phrase, pos):
+        return False
+    return end >= len(text_low) or not text_low[end].isalnum()
+
+
+def _hedge_before(text_low: str, start: int, lex: FigureLexicon) -> bool:
+    before = text_low[max(0, start - 30):start].rstrip()
+    for h in lex.hedges:
+        if before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalnum()):
+            return True
+    return False
+
+
+@dataclass
+class _Cand:
+    start: int  # token index of the first number token
+    end: int  # token index after the last number token
+    quantity: int | None
+    approximate: bool
+    fraction: float | None = None
+    char_end: int | None = None  # for fractions: end of "of whom"
+
+
+def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
+    text_low = doc_text(doc).lower()
+    out: list[_Cand] = []
+    vague = sorted(lex.vague.items(), key=lambda kv: len(kv[0]), reverse=True)
+    fractions = sorted(lex.fractions.items(), key=lambda kv: len(kv[0]), reverse=True)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.ent_type_ in _NOT_COUNTS:
+            i += 1
+            continue
+        matched = False
+        for phrase, frac in fractions:
+            if _starts_with(text_low, tok.idx, phrase):
+                m = _OF_ANTECEDENT.match(doc_text(doc), tok.idx + len(phrase))
+                if m:
+                    span = doc.char_span(tok.idx, m.end(), alignment_mode="expand")
+                    out.append(_Cand(i, span.end, None, False, frac, m.end()))
+                    i = span.end
+                    matched = True
+                break
+        if matched:
+            continue
+        for phrase, (value, approx) in vague:
+            if _starts_with(text_low, tok.idx, phrase):
+                span = doc.char_span(tok.idx, tok.idx + len(phrase), alignment_mode="expand")
+                hedge = _hedge_before(text_low, tok.idx, lex)
+                out.append(_Cand(i, span.end, value, approx or hedge))
+                i = span.end
+                matched = True
+                break
+        if matched:
+            continue
+        if _is_number_word(tok):
+            j = i
+            while j < len(doc) and (_is_number_word(doc[j]) or (
+                doc[j].lower_ == "and" and j + 1 < len(doc) and _is_number_word(doc[j + 1])
+                and doc[j - 1].lower_ in ("hundred", "thousand", "million")
+            )) and doc[j].ent_type_ not in _NOT_COUNTS:
+                j += 1
+            value = parse_number(doc[i:j].text) if j > i else None
+            if value is not None and not (1900 <= value <= 2100 and doc[i].like_num
+                                          and len(doc[i].text) == 4):
+                out.append(_Cand(i, j, value, _hedge_before(text_low, tok.idx, lex)))
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- units
+def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
+    """The noun the number counts ("people" in "400,000 people"), or None."""
+    last = doc[c.end - 1]
+    nxt = doc[c.end] if c.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        for child in nxt.children:
+            if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+        return None
+    if last.dep_ in ("nummod", "compound", "quantmod", "amod") and last.head.i >= c.end \
+            and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and last.head.i - c.end <= 3:
+        return last.head
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN"):
+        return nxt
+    return None
+
+
+def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]) -> str | None:
+    """Walk from the counted noun up its heads looking for an event word (killed, fled, ...)."""
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.i > anchor.i - 2:
+            unit = lex.unit_of_lemma(child.lemma_, "event")
+            if unit:
+                return unit
+    cur = anchor
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in stop_lemmas:
+            break
+        unit = lex.unit_of_lemma(cur.lemma_, "event")
+        if unit:
+            return unit
+        for child in cur.children:
+            if child.dep_ in ("xcomp", "acomp", "oprd"):
+                unit = lex.unit_of_lemma(child.lemma_, "event")
+                if unit:
+                    return unit
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != anchor.i \
+                    and not any(t.like_num for t in child.subtree):
+                for t in child.subtree:
+                    unit = lex.unit_of_lemma(t.lemma_, "event")
+                    if unit:
+                        return unit
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT", "ccomp", "conj"):
+            break
+    return None
+
+
+def _unit_just_before(text: str, start: int, lex: FigureLexicon) -> str | None:
+    """A unit phrase that ends right before the figure ("home to three million", "a toll of 30")."""
+    before = text[max(0, start - 30) : start].lower().rstrip()
+    before = re.sub(r"\b(?:some|about|around|nearly|almost|over|more than|at least|an estimated)$", "", before).rstrip()
+    for u in lex.units:
+        if u.kind != "event":
+            continue
+        for phrase in u.phrases:
+            if before.endswith(phrase):
+                return u.name
+    return None
+
+
+def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon) -> str | None:
+    """The event phrase nearest to the figure in its sentence (max 60 characters away)."""
+    sent = doc.char_span(start, end, alignment_mode="expand")[0].sent
+    s0 = sent.start_char
+    low = sent.text.lower()
+    best: tuple[int, str] | None = None
+    for u in lex.units:
+        if u.kind != "event":
+            continue
+        for phrase in u.phrases:
+            for m in re.finditer(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", low):
+                a, b = m.start() + s0, m.end() + s0
+                if a >= start and b <= end:
+                    continue
+                dist = a - end if a >= end else start - b
+                if dist < 0 or dist > 60:
+                    continue
+                between = doc_text(doc)[min(b, end):max(a, start)]
+                if re.search(r"[.;!?]", between):
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, u.name)
+    return best[1] if best else None
+
+
+def _place_near(anchor: Token) -> str | None:
+    """A capitalised place name governing the figure ("Idlib is home to ...", "... in Homs")."""
+    cur = anchor
+    for _ in range(4):
+        for child in cur.children:
+            cand = None
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "PROPN" \
+                    and child.i != anchor.i:
+                cand = child
+            elif child.dep_ == "prep" and child.lower_ in ("in", "near", "from", "across"):
+                cand = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"),
+                            None)
+            if cand is not None and cand.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE"):
+                ent = next((e for e in cand.doc.ents if e.start <= cand.i < e.end), None)
+                if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                    return ent.text
+                left = cand.i
+                while left > 0 and cand.doc[left - 1].dep_ == "compound" \
+                        and cand.doc[left - 1].pos_ == "PROPN":
+                    left -= 1
+                return cand.doc[left:cand.i + 1].text
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return None
+
+
+def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Figure]:
+    """Reported numbers of people (killed, wounded, displaced, population, ...) in ``doc``.
+
+    ``quotes`` (from :func:`warwire.claims.find_quotes`) give each figure its source; when
+    omitted they are computed here.
+    """
+    lex = load_units()
+    if quotes is None:
+        from .claims import find_quotes
+
+        quotes = find_quotes(doc)
+    from .claims import load_cues
+
+    stop = frozenset(load_cues().verbs)
+    figures: list[Figure] = []
+    last: tuple[Figure, int] | None = None  # previous figure and its sentence start
+    for c in _candidates(doc, lex):
+        first_tok = doc[c.start]
+        sent_start = first_tok.sent.start
+        counted = None if c.fraction is not None else _counted_noun(doc, c)
+        if counted is not None and counted.lemma_.lower() not in lex.people \
+                and lex.unit_of_lemma(counted.lemma_) is None:
+            log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
+            continue
+        anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
+        start_char = first_tok.idx
+        last_tok = doc[c.end - 1]
+        end_char = c.char_end if c.char_end is not None else last_tok.idx + len(last_tok)
+        unit = _unit_just_before(doc_text(doc), start_char, lex)
+        if counted is not None:
+            unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
+        unit = unit or _unit_by_tree(anchor, lex, stop)
+        unit = unit or _unit_by_phrase(doc, start_char, end_char, lex)
+        if unit is None and counted is not None:
+            unit = lex.unit_of_lemma(counted.lemma_, "group")
+        quantity, approximate = c.quantity, c.approximate
+        if c.fraction is not None:
+            if last is None or last[1] < sent_start - 1 and not _adjacent(doc, last[1], sent_start):
+                continue
+            quantity = int(round(last[0].quantity * c.fraction))
+            approximate = last[0].approximate
+            if unit is None:
+                unit = last[0].unit
+        if unit is None or quantity is None:
+            log.debug("no unit for %r", doc[c.start:c.end].text)
+            continue
+        fig = Figure(
+            quantity=quantity,
+            text=doc_text(doc)[start_char:end_char],
+            unit=unit,
+            approximate=approximate,
+            source=_source(quotes, start_char, end_char),
+            place=_place_near(anchor),
+            span=Span(start=start_char, end=end_char, text=doc_text(doc)[start_char:end_char]),
+        )
+        figures.append(fig)
+        last = (fig, sent_start)
+    return figures
+
+
+def _adjacent(doc: Doc, prev_sent_start: int, sent_start: int) -> bool:
+    """True when the sentence starting at token ``prev_sent_start`` directly precedes."""
+    return doc[sent_start].sent.start == sent_start and sent_start > 0 \
+        and doc[sent_start - 1].sent.start == prev_sent_start
+
+
+def _source(quotes: Sequence[Quote], start: int, end: int) -> str | None:
+    inside = [q for q in quotes if q.span.start <= start and end <= q.span.end and q.speaker]
+    if not inside:
+        return None
+    return min(inside, key=lambda q: q.span.end - q.span.start).speaker
+
+
+# --------------------------------------------------------------------------- plain text
+_NUM_RE = re.compile(
+    r"(?<![\w,.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion))?"
+    r"(?![\w])|\b((?:(?:" + "|".join(list(_SMALL) + list(_SCALES)) + r")[\s-]*)+)\b",
+    re.IGNORECASE,
+)
+
+
+def _word_has_lemma(word: str, lemma: str) -> bool:
+    stem = lemma.rstrip("e")
+    if len(stem) < 4:
+        return word in (lemma, lemma + "s", lemma + "d", lemma + "ed", stem + "ied")
+    return word.startswith(stem)
+
+
+def quantities_in_text(text: str) -> list[tuple[int, str]]:
+    """(quantity, unit) pairs in plain text: a number followed within five words by a unit word.
+
+    A light reading without spaCy, used to compare figures given by different sources.
+    """
+    lex = load_units()
+    out: list[tuple[int, str]] = []
+    low = text.lower()
+    candidates: list[tuple[int, int, int]] = []
+    for m in _NUM_RE.finditer(low):
+        value = parse_number(m.group(0))
+        if value is None or (1900 <= value <= 2100 and len(m.group(0).strip()) == 4):
+            continue
+        candidates.append((m.start(), m.end(), value))
+    for phrase, (value, _approx) in lex.vague.items():
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+            candidates.append((m.start(), m.end(), value))
+    for _start, end, value in sorted(candidates):
+        words = re.findall(r"[a-z]+", low[end:end + 60])[:5]
+        unit = None
+        for kind in ("event", "group"):
+            unit = next((u.name for w in words for u in lex.units if u.kind == kind
+                         and any(_word_has_lemma(w, lem) for lem in u.lemmas if " " not in lem)),
+                        None)
+            if unit:
+                break
+        if unit:
+            out.append((value, unit))
+    return out

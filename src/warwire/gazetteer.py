@@ -1,0 +1,919 @@
+"""Offline tiered gazetteer: name normalisation, compact data files, importers, look-up.
+
+Layers
+------
+* **global** (always loaded): every country (``data/countries.tsv``), the first-level
+  subdivisions and country records of the bundled countries (``gazetteer/regions.tsv.gz``)
+  and world cities of 100,000+ people (from ``gazetteer/world-cities.tsv.gz``).
+* **country** (loaded lazily, one per ISO2 code): the Who's On First village layer
+  ``gazetteer/XX.tsv.gz`` (and ``XX-geonames.tsv.gz`` when imported), else the GeoNames
+  towns of that country from ``world-cities.tsv.gz`` (population >= 5,000).
+* **user**: ``data/place_variants.tsv`` and the file named by ``WARWIRE_PLACES_FILE``
+  (same columns) add variants to existing ids or new places.
+
+Gazetteer files are gzip TSV; the first line is
+``#warwire-gazetteer 1 country=SY source=wof commit=... built=...``; the next comment
+line lists the columns (:data:`FILE_COLUMNS`: :data:`COLUMNS` plus ``keys``, the
+precomputed :func:`normalize` keys of the names; recomputed at load when the header's
+``norm=`` differs from :data:`NORM_VERSION`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import gc
+import gzip
+import io
+import json
+import logging
+import math
+import os
+import re
+import subprocess
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError, field_validator
+from unidecode import unidecode
+
+from .errors import DataError
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+#: Version of :func:`normalize`; bump when folding rules change (stored keys are then recomputed).
+NORM_VERSION = 1
+DATA_DIR = Path(__file__).parent / "data"
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+COUNTRIES_FILE = DATA_DIR / "countries.tsv"
+VARIANTS_FILE = DATA_DIR / "place_variants.tsv"
+COLUMNS = (
+    "id",
+    "name",
+    "variants",
+    "lat",
+    "lon",
+    "feature_type",
+    "country",
+    "admin1",
+    "population",
+    "geonames_id",
+)
+FILE_COLUMNS = COLUMNS + ("keys",)
+#: At most this many Latin-script variants (distinct keys) are kept per place.
+MAX_VARIANTS = 24
+#: WOF placetypes kept by :func:`import_wof`.
+WOF_PLACETYPES = frozenset(
+    "locality localadmin county region neighbourhood borough macroregion country campus".split()
+)
+#: Feature-type rank used as an importance prior (higher = more important).
+FEATURE_RANK = {
+    "country": 6,
+    "macroregion": 5,
+    "region": 5,
+    "county": 3,
+    "locality": 3,
+    "localadmin": 2,
+    "borough": 2,
+    "neighbourhood": 1,
+    "campus": 1,
+}
+
+# --------------------------------------------------------------------------- normalise
+
+_MARKS = str.maketrans("", "", "'’`ʼ‘ʿʾ´ʻ′")
+_ARTICLES = frozenset("al el ad as ar an at az ash ed es ez ul il".split())
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Ordered substitutions applied to one token (after unidecode + casefold).
+_TOKEN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"sch", "s"),
+        (r"sh", "s"),
+        (r"ch", "s"),
+        (r"kh", "k"),
+        (r"gh", "g"),
+        (r"th", "t"),
+        (r"dh", "d"),
+        (r"dj", "j"),
+        (r"q", "k"),
+        (r"ck", "k"),
+        (r"([a-z])\1+", r"\1"),  # doubled letters
+        (r"(?<=[aeiou])w(?![aeiou])", "u"),  # aw/ow -> au/ou (Zawr ~ Zour)
+        (r"ei|ey|ai|ay", "@"),  # diphthong ai
+        (r"ou|oo|au|ow|o", "u"),
+        (r"ee|ii|ie|e", "i"),
+        (r"(?<=[aiu@])y(?![aiu@])", "i"),
+        (r"@", "ai"),
+        (r"([a-z])\1+", r"\1"),
+    )
+)
+_FINAL = re.compile(r"(?<=[a-z]{2})(?:[aiu]+h?|h)$")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold_token(tok: str) -> str:
+    for pat, rep in _TOKEN_RULES:
+        tok = pat.sub(rep, tok)
+    if len(tok) > 3:
+        tok = _FINAL.sub("", tok)
+    return tok
+
+
+def _ascii(text: str) -> str:
+    return unidecode(text.translate(_MARKS)).translate(_MARKS).casefold()
+
+
+_ACRONYM = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]\.){2,}")
+
+
+def tokens(name: str) -> list[str]:
+    """Folded tokens of ``name`` (articles dropped unless nothing else is left)."""
+    name = _ACRONYM.sub(lambda m: m.group().replace(".", ""), name)
+    raw = [t for t in _NON_WORD.split(_ascii(name)) if t]
+    kept = [t for t in raw if t not in _ARTICLES] or raw
+    return [_fold_token(t) for t in kept]
+
+
+@functools.lru_cache(maxsize=200_000)
+def normalize(name: str) -> str:
+    """Transliteration-aware match key of a place name.
+
+    Casefolds, strips diacritics and ayn/hamza marks, drops Arabic article prefixes
+    (al-, el-, ad-, az-, ...) and folds spelling variants (sh/ch/kh, ou/u, ei/ai/ay,
+    e/i, doubled letters, final -a/-ah/-i, q/k, ...):
+    ``normalize("Deir ez-Zor") == normalize("Dayr az Zawr")``.
+    """
+    return " ".join(tokens(name))
+
+
+@functools.lru_cache(maxsize=200_000)
+def simple_key(name: str) -> str:
+    """A light key (diacritics, case, marks and punctuation only) for exact-form checks."""
+    return " ".join(t for t in _NON_WORD.split(_ascii(name)) if t)
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is in the Latin script."""
+    for ch in text:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return any(ch.isalpha() for ch in text)
+
+
+# --------------------------------------------------------------------------- entries
+
+_DIVISIONS = frozenset({"region", "macroregion", "county", "localadmin"})
+_DESIGNATOR = re.compile(
+    r"\s+(?:governorate|province|region|district|oblast|raion|rayon|state|department|"
+    r"prefecture|county|municipality|sub-?district|nahiya|mohafazat)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place."""
+
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    lat: float
+    lon: float
+    feature_type: str
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    geonames_id: int | None = None
+    layer: str = "country"
+    keys: tuple[str, ...] = ()
+
+    def match_keys(self) -> tuple[str, ...]:
+        """Normalised keys of all names (stored, else computed)."""
+        return self.keys or tuple(sorted({k for k in (normalize(n) for n in self.names()) if k}))
+
+    @property
+    def importance(self) -> float:
+        """Prior importance from feature type and population (roughly 0..12).
+
+        Countries rank above everything; regions get a flat rank so that a bare name shared
+        by a region and its capital city goes to the city (news usage: "Aleppo").
+        """
+        if self.feature_type == "country":
+            return 12.0
+        if self.feature_type in ("region", "macroregion"):
+            return 7.0
+        return FEATURE_RANK.get(self.feature_type, 1) + math.log10(self.population + 1)
+
+    def names(self) -> tuple[str, ...]:
+        """Name, variants and, for divisions, the forms without "Governorate"/"Province"/..."""
+        out = (self.name, *self.variants)
+        if self.feature_type in _DIVISIONS:
+            extra = tuple(
+                x for x in (_DESIGNATOR.sub("", n).strip() for n in out) if x and x not in out
+            )
+            out = out + extra
+        return out
+
+
+class _Row(BaseModel):
+    """Validation model of one gazetteer row."""
+
+    id: str
+    name: str
+    variants: str = ""
+    lat: float
+    lon: float
+    feature_type: str
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    geonames_id: int | None = None
+
+    @field_validator("lat")
+    @classmethod
+    def _lat(cls, v: float) -> float:
+        if not -90 <= v <= 90:
+            raise ValueError("latitude out of range")
+        return v
+
+    @field_validator("lon")
+    @classmethod
+    def _lon(cls, v: float) -> float:
+        if not -180 <= v <= 180:
+            raise ValueError("longitude out of range")
+        return v
+
+    @field_validator("id", "name")
+    @classmethod
+    def _nonempty(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("empty")
+        return v
+
+
+def _row_to_entry(row: dict[str, str], layer: str, default_country: str | None) -> Entry:
+    clean = {k: (v if v != "" else None) for k, v in row.items() if k in COLUMNS}
+    clean["variants"] = row.get("variants") or ""
+    if clean.get("population") is None:
+        clean["population"] = 0
+    r = _Row(**clean)
+    return Entry(
+        id=r.id,
+        name=r.name,
+        variants=tuple(v for v in r.variants.split("|") if v),
+        lat=r.lat,
+        lon=r.lon,
+        feature_type=r.feature_type,
+        country=(r.country or default_country),
+        admin1=r.admin1,
+        population=r.population,
+        geonames_id=r.geonames_id,
+        layer=layer,
+    )
+
+
+def _fmt(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.5f}".rstrip("0").rstrip(".")
+    return str(v).replace("\t", " ").replace("\n", " ")
+
+
+def write_gazetteer(
+    entries: Iterable[Entry], path: Path, *, country: str, source: str, commit: str = "unknown"
+) -> Path:
+    """Write ``entries`` as a versioned gzip TSV gazetteer file; return its path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    built = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rows = sorted(entries, key=lambda e: (e.country or "", e.id))
+    buf = io.StringIO()
+    buf.write(
+        f"#warwire-gazetteer {FORMAT_VERSION} country={country} source={source} "
+        f"commit={commit} built={built} norm={NORM_VERSION}\n"
+    )
+    buf.write("#" + "\t".join(FILE_COLUMNS) + "\n")
+    for e in rows:
+        vals = (
+            e.id, e.name, "|".join(e.variants), e.lat, e.lon, e.feature_type,
+            e.country, e.admin1, e.population or "", e.geonames_id, "|".join(e.match_keys()),
+        )
+        buf.write("\t".join(_fmt(v) for v in vals) + "\n")
+    # mtime=0 keeps the bytes reproducible for identical content
+    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+    log.info("wrote %d entries to %s", len(rows), path)
+    return path
+
+
+def read_header(path: Path) -> dict[str, str]:
+    """Parse the ``#warwire-gazetteer`` first line of a gazetteer file."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            first = fh.readline()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read gazetteer file ({exc})") from exc
+    parts = first.strip().split()
+    if not parts or parts[0] != "#warwire-gazetteer":
+        raise DataError(f"{path}: not a warwire gazetteer file (bad first line)")
+    if len(parts) < 2 or parts[1] != str(FORMAT_VERSION):
+        raise DataError(f"{path}: unsupported gazetteer format version {parts[1:2]}")
+    return dict(p.split("=", 1) for p in parts[2:] if "=" in p)
+
+
+def _bad(path: Path, lineno: int, ident: str, msg: str) -> DataError:
+    return DataError(f"{path}:{lineno} entry {ident!r}: {msg}")
+
+
+def read_gazetteer(path: Path, layer: str = "country") -> list[Entry]:
+    """Load one gazetteer file; raises DataError naming the file and entry on bad data."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: gazetteer file missing")
+    header = read_header(path)
+    default_country = header.get("country") if len(header.get("country", "")) == 2 else None
+    stored_keys = header.get("norm") == str(NORM_VERSION)
+    out: list[Entry] = []
+    gc_was = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: the collector only costs time here
+    try:
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+            fh.readline()
+            cols = fh.readline().lstrip("#").rstrip("\n").split("\t")
+            if tuple(cols) != FILE_COLUMNS:
+                raise DataError(f"{path}: unexpected columns {cols}")
+            ncol = len(FILE_COLUMNS)
+            for lineno, line in enumerate(fh, start=3):
+                p = line.rstrip("\n").split("\t")
+                if len(p) != ncol:
+                    raise DataError(f"{path}:{lineno}: expected {ncol} columns, found {len(p)}")
+                if not p[0] or not p[1] or not p[5]:
+                    raise _bad(path, lineno, p[0], "id, name and feature_type are required")
+                try:
+                    lat, lon = float(p[3]), float(p[4])
+                    pop = int(p[8]) if p[8] else 0
+                    gid = int(p[9]) if p[9] else None
+                except ValueError as exc:
+                    raise _bad(path, lineno, p[0], str(exc)) from exc
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    raise _bad(path, lineno, p[0], "coordinates out of range")
+                e = Entry(
+                    p[0], p[1], tuple(p[2].split("|")) if p[2] else (), lat, lon, p[5],
+                    p[6] or default_country, p[7] or None, pop, gid, layer,
+                    tuple(p[10].split("|")) if stored_keys and p[10] else (),
+                )
+                if not e.keys:
+                    e = replace(e, keys=e.match_keys())
+                out.append(e)
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: corrupt gazetteer file ({exc})") from exc
+    finally:
+        if gc_was:
+            gc.enable()
+    return out
+
+
+def read_variants_file(path: Path) -> list[Entry]:
+    """Read a user/shipped variants TSV (``#`` comments, header row of :data:`COLUMNS`)."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: places file missing")
+    out: list[Entry] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t")
+    missing = set(COLUMNS) - set(reader.fieldnames or ())
+    if missing:
+        raise DataError(f"{path}: missing columns {sorted(missing)}")
+    for i, row in enumerate(reader, start=2):
+        try:
+            e = _row_to_entry(row, "user", None)
+            out.append(replace(e, keys=e.match_keys()))
+        except (ValidationError, TypeError) as exc:
+            raise DataError(f"{path}: entry {i} {row.get('id')!r}: {exc}") from exc
+    return out
+
+
+# --------------------------------------------------------------------------- importers
+
+
+def _latin_variants(name: str, candidates: Iterable[str]) -> tuple[str, ...]:
+    seen = {normalize(name)}
+    out: list[str] = []
+    for v in candidates:
+        if not isinstance(v, str):
+            continue
+        v = v.strip()
+        if not v or len(v) > 80 or not is_latin(v):
+            continue
+        k = normalize(v)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(v)
+            if len(out) >= MAX_VARIANTS:
+                break
+    return tuple(out)
+
+
+def _to_int(v: object) -> int | None:
+    try:
+        i = int(float(v))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return i if i >= 0 else None
+
+
+def _is_git_dir(p: Path) -> bool:
+    return (p / "HEAD").is_file() and (p / "objects").is_dir()
+
+
+def _git_commit(repo: Path) -> str:
+    args = ["git", f"--git-dir={repo}"] if _is_git_dir(repo) else ["git", "-C", str(repo)]
+    try:
+        res = subprocess.run(args + ["rev-parse", "HEAD"], capture_output=True, text=True, check=False)
+    except OSError:
+        return "unknown"
+    return res.stdout.strip() if res.returncode == 0 else "unknown"
+
+
+def _iter_wof_docs(repo: Path) -> Iterator[tuple[str, bytes]]:
+    """Yield (path, bytes) of every non-alt GeoJSON under data/ of a clone or bare git dir."""
+    data = repo / "data"
+    if data.is_dir():
+        for p in sorted(data.rglob("*.geojson")):
+            if "-alt-" in p.name:
+                continue
+            try:
+                yield str(p), p.read_bytes()
+            except OSError as exc:
+                log.warning("%s: cannot read (%s)", p, exc)
+        return
+    if not _is_git_dir(repo):
+        raise DataError(f"{repo}: neither a WOF clone (no data/ folder) nor a git directory")
+    ls = subprocess.run(
+        ["git", f"--git-dir={repo}", "ls-tree", "-r", "HEAD", "data"],
+        capture_output=True, text=True, check=True,
+    )
+    items = []
+    for line in ls.stdout.splitlines():
+        meta, _, path = line.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob" and path.endswith(".geojson") and "-alt-" not in path:
+            items.append((parts[2], path))
+    proc = subprocess.Popen(
+        ["git", f"--git-dir={repo}", "cat-file", "--batch"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    )
+    assert proc.stdin and proc.stdout
+    import threading
+
+    def feed() -> None:
+        for sha, _ in items:
+            proc.stdin.write(sha.encode() + b"\n")  # type: ignore[union-attr]
+        proc.stdin.close()  # type: ignore[union-attr]
+
+    threading.Thread(target=feed, daemon=True).start()
+    for _sha, path in items:
+        head = proc.stdout.readline().split()
+        if len(head) < 3 or head[1] == b"missing":
+            log.warning("%s: blob missing in %s", path, repo)
+            continue
+        size = int(head[2])
+        body = proc.stdout.read(size)
+        proc.stdout.read(1)
+        yield path, body
+    proc.wait()
+
+
+def _wof_record(path: str, raw: bytes) -> dict | None:
+    try:
+        doc = json.loads(raw)
+        props = doc["properties"]
+    except (ValueError, KeyError, TypeError) as exc:
+        log.warning("%s: unreadable GeoJSON (%s)", path, exc)
+        return None
+    if not isinstance(props, dict):
+        return None
+    pt = props.get("wof:placetype")
+    if pt not in WOF_PLACETYPES:
+        return None
+    if props.get("mz:is_current") in (0, "0"):
+        return None
+    dep = props.get("edtf:deprecated")
+    if dep not in (None, "", "uuuu"):
+        return None
+    if props.get("wof:superseded_by"):
+        return None
+    lat = props.get("lbl:latitude", props.get("geom:latitude"))
+    lon = props.get("lbl:longitude", props.get("geom:longitude"))
+    try:
+        lat, lon = float(lat), float(lon)  # type: ignore[arg-type]
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError
+    except (TypeError, ValueError):
+        log.warning("%s: record %s has no usable coordinates, skipped", path, props.get("wof:id"))
+        return None
+    name = props.get("wof:name")
+    if isinstance(name, str) and not is_latin(name):
+        for key in ("name:eng_x_preferred", "name:eng_x_variant", "name:und_x_variant", "name:fra_x_preferred"):
+            vals = [v for v in props.get(key) or [] if isinstance(v, str) and is_latin(v)]
+            if vals:
+                name = vals[0]
+                break
+    wid = props.get("wof:id")
+    if not isinstance(name, str) or not name.strip() or wid is None:
+        log.warning("%s: record without id or name, skipped", path)
+        return None
+    alts: list[str] = []
+    # English and undetermined-language names first: they survive the variant cap
+    name_keys = sorted(
+        (k for k in props if k.startswith("name:")),
+        key=lambda k: (not k.startswith("name:eng"), not k.startswith("name:und"), k),
+    )
+    for k in name_keys:
+        v = props[k]
+        if isinstance(v, list):
+            alts.extend(x for x in v if isinstance(x, str))
+    hier = props.get("wof:hierarchy") or [{}]
+    region_id = hier[0].get("region_id") if isinstance(hier, list) and hier and isinstance(hier[0], dict) else None
+    conc = props.get("wof:concordances") or {}
+    pop = _to_int(props.get("wof:population")) or _to_int(props.get("gn:population")) or 0
+    return {
+        "id": int(wid),
+        "name": name.strip(),
+        "alts": alts,
+        "lat": round(lat, 5),
+        "lon": round(lon, 5),
+        "placetype": pt,
+        "country": props.get("wof:country") or props.get("iso:country"),
+        "region_id": region_id,
+        "population": pop,
+        "gn": _to_int(conc.get("gn:id")) if isinstance(conc, dict) else None,
+    }
+
+
+def import_wof(repo_path: str | Path, out_dir: str | Path, country: str | None = None) -> Path:
+    """Import a whosonfirst-data-admin-XX clone (or bare git dir) into ``out_dir/XX.tsv.gz``.
+
+    Keeps current, non-deprecated, non-superseded records of :data:`WOF_PLACETYPES` with
+    coordinates (label point, else centroid) and Latin-script name variants.  Bad records
+    are logged and skipped.
+    """
+    repo = Path(repo_path)
+    if not repo.exists():
+        raise DataError(f"{repo}: no such WOF repository")
+    recs: list[dict] = []
+    seen = 0
+    for path, raw in _iter_wof_docs(repo):
+        seen += 1
+        try:
+            rec = _wof_record(path, raw)
+        except Exception as exc:  # never crash on one bad record
+            log.warning("%s: skipped (%s)", path, exc)
+            continue
+        if rec is not None:
+            recs.append(rec)
+    if country is None:
+        counts = Counter(r["country"] for r in recs if r["country"])
+        m = re.search(r"admin-([a-z]{2})", str(repo.resolve()))
+        country = m.group(1).upper() if m else (counts.most_common(1)[0][0] if counts else "XX")
+    country = country.upper()
+    region_names = {r["id"]: r["name"] for r in recs if r["placetype"] == "region"}
+    entries = []
+    for r in recs:
+        if r["country"] and r["country"].upper() not in (country, "XX", "XY", "XZ"):
+            continue
+        admin1 = r["name"] if r["placetype"] == "region" else region_names.get(r["region_id"])
+        entries.append(
+            Entry(
+                id=f"wof:{r['id']}",
+                name=r["name"],
+                variants=_latin_variants(r["name"], r["alts"]),
+                lat=r["lat"],
+                lon=r["lon"],
+                feature_type=r["placetype"],
+                country=country,
+                admin1=admin1,
+                population=r["population"],
+                geonames_id=r["gn"],
+            )
+        )
+    log.info("WOF %s: %d files read, %d places kept", country, seen, len(entries))
+    out = Path(out_dir) / f"{country}.tsv.gz"
+    return write_gazetteer(entries, out, country=country, source="wof", commit=_git_commit(repo))
+
+
+_GN_FEATURES = {
+    "PCLI": "country", "PCLD": "country", "PCLIX": "country", "PCLS": "country", "PCLF": "country",
+    "ADM1": "region", "ADM2": "county", "ADM3": "localadmin", "ADM4": "localadmin",
+    "PPLX": "neighbourhood",
+}
+
+
+def import_geonames(dump_path: str | Path, out_dir: str | Path) -> Path:
+    """Import a GeoNames country dump (``XX.txt``, 19 tab-separated columns).
+
+    Keeps populated places (class P) and administrative divisions (class A).  Lines with
+    the wrong column count or bad coordinates are logged and skipped.  Writes
+    ``out_dir/XX-geonames.tsv.gz``.
+    """
+    dump = Path(dump_path)
+    if not dump.is_file():
+        raise DataError(f"{dump}: no such GeoNames dump")
+    rows: list[list[str]] = []
+    with open(dump, encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 19:
+                log.warning("%s:%d: %d columns instead of 19, skipped", dump, lineno, len(parts))
+                continue
+            rows.append(parts)
+    admin1: dict[tuple[str, str], str] = {}
+    for p in rows:
+        if p[7] == "ADM1":
+            admin1[(p[8], p[10])] = p[1]
+    entries: list[Entry] = []
+    countries = Counter()
+    for p in rows:
+        fclass, fcode = p[6], p[7]
+        if fclass not in ("P", "A"):
+            continue
+        if fclass == "A" and fcode not in _GN_FEATURES:
+            continue
+        try:
+            lat, lon = float(p[4]), float(p[5])
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError
+            gid = int(p[0])
+        except ValueError:
+            log.warning("%s: record %r has no usable id/coordinates, skipped", dump, p[0])
+            continue
+        name = p[1].strip()
+        if not name:
+            log.warning("%s: record %s without a name, skipped", dump, gid)
+            continue
+        cc = p[8].upper() or None
+        countries[cc] += 1
+        ftype = _GN_FEATURES.get(fcode, "locality")
+        entries.append(
+            Entry(
+                id=f"gn:{gid}",
+                name=name,
+                variants=_latin_variants(name, [p[2], *p[3].split(",")]),
+                lat=round(lat, 5),
+                lon=round(lon, 5),
+                feature_type=ftype,
+                country=cc,
+                admin1=name if fcode == "ADM1" else admin1.get((p[8], p[10])),
+                population=_to_int(p[14]) or 0,
+                geonames_id=gid,
+            )
+        )
+    cc = countries.most_common(1)[0][0] if countries else dump.stem.upper()[:2]
+    log.info("GeoNames %s: %d lines, %d places kept", cc, len(rows), len(entries))
+    out = Path(out_dir) / f"{cc}-geonames.tsv.gz"
+    return write_gazetteer(entries, out, country=cc or "XX", source="geonames", commit=dump.name)
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """One country of the global layer."""
+
+    iso2: str
+    iso3: str
+    name: str
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+class _CountryRow(BaseModel):
+    iso2: str
+    iso3: str
+    name: str
+    lat: float
+    lon: float
+    names: str = ""
+    demonyms: str = ""
+
+    @field_validator("iso2")
+    @classmethod
+    def _iso2(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Z]{2}", v):
+            raise ValueError("iso2 must be two capital letters")
+        return v
+
+
+def load_countries(path: Path = COUNTRIES_FILE) -> dict[str, Country]:
+    """Load the country table (``#`` comments, header row)."""
+    if not Path(path).is_file():
+        raise DataError(f"{path}: countries file missing")
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    out: dict[str, Country] = {}
+    for i, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=1):
+        try:
+            r = _CountryRow(**{k: v for k, v in row.items() if k})
+        except (ValidationError, TypeError) as exc:
+            raise DataError(f"{path}: entry {i} {row.get('iso2')!r}: {exc}") from exc
+        # "the US" -> "US": the article is not part of the name in running text
+        split = lambda s: tuple(  # noqa: E731
+            dict.fromkeys(re.sub(r"^the\s+", "", x.strip(), flags=re.I) for x in s.split("|") if x.strip())
+        )
+        out[r.iso2] = Country(r.iso2, r.iso3, r.name, r.lat, r.lon, split(r.names), split(r.demonyms))
+    return out
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+@dataclass
+class Gazetteer:
+    """Tiered gazetteer with lazily loaded per-country layers."""
+
+    data_dir: Path = GAZETTEER_DIR
+    countries_file: Path = COUNTRIES_FILE
+    variant_files: tuple[Path, ...] = ()
+    _countries: dict[str, Country] | None = field(default=None, init=False, repr=False)
+    _global: list[Entry] | None = field(default=None, init=False, repr=False)
+    _layers: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False)
+    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
+    _user: list[Entry] | None = field(default=None, init=False, repr=False)
+    _world: dict[str, list[Entry]] | None = field(default=None, init=False, repr=False)
+
+    # -- tables
+    @property
+    def countries(self) -> dict[str, Country]:
+        if self._countries is None:
+            self._countries = load_countries(self.countries_file)
+        return self._countries
+
+    def user_entries(self) -> list[Entry]:
+        if self._user is None:
+            out: list[Entry] = []
+            for f in self.variant_files:
+                out.extend(read_variants_file(f))
+            self._user = out
+        return self._user
+
+    def _merge_user(self, entries: list[Entry], keep: callable) -> list[Entry]:  # type: ignore[valid-type]
+        by_id = {e.id: i for i, e in enumerate(entries)}
+        for u in self.user_entries():
+            if u.id in by_id:
+                i = by_id[u.id]
+                e = entries[i]
+                extra = tuple(v for v in (u.name, *u.variants) if v not in e.names())
+                merged = replace(e, variants=e.variants + extra, keys=())
+                entries[i] = replace(merged, keys=merged.match_keys())
+            elif keep(u):
+                entries.append(replace(u, layer="user"))
+                by_id[u.id] = len(entries) - 1
+        return entries
+
+    def world_cities(self) -> dict[str, list[Entry]]:
+        """GeoNames towns (population >= 5,000) by country, from world-cities.tsv.gz."""
+        if self._world is None:
+            path = self.data_dir / "world-cities.tsv.gz"
+            by_cc: dict[str, list[Entry]] = defaultdict(list)
+            if path.is_file():
+                for e in read_gazetteer(path, layer="world"):
+                    by_cc[e.country or ""].append(e)
+            else:
+                log.warning("%s missing: no world towns layer", path)
+            self._world = dict(by_cc)
+        return self._world
+
+    def global_entries(self) -> list[Entry]:
+        """Countries, bundled regions and world cities of 100,000+ people."""
+        if self._global is None:
+            out: list[Entry] = []
+            for c in self.countries.values():
+                out.append(
+                    Entry(
+                        id=f"country:{c.iso2}", name=c.name, variants=c.names, lat=c.lat,
+                        lon=c.lon, feature_type="country", country=c.iso2, population=0,
+                        layer="global",
+                    )
+                )
+            regions = self.data_dir / "regions.tsv.gz"
+            if regions.is_file():
+                out.extend(
+                    e for e in read_gazetteer(regions, layer="global") if e.feature_type != "country"
+                )
+            for lst in self.world_cities().values():
+                out.extend(
+                    replace(e, layer="global") for e in lst if e.population >= 100_000 or e.feature_type == "region"
+                )
+            self._global = self._merge_user(out, lambda u: u.feature_type in ("country", "region"))
+        return self._global
+
+    def bundled_countries(self) -> list[str]:
+        """ISO2 codes that have a village layer file."""
+        return sorted(
+            p.name[:2] for p in self.data_dir.glob("??.tsv.gz") if re.fullmatch(r"[A-Z]{2}", p.name[:2])
+        )
+
+    def layer(self, country: str) -> list[Entry]:
+        """Entries of one country's layer (village layer, else world towns), loaded once."""
+        cc = country.upper()
+        if cc in self._layers:
+            return self._layers[cc]
+        files = sorted(self.data_dir.glob(f"{cc}.tsv.gz")) + sorted(self.data_dir.glob(f"{cc}-*.tsv.gz"))
+        entries: list[Entry] = []
+        for f in files:
+            entries.extend(read_gazetteer(f, layer="country"))
+        if not files:
+            entries = [replace(e, layer="country") for e in self.world_cities().get(cc, [])]
+        self._layers[cc] = self._merge_user(entries, lambda u: (u.country or "").upper() == cc)
+        log.debug("loaded %d entries for %s", len(self._layers[cc]), cc)
+        return self._layers[cc]
+
+    def forget(self, country: str) -> None:
+        """Drop a loaded country layer (it is reloaded on next use)."""
+        self._layers.pop(country.upper(), None)
+        self._index.pop(country.upper(), None)
+
+    def _key_index(self, layer_name: str, entries: list[Entry]) -> dict[str, list[int]]:
+        idx = self._index.get(layer_name)
+        if idx is None:
+            idx = defaultdict(list)
+            for i, e in enumerate(entries):
+                for k in e.match_keys():
+                    idx[k].append(i)
+            self._index[layer_name] = idx = dict(idx)
+        return idx
+
+    def lookup(self, key: str, countries: Iterable[str] = ()) -> list[Entry]:
+        """Entries whose normalised name equals ``key`` in the global and given layers."""
+        out = [self.global_entries()[i] for i in self._key_index("", self.global_entries()).get(key, ())]
+        for cc in countries:
+            lay = self.layer(cc)
+            out.extend(lay[i] for i in self._key_index(cc.upper(), lay).get(key, ()))
+        return out
+
+    def search(self, name: str, country: str | None = None, limit: int = 20) -> list[Entry]:
+        """Places named like ``name`` (exact key first, then fuzzy), most important first."""
+        key = normalize(name)
+        ccs = [country.upper()] if country else self.bundled_countries()
+        hits = self.lookup(key, ccs)
+        if country:
+            hits = [e for e in hits if e.country == country.upper()]
+        seen = {e.id for e in hits}
+        if len(hits) < limit:
+            from rapidfuzz import fuzz, process
+
+            keys = list(self._key_index("", self.global_entries()))
+            pools = [("", keys)] + [(cc, list(self._key_index(cc, self.layer(cc)))) for cc in ccs]
+            for lname, ks in pools:
+                lay = self.global_entries() if lname == "" else self.layer(lname)
+                idx = self._key_index(lname, lay)
+                for k, score, _ in process.extract(key, ks, scorer=fuzz.ratio, limit=limit, score_cutoff=80):
+                    for i in idx[k]:
+                        e = lay[i]
+                        if e.id not in seen and (not country or e.country == country.upper()):
+                            seen.add(e.id)
+                            hits.append(e)
+        exact = [e for e in hits if normalize(e.name) == key or key in {normalize(v) for v in e.variants}]
+        rest = [e for e in hits if e not in exact]
+        exact.sort(key=lambda e: -e.importance)
+        return (exact + rest)[:limit]
+
+
+def _variant_files() -> tuple[Path, ...]:
+    files = [VARIANTS_FILE] if VARIANTS_FILE.is_file() else []
+    user = os.environ.get("WARWIRE_PLACES_FILE")
+    if user:
+        files.append(Path(user))
+    return tuple(files)
+
+
+@functools.lru_cache(maxsize=1)
+def default() -> Gazetteer:
+    """The process-wide gazetteer over the bundled data (plus ``WARWIRE_PLACES_FILE``)."""
+    return Gazetteer(variant_files=_variant_files())
+
+
+def search(name: str, country: str | None = None, limit: int = 20) -> list[Entry]:
+    """Search the default gazetteer (for ``warwire gazetteer search``)."""
+    return default().search(name, country=country, limit=limit)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

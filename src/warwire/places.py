@@ -1,0 +1,772 @@
+"""Toponym recognition and resolution against the offline gazetteer.
+
+Recognition does not depend on NER: Aho-Corasick automata over normalised name variants
+run on a normalised copy of the text (token-aligned, with an offset map back to the
+original).  Pass 1 matches the global layer (countries, demonyms, regions, big cities) to
+find the countries the document is about; pass 2 matches those countries' village layers.
+Stop rules (``data/place_stopwords.toml``) reject common words, person names and names
+inside actor/outlet names; spaCy entities are one signal among others.  Resolution scores
+candidates by document countries, admin cues, designators ("Idlib province"), spatial
+coherence and importance, with one sense per discourse.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import logging
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+
+from . import gazetteer as gz
+from .errors import DataError
+from .gazetteer import Entry, normalize
+from .model import Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+STOPWORDS_FILE = gz.DATA_DIR / "place_stopwords.toml"
+_LIST_KEYS = (
+    "words", "person_names", "actor_heads", "block_phrases", "cues_before", "near_cues",
+    "region_words", "county_words", "city_words", "directions",
+)
+#: Maximum number of document countries whose village layers are matched.
+MAX_DOC_COUNTRIES = 5
+#: Country layers kept in memory (least recently used ones are dropped beyond this).
+MAX_CACHED_LAYERS = 8
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Stop rules and cue lists from ``place_stopwords.toml`` (keys normalised)."""
+
+    words: frozenset[str]
+    person_names: frozenset[str]
+    actor_heads: frozenset[str]
+    block_phrases: tuple[str, ...]
+    cues_before: frozenset[str]
+    near_cues: tuple[str, ...]
+    region_words: frozenset[str]
+    county_words: frozenset[str]
+    city_words: frozenset[str]
+    directions: frozenset[str]
+
+
+def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
+    """Load and validate the stop-rule file (DataError on a missing key or bad entry)."""
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{path}: cannot read stop rules ({exc})") from exc
+    vals: dict[str, Any] = {}
+    for key in _LIST_KEYS:
+        lst = raw.get(key)
+        if not isinstance(lst, list):
+            raise DataError(f"{path}: '{key}' must be a list of strings")
+        for item in lst:
+            if not isinstance(item, str) or not item.strip():
+                raise DataError(f"{path}: '{key}' entry {item!r} is not a non-empty string")
+        vals[key] = lst
+    low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    keys = lambda xs: frozenset(k for k in (normalize(x) for x in xs) if k)  # noqa: E731
+    return Rules(
+        words=keys(vals["words"]),
+        person_names=keys(vals["person_names"]),
+        actor_heads=low(vals["actor_heads"]) | keys(vals["actor_heads"]),
+        block_phrases=tuple(vals["block_phrases"]),
+        cues_before=low(vals["cues_before"]),
+        near_cues=tuple(sorted((x.lower() for x in vals["near_cues"]), key=len, reverse=True)),
+        region_words=low(vals["region_words"]),
+        county_words=low(vals["county_words"]),
+        city_words=low(vals["city_words"]),
+        directions=low(vals["directions"]),
+    )
+
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’`ʼ‘ʿʾ][^\W_]+)*", re.UNICODE)
+_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»|/\n]")
+_POSSESSIVE = re.compile(r"['’]s$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    key: str  # folded token ('' for an Arabic article)
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Word tokens with folded keys; a ``|`` token marks punctuation breaks."""
+    out: list[Tok] = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
+        if _BREAK.search(text, pos, m.start()):
+            out.append(Tok(pos, pos, "|", "|"))
+        s, e, t = m.start(), m.end(), m.group()
+        pm = _POSSESSIVE.search(t)
+        if pm and len(t) > 3:
+            t = t[: pm.start()]
+            e = s + len(t)
+        out.append(Tok(s, e, t, _token_key(t)))
+        pos = m.end()
+    return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def _token_key(t: str) -> str:
+    if _DOTTED.fullmatch(t):
+        return t.replace(".", "").lower()
+    raw = gz._ascii(t)
+    parts = [p for p in re.split(r"[^a-z0-9]+", raw) if p]
+    if len(parts) == 1 and parts[0] in gz._ARTICLES:
+        return ""
+    return " ".join(gz._fold_token(p) for p in parts if p not in gz._ARTICLES) or " ".join(parts)
+
+
+@dataclass
+class _Norm:
+    string: str
+    tok_at: dict[int, int]  # char offset of a token start in ``string`` -> token index
+    tok_end: dict[int, int]  # char offset just after a token -> token index
+
+
+def _norm_string(toks: list[Tok]) -> _Norm:
+    parts = [" "]
+    pos = 1
+    at: dict[int, int] = {}
+    end: dict[int, int] = {}
+    for i, t in enumerate(toks):
+        if not t.key:
+            continue
+        at[pos] = i
+        parts.append(t.key + " ")
+        end[pos + len(t.key)] = i
+        pos += len(t.key) + 1
+    return _Norm("".join(parts), at, end)
+
+
+# --------------------------------------------------------------------------- automata
+
+
+@dataclass
+class _Layer:
+    automaton: Any
+    entries: list[Entry]
+
+
+def _build_automaton(key_values: dict[str, list]) -> Any:
+    A = ahocorasick.Automaton()
+    for k, v in key_values.items():
+        A.add_word(f" {k} ", (k, v))
+    if len(A):
+        A.make_automaton()
+    return A
+
+
+class Matcher:
+    """Automata over the global layer and, lazily, each country layer."""
+
+    def __init__(self, gazetteer: gz.Gazetteer | None = None, rules: Rules | None = None):
+        self.gaz = gazetteer or gz.default()
+        self.rules = rules or load_rules()
+        self._country_layers: dict[str, _Layer] = {}
+        self._build_global()
+
+    def _build_global(self) -> None:
+        kv: dict[str, list] = defaultdict(list)
+        entries = self.gaz.global_entries()
+        for i, e in enumerate(entries):
+            for k in e.match_keys():
+                kv[k].append(("g", i))
+        self.demonyms: dict[str, str] = {}
+        self.demonym_forms = {gz.simple_key(d) for c in self.gaz.countries.values() for d in c.demonyms}
+        for c in self.gaz.countries.values():
+            for d in c.demonyms:
+                k = normalize(d)
+                if k:
+                    self.demonyms.setdefault(k, c.iso2)
+                    kv[k].append(("d", c.iso2))
+        for p in self.rules.block_phrases:
+            k = normalize(p)
+            if k:
+                kv[k].append(("b", p))
+        self.global_entries = entries
+        self.global_automaton = _build_automaton(kv)
+
+    def country_layer(self, cc: str) -> _Layer:
+        cc = cc.upper()
+        lay = self._country_layers.pop(cc, None)
+        if lay is not None:
+            self._country_layers[cc] = lay  # most recently used last
+        else:
+            while len(self._country_layers) >= MAX_CACHED_LAYERS:
+                old = next(iter(self._country_layers))
+                del self._country_layers[old]
+                self.gaz.forget(old)
+            entries = [e for e in self.gaz.layer(cc) if e.feature_type != "country"]
+            gc_was = gc.isenabled()
+            gc.disable()  # building many small lists; no cycles to collect
+            try:
+                kv: dict[str, list] = defaultdict(list)
+                for i, e in enumerate(entries):
+                    tag = ("c", i)
+                    for k in e.match_keys():
+                        kv[k].append(tag)
+                lay = self._country_layers[cc] = _Layer(_build_automaton(kv), entries)
+            finally:
+                if gc_was:
+                    gc.enable()
+        return lay
+
+
+@functools.lru_cache(maxsize=1)
+def default_matcher() -> Matcher:
+    """The process-wide matcher over the default gazetteer."""
+    return Matcher()
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Candidate:
+    entry: Entry
+    score: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """A recognised toponym span with its candidates (see :func:`explain_places`)."""
+
+    i: int  # first token
+    j: int  # last token (inclusive)
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[Candidate] = field(default_factory=list)
+    demonym: str | None = None
+    block: bool = False
+    designator: str | None = None  # region | county | city
+    near: bool = False
+    direction: str | None = None
+    cue: str | None = None
+    fuzzy: bool = False
+    rejected: str | None = None
+    confidence: float = 0.0
+    chosen: Candidate | None = None
+    reason: str = ""
+
+
+def _raw_matches(A: Any, norm: _Norm) -> list[tuple[int, int, str, list]]:
+    out = []
+    if not len(A):
+        return out
+    for end_idx, (key, values) in A.iter(norm.string):
+        s = end_idx - len(key) - 1 + 1  # start of key (after leading space)
+        e = s + len(key)
+        i, j = norm.tok_at.get(s), norm.tok_end.get(e)
+        if i is None or j is None:
+            continue
+        out.append((i, j, key, values))
+    return out
+
+
+def _capitalised(toks: list[Tok], i: int, j: int) -> bool:
+    first = toks[i].text
+    last = toks[j].text
+    ok = lambda t: t[:1].isupper() or t[:1].isdigit()  # noqa: E731
+    return ok(first) and ok(last)
+
+
+def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None = None) -> Counter[str]:
+    """Countries a text is about: ISO2 -> weighted count (country name 2, demonym 1, place 1)."""
+    m = matcher or default_matcher()
+    toks = tokenize(text)
+    norm = _norm_string(toks)
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, norm)]
+    lower_words = {t.key for t in toks if t.text[:1].islower()}
+    return _signals(_mentions(graw, toks, text, m, _person_spans(doc), lower_words))
+
+
+def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -> list[str]:
+    out = [c.upper() for c in given]
+    if sig:
+        top = sig.most_common(1)[0][1]
+        for cc, n in sig.most_common():
+            if len(out) >= MAX_DOC_COUNTRIES:
+                break
+            if cc not in out and (n >= max(2, 0.25 * top) or (cc in bundled and n >= 0.5 * top)):
+                out.append(cc)
+    return out
+
+
+def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matcher) -> list[tuple]:
+    """Longest non-overlapping matches; block phrases and demonyms take part."""
+    valid = []
+    for i, j, key, values, layer in raw:
+        kinds = {v[0] for v in values}
+        if "b" not in kinds and not _capitalised(toks, i, j):
+            continue
+        acronym = len(toks[i].text) > 1 and toks[i].text.replace(".", "").isupper()
+        if i == j and not acronym and "b" not in kinds and (key in m.rules.words or key in m.rules.person_names):
+            continue
+        valid.append((i, j, key, values, layer))
+    merged: dict[tuple[int, int], list] = {}
+    for i, j, key, values, layer in valid:
+        slot = merged.setdefault((i, j), [i, j, key, []])
+        slot[3].extend((layer, v) for v in values)
+    ordered = sorted(merged.values(), key=lambda x: (-(toks[x[1]].end - toks[x[0]].start), x[0]))
+    taken: list[tuple] = []
+    used: set[int] = set()
+    for i, j, key, vals in ordered:
+        if any(k in used for k in range(i, j + 1)):
+            continue
+        used.update(range(i, j + 1))
+        taken.append((i, j, key, vals))
+    taken.sort(key=lambda x: x[0])
+    return taken
+
+
+def _prev_words(toks: list[Tok], i: int, n: int) -> list[str]:
+    out = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        if toks[k].text == "|":
+            break
+        out.append(toks[k].text.lower())
+        k -= 1
+    return out[::-1]
+
+
+def _next_word(toks: list[Tok], j: int) -> str | None:
+    k = j + 1
+    if k < len(toks) and toks[k].text != "|":
+        return toks[k].text.lower()
+    return None
+
+
+def _person_spans(doc: Doc | None) -> list[tuple[int, int]]:
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _loc_spans(doc: Doc | None) -> list[tuple[int, int, str]]:
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+
+
+def _inside(spans: Sequence[tuple], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b, *_ in spans)
+
+
+def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
+    prev = _prev_words(toks, men.i, 6)
+    before = " ".join(prev)
+    nxt = _next_word(toks, men.j)
+    if prev:
+        men.cue = prev[-1] if prev[-1] in rules.cues_before else None
+        if prev[-1] in rules.directions:
+            men.direction = prev[-1]
+            if len(prev) > 1 and prev[-2] in rules.cues_before:
+                men.cue = prev[-2]
+        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.city_words:
+            men.designator = "city"
+        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
+            men.designator = "region"
+    for cue in rules.near_cues:
+        if (" " + before + " ").endswith(" " + cue + " ") or before.endswith(" " + cue) or before == cue:
+            men.near = True
+            break
+    if nxt in rules.region_words:
+        men.designator = "region"
+    elif nxt in rules.county_words:
+        men.designator = "county"
+    elif nxt in rules.city_words and not men.designator:
+        men.designator = "city"
+
+
+def _recognise(text: str, doc: Doc | None, countries: Sequence[str], m: Matcher) -> tuple[list[Mention], Counter[str], list[str]]:
+    toks = tokenize(text)
+    norm = _norm_string(toks)
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, norm)]
+    persons = _person_spans(doc)
+    locs = _loc_spans(doc) if doc is not None else None
+    lower_words = {t.key for t in toks if t.text[:1].islower()}
+    # pass 1: global layer -> the document's countries
+    sig = _signals(_mentions(graw, toks, text, m, persons, lower_words, locs))
+    bundled = set(m.gaz.bundled_countries())
+    doc_cc = _doc_countries(sig, countries, bundled)
+    # pass 2: global + village layers of those countries
+    raw = list(graw)
+    for cc in doc_cc:
+        lay = m.country_layer(cc)
+        raw.extend((i, j, k, v, cc) for i, j, k, v in _raw_matches(lay.automaton, norm))
+    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs)
+    if doc is not None:
+        mentions.extend(_fuzzy_mentions(text, toks, doc, mentions, doc_cc, m))
+    mentions.sort(key=lambda x: x.start)
+    return mentions, sig, doc_cc
+
+
+def _signals(mentions: list[Mention]) -> Counter[str]:
+    sig: Counter[str] = Counter()
+    for men in mentions:
+        if men.demonym:
+            sig[men.demonym] += 1
+        elif men.rejected is None and men.candidates:
+            best = max(men.candidates, key=lambda c: c.entry.importance).entry
+            if best.country:
+                sig[best.country] += 2 if best.feature_type == "country" else 1
+    return sig
+
+
+def _mentions(
+    raw: list, toks: list[Tok], text: str, m: Matcher, persons: list, lower_words: set[str],
+    locs: list | None = None,
+) -> list[Mention]:
+    mentions: list[Mention] = []
+    loc_keys = frozenset(normalize(t) for *_, t in locs) if locs else frozenset()
+    for i, j, key, vals in _select(raw, toks, m):
+        # include a directly attached Arabic article ("al-Bab")
+        si = i
+        if i > 0 and toks[i - 1].key == "" and toks[i - 1].text != "|" and toks[i - 1].end >= toks[i].start - 1:
+            si = i - 1
+        start, end = toks[si].start, toks[j].end
+        men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
+        kinds = {v[0] for _, v in vals}
+        surface = gz.simple_key(men.text)
+        single = i == j
+        if "b" in kinds:
+            men.block = True
+            men.rejected = "inside an actor/outlet name"
+        else:
+            seen_ids: set[str] = set()
+            for layer, v in vals:
+                if v[0] == "g":
+                    e = m.global_entries[v[1]]
+                elif v[0] == "c":
+                    e = m.country_layer(layer).entries[v[1]]
+                else:
+                    continue
+                if e.id not in seen_ids:
+                    seen_ids.add(e.id)
+                    men.candidates.append(Candidate(e))
+            exact = [c for c in men.candidates if surface in {gz.simple_key(n) for n in c.entry.names()}]
+            for c in exact:
+                c.notes.append("exact spelling")
+            demonym = next((v[1] for _, v in vals if v[0] == "d"), None)
+            if demonym and (surface in m.demonym_forms or not any(c.entry.feature_type == "country" for c in exact)):
+                if surface in m.demonym_forms or not exact:
+                    men.demonym = demonym
+                    men.rejected = "demonym (country signal)"
+            if men.rejected is None and single:
+                word = toks[i].text
+                if len(word) > 1 and word.isupper() and "." not in word:
+                    # acronyms are places only when they are a country's own short name (US, UK)
+                    men.candidates = [c for c in exact if c.entry.feature_type == "country"]
+                elif len(key) <= 4:
+                    men.candidates = [c for c in men.candidates if c in exact or _close_spelling(surface, c.entry)]
+            men.candidates = _dedupe(men.candidates)
+        _annotate(men, toks, text, m.rules)
+        if men.rejected is None:
+            _filter(men, toks, m, persons, lower_words, locs, loc_keys)
+        mentions.append(men)
+    return mentions
+
+
+def _close_spelling(surface: str, e: Entry) -> bool:
+    """Short names: accept one edit (Hama ~ Hamah) but not folding-only matches (They ~ Thai)."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(surface) < 4:
+        return False
+    return any(Levenshtein.distance(surface, gz.simple_key(n)) <= 1 for n in e.names())
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Drop GeoNames towns duplicated by a WOF place nearby (keeping the larger population)."""
+    wof = [c for c in cands if c.entry.id.startswith("wof:")]
+    if not wof:
+        return cands
+    out = []
+    for c in cands:
+        e = c.entry
+        if e.id.startswith("gn:") and e.feature_type == "locality":
+            twin = next(
+                (w for w in wof if w.entry.feature_type in ("locality", "localadmin", "county")
+                 and w.entry.country == e.country
+                 and (w.entry.geonames_id == e.geonames_id or gz.distance_km(w.entry.lat, w.entry.lon, e.lat, e.lon) < 25)),
+                None,
+            )
+            if twin is not None:
+                if e.population > twin.entry.population:
+                    from dataclasses import replace as _replace
+
+                    twin.entry = _replace(twin.entry, population=e.population)
+                    twin.notes.append(f"population {e.population} from {e.id}")
+                continue
+        out.append(c)
+    return out
+
+
+#: Cues strong enough to keep a one-word name that NER calls a person ("in Morek").
+STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward"})
+
+
+def _filter(
+    men: Mention, toks: list[Tok], m: Matcher, persons: list, lower_words: set[str],
+    locs: list | None = None, loc_keys: frozenset[str] = frozenset(),
+) -> None:
+    rules = m.rules
+    single = men.i == men.j
+    important = any(c.entry.feature_type in ("country", "region", "macroregion") or c.entry.population >= 100_000 for c in men.candidates)
+    prev = _prev_words(toks, men.i, 3)
+    # actor name: "Jaish al-Izza", "Tahrir al-Sham" (head word in the same capitalised chunk)
+    k = men.i - 1
+    while k >= 0 and toks[k].text != "|" and (toks[k].key == "" or toks[k].text[:1].isupper()):
+        if toks[k].text.lower() in rules.actor_heads or toks[k].key in rules.actor_heads:
+            men.rejected = f"part of an actor name ({toks[k].text} ...)"
+            return
+        k -= 1
+    if single and prev and toks[men.i - 1].text[:1].isupper() and normalize(toks[men.i - 1].text) in rules.person_names:
+        men.rejected = f"part of a person name ({toks[men.i - 1].text} ...)"
+        return
+    strong = (men.cue in STRONG_CUES) or men.designator is not None or men.direction is not None or men.near
+    if single and _inside(persons, men.start, men.end) and not strong:
+        men.rejected = "inside a PERSON entity"
+        return
+    if (
+        single
+        and locs is not None
+        and not strong
+        and not important
+        and not _inside(locs, men.start, men.end)
+        and men.key not in loc_keys
+    ):
+        men.rejected = "one-word minor place without NER support or location cue"
+        return
+    if single and men.key in lower_words and not important and not men.designator:
+        men.rejected = "common word (also written in lower case in this text)"
+        return
+    if not men.candidates:
+        men.rejected = "no gazetteer candidate"
+
+
+def _fuzzy_mentions(text: str, toks: list[Tok], doc: Doc, mentions: list[Mention], doc_cc: list[str], m: Matcher) -> list[Mention]:
+    """Near misses: NER GPE/LOC/FAC spans not matched exactly, fuzzy-matched to doc layers."""
+    from rapidfuzz import fuzz, process
+
+    covered = [(x.start, x.end) for x in mentions]
+    out: list[Mention] = []
+    for s, e, span_text in _loc_spans(doc):
+        if any(a < e and s < b for a, b in covered):
+            continue
+        key = normalize(span_text)
+        if len(key) < 5 or not span_text[:1].isupper():
+            continue
+        best: tuple[float, Entry] | None = None
+        for cc in doc_cc:
+            idx = m.gaz._key_index(cc, m.gaz.layer(cc))
+            hit = process.extractOne(key, list(idx), scorer=fuzz.ratio, score_cutoff=88)
+            if hit:
+                for i in idx[hit[0]]:
+                    ent = m.gaz.layer(cc)[i]
+                    if ent.feature_type == "country":
+                        continue
+                    if best is None or (hit[1], ent.importance) > (best[0], best[1].importance):
+                        best = (hit[1], ent)
+        if best:
+            ti = next((k for k, t in enumerate(toks) if t.start >= s), 0)
+            tj = max((k for k, t in enumerate(toks) if t.end <= e), default=ti)
+            men = Mention(i=ti, j=tj, start=s, end=e, text=span_text, key=key, fuzzy=True)
+            men.candidates.append(Candidate(best[1], notes=[f"fuzzy {best[0]:.0f}"]))
+            _annotate(men, toks, text, m.rules)
+            out.append(men)
+    return out
+
+
+# --------------------------------------------------------------------------- resolve
+
+_PRECISION = {"country": 3, "macroregion": 3, "region": 3, "county": 2, "localadmin": 2}
+
+
+def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text: str) -> None:
+    live = [x for x in mentions if x.rejected is None and x.candidates]
+    total = sum(sig.values()) or 1
+    admin_keys = {x.key for x in live}
+    region_keys = {x.key for x in live if x.designator == "region" or x.direction}
+    city_keys = {x.key for x in live if x.designator == "city"}
+
+    def base(c: Candidate, men: Mention) -> float:
+        e = c.entry
+        s = e.importance
+        exact = "exact spelling" in c.notes
+        c.notes = [f"importance {s:.1f}"]
+        if exact:
+            s += 2
+            c.notes.append("exact spelling +2")
+        if e.country in doc_cc:
+            bonus = 3 + 4 * sig.get(e.country, 0) / total
+            s += bonus
+            c.notes.append(f"document country {e.country} +{bonus:.1f}")
+        elif e.feature_type != "country":
+            s -= 2
+        if e.admin1 and e.feature_type not in ("region", "country") and normalize(e.admin1) in admin_keys:
+            s += 2
+            c.notes.append(f"admin1 {e.admin1} mentioned +2")
+        ft = e.feature_type
+        des = men.designator
+        if des is None and men.key in region_keys and men.key not in city_keys:
+            des = "region"  # one sense per discourse
+            c.notes.append("same name used as a region elsewhere")
+        if men.direction and des is None:
+            des = "region"
+        if des == "region":
+            bonus = 8 if men.direction else 6
+            s += bonus if ft in ("region", "macroregion") else (1 if ft == "county" else -3)
+        elif des == "county":
+            s += 6 if ft == "county" else (-1 if ft == "region" else -3)
+        elif des == "city":
+            s += 4 if ft in ("locality", "localadmin", "borough") else -4
+        if men.fuzzy:
+            s -= 1
+        return s
+
+    for men in live:
+        for c in men.candidates:
+            c.score = base(c, men)
+        if men.designator not in ("county", "region"):
+            # a district is usually named after its seat: the bare name is the settlement
+            towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
+            for c in men.candidates:
+                e = c.entry
+                if e.feature_type in ("county", "localadmin") and any(
+                    gz.distance_km(e.lat, e.lon, t.lat, t.lon) < 40 for t in towns
+                ):
+                    c.score -= 4
+                    c.notes.append("district named after its seat -4")
+        men.candidates.sort(key=lambda c: -c.score)
+    # spatial coherence: distance to the other mentions' provisional choices
+    anchors = [x.candidates[0].entry for x in live if x.candidates[0].entry.feature_type not in ("country", "macroregion")]
+    for men in live:
+        if len(men.candidates) > 1 and anchors:
+            for c in men.candidates:
+                others = [a for a in anchors if a.id != c.entry.id]
+                if not others:
+                    continue
+                d = min(gz.distance_km(c.entry.lat, c.entry.lon, a.lat, a.lon) for a in others)
+                bonus = 2.0 if d < 50 else 1.0 if d < 150 else 0.0
+                if bonus:
+                    c.score += bonus
+                    c.notes.append(f"{d:.0f} km from another place +{bonus:.0f}")
+            men.candidates.sort(key=lambda c: -c.score)
+    for men in live:
+        top = men.candidates[0]
+        rivals = [
+            c.score for c in men.candidates[1:]
+            if gz.distance_km(c.entry.lat, c.entry.lon, top.entry.lat, top.entry.lon) > 25
+        ]
+        second = rivals[0] if rivals else top.score - 6
+        margin = top.score - second
+        conf = 0.5 + 0.5 * min(1.0, max(0.0, margin) / 6)
+        if men.fuzzy:
+            conf *= 0.7
+        if men.i == men.j and not (men.cue or men.designator) and top.entry.layer == "country" and top.entry.population < 1000:
+            conf *= 0.8
+        men.chosen = top
+        men.confidence = round(conf, 3)
+        top.notes.append(f"margin {margin:.1f}")
+        men.reason = "; ".join(top.notes)
+
+
+def _to_place(men: Mention) -> Place:
+    e = men.chosen.entry  # type: ignore[union-attr]
+    prec = _PRECISION.get(e.feature_type, 1)
+    if men.near:
+        prec = max(prec, 2)
+    if men.direction and e.feature_type not in ("region", "country", "macroregion"):
+        prec = max(prec, 2)
+    return Place(
+        text=men.text,
+        start=men.start,
+        end=men.end,
+        name=e.name,
+        gazetteer_id=e.id,
+        lat=e.lat,
+        lon=e.lon,
+        feature_type=e.feature_type,
+        admin1=e.admin1,
+        country=e.country,
+        geo_precision=prec,
+        confidence=men.confidence,
+        reason=men.reason,
+    )
+
+
+def _extend_designator(men: Mention, text: str) -> None:
+    """Widen the span over "province"/"governorate"/... and a leading direction word."""
+    if men.chosen is None:
+        return
+    ft = men.chosen.entry.feature_type
+    if men.designator in ("region", "county") and ft in ("region", "county", "macroregion"):
+        m = re.match(r"\s+([A-Za-z-]+)", text[men.end :])
+        if m:
+            men.end += m.end()
+            men.text = text[men.start : men.end]
+    if men.direction and ft in ("region", "county", "macroregion", "locality", "localadmin"):
+        m = re.search(r"([A-Za-z-]+)\s+$", text[: men.start])
+        if m and m.group(1).lower() == men.direction:
+            men.start = m.start(1)
+            men.text = text[men.start : men.end]
+
+
+def explain_places(
+    text: str, doc: Doc | None = None, *, countries: Sequence[str] = (), matcher: Matcher | None = None
+) -> list[Mention]:
+    """Every recognised span with its candidates, scores and the reason for the choice/rejection."""
+    m = matcher or default_matcher()
+    mentions, sig, doc_cc = _recognise(text, doc, countries, m)
+    _resolve(mentions, sig, doc_cc, text)
+    for men in mentions:
+        _extend_designator(men, text)
+    return mentions
+
+
+def find_places(
+    text: str, doc: Doc | None = None, *, countries: Sequence[str] = (), matcher: Matcher | None = None
+) -> list[Place]:
+    """Every place mention in ``text`` resolved to a gazetteer entry, sorted by start offset.
+
+    ``doc`` (a spaCy parse of ``text``) adds NER signals; ``countries`` (ISO2) forces those
+    countries' village layers to be searched.  Demonyms are not places (see
+    :func:`country_signals`).
+    """
+    out = [
+        _to_place(men)
+        for men in explain_places(text, doc, countries=countries, matcher=matcher)
+        if men.rejected is None and men.chosen is not None
+    ]
+    out.sort(key=lambda p: p.start)
+    return out

@@ -1,0 +1,249 @@
+"""Quotes, reported speech and claims (warwire.claims)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warwire import nlp
+from warwire.claims import find_quotes, link_claims, load_cues
+from warwire.errors import DataError
+from warwire.model import Actor, Event, Quote, Span
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLE = SAMPLES / "khan-shaikhoun-2019-08-20.txt"
+
+
+def _body(raw: str) -> str:
+    """Minimal cleaning: drop the headline, site boilerplate and caption before the body."""
+    return raw[raw.index("Syrian opposition fighters"):]
+
+
+@pytest.fixture(scope="module")
+def sample_doc():
+    if not SAMPLE.exists():
+        pytest.skip(f"sample article not available at {SAMPLE}")
+    return nlp.parse(_body(SAMPLE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def sample_quotes(sample_doc) -> list[Quote]:
+    return find_quotes(sample_doc)
+
+
+def _by_text(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+def _event(eid: str, text: str, phrase: str, sub: str = "Air/drone strike",
+           etype: str = "Explosions/Remote violence") -> Event:
+    i = text.index(phrase)
+    return Event(id=eid, event_type=etype, sub_event_type=sub,
+                 evidence=[Span(start=i, end=i + len(phrase), text=phrase)])
+
+
+# --------------------------------------------------------------------------- sample article
+def test_sample_abdulqader_direct_quote(sample_doc, sample_quotes):
+    q = _by_text(sample_quotes, "completely surrounded by government forces")
+    assert q.direct
+    assert q.speaker == "Suleiman Abdulqader"
+    assert q.speaker_kind == "person"
+    assert "local activist" in q.speaker_role
+    assert q.told_to == "Al Jazeera"
+    assert sample_doc.text[q.span.start:q.span.end] == q.span.text
+    assert q.span.text.startswith("Khan Shaikhoun has become")
+
+
+def test_sample_he_said_and_first_name_resolve_to_full_name(sample_quotes):
+    he = _by_text(sample_quotes, "They moved towards the north")
+    assert he.speaker == "Suleiman Abdulqader"
+    assert he.speaker_span.text == "he"
+    first = _by_text(sample_quotes, "still stuck north of Khan Sheikhoun")
+    assert first.speaker == "Suleiman Abdulqader"
+    assert "local activist" in first.speaker_role  # role carried over
+
+
+def test_sample_sheikho(sample_quotes):
+    q = _by_text(sample_quotes, "not been able to move")
+    assert q.speaker == "Ahmed Sheikho"
+    assert "Syrian Civil Defence" in q.speaker_role
+    assert q.told_to == "Al Jazeera"
+    later = _by_text(sample_quotes, "virtually no civilians")
+    assert later.speaker == "Ahmed Sheikho"
+    assert "Syrian Civil Defence" in later.speaker_role
+    # “A,” Sheikho said. “B.” is one quote
+    assert "Many want to return to their homes" in later.text
+
+
+def test_sample_reported_speech(sample_quotes):
+    hus = _by_text(sample_quotes, "Jaish al-Izza")
+    assert not hus.direct
+    assert hus.speaker == "Ahmed Husseinat"
+    assert hus.speaker_role.lower() == "local activist"
+    assert hus.text.startswith("the fighters who withdrew")
+
+    hts = _by_text(sample_quotes, "redeployment")
+    assert not hts.direct
+    assert "HTS" in hts.speaker
+    assert hts.speaker_kind == "institution"
+    assert hts.cue == "describe"
+
+    ministry = _by_text(sample_quotes, "air raids struck a Turkish military convoy")
+    assert ministry.speaker == "Turkish Defence Ministry"
+    assert ministry.speaker_kind == "institution"
+
+    gov = _by_text(sample_quotes, "carrying ammunition")
+    assert gov.speaker == "Syrian government"
+    assert gov.speaker_kind == "institution"
+
+    un = _by_text(sample_quotes, "400,000 people")
+    assert un.speaker == "United Nations"
+    assert un.speaker_kind == "institution"
+    assert un.cue == "according to"
+
+
+def test_sample_quote_ids_are_stable_and_ordered(sample_doc, sample_quotes):
+    assert [q.id for q in sample_quotes] == [f"q{i}" for i in range(len(sample_quotes))]
+    starts = [q.span.start for q in sample_quotes]
+    assert starts == sorted(starts)
+    assert find_quotes(sample_doc) == sample_quotes
+    # the scare quote in the sub-headline is not a quote
+    assert not any(q.text == "stuck" for q in sample_quotes)
+
+
+def test_sample_hts_framing_contests_withdrawal(sample_doc, sample_quotes):
+    text = sample_doc.text
+    withdrawal = _event("w1", text, "Syrian opposition fighters have withdrawn from a key town",
+                        sub="Non-violent transfer of territory", etype="Strategic developments")
+    claims, contested = link_claims(sample_quotes, [withdrawal], text=text)
+    framing = [c for c in claims if "redeployment" in c.proposition]
+    assert len(framing) == 1
+    assert framing[0].stance == "contests"
+    assert framing[0].aspect == "framing"
+    assert framing[0].event_id == "w1"
+    assert contested == {"w1"}
+    asserting = [c for c in claims if c.claimant == "Suleiman Abdulqader"]
+    assert asserting and all(c.stance == "asserts" for c in asserting)
+
+
+# --------------------------------------------------------------------------- small texts
+def test_curly_and_straight_quotes_give_the_same_quote():
+    curly = nlp.parse("“We will not leave our homes,” said Omar Khalid, a doctor in Ariha.")
+    straight = nlp.parse('"We will not leave our homes," said Omar Khalid, a doctor in Ariha.')
+    for doc in (curly, straight):
+        (q,) = find_quotes(doc)
+        assert q.direct
+        assert q.text == "We will not leave our homes"
+        assert q.speaker == "Omar Khalid"
+        assert q.speaker_role == "doctor in Ariha"
+        assert q.span == Span(start=1, end=29, text="We will not leave our homes,")
+
+
+def test_single_curly_quotes_and_apostrophes():
+    doc = nlp.parse("‘We’re staying in the town’s centre,’ Mariam Haddad said.")
+    (q,) = find_quotes(doc)
+    assert q.text == "We’re staying in the town’s centre"
+    assert q.speaker == "Mariam Haddad"
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    text = ("“The army has surrounded the town and cut every road.\n\n"
+            "“Nobody can get in or out,” said Mariam Haddad, a resident of Kafr Nabl.")
+    (q,) = find_quotes(nlp.parse(text))
+    assert q.direct
+    assert q.text == "The army has surrounded the town and cut every road. Nobody can get in or out"
+    assert q.speaker == "Mariam Haddad"
+    assert q.span.start == 1
+    assert q.span.end == text.index(",”") + 1
+
+
+def test_split_quote_and_pronoun_resolution():
+    text = ("Omar Khalid, a doctor in Ariha, said: “We received 30 bodies.” "
+            "Hospital staff were exhausted. “The rescue teams cannot reach us,” he said.")
+    quotes = find_quotes(nlp.parse(text))
+    assert [q.speaker for q in quotes if q.direct] == ["Omar Khalid", "Omar Khalid"]
+    he = [q for q in quotes if "rescue teams" in q.text][0]
+    assert he.speaker_role == "doctor in Ariha"
+    assert he.speaker_span.text == "he"
+
+
+def test_institutions_and_outlets():
+    text = ("HTS said its fighters had repelled the attack. "
+            "Spokesman Naji Mustafa told Reuters that the town had fallen.")
+    quotes = find_quotes(nlp.parse(text))
+    hts = _by_text(quotes, "repelled")
+    assert (hts.speaker, hts.speaker_kind) == ("HTS", "institution")
+    naji = _by_text(quotes, "the town had fallen")
+    assert naji.speaker == "Naji Mustafa"
+    assert naji.speaker_role == "spokesman"
+    assert naji.told_to == "Reuters"
+    assert naji.speaker_kind == "person"
+
+
+def test_actor_mentions_mark_groups_as_institutions():
+    doc = nlp.parse("Jaish al-Izza said its fighters had left the town.")
+    (plain,) = find_quotes(doc)
+    actors = [Actor(name="Jaish al-Izza", kind="rebel_group", surface_forms=["Jaish al-Izza"])]
+    (q,) = find_quotes(doc, actor_mentions=actors)
+    assert q.speaker == plain.speaker == "Jaish al-Izza"
+    assert q.speaker_kind == "institution"
+
+
+def test_denial_contests_accusation():
+    text = ("Warplanes struck a market in Maarat al-Numan on Monday. "
+            "The White Helmets accused Russian jets of bombing the market. "
+            "Russia denied carrying out the strike.")
+    quotes = find_quotes(nlp.parse(text))
+    event = _event("e1", text, "Warplanes struck a market in Maarat al-Numan")
+    claims, contested = link_claims(quotes, [event], text=text)
+    by_claimant = {c.claimant: c for c in claims}
+    assert by_claimant["White Helmets"].stance == "accuses"
+    assert by_claimant["White Helmets"].aspect == "perpetrator"
+    assert by_claimant["Russia"].stance == "denies"
+    assert by_claimant["Russia"].proposition == "carrying out the strike"
+    assert by_claimant["Russia"].event_id == "e1"
+    assert contested == {"e1"}
+
+
+def test_uncontested_event_not_in_contested_set():
+    text = ("Warplanes struck a market in Maarat al-Numan on Monday. "
+            "The civil defence said the strike destroyed the market.")
+    quotes = find_quotes(nlp.parse(text))
+    event = _event("e1", text, "Warplanes struck a market in Maarat al-Numan")
+    claims, contested = link_claims(quotes, [event], text=text)
+    assert [c.stance for c in claims] == ["asserts"]
+    assert contested == set()
+
+
+def test_conflicting_figures_are_both_kept():
+    text = ("An air strike hit a school in Ariha on Sunday. "
+            "At least 8 people were killed, according to the Syrian Observatory for Human Rights. "
+            "The civil defence said 12 people were killed.")
+    quotes = find_quotes(nlp.parse(text))
+    event = _event("e1", text, "An air strike hit a school in Ariha")
+    claims, contested = link_claims(quotes, [event], text=text)
+    figures = [c for c in claims if c.aspect == "figure"]
+    assert [c.claimant for c in figures] == ["Syrian Observatory for Human Rights", "civil defence"]
+    assert [c.stance for c in figures] == ["asserts", "contests"]
+    assert all(c.event_id == "e1" for c in figures)
+    assert contested == {"e1"}
+
+
+def test_unrelated_quote_makes_no_claim():
+    text = ("Warplanes struck a market in Maarat al-Numan on Monday.\n\n"
+            "Separately, the foreign minister said talks on trade with Jordan would resume.")
+    quotes = find_quotes(nlp.parse(text))
+    assert quotes and quotes[0].speaker == "foreign minister"
+    event = _event("e1", text, "Warplanes struck a market in Maarat al-Numan")
+    claims, _ = link_claims(quotes, [event], text=text)
+    assert claims == []
+
+
+def test_bad_cue_file_raises_data_error(tmp_path):
+    bad = tmp_path / "speech_cues.toml"
+    bad.write_text('[verbs]\nsay = "shout"\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"speech_cues.toml.*verbs\.say"):
+        load_cues(bad)

@@ -1,0 +1,59 @@
+"""Date expressions resolved against the publication date (2019-08-20 was a Tuesday)."""
+
+import datetime as dt
+
+import pytest
+
+from warwire.dates import VAGUE, YEAR_ONLY, find_dates, format_acled
+
+TUESDAY = dt.date(2019, 8, 20)
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("rebel fighters withdrew early on Tuesday", dt.date(2019, 8, 20), 1),
+        ("On Monday, air raids struck a convoy", dt.date(2019, 8, 19), 1),
+        ("on Sunday night", dt.date(2019, 8, 18), 1),
+        ("on Wednesday", dt.date(2019, 8, 14), 1),  # across the week boundary
+        ("last Tuesday", dt.date(2019, 8, 13), 1),
+        ("since yesterday's attacks", dt.date(2019, 8, 19), 1),
+        ("two days ago", dt.date(2019, 8, 18), 1),
+        ("On 18 August 2019, clashes", dt.date(2019, 8, 18), 1),
+        ("On August 18, clashes", dt.date(2019, 8, 18), 1),
+        ("on Aug. 19", dt.date(2019, 8, 19), 1),
+        ("2019-08-17", dt.date(2019, 8, 17), 1),
+        ("last week", dt.date(2019, 8, 15), 2),
+        ("in late April", dt.date(2019, 4, 30), 3),
+        ("in early March", dt.date(2019, 3, 1), 3),
+        ("in March", dt.date(2019, 3, 15), 3),
+    ],
+)
+def test_resolves(text, expected, precision):
+    (d,) = find_dates(text, TUESDAY)
+    assert (d.date, d.precision) == (expected, precision)
+    assert text[d.start:d.end] == d.text
+
+
+def test_december_date_in_a_january_article_is_last_year():
+    (d,) = find_dates("on 30 December", dt.date(2020, 1, 3))
+    assert d.date == dt.date(2019, 12, 30)
+
+
+def test_friday_before_a_monday_crosses_the_month():
+    (d,) = find_dates("on Friday", dt.date(2020, 3, 2))
+    assert d.date == dt.date(2020, 2, 28)
+
+
+def test_background_and_vague_expressions_are_marked():
+    kinds = {d.text: d.precision for d in find_dates("in rebel hands since 2014, shelled in recent days", TUESDAY)}
+    assert kinds["since 2014"] == YEAR_ONLY
+    assert kinds["in recent days"] == VAGUE
+
+
+def test_modal_may_is_not_a_month():
+    assert find_dates("fighters may attack the town", TUESDAY) == []
+
+
+def test_acled_note_format():
+    assert format_acled(dt.date(2019, 8, 20)) == "20 August 2019"

@@ -1,0 +1,115 @@
+"""Reported figures (warwire.figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warwire import nlp
+from warwire.errors import DataError
+from warwire.figures import find_figures, load_units, parse_number, quantities_in_text
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLE = SAMPLES / "khan-shaikhoun-2019-08-20.txt"
+
+
+def _figs(text: str):
+    return [(f.quantity, f.unit, f.approximate, f.text) for f in find_figures(nlp.parse(text))]
+
+
+@pytest.fixture(scope="module")
+def sample_figures():
+    if not SAMPLE.exists():
+        pytest.skip(f"sample article not available at {SAMPLE}")
+    raw = SAMPLE.read_text(encoding="utf-8")
+    doc = nlp.parse(raw[raw.index("Syrian opposition fighters"):])
+    return doc, find_figures(doc)
+
+
+def test_sample_displaced_per_united_nations(sample_figures):
+    doc, figures = sample_figures
+    (f,) = [f for f in figures if f.quantity == 400_000]
+    assert f.unit == "displaced"
+    assert f.source == "United Nations"
+    assert f.approximate is True  # "some 400,000"
+    assert f.text == "400,000"
+    assert doc.text[f.span.start:f.span.end] == "400,000"
+
+
+def test_sample_population_and_half_of_whom(sample_figures):
+    _, figures = sample_figures
+    (pop,) = [f for f in figures if f.unit == "population"]
+    assert pop.quantity == 3_000_000
+    assert pop.text == "three million"
+    assert pop.place == "Idlib"
+    (half,) = [f for f in figures if f.text == "half of whom"]
+    assert half.quantity == 1_500_000
+    assert half.unit == "displaced"
+    assert len(figures) == 3  # no other number in the article counts people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 8 people were killed in the raid.", [(8, "killed", True, "8")]),
+        ("More than 20 civilians were wounded.", [(20, "wounded", True, "20")]),
+        ("Dozens of civilians were killed.", [(12, "killed", True, "Dozens")]),
+        ("Hundreds fled their homes on Monday.", [(100, "displaced", True, "Hundreds")]),
+        ("Scores of fighters were arrested.", [(20, "detained", True, "Scores")]),
+        ("A dozen fighters were detained.", [(12, "detained", False, "A dozen")]),
+        ("Gunmen abducted two children in Daraa.", [(2, "abducted", False, "two")]),
+        ("The death toll rose to 30.", [(30, "killed", False, "30")]),
+        ("Some 1.5 million people live in the city.",
+         [(1_500_000, "population", True, "1.5 million")]),
+        ("The army deployed 300 soldiers to the town.", [(300, "fighters", False, "300")]),
+        ("The camp now holds 5,000 refugees.", [(5000, "refugees", False, "5,000")]),
+    ],
+)
+def test_small_sentences(text, expected):
+    assert _figs(text) == expected
+
+
+def test_numbers_that_do_not_count_people_are_ignored():
+    text = ("The town had been in rebel hands since 2014. Rebels lost three towns in two days, "
+            "one of the largest advances of the war, 40 km from the border.")
+    assert _figs(text) == []
+
+
+def test_conflicting_figures_both_kept_with_sources():
+    text = ("At least 8 people were killed, according to the Syrian Observatory for Human Rights. "
+            "The civil defence said 12 people were killed.")
+    figures = find_figures(nlp.parse(text))
+    assert [(f.quantity, f.unit, f.source) for f in figures] == [
+        (8, "killed", "Syrian Observatory for Human Rights"),
+        (12, "killed", "civil defence"),
+    ]
+
+
+def test_fraction_needs_a_previous_figure():
+    assert _figs("Half of them were children.") == []
+    figs = _figs("The strike killed 40 people, a quarter of whom were children.")
+    assert figs == [(40, "killed", False, "40"), (10, "killed", False, "a quarter of whom")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("400,000", 400_000), ("three million", 3_000_000), ("1.5 million", 1_500_000),
+     ("twenty-five", 25), ("two hundred and fifty", 250), ("12", 12), ("dozens", None)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_quantities_in_text():
+    assert quantities_in_text("12 people were killed and 30 wounded") == [
+        (12, "killed"), (30, "wounded")]
+    assert quantities_in_text("three civilians died") == [(3, "killed")]
+    assert quantities_in_text("in 2019 the town fell") == []
+
+
+def test_bad_units_file_raises_data_error(tmp_path):
+    bad = tmp_path / "figure_units.toml"
+    bad.write_text('people = ["people"]\n[units.killed]\nkind = "bad"\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"figure_units.toml.*units\.killed\.kind"):
+        load_units(bad)

@@ -1,0 +1,236 @@
+"""Gazetteer: normalisation, file format, importers, bundled data, search."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from warwire import gazetteer as gz
+from warwire.errors import DataError
+
+KHAN_SHAYKHUN = (35.44, 36.65)
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Khan Shaikhoun", "Khan Sheikhoun", "Khan Shaykhun"],
+        ["Maarat al-Numan", "Ma'arrat an-Nu'man", "Maarrat al-Nu'man"],
+        ["Deir ez-Zor", "Deir el-Zour", "Dayr az Zawr", "Deir-ez-Zor"],
+        ["Kabani", "Kabanah"],
+        ["Idleb", "Idlib"],
+    ],
+)
+def test_normalize_groups(group):
+    keys = {gz.normalize(n) for n in group}
+    assert len(keys) == 1, keys
+
+
+def test_normalize_keeps_distinct_names_apart():
+    names = ["Hama", "Homs", "Idlib", "Aleppo", "Damascus", "Raqqa", "Daraa", "Deir ez-Zor", "Manbij"]
+    assert len({gz.normalize(n) for n in names}) == len(names)
+    assert gz.normalize("Al-Bab") == gz.normalize("al Bab") == gz.normalize("Bab")
+    assert gz.normalize("U.S.") == gz.normalize("US")
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["Khan Shaikhoun", "Khan Sheikhoun", "Khan Shaykhun"],
+        ["Maarat al-Numan", "Ma'arrat an-Nu'man", "Maarrat al-Nu'man"],
+        ["Deir ez-Zor", "Deir el-Zour", "Dayr az Zawr", "Deir-ez-Zor"],
+        ["Kabani", "Kabanah"],
+    ],
+)
+def test_each_group_resolves_to_one_syrian_place(group):
+    g = gz.default()
+    ids = set()
+    for name in group:
+        hits = [e for e in g.lookup(gz.normalize(name), ["SY"]) if e.country == "SY"]
+        assert hits, name
+        ids.add(g.search(name, "SY", 1)[0].id)
+    assert len(ids) == 1, (group, ids)
+
+
+def test_khan_shaykhun_coordinates():
+    e = gz.search("Khan Shaykhun", "SY", 1)[0]
+    assert e.id.startswith("wof:")
+    assert gz.distance_km(e.lat, e.lon, *KHAN_SHAYKHUN) < 5
+    assert e.feature_type == "locality"
+    assert e.admin1 == "Idlib"
+
+
+def test_bundled_files_have_versioned_header():
+    g = gz.default()
+    bundled = g.bundled_countries()
+    for cc in ("SY", "AF", "YE", "KE", "UA", "IQ"):
+        assert cc in bundled
+    head = gz.read_header(gz.GAZETTEER_DIR / "SY.tsv.gz")
+    assert head["country"] == "SY" and head["source"] == "wof"
+    assert len(head["commit"]) == 40
+    total = sum(p.stat().st_size for p in gz.GAZETTEER_DIR.glob("*.gz"))
+    assert total < 40_000_000
+
+
+def test_layers_are_latin_only():
+    for e in gz.default().layer("SY")[:3000]:
+        assert all(gz.is_latin(n) for n in (e.name, *e.variants)), e
+
+
+def test_countries_and_demonyms():
+    cs = gz.default().countries
+    assert "Syrian" in cs["SY"].demonyms
+    assert "Afghan" in cs["AF"].demonyms
+    assert {"U.S.", "America", "United States"} <= {cs["US"].name, *cs["US"].names}
+    assert {"Britain", "UK"} <= set(cs["GB"].names)
+
+
+def test_search_falls_back_to_world_towns_for_unbundled_country():
+    hits = gz.search("Lyon", "FR", 3)
+    assert hits and hits[0].name == "Lyon"
+    assert gz.distance_km(hits[0].lat, hits[0].lon, 45.75, 4.85) < 10
+
+
+def test_missing_or_corrupt_gazetteer_file(tmp_path):
+    with pytest.raises(DataError, match="missing"):
+        gz.read_gazetteer(tmp_path / "XX.tsv.gz")
+    bad = tmp_path / "XX.tsv.gz"
+    bad.write_bytes(b"not gzip at all")
+    with pytest.raises(DataError):
+        gz.read_gazetteer(bad)
+    wrong = tmp_path / "XY.tsv.gz"
+    with gzip.open(wrong, "wt") as fh:
+        fh.write("#something else\n")
+    with pytest.raises(DataError, match="not a warwire gazetteer"):
+        gz.read_gazetteer(wrong)
+
+
+def test_bad_row_names_file_and_entry(tmp_path):
+    path = tmp_path / "ZZ.tsv.gz"
+    with gzip.open(path, "wt") as fh:
+        fh.write("#warwire-gazetteer 1 country=ZZ source=test commit=x built=y\n")
+        fh.write("#" + "\t".join(gz.FILE_COLUMNS) + "\n")
+        fh.write("t:1\tGood\t\t10\t20\tlocality\tZZ\t\t\t\tgud\n")
+        fh.write("t:2\tBad\t\t95\t20\tlocality\tZZ\t\t\t\tbad\n")
+    with pytest.raises(DataError, match=r"ZZ.tsv.gz:4 entry 't:2'"):
+        gz.read_gazetteer(path)
+
+
+def test_write_read_roundtrip(tmp_path):
+    e = gz.Entry("t:1", "Kabanah", ("Kabani",), 35.71743, 36.23272, "locality", "SY", "Latakia", 1200, 99)
+    path = gz.write_gazetteer([e], tmp_path / "SY.tsv.gz", country="SY", source="test", commit="abc")
+    (back,) = gz.read_gazetteer(path)
+    assert (back.id, back.name, back.variants, back.lat, back.population, back.geonames_id) == (
+        "t:1", "Kabanah", ("Kabani",), 35.71743, 1200, 99,
+    )
+
+
+# ------------------------------------------------------------------ importers
+
+
+def _wof(tmp: Path, wid: int, **props) -> None:
+    base = {
+        "wof:id": wid,
+        "wof:name": f"Place {wid}",
+        "wof:placetype": "locality",
+        "wof:country": "SY",
+        "mz:is_current": 1,
+        "wof:superseded_by": [],
+        "geom:latitude": 35.0,
+        "geom:longitude": 36.0,
+    }
+    base.update(props)
+    base = {k: v for k, v in base.items() if v is not None}
+    d = tmp / "data" / str(wid)[:3] / str(wid)
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"{wid}.geojson").write_text(json.dumps({"type": "Feature", "properties": base, "geometry": None}))
+
+
+def test_import_wof_fixture(tmp_path, caplog):
+    repo = tmp_path / "whosonfirst-data-admin-sy"
+    _wof(repo, 100, **{"wof:name": "Idlib", "wof:placetype": "region", "lbl:latitude": 35.77, "lbl:longitude": 36.67})
+    _wof(
+        repo, 101,
+        **{
+            "wof:name": "Khān Shaykhūn",
+            "name:eng_x_variant": ["Khan Sheikhoun", "Ḫān Šayḫūn"],
+            "name:ara_x_preferred": ["خان شيخون"],
+            "wof:hierarchy": [{"region_id": 100}],
+            "wof:concordances": {"gn:id": 169387},
+            "gn:population": 34371,
+            "lbl:latitude": 35.442, "lbl:longitude": 36.651,
+        },
+    )
+    _wof(repo, 102, **{"wof:superseded_by": [101]})
+    _wof(repo, 103, **{"edtf:deprecated": "2019-01-01"})
+    _wof(repo, 104, **{"mz:is_current": 0})
+    _wof(repo, 105, **{"wof:placetype": "venue"})
+    _wof(repo, 106, **{"geom:latitude": None, "geom:longitude": None})
+    (repo / "data" / "107").mkdir()
+    (repo / "data" / "107" / "107.geojson").write_text("{broken json")
+    (repo / "data" / "108").mkdir()
+    (repo / "data" / "108" / "108-alt-osm.geojson").write_text(json.dumps({"properties": {"wof:id": 108}}))
+    with caplog.at_level(logging.WARNING):
+        out = gz.import_wof(repo, tmp_path / "out")
+    assert out.name == "SY.tsv.gz"
+    entries = {e.id: e for e in gz.read_gazetteer(out)}
+    assert set(entries) == {"wof:100", "wof:101"}
+    ks = entries["wof:101"]
+    assert ks.admin1 == "Idlib" and ks.population == 34371 and ks.geonames_id == 169387
+    assert (ks.lat, ks.lon) == (35.442, 36.651)
+    # Latin variants with a distinct key kept; same-key spellings and other scripts dropped
+    assert ks.variants == ("Ḫān Šayḫūn",)
+    assert "no usable coordinates" in caplog.text and "unreadable" in caplog.text
+
+
+def test_import_wof_missing_repo(tmp_path):
+    with pytest.raises(DataError):
+        gz.import_wof(tmp_path / "nope", tmp_path)
+
+
+def test_import_geonames_dump(tmp_path, caplog):
+    def line(*cols):
+        return "\t".join(str(c) for c in cols) + "\n"
+
+    dump = tmp_path / "SY.txt"
+    dump.write_text(
+        line(163841, "Idlib Governorate", "Idlib Governorate", "Idleb", 35.83, 36.66, "A", "ADM1", "SY", "", "10", "", "", "", 1500000, "", 300, "Asia/Damascus", "2020-01-01")
+        + line(169387, "Khan Shaykhun", "Khan Shaykhun", "Khan Sheikhoun,Khan Shaikhoun,خان شيخون", 35.44208, 36.65095, "P", "PPL", "SY", "", "10", "", "", "", 34371, "", 350, "Asia/Damascus", "2020-01-01")
+        + "this line\thas too few columns\n"
+        + line(999, "Nowhere", "Nowhere", "", "", "", "P", "PPL", "SY", "", "10", "", "", "", 0, "", 0, "Asia/Damascus", "2020-01-01")
+        + line(1000, "Some Hill", "Some Hill", "", 35.0, 36.0, "T", "HLL", "SY", "", "10", "", "", "", 0, "", 0, "Asia/Damascus", "2020-01-01"),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        out = gz.import_geonames(dump, tmp_path / "out")
+    assert out.name == "SY-geonames.tsv.gz"
+    entries = {e.id: e for e in gz.read_gazetteer(out)}
+    assert set(entries) == {"gn:163841", "gn:169387"}
+    ks = entries["gn:169387"]
+    assert ks.admin1 == "Idlib Governorate" and ks.population == 34371 and ks.feature_type == "locality"
+    assert entries["gn:163841"].feature_type == "region"
+    assert all(gz.is_latin(v) for v in ks.variants)
+    assert "columns instead of 19" in caplog.text and "no usable" in caplog.text
+
+
+def test_user_places_file_adds_place(tmp_path, monkeypatch):
+    f = tmp_path / "mine.tsv"
+    f.write_text(
+        "\t".join(gz.COLUMNS) + "\n"
+        "user:1\tQaryat Zarqa\tZarqa Village\t35.1\t36.2\tlocality\tSY\tHamah\t\t\n",
+        encoding="utf-8",
+    )
+    g = gz.Gazetteer(variant_files=(f,))
+    hits = g.search("Qaryat Zarqa", "SY", 1)
+    assert hits and hits[0].id == "user:1" and hits[0].lat == 35.1
+
+
+def test_user_places_file_bad_row(tmp_path):
+    f = tmp_path / "mine.tsv"
+    f.write_text("\t".join(gz.COLUMNS) + "\nuser:1\tX\t\tnorth\t36.2\tlocality\tSY\t\t\t\n", encoding="utf-8")
+    with pytest.raises(DataError, match="user:1"):
+        gz.read_variants_file(f)

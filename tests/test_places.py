@@ -1,0 +1,155 @@
+"""Toponym recognition and resolution (warwire.places) on the sample article and small texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warwire import gazetteer as gz
+from warwire import places
+from warwire.model import Place
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLE = SAMPLES / "khan-shaikhoun-2019-08-20.txt"
+
+
+def near(p: Place, lat: float, lon: float, km: float) -> bool:
+    return gz.distance_km(p.lat, p.lon, lat, lon) <= km
+
+
+@pytest.fixture(scope="module")
+def sample_text() -> str:
+    if not SAMPLE.is_file():
+        pytest.skip(f"sample article not available ({SAMPLE}; shared/ is absent)")
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=["no_doc", "with_doc"])
+def sample_places(request, sample_text) -> list[Place]:
+    doc = None
+    if request.param == "with_doc":
+        from warwire import nlp
+
+        doc = nlp.parse(sample_text)
+    return places.find_places(sample_text, doc)
+
+
+def by_text(ps: list[Place], surface: str) -> list[Place]:
+    return [p for p in ps if p.text == surface]
+
+
+def test_spans_point_into_text_and_are_sorted(sample_text, sample_places):
+    assert sample_places
+    for p in sample_places:
+        assert sample_text[p.start : p.end] == p.text
+    starts = [p.start for p in sample_places]
+    assert starts == sorted(starts)
+
+
+def test_khan_shaikhoun_spellings_same_place(sample_places):
+    a = by_text(sample_places, "Khan Shaikhoun")
+    b = by_text(sample_places, "Khan Sheikhoun")
+    assert len(a) >= 4 and len(b) >= 3
+    ids = {p.gazetteer_id for p in a + b}
+    assert len(ids) == 1 and ids.pop().startswith("wof:")
+    assert all(near(p, 35.44, 36.65, 5) and p.country == "SY" for p in a + b)
+    assert all(p.feature_type == "locality" for p in a + b)
+
+
+def test_towns_cities_and_countries(sample_places):
+    (maarat,) = by_text(sample_places, "Maarat al-Numan")
+    assert near(maarat, 35.65, 36.68, 5) and maarat.geo_precision == 2  # "near the town of"
+    (morek,) = by_text(sample_places, "Morek")
+    assert near(morek, 35.38, 36.69, 5) and morek.admin1 in ("Hama", "Hamah")
+    assert morek.geo_precision == 1
+    aleppo = by_text(sample_places, "Aleppo")
+    assert len(aleppo) == 2 and all(near(p, 36.20, 37.16, 10) and p.feature_type == "locality" for p in aleppo)
+    damascus = by_text(sample_places, "Damascus")
+    assert len(damascus) == 2 and all(near(p, 33.51, 36.29, 10) for p in damascus)
+    (turkey,) = by_text(sample_places, "Turkey")
+    assert turkey.feature_type == "country" and turkey.country == "TR"
+    assert 36 < turkey.lat < 42 and 26 < turkey.lon < 45
+    (russia,) = by_text(sample_places, "Russia")
+    assert russia.country == "RU" and russia.feature_type == "country"
+    assert all(p.country == "SY" for p in by_text(sample_places, "Syria"))
+
+
+def test_hama_is_part_of_a_region(sample_places):
+    (hama,) = [p for p in sample_places if "Hama" in p.text]
+    assert hama.text == "northern Hama"
+    assert hama.feature_type == "region" and hama.geo_precision >= 2
+    assert near(hama, 35.13, 36.75, 60)
+
+
+def test_idlib_province_vs_city(sample_places):
+    provinces = [p for p in sample_places if p.text in ("Idlib province", "Idlib region")]
+    assert len(provinces) == 3
+    assert {p.feature_type for p in provinces} == {"region"} and {p.geo_precision for p in provinces} == {3}
+    region_id = provinces[0].gazetteer_id
+    # one sense per discourse: bare "Idlib" in this article is the province
+    assert {p.gazetteer_id for p in by_text(sample_places, "Idlib")} == {region_id}
+    city = places.find_places("Shelling hit the city of Idlib on Monday, in Idlib province.")
+    assert city[0].text == "Idlib" and city[0].feature_type == "locality"
+    assert near(city[0], 35.93, 36.63, 8)
+    assert city[1].feature_type == "region" and city[0].gazetteer_id != city[1].gazetteer_id
+
+
+def test_no_places_from_people_actors_or_demonyms(sample_text, sample_places):
+    bad = ["Suleiman", "Ahmed", "Jaish al-Izza", "Syrian", "Al Jazeera", "Tahrir al-Sham", "Sheikho", "Omar"]
+    import re
+
+    for word in bad:
+        spans = [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", sample_text)]
+        assert spans, word
+        for p in sample_places:
+            assert not any(p.start < e and s < p.end for s, e in spans), (word, p.text, p.name)
+    assert not any(p.text in ("Turkish", "Russian", "HTS", "On", "They") for p in sample_places)
+
+
+def test_country_signals(sample_text):
+    sig = places.country_signals(sample_text)
+    assert sig.most_common(1)[0][0] == "SY"
+    assert sig["TR"] >= 3 and sig["RU"] >= 2  # "Turkish", "Russian-backed", "Turkey", "Moscow"...
+
+
+def test_us_is_the_united_states():
+    ps = places.find_places("The US said on Monday that U.S. troops would stay. Let us wait.")
+    assert [p.text for p in ps] == ["US", "U.S."]
+    assert all(p.country == "US" and p.feature_type == "country" for p in ps)
+
+
+def test_near_the_town_gives_precision_2_and_town_itself_1():
+    ps = places.find_places(
+        "Government forces advanced near the town of Saraqeb in Syria's Idlib province. "
+        "Later they entered Saraqeb."
+    )
+    sar = [p for p in ps if p.text == "Saraqeb"]
+    assert len(sar) == 2 and sar[0].gazetteer_id == sar[1].gazetteer_id
+    assert near(sar[0], 35.86, 36.80, 5)
+    assert [p.geo_precision for p in sar] == [2, 1]
+
+
+def test_village_layer_from_caller_countries():
+    text = "Clashes were reported in Kabani, in the Latakia countryside."
+    ps = places.find_places(text, countries=["SY"])
+    kab = [p for p in ps if p.text == "Kabani"]
+    assert kab and near(kab[0], 35.72, 36.23, 5)
+
+
+def test_explain_gives_candidates_and_reasons():
+    ms = places.explain_places("Fighting raged in northern Hama and near Morek in Syria.")
+    hama = next(m for m in ms if m.key == gz.normalize("Hama"))
+    assert len(hama.candidates) >= 2 and hama.chosen is hama.candidates[0]
+    assert hama.reason and hama.direction == "northern"
+    morek = next(m for m in ms if m.text == "Morek")
+    assert morek.near and morek.rejected is None
+
+
+def test_bad_stopword_file(tmp_path):
+    bad = tmp_path / "stop.toml"
+    bad.write_text('words = ["ok", 3]\n', encoding="utf-8")
+    from warwire.errors import DataError
+
+    with pytest.raises(DataError, match="words"):
+        places.load_rules(bad)
