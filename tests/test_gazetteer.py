@@ -234,3 +234,14 @@ def test_user_places_file_bad_row(tmp_path):
     f.write_text("\t".join(gz.COLUMNS) + "\nuser:1\tX\t\tnorth\t36.2\tlocality\tSY\t\t\t\n", encoding="utf-8")
     with pytest.raises(DataError, match="user:1"):
         gz.read_variants_file(f)
+
+
+def test_imported_user_layer_is_used(tmp_path):
+    repo = tmp_path / "whosonfirst-data-admin-zz"
+    _wof(repo, 200, **{"wof:name": "Qaryat Test", "wof:country": "ZZ", "geom:latitude": 1.5, "geom:longitude": 2.5})
+    out = gz.import_wof(repo, tmp_path / "user")
+    assert out.name == "ZZ.tsv.gz"
+    g = gz.Gazetteer(extra_dirs=(tmp_path / "user",))
+    assert "ZZ" in g.bundled_countries()
+    (hit,) = g.search("Qaryat Test", "ZZ", 1)
+    assert (hit.id, hit.lat, hit.lon) == ("wof:200", 1.5, 2.5)

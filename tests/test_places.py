@@ -153,3 +153,9 @@ def test_bad_stopword_file(tmp_path):
 
     with pytest.raises(DataError, match="words"):
         places.load_rules(bad)
+
+
+def test_explain_lines_are_readable():
+    lines = [str(m) for m in places.explain_places("Turkish troops entered Afrin, near Aleppo.")]
+    assert any(line.startswith("0-7 'Turkish': not a place (demonym") for line in lines)
+    assert any("'Aleppo' -> Aleppo" in line and "36.2" in line for line in lines)

@@ -948,6 +948,7 @@ def build_events(
                 side1.remove(other)
                 side2 = [other]
         side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
+        side1, side2 = _drop_unidentified(side1), _drop_unidentified(side2)
         actor1 = side1[0] if side1 else None
         actor2 = side2[0] if side2 else None
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
@@ -1008,6 +1009,12 @@ def _prefer_specific(names: list[str], ctx: Context) -> list[str]:
     def generic(n: str) -> bool:
         return "(" in n and (n.startswith(("Unidentified", "Civilians", "Protesters", "Rioters", "Rebel", "Opposition")))
     return sorted(names, key=generic)
+
+
+def _drop_unidentified(names: list[str]) -> list[str]:
+    """"Al-Shabaab gunmen ... the attackers": once a side is named, drop its unidentified alias."""
+    named = [n for n in names if not n.startswith("Unidentified")]
+    return named if named and len(named) < len(names) else names
 
 
 def _evidence(doc: Doc, d: _Draft) -> list[Span]:

@@ -747,6 +747,7 @@ class Gazetteer:
     data_dir: Path = GAZETTEER_DIR
     countries_file: Path = COUNTRIES_FILE
     variant_files: tuple[Path, ...] = ()
+    extra_dirs: tuple[Path, ...] = ()
     _countries: dict[str, Country] | None = field(default=None, init=False, repr=False)
     _global: list[Entry] | None = field(default=None, init=False, repr=False)
     _layers: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False)
@@ -823,7 +824,13 @@ class Gazetteer:
     def bundled_countries(self) -> list[str]:
         """ISO2 codes that have a village layer file."""
         return sorted(
-            p.name[:2] for p in self.data_dir.glob("??.tsv.gz") if re.fullmatch(r"[A-Z]{2}", p.name[:2])
+            {
+                p.name[:2]
+                for d in (self.data_dir, *self.extra_dirs)
+                if d.is_dir()
+                for p in d.glob("??*.tsv.gz")
+                if re.fullmatch(r"[A-Z]{2}(-[a-z]+)?\.tsv\.gz", p.name)
+            }
         )
 
     def layer(self, country: str) -> list[Entry]:
@@ -831,10 +838,22 @@ class Gazetteer:
         cc = country.upper()
         if cc in self._layers:
             return self._layers[cc]
-        files = sorted(self.data_dir.glob(f"{cc}.tsv.gz")) + sorted(self.data_dir.glob(f"{cc}-*.tsv.gz"))
+        files: list[Path] = []
+        for d in (self.data_dir, *self.extra_dirs):
+            if d.is_dir():
+                files += sorted(d.glob(f"{cc}.tsv.gz")) + sorted(d.glob(f"{cc}-*.tsv.gz"))
         entries: list[Entry] = []
+        seen: set[str] = set()
         for f in files:
-            entries.extend(read_gazetteer(f, layer="country"))
+            try:
+                new = read_gazetteer(f, layer="country")
+            except DataError as exc:
+                if f.parent == self.data_dir:
+                    raise
+                log.warning("skipping user gazetteer file: %s", exc)
+                continue
+            entries.extend(e for e in new if e.id not in seen)
+            seen.update(e.id for e in new)
         if not files:
             entries = [replace(e, layer="country") for e in self.world_cities().get(cc, [])]
         self._layers[cc] = self._merge_user(entries, lambda u: (u.country or "").upper() == cc)
@@ -892,6 +911,20 @@ class Gazetteer:
         return (exact + rest)[:limit]
 
 
+def user_dir() -> Path:
+    """Folder for the user's imported gazetteer files (``WARWIRE_GAZETTEER_DIR`` overrides).
+
+    Files there (``XX.tsv.gz``, ``XX-geonames.tsv.gz``) are loaded in addition to the bundled
+    ones for country XX.
+    """
+    env = os.environ.get("WARWIRE_GAZETTEER_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("warwire")) / "gazetteer"
+
+
 def _variant_files() -> tuple[Path, ...]:
     files = [VARIANTS_FILE] if VARIANTS_FILE.is_file() else []
     user = os.environ.get("WARWIRE_PLACES_FILE")
@@ -903,7 +936,7 @@ def _variant_files() -> tuple[Path, ...]:
 @functools.lru_cache(maxsize=1)
 def default() -> Gazetteer:
     """The process-wide gazetteer over the bundled data (plus ``WARWIRE_PLACES_FILE``)."""
-    return Gazetteer(variant_files=_variant_files())
+    return Gazetteer(variant_files=_variant_files(), extra_dirs=(user_dir(),))
 
 
 def search(name: str, country: str | None = None, limit: int = 20) -> list[Entry]:

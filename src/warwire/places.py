@@ -271,10 +271,28 @@ class Mention:
     direction: str | None = None
     cue: str | None = None
     fuzzy: bool = False
+    sentence_initial: bool = False
     rejected: str | None = None
     confidence: float = 0.0
     chosen: Candidate | None = None
     reason: str = ""
+
+    def __str__(self) -> str:
+        """One readable line per mention (for ``warwire places``)."""
+        head = f"{self.start}-{self.end} {self.text!r}"
+        if self.rejected:
+            return f"{head}: not a place ({self.rejected})"
+        if self.chosen is None:
+            return f"{head}: no candidate"
+        e = self.chosen.entry
+        others = ", ".join(
+            f"{c.entry.name} [{c.entry.feature_type}, {c.entry.country}] {c.score:.1f}" for c in self.candidates[1:4]
+        )
+        line = (
+            f"{head} -> {e.name} ({e.id}) {e.lat:.4f},{e.lon:.4f} {e.feature_type} "
+            f"{e.admin1 or ''} {e.country or ''} conf={self.confidence:.2f}; why: {self.reason}"
+        )
+        return line + (f"; also considered: {others}" if others else "")
 
 
 def _raw_matches(A: Any, norm: _Norm) -> list[tuple[int, int, str, list]]:
@@ -423,7 +441,7 @@ def _recognise(text: str, doc: Doc | None, countries: Sequence[str], m: Matcher)
     for cc in doc_cc:
         lay = m.country_layer(cc)
         raw.extend((i, j, k, v, cc) for i, j, k, v in _raw_matches(lay.automaton, norm))
-    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs)
+    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc[:1]))
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, doc, mentions, doc_cc, m))
     mentions.sort(key=lambda x: x.start)
@@ -444,7 +462,7 @@ def _signals(mentions: list[Mention]) -> Counter[str]:
 
 def _mentions(
     raw: list, toks: list[Tok], text: str, m: Matcher, persons: list, lower_words: set[str],
-    locs: list | None = None,
+    locs: list | None = None, context: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     mentions: list[Mention] = []
     loc_keys = frozenset(normalize(t) for *_, t in locs) if locs else frozenset()
@@ -455,6 +473,8 @@ def _mentions(
             si = i - 1
         start, end = toks[si].start, toks[j].end
         men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
+        before = text[:start].rstrip(" \t\"“‘'(")
+        men.sentence_initial = not before or before.endswith((".", "!", "?", "\n", ":"))
         kinds = {v[0] for _, v in vals}
         surface = gz.simple_key(men.text)
         single = i == j
@@ -491,7 +511,7 @@ def _mentions(
             men.candidates = _dedupe(men.candidates)
         _annotate(men, toks, text, m.rules)
         if men.rejected is None:
-            _filter(men, toks, m, persons, lower_words, locs, loc_keys)
+            _filter(men, toks, m, persons, lower_words, locs, loc_keys, context)
         mentions.append(men)
     return mentions
 
@@ -538,6 +558,7 @@ STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "into", "insid
 def _filter(
     men: Mention, toks: list[Tok], m: Matcher, persons: list, lower_words: set[str],
     locs: list | None = None, loc_keys: frozenset[str] = frozenset(),
+    context: frozenset[str] = frozenset(),
 ) -> None:
     rules = m.rules
     single = men.i == men.j
@@ -564,6 +585,11 @@ def _filter(
         and not important
         and not _inside(locs, men.start, men.end)
         and men.key not in loc_keys
+        # a village of a country the article is about ("struck Saraqib") needs no NER support
+        and not (
+            not men.sentence_initial
+            and any(c.entry.country in context and c.entry.id.startswith("wof:") for c in men.candidates)
+        )
     ):
         men.rejected = "one-word minor place without NER support or location cue"
         return
@@ -616,7 +642,7 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
     live = [x for x in mentions if x.rejected is None and x.candidates]
     total = sum(sig.values()) or 1
     admin_keys = {x.key for x in live}
-    region_keys = {x.key for x in live if x.designator == "region" or x.direction}
+    region_keys = {x.key for x in live if x.designator == "region" or (x.direction and x.direction != "central")}
     city_keys = {x.key for x in live if x.designator == "city"}
 
     def base(c: Candidate, men: Mention) -> float:
@@ -633,7 +659,7 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
             c.notes.append(f"document country {e.country} +{bonus:.1f}")
         elif e.feature_type != "country":
             s -= 2
-        if e.admin1 and e.feature_type not in ("region", "country") and normalize(e.admin1) in admin_keys:
+        if e.admin1 and e.feature_type not in ("region", "country") and normalize(e.admin1) in admin_keys - {men.key}:
             s += 2
             c.notes.append(f"admin1 {e.admin1} mentioned +2")
         ft = e.feature_type
@@ -641,8 +667,8 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
         if des is None and men.key in region_keys and men.key not in city_keys:
             des = "region"  # one sense per discourse
             c.notes.append("same name used as a region elsewhere")
-        if men.direction and des is None:
-            des = "region"
+        if men.direction and des is None and men.direction != "central":
+            des = "region"  # "northern Hama"; but "central Nairobi" is the city centre
         if des == "region":
             bonus = 8 if men.direction else 6
             s += bonus if ft in ("region", "macroregion") else (1 if ft == "county" else -3)
@@ -660,13 +686,20 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
         if men.designator not in ("county", "region"):
             # a district is usually named after its seat: the bare name is the settlement
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
+            bare = not men.direction and men.key not in region_keys
             for c in men.candidates:
                 e = c.entry
                 if e.feature_type in ("county", "localadmin") and any(
                     gz.distance_km(e.lat, e.lon, t.lat, t.lon) < 40 for t in towns
                 ):
-                    c.score -= 4
-                    c.notes.append("district named after its seat -4")
+                    c.score -= 6
+                    c.notes.append("district named after its seat -6")
+                elif bare and e.feature_type == "region" and any(
+                    t.country == e.country and t.admin1 and normalize(t.admin1) == normalize(e.name) for t in towns
+                ):
+                    # "in Kunduz", "in Hama": ACLED codes the city, not the province named after it
+                    c.score -= 7
+                    c.notes.append("province named after its capital -7")
         men.candidates.sort(key=lambda c: -c.score)
     # spatial coherence: distance to the other mentions' provisional choices
     anchors = [x.candidates[0].entry for x in live if x.candidates[0].entry.feature_type not in ("country", "macroregion")]
@@ -701,6 +734,16 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
         men.reason = "; ".join(top.notes)
 
 
+_MARKS = str.maketrans({"`": "'", "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'"})
+
+
+def display_name(name: str) -> str:
+    """A plain-ASCII English form of a gazetteer name ("Khān Shaykhūn" -> "Khan Shaykhun")."""
+    from unidecode import unidecode
+
+    return unidecode(name.translate(_MARKS)).strip()
+
+
 def _to_place(men: Mention) -> Place:
     e = men.chosen.entry  # type: ignore[union-attr]
     prec = _PRECISION.get(e.feature_type, 1)
@@ -712,7 +755,7 @@ def _to_place(men: Mention) -> Place:
         text=men.text,
         start=men.start,
         end=men.end,
-        name=e.name,
+        name=display_name(e.name),
         gazetteer_id=e.id,
         lat=e.lat,
         lon=e.lon,

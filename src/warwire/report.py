@@ -24,7 +24,7 @@ def _actors(ev: Event) -> str:
 
 def events_table(events: Sequence[Event]) -> str:
     """A fixed-width table: date, type, place, actors, fatalities, source."""
-    header = f"{'date':<10}  {'sub-event type':<34}  {'place':<26}  {'actors':<60}  {'fat':>3}  source"
+    header = f"{'date':<10}  {'sub-event type':<34}  {'place':<26}  {'actors':<80}  {'fat':>3}  source"
     lines = [header, "-" * len(header)]
     for ev in sorted(events, key=lambda e: (e.date or e.id, e.id)):
         place = ev.location.name if ev.location else "?"
@@ -33,7 +33,7 @@ def events_table(events: Sequence[Event]) -> str:
         flag = " *contested*" if ev.contested else ""
         lines.append(
             f"{str(ev.date or '?'):<10}  {_cut(ev.sub_event_type, 34):<34}  {_cut(place, 26):<26}  "
-            f"{_cut(_actors(ev), 60):<60}  {ev.fatalities:>3}  {_cut('; '.join(ev.sources), 30)}{flag}"
+            f"{_cut(_actors(ev), 80):<80}  {ev.fatalities:>3}  {_cut('; '.join(ev.sources), 30)}{flag}"
         )
     if not events:
         lines.append("(no events)")
