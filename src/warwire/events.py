@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class FrameSpec(BaseModel):
     strength: str
     cues: dict[str, str] = {}
     requires: list[str] = []
+    blocked_by: list[str] = []
     territorial: bool = False
     #: which side the trigger's grammatical agent is on (2: "police dispersed protesters")
     agent_side: int = 1
@@ -100,7 +102,8 @@ class LexiconSpec(BaseModel):
 
 
 # Cue classes computed from actors and victims rather than listed words.
-DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor"}
+DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor", "has_agent",
+                "weapon_object"}
 
 
 @dataclass(frozen=True)
@@ -202,13 +205,29 @@ CIVILIAN_WORDS = frozenset(
     "boy boys farmer farmers shepherd worker workers passenger passengers journalist journalists "
     "student students worshipper worshippers family families patient patients teacher teachers "
     "displaced refugee refugees pilgrim pilgrims man men people person herder herders trader traders "
-    "doctor doctors nurse nurses elder elders".split()
+    "doctor doctors nurse nurses elder elders house houses home homes homestead homesteads "
+    "operator operators driver drivers official officials youth youths teenager teenagers "
+    "villages shop shops vehicle vehicles".split()
+)
+WEAPON_WORDS = frozenset(
+    "weapon weapons arms ammunition ammunitions ammo gun guns rifle rifles pistol pistols firearm firearms "
+    "explosive explosives ied ieds bomb bombs grenade grenades mine mines landmine landmines rocket rockets "
+    "mortar mortars missile missiles rpg rpgs detonator detonators tnt bullets cartridges munitions "
+    "device devices cache caches".split()
+)
+#: victim words that name state forces: (generic role, words)
+VICTIM_ROLES = (
+    ("police", frozenset("police policeman policemen policewoman officer officers constable constables".split())),
+    ("military", frozenset("soldier soldiers troop troops army serviceman servicemen".split())),
+    ("civilians", CIVILIAN_WORDS),
 )
 ARMED_WORDS = frozenset(
     "soldier soldiers troop troops fighter fighters militant militants rebel rebels gunman gunmen "
     "insurgent insurgents police policeman policemen officer officers guard guards army forces force "
     "militia militiaman militiamen jihadist jihadists commander commanders personnel convoy "
-    "battalion brigade regiment unit units checkpoint patrol serviceman servicemen military".split()
+    "battalion brigade regiment unit units checkpoint patrol serviceman servicemen military "
+    "warring rebellious mutineers mutineer insurgency insurgencies peshmerga guerrilla guerrillas "
+    "combatant combatants".split()
 )
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
                        "northeast northwest southeast southwest northern southern eastern western "
@@ -243,6 +262,8 @@ class Mention:
     territorial: bool = False
     #: the trigger only refers to an event told elsewhere ("condemned the attack")
     refers_only: bool = False
+    #: cue classes anywhere in the sentence (a protest turns violent two clauses later)
+    sent_cues: set[str] = field(default_factory=set)
 
 
 def _lemma(tok: Token) -> str:
@@ -252,7 +273,11 @@ def _lemma(tok: Token) -> str:
 
 def _match_triggers(sent: SpacySpan, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start token i, end token i, frame) for the longest trigger matches of a sentence."""
-    toks = list(sent)
+    # a month ("On 21 March") or any part of a date or a name is never a trigger
+    toks = [
+        t for t in sent
+        if t.ent_type_ not in ("DATE", "TIME") and not (t.text[:1].isupper() and t.lower_ in dates_mod.MONTHS)
+    ]
     lemmas = [_lemma(t) for t in toks]
     lowers = [t.lower_ for t in toks]
     out: list[tuple[int, int, str]] = []
@@ -262,7 +287,7 @@ def _match_triggers(sent: SpacySpan, lex: Lexicon) -> list[tuple[int, int, str]]
         for n in range(min(lex.max_len, len(toks) - i), 0, -1):
             for seq in (tuple(lemmas[i : i + n]), tuple(lowers[i : i + n])):
                 frame = lex.triggers.get(seq)
-                if frame:
+                if frame and toks[i + n - 1].i - toks[i].i == n - 1:
                     hit = (toks[i].i, toks[i + n - 1].i + 1, frame)
                     break
             if hit:
@@ -426,7 +451,10 @@ def _roles(doc: Doc, trig: Token, gov: Token) -> tuple[tuple[int, int] | None, t
                 patient = subtree_span(c)
         if passive or any(c.dep_ == "auxpass" for c in verb.children):
             passive = True
-            agent = by_agent(verb)
+            # "was shot and killed by X": the agent hangs on the last conjunct
+            agent = by_agent(verb) or next(
+                (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None
+            ) or (by_agent(verb.head) if verb.dep_ == "conj" else None)
         if agent is None and verb.dep_ == "relcl":
             agent = subtree_span(verb.head) if not passive else agent
             if passive:
@@ -520,8 +548,17 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & ARMED_WORDS)
     civ_patient = "civilians" in patient_kinds or (bool(pw & CIVILIAN_WORDS) and not armed_patient)
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & ARMED_WORDS)
+    if not civ_patient and not armed_patient and patient_span is not None:
+        sp = doc.char_span(*patient_span, alignment_mode="expand")
+        civ_patient = sp is not None and any(t.ent_type_ == "PERSON" for t in sp)
     if civ_patient:
         cues.add("civilian_victim")
+    if m.agents or (aw and not aw <= {"it", "they", "this", "that", "which", "who"}):
+        cues.add("has_agent")
+    trigger_words = _words(doc, m.trigger)
+    if (pw | trigger_words) & WEAPON_WORDS or (not pw and _words(doc, (m.sent_start, m.sent_end)) & WEAPON_WORDS
+                                              and trigger_words & {"cache", "stash", "haul", "caches"}):
+        cues.add("weapon_object")
     if armed_patient:
         cues.add("armed_victim")
     if armed_patient and armed_agent:
@@ -584,6 +621,13 @@ def _place_for(doc: Doc, m: Mention, places: Sequence[Place], ctx_places_before)
 
     in_clause = [p for p in places if m.clause[0] <= p.start and p.end <= m.clause[1] and not _is_modifier(doc, p)]
     in_sent = [p for p in places if m.sent_start <= p.start and p.end <= m.sent_end and not _is_modifier(doc, p)]
+    # "the Kharki area of Garmsir district, Helmand": a town must lie in the province named with it
+    regions = {_norm(p.name) for p in in_sent if PLACE_RANK.get(p.feature_type, 1) == 2}
+    if regions:
+        def consistent(p: Place) -> bool:
+            return PLACE_RANK.get(p.feature_type, 1) >= 2 or not p.admin1 or _norm(p.admin1) in regions
+        in_clause = [p for p in in_clause if consistent(p)]
+        in_sent = [p for p in in_sent if consistent(p)]
     chosen = pick(in_clause) or pick(in_sent)
     anaphor = False
     if chosen is None or PLACE_RANK.get(chosen.feature_type, 1) >= 2:
@@ -643,6 +687,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             )
             m.agents = _actors_in(agent_span, sent_actors)
             m.patients = [a for a in _actors_in(patient_span, sent_actors) if a not in m.agents]
+            if not m.patients and patient_span is not None:
+                m.patients = _victims_from_words(doc, patient_span)
             if not m.agents and _words(doc, agent_span) & ARMED_WORDS:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"
                 m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS]
@@ -655,9 +701,17 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             )
             if frame.requires and not (set(frame.requires) & m.cues):
                 continue
+            if set(frame.blocked_by) & m.cues:
+                continue
+            m.sent_cues = _cue_hits(list(sent), lex) | m.cues
             m.sub_event_type = _decide_type(frame, m.cues)
+            if frame.name == "clash" and _unarmed_clash(m, ctx):
+                # "traders clashed with police", "rival supporters clashed": no armed group
+                m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues else "Mob violence"
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
                 m.sub_event_type = _capture_type(m, doc, ctx)
+            if m.sub_event_type == "Disrupted weapons use":
+                m.territorial = False
             if m.sub_event_type is None or frame.strength == "weak" and not frame.cues.keys() & m.cues:
                 m.create = False
             # date: in the clause, else the sentence
@@ -666,11 +720,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             cands = in_clause or in_sent
             if cands:
                 m.date = min(cands, key=lambda d: abs(d.start - m.trigger[0]))
-                if m.date.precision > 3 or m.date.date is None:
-                    m.create = False
-                    m.date = None
+                if m.date.precision > 3:
+                    m.create = False  # "since 2014", "in recent days": background
+                if m.date.date is None:
+                    m.date = None  # a weekday with no publication date to resolve it against
             m.place, m.precision = _place_for(doc, m, ctx.places, last_locality_before)
-            if frame.territorial and m.place is None:
+            if m.territorial and m.place is None:
                 m.create = False  # a change of control needs a place
             if head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS:
                 m.create = False  # "fleeing bombardment", "condemned the attack"
@@ -678,6 +733,16 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.place, m.date = None, None
             mentions.append(m)
     return mentions
+
+
+def _victims_from_words(doc: Doc, span: tuple[int, int]) -> list[ActorRef]:
+    """ "1 soldier was killed", "two policemen": victims named only by a common noun."""
+    words = _words(doc, span)
+    for role, vocab in VICTIM_ROLES:
+        if words & vocab:
+            kind = "civilians" if role == "civilians" else "state_forces"
+            return [ActorRef(None, span[0], span[1], kind, None, role)]
+    return []
 
 
 def _coordinated_states(doc: Doc, span: tuple[int, int] | None, found: list[ActorRef], ctx: Context) -> list[ActorRef]:
@@ -694,6 +759,15 @@ def _coordinated_states(doc: Doc, span: tuple[int, int] | None, found: list[Acto
             have.add(iso)
             extra.append(ActorRef(None, tok.idx, tok.idx + len(tok), "state_forces", iso, "military"))
     return extra
+
+
+def _unarmed_clash(m: Mention, ctx: Context) -> bool:
+    kinds = {_kind(a, ctx) for a in m.agents + m.patients}
+    if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
+        return False
+    if "state_forces" in kinds and len(kinds - {"state_forces", "unknown"}) == 0 and "unarmed_side" not in m.cues:
+        return False
+    return "unarmed_side" in m.cues or bool(kinds & {"protesters", "rioters", "civilians"})
 
 
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
@@ -785,6 +859,8 @@ FAMILY = {
     "Battles": "violence",
     "Explosions/Remote violence": "violence",
     "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
 }
 
 
@@ -813,7 +889,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             same_type = d.sub_event_type == m.sub_event_type
             family = _family(m.sub_event_type)
             related = same_type or (family == _family(d.sub_event_type) and (
-                family == "Protests" or (same_sentence and family == "violence")))
+                family == "demonstration" or (same_sentence and family == "violence")))
             if related and _dates_compatible(d, m) and _places_compatible(d.place, m.place):
                 target = d
                 break
@@ -893,15 +969,18 @@ def build_events(
             sieges.setdefault(m.place.gazetteer_id, []).append(m)
     for n, d in enumerate(drafts):
         sub = d.sub_event_type
+        if _family(sub) == "demonstration" and sub != "Excessive force against protesters":
+            cues = set().union(*(x.sent_cues for x in d.mentions))
+            if "protest_lethal" in cues:
+                sub = "Excessive force against protesters"
+            elif "riot" in cues and SUB_EVENT_TYPES[sub] == "Protests":
+                sub = "Violent demonstration"  # the demonstrators themselves turned violent
         date = d.date.date if d.date else ctx.published
         precision = d.date.precision if d.date else 2
-        if date is None:
-            log.debug("dropping event without a date: %s", sub)
-            continue
-        if ctx.published and (ctx.published - date).days > 31:
+        if date is not None and ctx.published and (ctx.published - date).days > 31:
             log.debug("dropping background event dated %s", date)
             continue
-        if ctx.published and (date - ctx.published).days > 1:
+        if date is not None and ctx.published and (date - ctx.published).days > 1:
             continue
         country = (d.place.country if d.place else None) or default_country
         winners: list[str] = []
@@ -953,6 +1032,9 @@ def build_events(
         actor2 = side2[0] if side2 else None
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
             actor2 = ctx.resolve("civilians", country, date)
+        if actor1 is None and ctx.resolve and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
+            # ACLED: demonstrators are Protesters (X); in a riot or a mob, Rioters (X)
+            actor1 = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date)
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
             actor1 = ctx.resolve("unidentified", country, date)
         if uncertain and candidates:
@@ -1032,11 +1114,14 @@ def _evidence(doc: Doc, d: _Draft) -> list[Span]:
 
 
 def _notes(ev: Event, evidence: Sequence[Span]) -> str:
-    when = f"On {dates_mod.format_acled(ev.date)}" if ev.date else "On an unknown date"
-    if ev.time_precision == 2:
+    if ev.date is None:
+        when = "On an unknown date"
+    elif ev.time_precision == 2:
         when = f"Around {dates_mod.format_acled(ev.date)}"
     elif ev.time_precision == 3:
         when = f"In {ev.date:%B %Y}"
+    else:
+        when = f"On {dates_mod.format_acled(ev.date)}"
     where = ""
     if ev.location is not None:
         admin = f" ({ev.location.admin1})" if ev.location.admin1 and ev.location.admin1 != ev.location.name else ""
@@ -1067,15 +1152,38 @@ def _main_country(places: Sequence[Place]) -> str | None:
 # ---------------------------------------------------------------------------------------
 
 
+_CODED_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(\d+)", re.I)
+_MIXED_TOLL = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured|hurt)|^\W*(?:\w+\W+){0,3}?casualties",
+    re.I,
+)
+
+
 def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure]) -> None:
-    """Set each event's fatalities: the lowest reported number killed in its evidence (ACLED)."""
+    """Set each event's fatalities by ACLED's rules.
+
+    Numbers killed in one sentence add up; a later sentence from the same source updates the
+    toll (the highest stands); sources that disagree give the lowest.  A number of "killed and
+    wounded" (casualties) is no death toll, and an explicit "fatalities coded as N" wins.
+    """
     for ev in events:
-        killed = [
-            f.quantity
-            for f in figures
-            if f.unit == "killed" and any(s.start <= f.span.start and f.span.end <= s.end for s in ev.evidence)
-        ]
-        ev.fatalities = min(killed) if killed else 0
+        coded = [int(m.group(1)) for s in ev.evidence for m in _CODED_AS.finditer(s.text)]
+        if coded:
+            ev.fatalities = min(coded)
+            continue
+        per_source: dict[str | None, int] = {}
+        for span in ev.evidence:
+            in_sentence: dict[str | None, int] = {}
+            for f in figures:
+                if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
+                    continue
+                after = span.text[f.span.end - span.start :][:60]
+                if _MIXED_TOLL.search(after):
+                    continue
+                in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
+            for source, n in in_sentence.items():
+                per_source[source] = max(per_source.get(source, 0), n)
+        ev.fatalities = min(per_source.values()) if per_source else 0
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:
