@@ -130,3 +130,44 @@ def test_a_broken_lexicon_is_a_clear_data_error(tmp_path):
                    '[cues]\n[modality]\nfuture=[]\nhypothetical=[]\ndenial=[]\npurpose=[]\nnegation=[]\nanniversary=[]\n')
     with pytest.raises(DataError, match="Carpet bombing"):
         load_lexicon(bad)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two suicide bombers blew themselves up outside a mosque in Maiduguri on Friday, killing 12 worshippers.",
+         "Suicide bomb"),
+        ("Soldiers found and defused an improvised explosive device near the market in Kandahar on Sunday.",
+         "Disrupted weapons use"),
+        ("Police seized a large cache of rifles and ammunition in Garissa on Monday.", "Disrupted weapons use"),
+        ("Militants hurled a grenade at a police patrol in Mandera on Sunday, wounding two officers.", "Grenade"),
+        ("Traders clashed with county officers in Nakuru on Monday over the demolition of their stalls.",
+         "Mob violence"),
+        ("Protesters in Kisumu burned tyres and threw stones at police on Monday.", "Violent demonstration"),
+        ("The Taliban and government negotiators agreed a ceasefire in Doha on Sunday.", "Agreement"),
+    ],
+)
+def test_sub_event_types(text, expected):
+    evs = events(text)
+    assert evs and evs[0].sub_event_type == expected, [(e.sub_event_type, e.notes) for e in evs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas explosion at a warehouse in Nairobi killed three workers on Monday.",
+        "An earthquake struck northern Afghanistan on Sunday, killing at least 20 people.",
+        "Al-Shabaab claimed responsibility for the attack on the police station.",
+        "The European Union imposed sanctions over the bombing of the embassy.",
+        "A drone captured footage of the flooded villages in Sindh on Monday.",
+    ],
+)
+def test_disasters_and_references_are_not_new_events(text):
+    assert events(text) == []
+
+
+def test_one_unnumbered_death_counts_as_one_and_casualties_as_none():
+    ev = only("A shepherd was shot dead by Taliban fighters in Faryab on Monday.")
+    assert ev.fatalities == 1
+    ev = only("Seven policemen were killed and wounded in a Taliban ambush in Helmand on Sunday.")
+    assert ev.fatalities == 0  # a number of killed and wounded is no death toll

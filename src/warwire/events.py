@@ -121,6 +121,17 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(text.lower().replace("-", " - ").split()) if " - " in text else tuple(text.lower().split())
 
 
+def _inflections(word: str) -> set[str]:
+    """Regular English forms of a trigger word: -s, -ed, -ing (matched on the word as written)."""
+    if not word.isalpha() or len(word) < 3:
+        return set()
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word + "s", stem + "ed", stem + "ing", word + "es"}
+    if len(word) <= 4 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # "shelled", "stabbed"
+    return forms
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load and validate an event lexicon (default: the packaged ``event_lexicon.toml``)."""
     if path is None:
@@ -136,6 +147,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     if len(frames) != len(spec.frame):
         raise DataError(f"{name}: duplicate frame names")
     triggers: dict[tuple[str, ...], str] = {}
+    inflected: dict[tuple[str, ...], str] = {}
     for f in spec.frame:
         for cue in f.cues:
             if cue not in spec.cues and cue not in DERIVED_CUES and cue not in (
@@ -143,7 +155,12 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             ):
                 raise DataError(f"{name}: frame {f.name!r} uses unknown cue class {cue!r}")
         for t in f.triggers:
-            triggers.setdefault(_phrase(t), f.name)
+            phrase = _phrase(t)
+            triggers.setdefault(phrase, f.name)
+            for form in _inflections(phrase[0]):
+                inflected.setdefault((form, *phrase[1:]), f.name)
+    for phrase, name in inflected.items():
+        triggers.setdefault(phrase, name)  # the lemmatizer misses some forms ("raped" -> "rap")
     cues = {k: frozenset(_phrase(w) for w in v) for k, v in spec.cues.items()}
     max_len = max(len(p) for p in [*triggers, *[p for s in cues.values() for p in s]])
     return Lexicon(frames, triggers, cues, spec.modality, max_len)
@@ -207,7 +224,11 @@ CIVILIAN_WORDS = frozenset(
     "displaced refugee refugees pilgrim pilgrims man men people person herder herders trader traders "
     "doctor doctors nurse nurses elder elders house houses home homes homestead homesteads "
     "operator operators driver drivers official officials youth youths teenager teenagers "
-    "villages shop shops vehicle vehicles".split()
+    "village villages shop shops vehicle vehicles tourist tourists pastor pastors priest priests "
+    "councillor councillors politician politicians candidate candidates chief chiefs trader traders "
+    "voter voters pedestrian pedestrians motorist motorists church churches mosque mosques school schools "
+    "market markets hospital hospitals ambulance ambulances bus buses matatu christians muslims "
+    "businessman businessmen activist activists".split()
 )
 WEAPON_WORDS = frozenset(
     "weapon weapons arms ammunition ammunitions ammo gun guns rifle rifles pistol pistols firearm firearms "
@@ -227,13 +248,17 @@ ARMED_WORDS = frozenset(
     "militia militiaman militiamen jihadist jihadists commander commanders personnel convoy "
     "battalion brigade regiment unit units checkpoint patrol serviceman servicemen military "
     "warring rebellious mutineers mutineer insurgency insurgencies peshmerga guerrilla guerrillas "
-    "combatant combatants".split()
+    "combatant combatants base bases post posts outpost outposts arbaki arbakis commando commandos "
+    "garrison barracks".split()
 )
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
                        "northeast northwest southeast southwest northern southern eastern western "
                        "edge edges periphery".split())
 ANAPHORA_NOUNS = {"town": "locality", "city": "locality", "village": "locality", "area": None,
                   "region": None, "province": "region", "district": None}
+GATHERING_VERBS = frozenset("gather camp assemble converge march meet stage take come walk rally storm "
+                            "turn throng flock mass join".split())
+PROTEST_VERBS = frozenset("protest demonstrate rally march picket".split())
 #: verbs whose nominal object refers to an event without reporting a new one
 REFERRING_VERBS = frozenset(
     "flee escape fear avoid condemn denounce deplore criticise criticize investigate probe blame "
@@ -277,6 +302,7 @@ def _match_triggers(sent: SpacySpan, lex: Lexicon) -> list[tuple[int, int, str]]
     toks = [
         t for t in sent
         if t.ent_type_ not in ("DATE", "TIME") and not (t.text[:1].isupper() and t.lower_ in dates_mod.MONTHS)
+        and t.text != "-"  # "gang-raped", "air-strike": hyphens join words
     ]
     lemmas = [_lemma(t) for t in toks]
     lowers = [t.lower_ for t in toks]
@@ -287,7 +313,8 @@ def _match_triggers(sent: SpacySpan, lex: Lexicon) -> list[tuple[int, int, str]]
         for n in range(min(lex.max_len, len(toks) - i), 0, -1):
             for seq in (tuple(lemmas[i : i + n]), tuple(lowers[i : i + n])):
                 frame = lex.triggers.get(seq)
-                if frame and toks[i + n - 1].i - toks[i].i == n - 1:
+                if frame and all(t.text == "-" for t in sent.doc[toks[i].i : toks[i + n - 1].i + 1]
+                                 if t not in toks[i : i + n]):
                     hit = (toks[i].i, toks[i + n - 1].i + 1, frame)
                     break
             if hit:
@@ -348,10 +375,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
                 return "weak" if child.lower_ == "whether" else "none"
     # infinitive purpose/threat: "to retake", "threatened to attack", "plans to strike"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
-        head = gov.head
-        if _lemma(head) in ("continue", "keep", "resume", "manage"):
-            pass
-        else:
+        head = _lemma(gov.head)
+        gathering = head in GATHERING_VERBS and _lemma(gov) in PROTEST_VERBS  # "teachers gathered to protest"
+        if head not in ("continue", "keep", "resume", "manage") and not gathering:
             return "none"
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
@@ -367,9 +393,6 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "weak"
         if any(c.dep_ == "neg" for c in anc.children) and lem in ("clear", "know", "confirm", "establish"):
             return "weak"
-    low = sent.text.lower()
-    if any(w in low for w in mod.anniversary if w not in ("mark", "remember")):
-        return "none"
     return "real"
 
 
@@ -675,6 +698,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov)
+            if agent_span is None and not _passive:
+                agent_span = _chunk_before(doc, start, sent)  # "Raiders attack village"
             m = Mention(
                 frame=frame_name,
                 sub_event_type=None,
@@ -699,16 +724,18 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.cues = _cue_hits(list(clause_toks), lex) | _derived_cues(
                 doc, m, agent_span, patient_span, sent_actors, ctx
             )
+            m.sent_cues = _cue_hits(list(sent), lex) | m.cues
             if frame.requires and not (set(frame.requires) & m.cues):
                 continue
-            if set(frame.blocked_by) & m.cues:
-                continue
-            m.sent_cues = _cue_hits(list(sent), lex) | m.cues
+            if set(frame.blocked_by) & m.sent_cues and "armed_actor" not in m.sent_cues:
+                continue  # "a gas explosion", "the earthquake killed ...": no conflict event
             m.sub_event_type = _decide_type(frame, m.cues)
             if frame.name == "clash" and _unarmed_clash(m, ctx):
                 # "traders clashed with police", "rival supporters clashed": no armed group
                 m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues else "Mob violence"
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
+                if patient_span is not None and not _names_territory(doc, patient_span, ctx.places):
+                    continue  # "captured footage", "seized power": no place changed hands
                 m.sub_event_type = _capture_type(m, doc, ctx)
             if m.sub_event_type == "Disrupted weapons use":
                 m.territorial = False
@@ -727,12 +754,42 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.place, m.precision = _place_for(doc, m, ctx.places, last_locality_before)
             if m.territorial and m.place is None:
                 m.create = False  # a change of control needs a place
-            if head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS:
+            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
                 m.place, m.date = None, None
             mentions.append(m)
     return mentions
+
+
+#: words whose complement refers to an event rather than reporting it ("claimed responsibility
+#: for the attack", "accused Iran of bombing", "sanctions over the bombing")
+REFERRING_HEADS = frozenset(
+    "responsibility responsible accuse blame response retaliation retaliate sanction wake aftermath "
+    "investigation investigate probe trial anniversary memory condemnation condemn".split()
+)
+
+
+def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
+    """Is the trigger the complement of a word that only refers to an event (see REFERRING_HEADS
+    and the lexicon's ``anniversary`` words: "on the anniversary of the massacre")?"""
+    heads = REFERRING_HEADS | set(lex.modality.anniversary)
+    cur = trig
+    for _ in range(4):
+        if cur.head.i == cur.i or not (sent.start <= cur.head.i < sent.end):
+            return False
+        cur = cur.head
+        if _lemma(cur) in heads:
+            return True
+    return False
+
+
+def _chunk_before(doc: Doc, start: int, sent: SpacySpan) -> tuple[int, int] | None:
+    """The noun phrase right before a trigger, when the parse gave it no subject."""
+    for chunk in doc.noun_chunks:
+        if chunk.end == start and chunk.start >= sent.start:
+            return chunk.start_char, chunk.end_char
+    return None
 
 
 def _victims_from_words(doc: Doc, span: tuple[int, int]) -> list[ActorRef]:
@@ -759,6 +816,24 @@ def _coordinated_states(doc: Doc, span: tuple[int, int] | None, found: list[Acto
             have.add(iso)
             extra.append(ActorRef(None, tok.idx, tok.idx + len(tok), "state_forces", iso, "military"))
     return extra
+
+
+TERRITORY_NOUNS = PLACE_NOUNS | frozenset(
+    "base bases position positions territory territories post posts outpost checkpoint checkpoints hill "
+    "hills airport port road highway bridge stronghold enclave pocket front line frontline neighbourhood "
+    "neighborhood quarter suburb suburbs villages towns cities areas parts".split()
+)
+
+
+def _names_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -> bool:
+    """Does the phrase name a place or a piece of ground ("the town", "army positions", "Kabul")?"""
+    if any(span[0] <= p.start and p.end <= span[1] for p in places):
+        return True
+    sp = doc.char_span(*span, alignment_mode="expand")
+    return sp is not None and any(
+        t.lemma_.lower() in TERRITORY_NOUNS or t.lower_ in TERRITORY_NOUNS or t.ent_type_ in ("GPE", "LOC", "FAC")
+        for t in sp
+    )
 
 
 def _unarmed_clash(m: Mention, ctx: Context) -> bool:
@@ -1159,15 +1234,28 @@ _MIXED_TOLL = re.compile(
 )
 
 
-def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure]) -> None:
+_SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
+_KILLED = r"(?:shot dead|shot and killed|killed|murdered|hacked to death|beheaded|executed|stabbed to death|lynched|beaten to death|burned to death)"
+_ONE_KILLED = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:was|has been|had been|is)\s+(?:reportedly\s+)?{_KILLED}\b"
+    rf"|\b{_KILLED}\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|farmer|shepherd|sheperd|trader|teacher|student|driver|herder|elder|chief|resident)\b",
+    re.I,
+)
+
+
+def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: str = "") -> None:
     """Set each event's fatalities by ACLED's rules.
 
     Numbers killed in one sentence add up; a later sentence from the same source updates the
     toll (the highest stands); sources that disagree give the lowest.  A number of "killed and
     wounded" (casualties) is no death toll, and an explicit "fatalities coded as N" wins.
     """
+    # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
+    article_coded = [int(m.group(1)) for m in (*_CODED_AS.finditer(text), *_SPLIT_AS.finditer(text))]
     for ev in events:
-        coded = [int(m.group(1)) for s in ev.evidence for m in _CODED_AS.finditer(s.text)]
+        coded = [int(m.group(1)) for s in ev.evidence for m in (*_CODED_AS.finditer(s.text), *_SPLIT_AS.finditer(s.text))]
+        if not coded and len(events) == 1:
+            coded = article_coded
         if coded:
             ev.fatalities = min(coded)
             continue
@@ -1183,7 +1271,10 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure]) -> Non
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
             for source, n in in_sentence.items():
                 per_source[source] = max(per_source.get(source, 0), n)
-        ev.fatalities = min(per_source.values()) if per_source else 0
+        if per_source:
+            ev.fatalities = min(per_source.values())
+        else:  # "a shepherd was killed": one death with no number written
+            ev.fatalities = 1 if any(_ONE_KILLED.search(s.text) for s in ev.evidence) else 0
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:

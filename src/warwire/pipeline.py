@@ -75,7 +75,7 @@ def _extract_doc(article: Article, doc: Doc) -> Extraction:
     actor_models = actors_mod.to_model(mentions, kb, country_iso2=country, on=article.published)
     quotes = claims_mod.find_quotes(doc, actor_mentions=actor_models)
     figures = figures_mod.find_figures(doc, quotes=quotes)
-    events_mod.assign_fatalities(events, figures)
+    events_mod.assign_fatalities(events, figures, text)
     claims, contested = claims_mod.link_claims(quotes, events, text=text)
     for ev in events:
         ev.contested = ev.id in contested
