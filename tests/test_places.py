@@ -159,3 +159,60 @@ def test_explain_lines_are_readable():
     lines = [str(m) for m in places.explain_places("Turkish troops entered Afrin, near Aleppo.")]
     assert any(line.startswith("0-7 'Turkish': not a place (demonym") for line in lines)
     assert any("'Aleppo' -> Aleppo" in line and "36.2" in line for line in lines)
+
+
+# --------------------------------------------------------------------------- issue 3 additions
+
+
+def test_continents_and_us_states_over_same_named_towns():
+    ps = places.find_places("Aid flowed from Europe to Africa, while officials in California and Tennessee waited.")
+    got = {p.text: p for p in ps}
+    assert got["Europe"].feature_type == "continent" and got["Europe"].geo_precision == 3
+    assert near(got["Africa"], 7.19, 21.09, 50)
+    for state, (lat, lon) in {"California": (37.3, -119.3), "Tennessee": (35.8, -86.3)}.items():
+        p = got[state]
+        assert p.feature_type == "region" and p.country == "US", (state, p.name, p.country)
+        assert near(p, lat, lon, 150)
+
+
+def test_state_abbreviation_needs_its_full_stop():
+    ps = places.find_places("Police in Gainesville, Ga., said Miss Smith was safe.")
+    ga = [p for p in ps if p.text.startswith("Ga")]
+    assert [p.text for p in ga] == ["Gainesville", "Ga"]
+    assert ga[1].name == "Georgia" and ga[1].feature_type == "region"
+    # the state named after the abbreviation puts Gainesville in Georgia, not Florida
+    assert near(ga[0], 34.30, -83.82, 10)
+    assert not any(p.text == "Miss" for p in ps)
+
+
+def test_demonyms_only_on_request():
+    text = "Turkish troops entered Afrin, near Aleppo."
+    assert [p.text for p in places.find_places(text)] == ["Afrin", "Aleppo"]
+    ps = places.find_places(text, demonyms=True)
+    assert ps[0].text == "Turkish" and ps[0].country == "TR" and ps[0].feature_type == "country"
+    assert ps[0].geo_precision == 3 and "demonym" in ps[0].reason
+
+
+def test_words_and_people_are_not_places_with_a_parse():
+    from warwire import nlp
+
+    text = (
+        "Prime Minister Narendra Modi visited the border on Monday. Have they met? "
+        "Modi said the talks went well. Just then the convoy left."
+    )
+    ps = places.find_places(text, nlp.parse(text))
+    assert not any(p.text in ("Modi", "Have", "Just") for p in ps), [(p.text, p.name) for p in ps]
+
+
+def test_code_variant_needs_capitals():
+    # GeoNames alternate names include airport codes ("MOD" for Modesto); "Mod" is not one
+    ms = places.explain_places("Mod cons and a MOD report.")
+    assert not any(m.text == "Mod" and m.rejected is None for m in ms)
+
+
+def test_country_layers_stay_cached_across_many_countries():
+    m = places.Matcher()
+    first = m.country_layer("SY")
+    for cc in ["IQ", "YE", "LB", "IL", "PS", "LY", "SO", "KE", "SS", "FR", "DE", "US"]:
+        m.country_layer(cc)
+    assert m.country_layer("SY") is first  # no rebuild: the old LRU of 8 layers thrashed

@@ -2,12 +2,14 @@
 
 Layers
 ------
-* **global** (always loaded): every country (``data/countries.tsv``), the first-level
-  subdivisions and country records of the bundled countries (``gazetteer/regions.tsv.gz``)
-  and world cities of 100,000+ people (from ``gazetteer/world-cities.tsv.gz``).
-* **country** (loaded lazily, one per ISO2 code): the Who's On First village layer
-  ``gazetteer/XX.tsv.gz`` (and ``XX-geonames.tsv.gz`` when imported), else the GeoNames
-  towns of that country from ``world-cities.tsv.gz`` (population >= 5,000).
+* **global** (always loaded): every country (``data/countries.tsv``), the continents
+  (``gazetteer/world-regions.tsv.gz``), the first-level subdivisions and country records of
+  the bundled countries (``gazetteer/regions.tsv.gz``), US states and world cities of
+  100,000+ people (from ``gazetteer/world-cities.tsv.gz``).
+* **country** (loaded lazily, one per ISO2 code, as a :class:`Layer` whose rows are parsed
+  on first access): the village layer ``gazetteer/XX.tsv.gz`` (Who's On First; GeoNames
+  towns of 500+ people for Mexico) and ``XX-geonames.tsv.gz`` when imported, else the
+  GeoNames towns of that country from ``world-cities.tsv.gz`` (population >= 5,000).
 * **user**: ``data/place_variants.tsv`` and the file named by ``WARWIRE_PLACES_FILE``
   (same columns) add variants to existing ids or new places.
 
@@ -34,7 +36,7 @@ import re
 import subprocess
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -65,14 +67,20 @@ COLUMNS = (
     "geonames_id",
 )
 FILE_COLUMNS = COLUMNS + ("keys",)
+#: World towns of at least this population are in the always-loaded global layer.
+GLOBAL_MIN_POPULATION = 100_000
 #: At most this many Latin-script variants (distinct keys) are kept per place.
 MAX_VARIANTS = 24
 #: WOF placetypes kept by :func:`import_wof`.
 WOF_PLACETYPES = frozenset(
     "locality localadmin county region neighbourhood borough macroregion country campus".split()
 )
+#: Importance of a first-level region: above towns of fewer than 100,000 people (a bare
+#: "California" or "Tennessee" is the state, not a village of that name elsewhere).
+REGION_IMPORTANCE = 8.2
 #: Feature-type rank used as an importance prior (higher = more important).
 FEATURE_RANK = {
+    "continent": 6,
     "country": 6,
     "macroregion": 5,
     "region": 5,
@@ -204,10 +212,10 @@ class Entry:
         Countries rank above everything; regions get a flat rank so that a bare name shared
         by a region and its capital city goes to the city (news usage: "Aleppo").
         """
-        if self.feature_type == "country":
+        if self.feature_type in ("country", "continent"):
             return 12.0
         if self.feature_type in ("region", "macroregion"):
-            return 7.0
+            return REGION_IMPORTANCE
         return FEATURE_RANK.get(self.feature_type, 1) + math.log10(self.population + 1)
 
     def names(self) -> tuple[str, ...]:
@@ -740,6 +748,181 @@ def load_countries(path: Path = COUNTRIES_FILE) -> dict[str, Country]:
 # --------------------------------------------------------------------------- gazetteer
 
 
+class Layer(Sequence[Entry]):
+    """Entries of one country layer, kept as their stored lines and parsed on first access.
+
+    Loading a layer only splits lines and reads the precomputed ``keys`` column, so a
+    country with 130,000 places loads in well under a second; an :class:`Entry` is built
+    (and validated) when a match needs it.  Bad values surface as :class:`DataError`
+    naming the file and line.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._rows: list[str | None] = []
+        self._srcs: list[tuple[int, Path, str | None]] = []  # (first row, file, default country)
+        self._parsed: dict[int, Entry] = {}
+        self._keys_override: dict[int, tuple[str, ...]] = {}
+        self._extra: dict[int, tuple[str, ...]] = {}
+        self._ids: dict[str, int] | None = None
+        self._index: dict[str, list[int]] | None = None
+
+    # -- building
+    def add_file(self, path: Path, rows: list[str] | None = None, *, default_country: str | None = None) -> int:
+        """Append the rows of one gazetteer file (all rows, or the given subset); return count."""
+        path = Path(path)
+        if rows is None:
+            header, rows = read_rows(path)
+            c = header.get("country", "")
+            default_country = c if len(c) == 2 else None
+            if header.get("norm") != str(NORM_VERSION):
+                start = len(self._rows)
+                self._srcs.append((start, path, default_country))
+                self._rows.extend(rows)
+                for i in range(start, len(self._rows)):
+                    e = self._parse(i)
+                    self._keys_override[i] = replace(e, keys=()).match_keys()
+                    self._parsed.pop(i, None)
+                self._ids = self._index = None
+                return len(rows)
+        self._srcs.append((len(self._rows), path, default_country))
+        self._rows.extend(rows)
+        self._ids = self._index = None
+        return len(rows)
+
+    def add_entry(self, e: Entry) -> None:
+        """Append one parsed entry (user places)."""
+        i = len(self._rows)
+        self._rows.append(None)
+        self._parsed[i] = e
+        self._keys_override[i] = e.keys or e.match_keys()
+        self._ids = self._index = None
+
+    def add_variants(self, i: int, names: Iterable[str]) -> None:
+        """Give entry ``i`` more spellings (user variants of an existing place)."""
+        e = self[i]
+        new = tuple(n for n in names if n not in e.names())
+        if not new:
+            return
+        self._extra[i] = self._extra.get(i, ()) + new
+        self._parsed.pop(i, None)
+        keys = set(self.keys(i)) | {k for k in (normalize(n) for n in new) if k}
+        self._keys_override[i] = tuple(sorted(keys))
+        self._index = None
+
+    # -- reading
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self._rows)
+        e = self._parsed.get(i)
+        if e is None:
+            e = self._parsed[i] = self._parse(i)
+        return e
+
+    def _source(self, i: int) -> tuple[Path, str | None]:
+        src = self._srcs[0]
+        for s in self._srcs:
+            if s[0] > i:
+                break
+            src = s
+        return src[1], src[2]
+
+    def _parse(self, i: int) -> Entry:
+        line = self._rows[i]
+        path, cc = self._source(i)
+        assert line is not None
+        e = parse_row(line, path, i, cc, layer="country")
+        extra = self._extra.get(i)
+        if extra:
+            e = replace(e, variants=e.variants + extra)
+        keys = self._keys_override.get(i)
+        return replace(e, keys=keys) if keys else e
+
+    def keys(self, i: int) -> tuple[str, ...]:
+        """Normalised match keys of entry ``i`` (without parsing the entry)."""
+        k = self._keys_override.get(i)
+        if k is not None:
+            return k
+        line = self._rows[i]
+        assert line is not None
+        col = line[line.rfind("\t") + 1 :]
+        return tuple(col.split("|")) if col else self[i].match_keys()
+
+    def row_id(self, i: int) -> str:
+        line = self._rows[i]
+        return self._parsed[i].id if line is None else line[: line.find("\t")]
+
+    def ids(self) -> dict[str, int]:
+        """Entry id -> index (first occurrence)."""
+        if self._ids is None:
+            ids: dict[str, int] = {}
+            for i in range(len(self._rows)):
+                ids.setdefault(self.row_id(i), i)
+            self._ids = ids
+        return self._ids
+
+    def key_index(self) -> dict[str, list[int]]:
+        """Normalised key -> entry indices."""
+        if self._index is None:
+            idx: dict[str, list[int]] = defaultdict(list)
+            for i in range(len(self._rows)):
+                for k in self.keys(i):
+                    idx[k].append(i)
+            self._index = dict(idx)
+        return self._index
+
+
+def read_rows(path: Path) -> tuple[dict[str, str], list[str]]:
+    """Header and raw data lines of a gazetteer file (column count checked, values not parsed)."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: gazetteer file missing")
+    header = read_header(path)
+    try:
+        with gzip.open(path, "rb") as fh:
+            data = fh.read().decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: corrupt gazetteer file ({exc})") from exc
+    lines = data.split("\n")
+    cols = lines[1].lstrip("#").split("\t") if len(lines) > 1 else []
+    if tuple(cols) != FILE_COLUMNS:
+        raise DataError(f"{path}: unexpected columns {cols}")
+    rows = lines[2:]
+    if rows and rows[-1] == "":
+        rows.pop()
+    want = len(FILE_COLUMNS) - 1
+    for n, line in enumerate(rows):
+        if line.count("\t") != want:
+            raise DataError(f"{path}:{n + 3}: expected {want + 1} columns, found {line.count(chr(9)) + 1}")
+    return header, rows
+
+
+def parse_row(line: str, path: Path, n: int, default_country: str | None, layer: str = "country") -> Entry:
+    """Parse one stored data line (``n`` = 0-based data row) into an :class:`Entry`."""
+    p = line.split("\t")
+    lineno = n + 3
+    if not p[0] or not p[1] or not p[5]:
+        raise _bad(path, lineno, p[0], "id, name and feature_type are required")
+    try:
+        lat, lon = float(p[3]), float(p[4])
+        pop = int(p[8]) if p[8] else 0
+        gid = int(p[9]) if p[9] else None
+    except ValueError as exc:
+        raise _bad(path, lineno, p[0], str(exc)) from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise _bad(path, lineno, p[0], "coordinates out of range")
+    return Entry(
+        p[0], p[1], tuple(p[2].split("|")) if p[2] else (), lat, lon, p[5],
+        p[6] or default_country, p[7] or None, pop, gid, layer,
+        tuple(p[10].split("|")) if p[10] else (),
+    )
+
+
 @dataclass
 class Gazetteer:
     """Tiered gazetteer with lazily loaded per-country layers."""
@@ -750,10 +933,10 @@ class Gazetteer:
     extra_dirs: tuple[Path, ...] = ()
     _countries: dict[str, Country] | None = field(default=None, init=False, repr=False)
     _global: list[Entry] | None = field(default=None, init=False, repr=False)
-    _layers: dict[str, list[Entry]] = field(default_factory=dict, init=False, repr=False)
+    _layers: dict[str, Layer] = field(default_factory=dict, init=False, repr=False)
     _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
     _user: list[Entry] | None = field(default=None, init=False, repr=False)
-    _world: dict[str, list[Entry]] | None = field(default=None, init=False, repr=False)
+    _world: dict[str, Layer] | None = field(default=None, init=False, repr=False)
 
     # -- tables
     @property
@@ -784,17 +967,33 @@ class Gazetteer:
                 by_id[u.id] = len(entries) - 1
         return entries
 
-    def world_cities(self) -> dict[str, list[Entry]]:
-        """GeoNames towns (population >= 5,000) by country, from world-cities.tsv.gz."""
+    def _merge_user_layer(self, lay: Layer, cc: str) -> Layer:
+        ids = lay.ids()
+        for u in self.user_entries():
+            if u.id in ids:
+                lay.add_variants(ids[u.id], (u.name, *u.variants))
+            elif (u.country or "").upper() == cc and u.feature_type != "country":
+                lay.add_entry(replace(u, layer="user"))
+        return lay
+
+    def world_cities(self) -> dict[str, Layer]:
+        """GeoNames towns by country (lazily parsed rows of world-cities.tsv.gz)."""
         if self._world is None:
             path = self.data_dir / "world-cities.tsv.gz"
-            by_cc: dict[str, list[Entry]] = defaultdict(list)
+            by_cc: dict[str, list[str]] = defaultdict(list)
             if path.is_file():
-                for e in read_gazetteer(path, layer="world"):
-                    by_cc[e.country or ""].append(e)
+                _header, rows = read_rows(path)
+                for line in rows:
+                    p = line.split("\t", 7)
+                    by_cc[p[6]].append(line)
             else:
                 log.warning("%s missing: no world towns layer", path)
-            self._world = dict(by_cc)
+            out: dict[str, Layer] = {}
+            for cc, rows in by_cc.items():
+                lay = Layer(f"world:{cc}")
+                lay.add_file(path, rows, default_country=cc or None)
+                out[cc] = lay
+            self._world = out
         return self._world
 
     def global_entries(self) -> list[Entry]:
@@ -809,16 +1008,20 @@ class Gazetteer:
                         layer="global",
                     )
                 )
-            regions = self.data_dir / "regions.tsv.gz"
-            if regions.is_file():
-                out.extend(
-                    e for e in read_gazetteer(regions, layer="global") if e.feature_type != "country"
-                )
-            for lst in self.world_cities().values():
-                out.extend(
-                    replace(e, layer="global") for e in lst if e.population >= 100_000 or e.feature_type == "region"
-                )
-            self._global = self._merge_user(out, lambda u: u.feature_type in ("country", "region"))
+            for fname in ("regions.tsv.gz", "world-regions.tsv.gz"):
+                path = self.data_dir / fname
+                if path.is_file():
+                    out.extend(
+                        e for e in read_gazetteer(path, layer="global") if e.feature_type != "country"
+                    )
+            for lay in self.world_cities().values():
+                for i, line in enumerate(lay._rows):
+                    if line is None:
+                        continue
+                    p = line.split("\t", 10)
+                    if p[5] == "region" or (p[8] and int(p[8]) >= GLOBAL_MIN_POPULATION):
+                        out.append(replace(lay[i], layer="global"))
+            self._global = self._merge_user(out, lambda u: u.feature_type in ("country", "region", "continent"))
         return self._global
 
     def bundled_countries(self) -> list[str]:
@@ -833,39 +1036,49 @@ class Gazetteer:
             }
         )
 
-    def layer(self, country: str) -> list[Entry]:
+    def layer(self, country: str) -> Layer:
         """Entries of one country's layer (village layer, else world towns), loaded once."""
         cc = country.upper()
-        if cc in self._layers:
-            return self._layers[cc]
+        lay = self._layers.get(cc)
+        if lay is not None:
+            return lay
         files: list[Path] = []
         for d in (self.data_dir, *self.extra_dirs):
             if d.is_dir():
                 files += sorted(d.glob(f"{cc}.tsv.gz")) + sorted(d.glob(f"{cc}-*.tsv.gz"))
-        entries: list[Entry] = []
-        seen: set[str] = set()
+        lay = Layer(cc)
         for f in files:
             try:
-                new = read_gazetteer(f, layer="country")
+                header, rows = read_rows(f)
             except DataError as exc:
                 if f.parent == self.data_dir:
                     raise
                 log.warning("skipping user gazetteer file: %s", exc)
                 continue
-            entries.extend(e for e in new if e.id not in seen)
-            seen.update(e.id for e in new)
+            if len(lay):
+                seen = lay.ids()
+                rows = [r for r in rows if r[: r.find("\t")] not in seen]
+            c = header.get("country", "")
+            if header.get("norm") != str(NORM_VERSION):
+                lay.add_file(f)  # keys are recomputed
+            else:
+                lay.add_file(f, rows, default_country=c if len(c) == 2 else None)
         if not files:
-            entries = [replace(e, layer="country") for e in self.world_cities().get(cc, [])]
-        self._layers[cc] = self._merge_user(entries, lambda u: (u.country or "").upper() == cc)
-        log.debug("loaded %d entries for %s", len(self._layers[cc]), cc)
-        return self._layers[cc]
+            world = self.world_cities().get(cc)
+            if world is not None:
+                lay = world
+        self._layers[cc] = self._merge_user_layer(lay, cc)
+        log.debug("loaded %d entries for %s", len(lay), cc)
+        return lay
 
     def forget(self, country: str) -> None:
         """Drop a loaded country layer (it is reloaded on next use)."""
         self._layers.pop(country.upper(), None)
         self._index.pop(country.upper(), None)
 
-    def _key_index(self, layer_name: str, entries: list[Entry]) -> dict[str, list[int]]:
+    def _key_index(self, layer_name: str, entries: Sequence[Entry]) -> dict[str, list[int]]:
+        if isinstance(entries, Layer):
+            return entries.key_index()
         idx = self._index.get(layer_name)
         if idx is None:
             idx = defaultdict(list)

@@ -42,8 +42,9 @@ _LIST_KEYS = (
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
-#: Country layers kept in memory (least recently used ones are dropped beyond this).
-MAX_CACHED_LAYERS = 8
+#: Country-layer entries kept in memory with their automata (least recently used layers are
+#: dropped beyond this; the 26 bundled layers hold about 720,000, PK alone 133,000).
+MAX_CACHED_ENTRIES = 600_000
 
 
 # --------------------------------------------------------------------------- rules
@@ -169,7 +170,8 @@ def _norm_string(toks: list[Tok]) -> _Norm:
 @dataclass
 class _Layer:
     automaton: Any
-    entries: list[Entry]
+    entries: gz.Layer
+    keys: list[str] | None = None
 
 
 def _build_automaton(key_values: dict[str, list]) -> Any:
@@ -212,29 +214,49 @@ class Matcher:
         self.global_automaton = _build_automaton(kv)
 
     def country_layer(self, cc: str) -> _Layer:
+        """The automaton over one country's layer (built once; least recently used layers are
+        dropped only when more than :data:`MAX_CACHED_ENTRIES` entries are held)."""
         cc = cc.upper()
-        lay = self._country_layers.pop(cc, None)
+        lay = self._country_layers.get(cc)
         if lay is not None:
-            self._country_layers[cc] = lay  # most recently used last
-        else:
-            while len(self._country_layers) >= MAX_CACHED_LAYERS:
-                old = next(iter(self._country_layers))
-                del self._country_layers[old]
-                self.gaz.forget(old)
-            entries = [e for e in self.gaz.layer(cc) if e.feature_type != "country"]
-            gc_was = gc.isenabled()
-            gc.disable()  # building many small lists; no cycles to collect
-            try:
-                kv: dict[str, list] = defaultdict(list)
-                for i, e in enumerate(entries):
-                    tag = ("c", i)
-                    for k in e.match_keys():
-                        kv[k].append(tag)
-                lay = self._country_layers[cc] = _Layer(_build_automaton(kv), entries)
-            finally:
-                if gc_was:
-                    gc.enable()
+            if next(reversed(self._country_layers)) != cc:
+                self._country_layers[cc] = self._country_layers.pop(cc)  # most recently used last
+            return lay
+        entries = self.gaz.layer(cc)
+        held = sum(len(x.entries) for x in self._country_layers.values())
+        while self._country_layers and held + len(entries) > MAX_CACHED_ENTRIES:
+            old = next(iter(self._country_layers))
+            held -= len(self._country_layers.pop(old).entries)
+            self.gaz.forget(old)
+        gc_was = gc.isenabled()
+        gc.disable()  # building many small lists; no cycles to collect
+        try:
+            kv: dict[str, list[int]] = {}
+            for i in range(len(entries)):
+                for k in entries.keys(i):
+                    lst = kv.get(k)
+                    if lst is None:
+                        kv[k] = [i]
+                    else:
+                        lst.append(i)
+            lay = self._country_layers[cc] = _Layer(_build_automaton(kv), entries)
+        finally:
+            if gc_was:
+                gc.enable()
         return lay
+
+    def country_entry(self, cc: str) -> Entry | None:
+        """The global-layer entry of a country (ISO2)."""
+        if not hasattr(self, "_country_ids"):
+            self._country_ids = {e.country: e for e in self.global_entries if e.feature_type == "country"}
+        return self._country_ids.get(cc.upper())
+
+    def fuzzy_keys(self, cc: str) -> list[str]:
+        """All match keys of a country layer (cached, for fuzzy matching)."""
+        lay = self.country_layer(cc)
+        if lay.keys is None:
+            lay.keys = list(lay.entries.key_index())
+        return lay.keys
 
 
 @functools.lru_cache(maxsize=1)
@@ -433,17 +455,19 @@ def _recognise(text: str, doc: Doc | None, countries: Sequence[str], m: Matcher)
     locs = _loc_spans(doc) if doc is not None else None
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     # pass 1: global layer -> the document's countries
-    sig = _signals(_mentions(graw, toks, text, m, persons, lower_words, locs))
+    pos_at = {t.idx: t.pos_ for t in doc} if doc is not None and doc.has_annotation("POS") else None
+    sig = _signals(_mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at))
     bundled = set(m.gaz.bundled_countries())
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
     raw = list(graw)
     for cc in doc_cc:
         lay = m.country_layer(cc)
-        raw.extend((i, j, k, v, cc) for i, j, k, v in _raw_matches(lay.automaton, norm))
-    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc[:1]))
+        raw.extend((i, j, k, [("c", x) for x in v], cc) for i, j, k, v in _raw_matches(lay.automaton, norm))
+    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc[:1]), pos_at)
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, doc, mentions, doc_cc, m))
+    _person_sense(mentions, persons, text)
     mentions.sort(key=lambda x: x.start)
     return mentions, sig, doc_cc
 
@@ -462,7 +486,7 @@ def _signals(mentions: list[Mention]) -> Counter[str]:
 
 def _mentions(
     raw: list, toks: list[Tok], text: str, m: Matcher, persons: list, lower_words: set[str],
-    locs: list | None = None, context: frozenset[str] = frozenset(),
+    locs: list | None = None, context: frozenset[str] = frozenset(), pos_at: dict[int, str] | None = None,
 ) -> list[Mention]:
     mentions: list[Mention] = []
     loc_keys = frozenset(normalize(t) for *_, t in locs) if locs else frozenset()
@@ -488,14 +512,28 @@ def _mentions(
                     e = m.global_entries[v[1]]
                 elif v[0] == "c":
                     e = m.country_layer(layer).entries[v[1]]
+                    if e.feature_type == "country":
+                        continue
                 else:
                     continue
                 if e.id not in seen_ids:
                     seen_ids.add(e.id)
                     men.candidates.append(Candidate(e))
-            exact = [c for c in men.candidates if surface in {gz.simple_key(n) for n in c.entry.names()}]
-            for c in exact:
-                c.notes.append("exact spelling")
+            exact = []
+            dotted = text[end : end + 1] == "."
+            kept = []
+            for c in men.candidates:
+                forms = {gz.simple_key(n): n for n in c.entry.names()}
+                via = [n for n in c.entry.names() if normalize(n) == key]
+                if via and not dotted and all(n.endswith(".") for n in via):
+                    continue  # an abbreviation ("Ga.", "Miss.") needs its full stop
+                if via and all(_is_code(n) for n in via) and not men.text.replace(".", "").isupper():
+                    continue  # a code ("MOD", "HAV") matches only a capitalised code
+                kept.append(c)
+                if surface in forms:
+                    exact.append(c)
+                    c.notes.append("exact spelling" if simple_primary(c.entry) == surface else "exact variant")
+            men.candidates = kept
             demonym = next((v[1] for _, v in vals if v[0] == "d"), None)
             if demonym and (surface in m.demonym_forms or not any(c.entry.feature_type == "country" for c in exact)):
                 if surface in m.demonym_forms or not exact:
@@ -511,9 +549,39 @@ def _mentions(
             men.candidates = _dedupe(men.candidates)
         _annotate(men, toks, text, m.rules)
         if men.rejected is None:
-            _filter(men, toks, m, persons, lower_words, locs, loc_keys, context)
+            _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
         mentions.append(men)
     return mentions
+
+
+def _is_code(name: str) -> bool:
+    """An all-capitals short name: an airport or postal code, an acronym."""
+    bare = name.replace(".", "").replace(" ", "")
+    return len(bare) <= 5 and bare.isupper()
+
+
+#: Parts of speech a one-word place name never has (spaCy's universal tags).
+NON_NAME_POS = frozenset({"VERB", "AUX", "PRON", "ADV", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "NUM"})
+
+
+def _person_sense(mentions: list[Mention], persons: list, text: str) -> None:
+    """One sense per discourse for people: a one-word name used for a person in the text
+    ("John Mamo", "Narendra Modi") is not a place elsewhere unless a cue says so."""
+    surnames = set()
+    for a, b in persons:
+        words = [w for w in re.findall(r"[^\W\d_]+", text[a:b]) if w[:1].isupper()]
+        if len(words) >= 2:
+            surnames.add(normalize(words[-1]))
+    surnames |= {x.key for x in mentions if x.rejected and x.rejected.startswith(("inside a PERSON", "part of a person"))}
+    for x in mentions:
+        if x.rejected is None and x.i == x.j and x.key in surnames and not (x.designator or x.near or x.direction):
+            if not any(c.entry.feature_type in ("country", "continent", "region") for c in x.candidates[:1]):
+                x.rejected = "same name used for a person in this text"
+
+
+def simple_primary(e: Entry) -> str:
+    """The light key of an entry's canonical name (or, for divisions, its bare form)."""
+    return gz.simple_key(gz._DESIGNATOR.sub("", e.name).strip() or e.name)
 
 
 def _close_spelling(surface: str, e: Entry) -> bool:
@@ -558,11 +626,20 @@ STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "into", "insid
 def _filter(
     men: Mention, toks: list[Tok], m: Matcher, persons: list, lower_words: set[str],
     locs: list | None = None, loc_keys: frozenset[str] = frozenset(),
-    context: frozenset[str] = frozenset(),
+    context: frozenset[str] = frozenset(), pos_at: dict[int, str] | None = None,
 ) -> None:
     rules = m.rules
     single = men.i == men.j
-    important = any(c.entry.feature_type in ("country", "region", "macroregion") or c.entry.population >= 100_000 for c in men.candidates)
+    if single and pos_at is not None:
+        pos = pos_at.get(toks[men.i].start)
+        exact_primary = any(n.startswith("exact") for c in men.candidates for n in c.notes)
+        if pos in NON_NAME_POS and not _inside(locs or [], men.start, men.end):
+            men.rejected = f"a {pos.lower()}, not a name"
+            return
+        if pos in ("NOUN", "ADJ") and not exact_primary and not _inside(locs or [], men.start, men.end):
+            men.rejected = f"a common {pos.lower()} matching only a variant spelling"
+            return
+    important = any(c.entry.feature_type in ("continent", "country", "region", "macroregion") or c.entry.population >= 100_000 for c in men.candidates)
     prev = _prev_words(toks, men.i, 3)
     # actor name: "Jaish al-Izza", "Tahrir al-Sham" (head word in the same capitalised chunk)
     k = men.i - 1
@@ -576,8 +653,17 @@ def _filter(
         return
     strong = (men.cue in STRONG_CUES) or men.designator is not None or men.direction is not None or men.near
     if single and _inside(persons, men.start, men.end) and not strong:
-        men.rejected = "inside a PERSON entity"
-        return
+        whole = any(a == men.start and b == men.end for a, b in persons)
+        known = any(
+            any(n.startswith("exact") for n in c.notes)
+            and (c.entry.population >= 10_000 or c.entry.feature_type in ("continent", "country", "region"))
+            for c in men.candidates
+        )
+        # the small model often calls a lone town name a PERSON ("Gainesville"); a full name
+        # ("Narendra Modi") is a person
+        if not (whole and known):
+            men.rejected = "inside a PERSON entity" if not whole else "a PERSON entity (not a known town)"
+            return
     if (
         single
         and locs is not None
@@ -593,7 +679,12 @@ def _filter(
     ):
         men.rejected = "one-word minor place without NER support or location cue"
         return
-    if single and men.key in lower_words and not important and not men.designator:
+    exact_big = any(
+        any(n.startswith("exact") for n in c.notes)
+        and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 100_000)
+        for c in men.candidates
+    )
+    if single and men.key in lower_words and not exact_big and not men.designator:
         men.rejected = "common word (also written in lower case in this text)"
         return
     if not men.candidates:
@@ -614,11 +705,12 @@ def _fuzzy_mentions(text: str, toks: list[Tok], doc: Doc, mentions: list[Mention
             continue
         best: tuple[float, Entry] | None = None
         for cc in doc_cc:
-            idx = m.gaz._key_index(cc, m.gaz.layer(cc))
-            hit = process.extractOne(key, list(idx), scorer=fuzz.ratio, score_cutoff=88)
+            lay = m.country_layer(cc).entries
+            idx = lay.key_index()
+            hit = process.extractOne(key, m.fuzzy_keys(cc), scorer=fuzz.ratio, score_cutoff=88)
             if hit:
                 for i in idx[hit[0]]:
-                    ent = m.gaz.layer(cc)[i]
+                    ent = lay[i]
                     if ent.feature_type == "country":
                         continue
                     if best is None or (hit[1], ent.importance) > (best[0], best[1].importance):
@@ -635,13 +727,18 @@ def _fuzzy_mentions(text: str, toks: list[Tok], doc: Doc, mentions: list[Mention
 
 # --------------------------------------------------------------------------- resolve
 
-_PRECISION = {"country": 3, "macroregion": 3, "region": 3, "county": 2, "localadmin": 2}
+_PRECISION = {"continent": 3, "country": 3, "macroregion": 3, "region": 3, "county": 2, "localadmin": 2}
 
 
 def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text: str) -> None:
     live = [x for x in mentions if x.rejected is None and x.candidates]
     total = sum(sig.values()) or 1
-    admin_keys = {x.key for x in live}
+    admin_keys = {x.key for x in live} | {
+        normalize(c.entry.name)  # "Ga." names Georgia
+        for x in live
+        for c in x.candidates
+        if c.entry.feature_type in ("region", "macroregion") and any(n.startswith("exact") for n in c.notes)
+    }
     region_keys = {x.key for x in live if x.designator == "region" or (x.direction and x.direction != "central")}
     city_keys = {x.key for x in live if x.designator == "city"}
 
@@ -649,15 +746,19 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
         e = c.entry
         s = e.importance
         exact = "exact spelling" in c.notes
+        variant = "exact variant" in c.notes
         c.notes = [f"importance {s:.1f}"]
         if exact:
             s += 2
             c.notes.append("exact spelling +2")
+        elif variant:
+            s += 1
+            c.notes.append("exact spelling of a variant +1")
         if e.country in doc_cc:
             bonus = 3 + 4 * sig.get(e.country, 0) / total
             s += bonus
             c.notes.append(f"document country {e.country} +{bonus:.1f}")
-        elif e.feature_type != "country":
+        elif e.feature_type not in ("country", "continent"):
             s -= 2
         if e.admin1 and e.feature_type not in ("region", "country") and normalize(e.admin1) in admin_keys - {men.key}:
             s += 2
@@ -702,7 +803,7 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
                     c.notes.append("province named after its capital -7")
         men.candidates.sort(key=lambda c: -c.score)
     # spatial coherence: distance to the other mentions' provisional choices
-    anchors = [x.candidates[0].entry for x in live if x.candidates[0].entry.feature_type not in ("country", "macroregion")]
+    anchors = [x.candidates[0].entry for x in live if x.candidates[0].entry.feature_type not in ("continent", "country", "macroregion")]
     for men in live:
         if len(men.candidates) > 1 and anchors:
             for c in men.candidates:
@@ -798,18 +899,28 @@ def explain_places(
 
 
 def find_places(
-    text: str, doc: Doc | None = None, *, countries: Sequence[str] = (), matcher: Matcher | None = None
+    text: str, doc: Doc | None = None, *, countries: Sequence[str] = (), matcher: Matcher | None = None,
+    demonyms: bool = False,
 ) -> list[Place]:
     """Every place mention in ``text`` resolved to a gazetteer entry, sorted by start offset.
 
     ``doc`` (a spaCy parse of ``text``) adds NER signals; ``countries`` (ISO2) forces those
-    countries' village layers to be searched.  Demonyms are not places (see
-    :func:`country_signals`).
+    countries' village layers to be searched.  Demonyms ("Syrian", "the Turkish army") are
+    country signals, not places, unless ``demonyms=True``: then each one is also returned as
+    its country (feature type ``country``, geo_precision 3), as toponym corpora that count
+    adjectival mentions (GeoWebNews) expect.
     """
-    out = [
-        _to_place(men)
-        for men in explain_places(text, doc, countries=countries, matcher=matcher)
-        if men.rejected is None and men.chosen is not None
-    ]
+    m = matcher or default_matcher()
+    out: list[Place] = []
+    for men in explain_places(text, doc, countries=countries, matcher=m):
+        if men.rejected is None and men.chosen is not None:
+            out.append(_to_place(men))
+        elif demonyms and men.demonym:
+            e = m.country_entry(men.demonym)
+            if e is not None:
+                men.chosen = Candidate(e)
+                men.confidence = 0.5
+                men.reason = f"demonym of {e.name}"
+                out.append(_to_place(men))
     out.sort(key=lambda p: p.start)
     return out
