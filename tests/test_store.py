@@ -310,7 +310,7 @@ def test_failed_migration_step_rolls_back(tmp_path, monkeypatch):
     SQLiteStore(path).close()
     monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS,
                                                   "CREATE TABLE t2 (x INT); SELECT nonsense FROM nowhere;"])
-    with pytest.raises(DataError, match="version 2 failed"):
+    with pytest.raises(DataError, match=f"version {schema_version()} failed"):
         SQLiteStore(path)
     monkeypatch.undo()
     with SQLiteStore(path) as s:

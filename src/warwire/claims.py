@@ -14,16 +14,15 @@ import bisect
 import functools
 import logging
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
-from .errors import DataError
+from .knowledge import load_toml
 from .figures import doc_text, quantities_in_text
 from .model import Actor, Claim, Event, Quote, Span
 
@@ -78,18 +77,7 @@ class SpeechCues:
 def load_cues(path: Path | None = None) -> SpeechCues:
     """Load and validate ``speech_cues.toml`` (or another file with the same schema)."""
     path = path or CUES_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: speech cues file missing") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path.name}: not valid TOML: {exc}") from exc
-    try:
-        data = _CuesFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        entry = ".".join(str(p) for p in first["loc"])
-        raise DataError(f"{path.name}: bad entry {entry!r}: {first['msg']}") from exc
+    data = load_toml(path, _CuesFile, "speech cues")
     low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
     return SpeechCues(
         verbs={k.lower(): v for k, v in data.verbs.items()},
@@ -222,6 +210,12 @@ def _speaker_from(tok: Token, cues: SpeechCues, depth: int = 0) -> _Speaker:
         while i - 1 >= core[0].i and _is_name_token(doc[i - 1]) \
                 and doc[i - 1].lower_ not in cues.person_roles:
             i -= 1
+        # "Turkey's Defence Ministry": a place's or group's possessive is part of the name
+        if i - 2 >= core[0].i and doc[i - 1].tag_ == "POS" and doc[i - 2].pos_ == "PROPN" \
+                and doc[i - 2].ent_type_ in ("GPE", "ORG", "NORP", "LOC"):
+            i -= 2
+            while i - 1 >= core[0].i and doc[i - 1].pos_ == "PROPN":
+                i -= 1
         name_toks = [t for t in core if t.i >= i]
         pre = [t for t in core if t.i < i and t.lower_ not in _STRIP_DET]
         if pre and any(t.pos_ in ("NOUN", "ADJ") or t.lower_ in cues.person_roles for t in pre):
@@ -580,9 +574,19 @@ def _reported(doc: Doc, cues: SpeechCues, direct: list[_Raw]) -> list[_Raw]:
             raw.inherit = True
             raw.speaker = by_verb[v.head.i].speaker
             raw.speaker_tok = by_verb[v.head.i].speaker_tok
-        elif v.dep_ in ("conj", "advcl") and v.head.lemma_.lower() in cues.verbs:
-            head_subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-            if head_subj is None:
+        elif v.dep_ in ("conj", "advcl", "xcomp", "acl"):
+            # "X blasted Y and said ...", "X endorsed Y, saying ...": the subject of the
+            # verb this one hangs off speaks
+            head_subj = None
+            cur = v
+            for _ in range(3):
+                if cur.dep_ not in ("conj", "advcl", "xcomp", "acl") or cur.head is cur:
+                    break
+                cur = cur.head
+                head_subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+                if head_subj is not None:
+                    break
+            if head_subj is None or head_subj.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
             raw.speaker_tok = head_subj
         else:
@@ -636,6 +640,7 @@ class _Registry:
     last_inst: str | None = None
     last_plural: str | None = None
     last: _Speaker | None = None
+    insts: list[str] = field(default_factory=list)
 
 
 def _resolve(sp: _Speaker, reg: _Registry, doc: Doc, cues: SpeechCues,
@@ -654,6 +659,11 @@ def _resolve(sp: _Speaker, reg: _Registry, doc: Doc, cues: SpeechCues,
         full = _full_name(sp.text, reg, doc, sp.start)
         if full:
             sp.text, sp.kind = full, "person"
+    if sp.text and sp.text == sp.text.lower() and not sp.plural:
+        named = _named_institution(sp.text, reg, actors, cues, sp.start)
+        if named:  # "the ministry said" after "Turkey's Defence Ministry said"
+            sp.text, sp.kind = named, "institution"
+            sp.role = sp.role or reg.roles.get(named)
     if sp.text:
         for actor in actors:
             forms = {f.lower() for f in (actor.name, *actor.surface_forms)}
@@ -668,6 +678,26 @@ def _resolve(sp: _Speaker, reg: _Registry, doc: Doc, cues: SpeechCues,
     if sp.text and sp.kind == "institution" and sp.role:
         reg.roles.setdefault(sp.text, sp.role)
     return sp
+
+
+def _named_institution(text: str, reg: _Registry, actors: Sequence[Actor], cues: SpeechCues,
+                       before: int) -> str | None:
+    """The institution named earlier that a bare "the ministry" / "the group" refers to."""
+    words = text.split()
+    if not words or len(words) > 2 or words[-1] not in cues.institution_heads:
+        return None
+    head = words[-1]
+    for name in reversed(reg.insts):
+        if head in name.lower().replace("'s", "").split() and name.lower() != text:
+            return name
+    best: tuple[int, str] | None = None
+    for actor in actors:
+        for form in (actor.name, *actor.surface_forms):
+            if head in form.lower().split() and form.lower() != text:
+                first = min((m.start for m in actor.mentions if m.start < before), default=None)
+                if first is not None and (best is None or first > best[0]):
+                    best = (first, form)
+    return best[1] if best else None
 
 
 def _full_name(name: str, reg: _Registry, doc: Doc, before: int) -> str | None:
@@ -694,6 +724,8 @@ def _remember(sp: _Speaker, reg: _Registry) -> None:
             reg.persons.append(sp.text)
     elif sp.kind == "institution":
         reg.last_inst = sp.text
+        if sp.text not in reg.insts and sp.text != sp.text.lower():
+            reg.insts.append(sp.text)
     if sp.plural:
         reg.last_plural = sp.text
 
@@ -823,7 +855,8 @@ def _score(q: Quote, ev: Event, starts: list[int], cues: SpeechCues) -> float:
     ):
         score += 1  # casualty figures and blame right next to an event are about it
     shared = _evidence_stems(ev) & _stems(q.text)
-    if shared & cues.event_stems:
+    if shared & cues.event_stems or any(st.startswith(es) for st in shared for es in cues.event_stems
+                                        if len(es) >= 4):
         score += 2
     elif shared:
         score += 1
@@ -903,6 +936,8 @@ def link_claims(
             span=q.span,
         ))
     _contest_figures(claims)
+    _contest_perpetrators(claims)
+    _own_versions(claims)
     contested = {c.event_id for c in claims if c.event_id and c.stance in ("denies", "contests")}
     return claims, contested
 
@@ -926,3 +961,36 @@ def _contest_figures(claims: list[Claim]) -> None:
             elif seen[key][0] != qty and seen[key][1] != c.claimant and c.stance == "asserts":
                 claims[i] = c.model_copy(update={"stance": "contests"})
                 break
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+_NOT_NAMES = frozenset("The A An On In At But And It He She They We This That Its Their".split())
+
+
+def _contest_perpetrators(claims: list[Claim]) -> None:
+    """Two sources blaming different perpetrators for one event: the later one contests."""
+    first: dict[str, tuple[str | None, frozenset[str]]] = {}
+    for i, c in enumerate(claims):
+        if c.aspect != "perpetrator" or not c.event_id or c.stance == "denies":
+            continue
+        names = frozenset(m.group().lower()[:5] for m in _NAME_WORD.finditer(c.proposition)
+                          if m.group() not in _NOT_NAMES)
+        if not names:
+            continue
+        if c.event_id not in first:
+            first[c.event_id] = (c.claimant, names)
+            continue
+        claimant, earlier = first[c.event_id]
+        if claimant != c.claimant and not (names & earlier) and c.stance in ("asserts", "accuses"):
+            claims[i] = c.model_copy(update={"stance": "contests"})
+
+
+def _own_versions(claims: list[Claim]) -> None:
+    """A source that contests or denies an event: its other statements on it are its version
+    ("described the withdrawal as a redeployment and said its fighters pulled back south")."""
+    against = {(c.event_id, c.claimant) for c in claims
+               if c.claimant and c.event_id and c.stance in ("contests", "denies")}
+    for i, c in enumerate(claims):
+        if c.stance == "asserts" and (c.event_id, c.claimant) in against \
+                and c.aspect in ("occurrence", "control", "framing"):
+            claims[i] = c.model_copy(update={"stance": "contests"})

@@ -78,16 +78,21 @@ def extract(
     allow_private: bool = typer.Option(
         False, help="Allow URLs on private or loopback addresses (off by default)."
     ),
+    model: Optional[Path] = typer.Option(
+        None, help="A coder trained with `warwire train` to re-type events alongside the rules."
+    ),
 ) -> None:
     """Extract events, places, actors, quotes, claims and figures from one article."""
     from . import ingest, pipeline
+
+    coder_model = _load_coder(model)
 
     if fmt not in ("json", "text"):
         raise typer.BadParameter("--format must be json or text")
     if jsonl is not None:
         if source is not None:
             raise typer.BadParameter("give either SOURCE or --jsonl, not both")
-        _extract_jsonl(jsonl, allow_private)
+        _extract_jsonl(jsonl, allow_private, coder_model)
         return
     if source is None:
         raise typer.BadParameter("missing SOURCE (a path, a URL or -)")
@@ -99,6 +104,7 @@ def extract(
     except WarwireError as exc:
         _fail(str(exc))
         return
+    _apply_coder(coder_model, result)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -107,7 +113,25 @@ def extract(
         typer.echo(extraction_text(result))
 
 
-def _extract_jsonl(path: Path, allow_private: bool) -> None:
+def _load_coder(path: Optional[Path]):
+    if path is None:
+        return None
+    from .coder import load_model
+
+    try:
+        return load_model(path)
+    except WarwireError as exc:
+        _fail(str(exc))
+
+
+def _apply_coder(model, result) -> None:
+    if model is not None:
+        from .coder import apply_model
+
+        apply_model(model, result)
+
+
+def _extract_jsonl(path: Path, allow_private: bool, coder_model=None) -> None:
     from . import ingest, pipeline
 
     if str(path) != "-" and not path.exists():
@@ -131,6 +155,7 @@ def _extract_jsonl(path: Path, allow_private: bool) -> None:
             continue
         try:
             doc = next(results)
+            _apply_coder(coder_model, doc)
             out.write(doc.model_dump_json() + "\n")
         except Exception as exc:  # one bad article never stops the batch
             log.exception("line %s failed", lineno)
@@ -145,6 +170,7 @@ def ingest(
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for all inputs."),
     outlet: Optional[str] = typer.Option(None, "--source", help="Outlet the inputs come from."),
     allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
+    model: Optional[Path] = typer.Option(None, help="A coder trained with `warwire train`."),
 ) -> None:
     """Extract articles and store them (re-ingesting the same article is a no-op)."""
     from . import ingest as ingest_mod
@@ -152,6 +178,7 @@ def ingest(
     from .store import open_store
 
     date = _parse_date(published)
+    coder_model = _load_coder(model)
     sources: list[str] = []
     for p in paths:
         path = Path(p)
@@ -164,7 +191,9 @@ def ingest(
         for src in sources:
             try:
                 article = ingest_mod.load(src, published=date, source=outlet, allow_private=allow_private)
-                result = store.add(pipeline.extract(article))
+                extraction = pipeline.extract(article)
+                _apply_coder(coder_model, extraction)
+                result = store.add(extraction)
             except WarwireError as exc:
                 failures += 1
                 store.record_error(src, str(exc))
@@ -237,6 +266,22 @@ def places(
 
 
 @app.command()
+def train(
+    acled: Path = typer.Option(..., "--acled", help="Your ACLED export (CSV with notes and sub_event_type)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (joblib file)."),
+) -> None:
+    """Train an event-type coder on your own ACLED export; use it with --model."""
+    from .coder import train as train_coder
+
+    try:
+        m = train_coder(acled, output)
+    except WarwireError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"trained on {m.trained_on} notes ({len(m.classes)} sub-event types); wrote {output}")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of an extraction document."""
     from .model import json_schema
@@ -288,6 +333,235 @@ def gazetteer_import_geonames(
         _fail(str(exc))
         return
     typer.echo(f"wrote {written}")
+
+
+@app.command()
+def batch(
+    source: str = typer.Argument(
+        ..., metavar="INPUT",
+        help="A JSON Lines file (as for extract --jsonl), a folder of .txt/.html files, or - (JSON Lines on stdin).",
+    ),
+    db: Optional[Path] = typer.Option(None, help="SQLite store (default: warwire.db in the user data dir)."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (Ray: actors); 0 = one per CPU."),
+    engine: str = typer.Option("local", help="local (worker processes) or ray."),
+    address: Optional[str] = typer.Option(
+        None, help="Ray cluster to use: auto or ray://HOST:10001 (default: start a local Ray instance)."
+    ),
+    chunk_size: int = typer.Option(16, min=1, help="Articles per task sent to a worker."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for items that give none."),
+    outlet: Optional[str] = typer.Option(None, "--source", help="Outlet the inputs come from (records may give their own)."),
+    allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
+    allow_host: list[str] = typer.Option([], help="A host exempt from the private-address check (repeatable)."),
+    progress: Optional[bool] = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar (default: on a terminal; plain lines otherwise)."
+    ),
+    strict: bool = typer.Option(False, help="Exit with status 1 when any item failed."),
+    retry_errors: bool = typer.Option(False, help="Try again the items that failed in an earlier run."),
+) -> None:
+    """Extract and store many articles in parallel; killed, the same command resumes where it stopped."""
+    from . import batch as batch_mod
+
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("--engine must be local or ray")
+    if address and engine != "ray":
+        raise typer.BadParameter("--address needs --engine ray")
+    if workers < 0:
+        raise typer.BadParameter("--workers must be 0 (one per CPU) or more")
+    level = logging.getLogger().getEffectiveLevel()
+    reporter = batch_mod.progress_reporter(sys.stderr, tty=sys.stderr.isatty() if progress is None else progress)
+    try:
+        stats = batch_mod.run_batch(
+            source, db, workers=workers, engine=engine, address=address, chunk_size=chunk_size,
+            published=_parse_date(published), outlet=outlet, allow_private=allow_private,
+            allowed_hosts=allow_host, progress=reporter, log_level=level, retry_errors=retry_errors,
+        )
+    except WarwireError as exc:
+        _fail(str(exc))
+        return
+    for line in stats.error_samples:
+        typer.echo(f"warwire: error: {line}", err=True)
+    if stats.errors > len(stats.error_samples):
+        typer.echo(f"warwire: ... {stats.errors - len(stats.error_samples)} more errors in the store", err=True)
+    typer.echo(stats.summary())
+    if stats.interrupted:
+        raise typer.Exit(130)
+    if strict and stats.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(..., help="SQLite store to serve (see `warwire ingest`)."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+    create: bool = typer.Option(False, help="Create an empty store when DB does not exist."),
+    cors_origin: Optional[list[str]] = typer.Option(
+        None, help="Allow cross-origin requests from this origin (repeatable; default: none)."
+    ),
+    max_body_mb: float = typer.Option(5.0, min=0.001, help="Largest POST /articles body, in MB."),
+    workers: int = typer.Option(1, min=1, max=64, help="Server processes (uvicorn workers)."),
+) -> None:
+    """Serve the HTTP API (/docs, /openapi.json) and the offline map page at /.
+
+    Writes (POST /articles) are enabled only when WARWIRE_API_KEY is set.
+    """
+    import os
+
+    from .api import serve as serve_api
+
+    if not db.exists() and not create:
+        _fail(f"{db}: no such store (fill one with `warwire ingest`, or pass --create)")
+    writes = "enabled (WARWIRE_API_KEY)" if os.environ.get("WARWIRE_API_KEY") else "disabled (no WARWIRE_API_KEY)"
+    typer.echo(f"warwire: serving {db} on http://{host}:{port}/ (API docs at /docs; writes {writes})", err=True)
+    try:
+        serve_api(db, host=host, port=port, workers=workers, cors_origins=cors_origin or None,
+                  max_body=int(max_body_mb * 1_000_000))
+    except WarwireError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def merges(
+    db: Optional[Path] = typer.Option(None, help="SQLite store to read."),
+    all_: bool = typer.Option(False, "--all", help="Include merges that were undone."),
+) -> None:
+    """List merge decisions (republished copies and cross-article event merges) with their reasons."""
+    from .store import open_store
+
+    if db is not None and not db.exists():
+        _fail(f"{db}: no such store")
+    with open_store(db) as store:
+        records = store.merges(include_undone=all_)
+    for r in records:
+        undone = f"  (undone {r['undone_at']})" if r["undone_at"] else ""
+        if r["kind"] == "copy":
+            x = r["explanation"]
+            typer.echo(f"{r['id']}  copy of article {r['into_article_id']} ({x.get('outlet') or '?'}): "
+                       f"Jaccard {x['jaccard']:.3f}, containment {x['containment']:.3f}, "
+                       f"sources {len(x.get('events', []))} event(s){undone}")
+        else:
+            crit = r["explanation"]["criteria"]
+            why = ", ".join(f"{k} {v['score']:.2f} ({v['reason']})" for k, v in crit.items())
+            typer.echo(f"{r['id']}  {r['event_id']} -> {r['into_event_id']}  score {r['score']:.2f}: {why}{undone}")
+    if not records:
+        typer.echo("(no merges)")
+
+
+@app.command()
+def unmerge(
+    target: str = typer.Argument(..., help="A merge id (m12), an event id, or a copy's article id (see `warwire merges`)."),
+    db: Optional[Path] = typer.Option(None, help="SQLite store to change."),
+) -> None:
+    """Undo a merge: split an event from the one it was merged into, or make a copy an article again."""
+    from .store import open_store
+
+    if db is not None and not db.exists():
+        _fail(f"{db}: no such store")
+    with open_store(db) as store:
+        done = store.unmerge(target)
+    if not done:
+        _fail(f"{target}: no active merge with this id, event id or copy id")
+    for line in done:
+        typer.echo(line)
+
+
+@app.command()
+def claims(
+    db: Optional[Path] = typer.Option(None, help="SQLite store to read."),
+    event: Optional[str] = typer.Option(None, help="Only this event id."),
+    contested: bool = typer.Option(False, help="Only contested events."),
+) -> None:
+    """Each stored event with every source's claims side by side (all merged reports)."""
+    from .store import open_store
+
+    if db is not None and not db.exists():
+        _fail(f"{db}: no such store")
+    with open_store(db) as store:
+        shown = 0
+        for ev in store.iter_events():
+            if (event and ev.id != event) or (contested and not ev.contested):
+                continue
+            shown += 1
+            place = ev.location.name if ev.location else "?"
+            flag = "  *contested*" if ev.contested else ""
+            typer.echo(f"{ev.id}  {ev.date or '?'}  {ev.sub_event_type} at {place}  "
+                       f"[{'; '.join(s for s in ev.sources if s)}]{flag}")
+            for article_id, c in store.event_claims(ev.id):
+                typer.echo(f"    {c.stance:<8} {c.aspect:<11} {c.claimant or '?'}: {c.proposition}  ({article_id})")
+        if not shown:
+            typer.echo("(no events)")
+
+
+@app.command()
+def control(
+    place: str = typer.Argument(..., help="Place name in any common spelling, e.g. 'Khan Shaikhoun'."),
+    db: Optional[Path] = typer.Option(None, help="SQLite store to read."),
+    on: Optional[str] = typer.Option(None, help="Also say who held the place on this date (YYYY-MM-DD)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Territorial control timeline of a place: who held it, from when, on whose claim."""
+    from . import control as control_mod
+    from .store import open_store
+
+    date = _parse_date(on)
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter("--format must be text or json")
+    if db is not None and not db.exists():
+        _fail(f"{db}: no such store")
+    with open_store(db) as store:
+        where, entries = control_mod.timeline(store, place)
+    if where is None:
+        _fail(f"{place!r}: no such place in the store")
+    if fmt == "json":
+        doc = {"place": where.model_dump(mode="json", include={"name", "gazetteer_id", "lat", "lon", "admin1", "country"}),
+               "timeline": [e.to_dict() for e in entries]}
+        if date is not None:
+            st = control_mod.status_on(entries, date)
+            doc["on"] = {"date": date.isoformat(), "status": st.describe(),
+                         "holder": st.holder.to_dict() if st.holder else None,
+                         "latest": st.latest.to_dict() if st.latest else None}
+        typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(control_mod.render(where, entries, date))
+
+
+@app.command()
+def watch(
+    feeds: list[str] = typer.Argument(..., metavar="FEED_URL...", help="RSS or Atom feed URLs."),
+    db: Optional[Path] = typer.Option(None, help="SQLite store (default: warwire.db in the user data dir)."),
+    interval: float = typer.Option(300.0, min=1.0, help="Seconds between polls of a healthy feed."),
+    max_backoff: float = typer.Option(6 * 3600.0, min=1.0, help="Longest wait before polling a failing feed again (s)."),
+    once: bool = typer.Option(False, help="Poll every feed once, then exit."),
+    allow_private: bool = typer.Option(False, help="Allow feeds and pages on private or loopback addresses."),
+    allow_host: list[str] = typer.Option([], help="A host exempt from the private-address check (repeatable)."),
+    timeout: float = typer.Option(10.0, min=0.1, help="Network timeout per request (s)."),
+) -> None:
+    """Poll RSS/Atom feeds and store each new item; stops cleanly on Ctrl-C or SIGTERM."""
+    import signal
+    import threading
+
+    from . import watch as watch_mod
+
+    stop = threading.Event()
+
+    def on_signal(signum, _frame) -> None:
+        if not stop.is_set():
+            typer.echo(f"watch: {signal.Signals(signum).name} received, stopping after the current item", err=True)
+        stop.set()
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        watch_mod.watch(
+            feeds, db, stop=stop, once=once, interval=interval, max_backoff=max_backoff,
+            allow_private=allow_private, allowed_hosts=allow_host, timeout=timeout,
+            on_poll=lambda r: typer.echo(f"watch: {r.line()}", err=True),
+        )
+    except WarwireError as exc:
+        _fail(str(exc))
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    typer.echo("watch: stopped", err=True)
 
 
 def main() -> None:

@@ -273,9 +273,16 @@ def jsonl_record(stored: StoredEvent, ctx: _Context) -> dict[str, Any]:
     record["sources"] = _source_details(stored, ctx)
     record["places"] = [p.model_dump(mode="json") for p in _event_places(ev, ext)]
     record["actors"] = [a.model_dump(mode="json") for a in _event_actors(ev, ext)]
-    record["claims"] = [
-        c.model_dump(mode="json") for c in (ext.claims if ext else []) if c.event_id == ev.id
-    ]
+    if hasattr(ctx.store, "event_claims"):
+        # every report of a merged event brings its own sources' claims
+        record["claims"] = [
+            {**c.model_dump(mode="json"), "article_id": article_id}
+            for article_id, c in ctx.store.event_claims(ev.id)
+        ]
+    else:
+        record["claims"] = [
+            c.model_dump(mode="json") for c in (ext.claims if ext else []) if c.event_id == ev.id
+        ]
     return record
 
 

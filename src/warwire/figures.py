@@ -11,16 +11,16 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
 from .errors import DataError
+from .knowledge import load_toml
 from .model import Figure, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -100,26 +100,11 @@ class FigureLexicon:
         return None
 
 
-def _data_error(path: Path, err: ValidationError) -> DataError:
-    first = err.errors()[0]
-    entry = ".".join(str(p) for p in first["loc"])
-    return DataError(f"{path.name}: bad entry {entry!r}: {first['msg']}")
-
-
 @functools.lru_cache(maxsize=4)
 def load_units(path: Path | None = None) -> FigureLexicon:
     """Load and validate ``figure_units.toml`` (or another file with the same schema)."""
     path = path or UNITS_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(f"{path}: figure units file missing") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path.name}: not valid TOML: {exc}") from exc
-    try:
-        data = _UnitsFile.model_validate(raw)
-    except ValidationError as exc:
-        raise _data_error(path, exc) from exc
+    data = load_toml(path, _UnitsFile, "figure units")
     for name, frac in data.fractions.items():
         if not 0 < frac < 1:
             raise DataError(f"{path.name}: bad entry 'fractions.{name}': must be between 0 and 1")

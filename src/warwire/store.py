@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import json
 import logging
 import sqlite3
 import time
@@ -38,6 +40,10 @@ class AddResult:
     added: bool
     events: int
     duplicate_of: str | None = None
+    #: Set when the article was stored as a republished copy of this stored article.
+    copy_of: str | None = None
+    #: How many of the article's events were merged into events of other articles.
+    merged: int = 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -205,6 +211,169 @@ CREATE TABLE ingest_errors (
 #: released step, append a new one.
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1]
 
+#: Step 2 (issue 5): republished copies and cross-article event merges.
+#: ``events.merged_into`` is the pk of the event a row was merged into (NULL: shown itself);
+#: ``events.merged_payload`` the cluster's merged event (all sources) when it has members or
+#: copies.  ``merges`` and ``article_copies`` keep each decision with its explanation and
+#: ``undone_at`` once ``unmerge`` reversed it.  ``article_signatures``/``signature_bands`` are
+#: the MinHash signatures and LSH band keys used to find copies.  A copy whose cleaned text is
+#: identical to the stored article's (same content hash) has no ``articles`` row: its id is
+#: ``<article id>~<outlet hash>`` and its article lives in ``article_copies.payload``.
+_V2_MERGES = """
+ALTER TABLE events ADD COLUMN merged_into INTEGER REFERENCES events(pk) ON DELETE SET NULL;
+ALTER TABLE events ADD COLUMN merged_payload TEXT;
+CREATE INDEX events_merged_into ON events(merged_into);
+CREATE TABLE article_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    num_perm   INTEGER NOT NULL,
+    signature  BLOB NOT NULL
+);
+CREATE TABLE signature_bands (
+    band       INTEGER NOT NULL,
+    bucket     BLOB NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX signature_bands_key ON signature_bands(band, bucket);
+CREATE TABLE article_copies (
+    article_id  TEXT PRIMARY KEY,
+    copy_of     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    outlet      TEXT,
+    similarity  REAL NOT NULL,
+    explanation TEXT NOT NULL,
+    event_ids   TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    undone_at   TEXT
+);
+CREATE INDEX article_copies_copy_of ON article_copies(copy_of);
+CREATE TABLE merges (
+    pk          INTEGER PRIMARY KEY,
+    event_pk    INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+    into_pk     INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+    score       REAL NOT NULL,
+    explanation TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    undone_at   TEXT
+);
+CREATE INDEX merges_event ON merges(event_pk);
+CREATE INDEX merges_into ON merges(into_pk);
+"""
+MIGRATIONS.append(_V2_MERGES)
+
+
+def _v_api_search(conn: sqlite3.Connection) -> None:
+    """Step (issue 6): what the HTTP API's map queries need; every statement is idempotent.
+
+    ``events_rtree`` is an R*Tree over (lon, lat, julian day; 0 = undated) of each located
+    event that is shown (not merged into another), with the exact ``lat``, ``lon`` and ``date``
+    as auxiliary columns so that bbox + date pages are counted and ordered from it alone;
+    ``events_fts`` a full-text index (FTS5, when SQLite has it) of each event's notes, place,
+    actors and evidence.  Triggers keep both in step inside the writer's transaction.
+    """
+    merged = any(r[1] == "merged_into" for r in conn.execute("PRAGMA table_info(events)"))
+    shown = "{0}.merged_into IS NULL" if merged else "1"
+    day = "coalesce(julianday({0}.date), 0)"
+    conn.execute("CREATE INDEX IF NOT EXISTS events_date_geo ON events(date, lon, lat)")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS events_place_id"
+        " ON events(json_extract(payload, '$.location.gazetteer_id'))"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS places_country ON places(country)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS events_rtree USING rtree("
+        "pk, minlon, maxlon, minlat, maxlat, minday, maxday, +lat, +lon, +date)"
+    )
+    rtree_row = (
+        "SELECT {0}.pk, {0}.lon, {0}.lon, {0}.lat, {0}.lat, " + day + ", " + day
+        + ", {0}.lat, {0}.lon, {0}.date"
+        + " WHERE {0}.lat IS NOT NULL AND {0}.lon IS NOT NULL AND " + shown
+    )
+    conn.execute("INSERT OR REPLACE INTO events_rtree " + rtree_row.format("e").replace(
+        " WHERE", " FROM events e WHERE"))
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS events_rtree_ai AFTER INSERT ON events BEGIN"
+        " INSERT OR REPLACE INTO events_rtree " + rtree_row.format("NEW") + "; END"
+    )
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS events_rtree_ad AFTER DELETE ON events BEGIN"
+        " DELETE FROM events_rtree WHERE pk = OLD.pk; END"
+    )
+    changed = "lat, lon, date" + (", merged_into" if merged else "")
+    conn.execute(
+        f"CREATE TRIGGER IF NOT EXISTS events_rtree_au AFTER UPDATE OF {changed} ON events"
+        " BEGIN DELETE FROM events_rtree WHERE pk = OLD.pk;"
+        " INSERT INTO events_rtree " + rtree_row.format("NEW") + "; END"
+    )
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(body,"
+            " tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    except sqlite3.OperationalError as exc:  # SQLite built without FTS5: the API uses LIKE
+        log.warning("no full-text index of events (%s)", exc)
+        return
+    body = (
+        "coalesce(json_extract({0}.payload, '$.notes'), '') || ' ' || coalesce({0}.location, '')"
+        " || ' ' || replace({0}.actors, char(10), ' ') || ' ' || {0}.sub_event_type || ' ' ||"
+        " coalesce((SELECT group_concat(json_extract(j.value, '$.text'), ' ')"
+        " FROM json_each({0}.payload, '$.evidence') j), '')"
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO events_fts(rowid, body) SELECT e.pk, " + body.format("e")
+        + " FROM events e"
+    )
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events BEGIN"
+        " INSERT INTO events_fts(rowid, body) VALUES (NEW.pk, " + body.format("NEW") + "); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN"
+        " DELETE FROM events_fts WHERE rowid = OLD.pk; END"
+    )
+    conn.execute(
+        "CREATE TRIGGER IF NOT EXISTS events_fts_au AFTER UPDATE OF payload, location, actors"
+        " ON events BEGIN DELETE FROM events_fts WHERE rowid = OLD.pk;"
+        " INSERT INTO events_fts(rowid, body) VALUES (NEW.pk, " + body.format("NEW") + "); END"
+    )
+
+
+MIGRATIONS.append(_v_api_search)
+
+#: Step (issue 7): bookkeeping of ``warwire batch`` and ``warwire watch``.  ``batch_items``
+#: marks each input item done (keyed by a hash of its content and options) so a killed batch
+#: resumes where it stopped; ``feeds`` keeps each polled feed's HTTP validators and back-off;
+#: ``feed_items`` the items already seen per feed (with the stored article or the last error).
+_V_BATCH = """
+CREATE TABLE batch_items (
+    item_key   TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    article_id TEXT,
+    error      TEXT,
+    done_at    TEXT NOT NULL
+);
+CREATE TABLE feeds (
+    url          TEXT PRIMARY KEY,
+    title        TEXT,
+    etag         TEXT,
+    modified     TEXT,
+    failures     INTEGER NOT NULL DEFAULT 0,
+    next_poll    REAL NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    polled_at    TEXT
+);
+CREATE TABLE feed_items (
+    feed_url   TEXT NOT NULL,
+    item_id    TEXT NOT NULL,
+    link       TEXT,
+    article_id TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    error      TEXT,
+    seen_at    TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_id)
+);
+"""
+MIGRATIONS.append(_V_BATCH)
+
 
 def schema_version() -> int:
     """The schema version this code writes."""
@@ -344,10 +513,18 @@ class SQLiteStore:
                 (art.id, art.content_hash),
             ).fetchone()
             if dup is not None:
+                copy_id = self._identical_copy(extraction, dup["id"])
+                if copy_id is not None:  # the same text from another outlet
+                    conn.execute("COMMIT")
+                    return AddResult(copy_id, True, 0, None, copy_of=dup["id"])
                 conn.execute("ROLLBACK")
                 log.info("article %s already stored as %s", art.id, dup["id"])
                 return AddResult(art.id, False, 0, dup["id"])
             self._insert_article(art)
+            copy_of = self._store_if_copy(extraction)  # a republished copy adds no facts
+            if copy_of is not None:
+                conn.execute("COMMIT")
+                return AddResult(art.id, True, 0, None, copy_of=copy_of)
             for seq, event in enumerate(extraction.events):
                 self._insert_event(art, seq, event)
             for seq, place in enumerate(extraction.places):
@@ -360,11 +537,12 @@ class SQLiteStore:
                 self._insert_claim(art.id, seq, claim)
             for seq, figure in enumerate(extraction.figures):
                 self._insert_figure(art.id, seq, figure)
+            merged = self._merge_article_events(art)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return AddResult(art.id, True, len(extraction.events), None)
+        return AddResult(art.id, True, len(extraction.events), None, merged=merged)
 
     def _insert_article(self, art: Article) -> None:
         self._conn.execute(
@@ -457,6 +635,458 @@ class SQLiteStore:
             (article_id, seq, f.quantity, f.unit, f.event_id, _dump(f)),
         )
 
+    # ---- republished copies and event merges (issue 5; see warwire.merge)
+    def _store_if_copy(self, extraction: Extraction) -> str | None:
+        """Index the article's MinHash; when it copies a stored article, link it and return that id.
+
+        Runs inside :meth:`add`'s transaction.  A copy's own facts are kept (``payload``) for
+        ``unmerge`` but not inserted: its outlet joins the events of the original it repeats.
+        """
+        from . import merge
+
+        art = extraction.article
+        if art.status != "ok" or not art.text.strip():
+            return None
+        rules = merge.load_rules()
+        mh = merge.signature(art.text, rules)
+        keys = merge.band_keys(mh, rules)
+        candidates: list[str] = []
+        for band, bucket in keys:
+            for row in self._conn.execute(
+                "SELECT article_id FROM signature_bands WHERE band = ? AND bucket = ?", (band, bucket)
+            ):
+                if row["article_id"] not in candidates and row["article_id"] != art.id:
+                    candidates.append(row["article_id"])
+        self._conn.execute(
+            "INSERT INTO article_signatures(article_id, num_perm, signature) VALUES (?,?,?)",
+            (art.id, len(mh.hashvalues), merge.signature_bytes(mh)),
+        )
+        self._conn.executemany(
+            "INSERT INTO signature_bands(band, bucket, article_id) VALUES (?,?,?)",
+            [(b, k, art.id) for b, k in keys],
+        )
+        best: tuple[str, merge.CopyCheck] | None = None
+        for cand in candidates:
+            original = self._original_of(cand)
+            if original is None:
+                continue
+            stored = self.get_article(original)
+            if stored is None:
+                continue
+            check = merge.compare_texts(art.text, stored.text, rules)
+            if check.is_copy and (best is None or check.jaccard > best[1].jaccard):
+                best = (original, check)
+        if best is None:
+            return None
+        original, check = best
+        self._link_copy(extraction, art.id, original, check)
+        return original
+
+    def _identical_copy(self, extraction: Extraction, stored_id: str) -> str | None:
+        """Link an article whose cleaned text is already stored, when it comes from a new outlet.
+
+        Returns the copy's id, or None when the outlet is already a source (a re-ingest: no-op).
+        """
+        from . import merge
+
+        art = extraction.article
+        outlet = art.source or art.original_source
+        original = self._original_of(stored_id) or stored_id
+        stored = self.get_article(original)
+        if outlet is None or stored is None or art.status != "ok":
+            return None
+        known = {stored.source, stored.original_source} | {
+            r["outlet"] for r in self._conn.execute(
+                "SELECT outlet FROM article_copies WHERE copy_of = ? AND undone_at IS NULL", (original,))
+        }
+        if outlet in known:
+            return None
+        copy_id = f"{art.id}~{hashlib.sha1(outlet.encode()).hexdigest()[:8]}"
+        if self._conn.execute("SELECT 1 FROM article_copies WHERE article_id = ?", (copy_id,)).fetchone():
+            return None
+        check = merge.compare_texts(art.text, stored.text)
+        self._link_copy(extraction.model_copy(update={"article": art.model_copy(update={"id": copy_id})}),
+                        copy_id, original, check)
+        return copy_id
+
+    def _link_copy(self, extraction: Extraction, copy_id: str, original: str, check: Any) -> None:
+        """Record ``copy_id`` as a copy of ``original``: its outlet joins the events it repeats."""
+        from . import merge
+
+        art = extraction.article
+        orig_events = [
+            (r["pk"], Event.model_validate_json(r["payload"]))
+            for r in self._conn.execute(
+                "SELECT pk, payload FROM events WHERE article_id = ? ORDER BY seq", (original,)
+            )
+        ]
+        covered = merge.events_in_copy([e for _, e in orig_events], art.text)
+        outlet = art.source or art.original_source
+        art_id = copy_id
+        explanation = {"kind": "copy", "original": original, **check.explain(),
+                       "events": covered, "outlet": outlet}
+        self._conn.execute(
+            "INSERT INTO article_copies(article_id, copy_of, outlet, similarity, explanation,"
+            " event_ids, payload, created_at) VALUES (?,?,?,?,?,?,?,?)",
+            (art_id, original, outlet, check.jaccard, json.dumps(explanation), json.dumps(covered),
+             _dump(extraction), _now()),
+        )
+        for pk, ev in orig_events:
+            if ev.id in covered:
+                self._conn.execute(
+                    "INSERT INTO event_sources(event_pk, article_id, outlet) VALUES (?,?,?)",
+                    (pk, art_id, outlet),
+                )
+                self._refresh_cluster(pk)
+        log.info("article %s is a republished copy of %s (Jaccard %.3f, containment %.3f)",
+                 art_id, original, check.jaccard, check.containment)
+
+    def _original_of(self, article_id: str) -> str | None:
+        """The article a copy was linked to (itself when it is not a copy)."""
+        row = self._conn.execute(
+            "SELECT copy_of FROM article_copies WHERE article_id = ? AND undone_at IS NULL",
+            (article_id,),
+        ).fetchone()
+        return row["copy_of"] if row else article_id
+
+    def _merge_article_events(self, art: Article) -> int:
+        """Merge each event of a just-inserted article into the best matching stored event."""
+        from . import merge
+
+        rules = merge.load_rules()
+        rows = list(self._conn.execute(
+            "SELECT pk, date, country, payload FROM events WHERE article_id = ? ORDER BY seq", (art.id,)
+        ))
+        taken: set[int] = set()
+        merged = 0
+        for row in rows:
+            ev = Event.model_validate_json(row["payload"])
+            params: list[Any] = [art.id]
+            where = ["e.article_id != ?", "e.merged_into IS NULL"]
+            if ev.date is not None:
+                lo = ev.date - dt.timedelta(days=31)
+                hi = ev.date + dt.timedelta(days=31)
+                where.append("(e.date IS NULL OR e.date BETWEEN ? AND ?)")
+                params += [lo.isoformat(), hi.isoformat()]
+            if row["country"]:
+                where.append("(e.country IS NULL OR e.country = ?)")
+                params.append(row["country"])
+            # one report per article in a cluster: the events stage already told them apart
+            where.append(
+                "NOT EXISTS (SELECT 1 FROM events m WHERE m.merged_into = e.pk AND m.article_id = ?)"
+            )
+            params.append(art.id)
+            cands = list(self._conn.execute(
+                "SELECT e.pk, e.payload FROM events e WHERE " + " AND ".join(where) + " ORDER BY e.pk",
+                params,
+            ))
+            cands = [c for c in cands if c["pk"] not in taken]
+            found = merge.best_match(ev, [Event.model_validate_json(c["payload"]) for c in cands], rules)
+            if found is None:
+                continue
+            into = cands[found[0]]["pk"]
+            decision = found[1]
+            self._conn.execute("UPDATE events SET merged_into = ? WHERE pk = ?", (into, row["pk"]))
+            self._conn.execute(
+                "INSERT INTO merges(event_pk, into_pk, score, explanation, created_at) VALUES (?,?,?,?,?)",
+                (row["pk"], into, decision.score, json.dumps(decision.explain()), _now()),
+            )
+            taken.add(into)
+            self._refresh_cluster(into)
+            merged += 1
+            log.info("event %s merged into stored event pk %d (%s)", ev.id, into, decision.summary())
+        return merged
+
+    def _outlet(self, article_id: str, ev: Event | None = None) -> str | None:
+        if ev is not None and ev.sources:
+            return ev.sources[0]
+        art = self.get_article(article_id)
+        return (art.original_source or art.source) if art else None
+
+    def _copy_contributions(self, article_id: str, event_id: str) -> list[Any]:
+        from .merge import Contribution
+
+        out = []
+        for r in self._conn.execute(
+            "SELECT article_id, outlet, event_ids FROM article_copies"
+            " WHERE copy_of = ? AND undone_at IS NULL ORDER BY created_at, article_id",
+            (article_id,),
+        ):
+            if event_id in json.loads(r["event_ids"]):
+                out.append(Contribution(r["article_id"], r["outlet"]))
+        return out
+
+    def _refresh_cluster(self, pk: int) -> None:
+        """Recompute the merged view of the cluster that event row ``pk`` belongs to."""
+        from .merge import Contribution, merged_view
+
+        row = self._conn.execute("SELECT merged_into FROM events WHERE pk = ?", (pk,)).fetchone()
+        if row is None:
+            return
+        head = row["merged_into"] or pk
+        base_row = self._conn.execute(
+            "SELECT article_id, payload FROM events WHERE pk = ?", (head,)
+        ).fetchone()
+        base = Event.model_validate_json(base_row["payload"])
+        if not base.article_ids:
+            base.article_ids = [base_row["article_id"]]
+            outlet = self._outlet(base_row["article_id"], base)
+            base.sources = [outlet] if outlet else []
+        contributions = self._copy_contributions(base_row["article_id"], base.id)
+        for m in self._conn.execute(
+            "SELECT pk, article_id, payload FROM events WHERE merged_into = ? ORDER BY pk", (head,)
+        ):
+            mev = Event.model_validate_json(m["payload"])
+            contributions.append(Contribution(m["article_id"], self._outlet(m["article_id"], mev), mev))
+            contributions += self._copy_contributions(m["article_id"], mev.id)
+            self._conn.execute("UPDATE events SET merged_payload = NULL WHERE pk = ?", (m["pk"],))
+        if not contributions:
+            self._conn.execute(
+                "UPDATE events SET merged_payload = NULL, contested = ?, fatalities = ? WHERE pk = ?",
+                (int(base.contested), base.fatalities, head),
+            )
+            return
+        view = merged_view(base, contributions)
+        self._conn.execute(
+            "UPDATE events SET merged_payload = ?, contested = ?, fatalities = ? WHERE pk = ?",
+            (_dump(view), int(view.contested), view.fatalities, head),
+        )
+
+    def merges(self, include_undone: bool = False) -> list[dict[str, Any]]:
+        """Merge decisions, oldest first: event merges (``m<N>``) and copies (the copy's article id).
+
+        Each: ``id``, ``kind`` (event | copy), ``event_id``/``article_id`` merged,
+        ``into_event_id``/``into_article_id``, ``score``, ``explanation`` (scores and reasons per
+        criterion), ``created_at``, ``undone_at``.
+        """
+        out: list[dict[str, Any]] = []
+        for r in self._conn.execute(
+            "SELECT m.pk, m.score, m.explanation, m.created_at, m.undone_at,"
+            " e.id AS event_id, e.article_id, i.id AS into_id, i.article_id AS into_article"
+            " FROM merges m JOIN events e ON e.pk = m.event_pk JOIN events i ON i.pk = m.into_pk"
+            + ("" if include_undone else " WHERE m.undone_at IS NULL") + " ORDER BY m.pk"
+        ):
+            out.append({
+                "id": f"m{r['pk']}", "kind": "event", "event_id": r["event_id"],
+                "article_id": r["article_id"], "into_event_id": r["into_id"],
+                "into_article_id": r["into_article"], "score": r["score"],
+                "explanation": json.loads(r["explanation"]), "created_at": r["created_at"],
+                "undone_at": r["undone_at"],
+            })
+        for r in self._conn.execute(
+            "SELECT * FROM article_copies"
+            + ("" if include_undone else " WHERE undone_at IS NULL") + " ORDER BY created_at"
+        ):
+            out.append({
+                "id": r["article_id"], "kind": "copy", "event_id": None,
+                "article_id": r["article_id"], "into_event_id": None,
+                "into_article_id": r["copy_of"], "score": r["similarity"],
+                "explanation": json.loads(r["explanation"]), "created_at": r["created_at"],
+                "undone_at": r["undone_at"],
+            })
+        return out
+
+    def event_reports(self, event_id: str) -> list[tuple[str, Event]]:
+        """``(article_id, event)`` of every stored report in the cluster of ``event_id``."""
+        row = self._conn.execute(
+            "SELECT pk, merged_into FROM events WHERE id = ? ORDER BY pk LIMIT 1", (event_id,)
+        ).fetchone()
+        if row is None:
+            return []
+        head = row["merged_into"] or row["pk"]
+        return [
+            (r["article_id"], Event.model_validate_json(r["payload"]))
+            for r in self._conn.execute(
+                "SELECT article_id, payload FROM events WHERE pk = ? OR merged_into = ? ORDER BY pk",
+                (head, head),
+            )
+        ]
+
+    def event_claims(self, event_id: str) -> list[tuple[str, Claim]]:
+        """``(article_id, claim)`` for every claim any report of the event's cluster makes."""
+        out: list[tuple[str, Claim]] = []
+        for article_id, ev in self.event_reports(event_id):
+            for r in self._conn.execute(
+                "SELECT payload FROM claims WHERE article_id = ? AND event_id = ? ORDER BY seq",
+                (article_id, ev.id),
+            ):
+                out.append((article_id, Claim.model_validate_json(r["payload"])))
+        return out
+
+    def unmerge(self, target: str) -> list[str]:
+        """Undo merge decisions; return one line per decision undone (empty: nothing matched).
+
+        ``target``: a merge id (``m12``), an event id (a merged report is split off; a cluster's
+        head is split from all its reports) or a copy's article id (the copy becomes an article
+        of its own with its facts).  One transaction.
+        """
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            done = self._unmerge(target)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return done
+
+    def _unmerge(self, target: str) -> list[str]:
+        done: list[str] = []
+        copy = self._conn.execute(
+            "SELECT * FROM article_copies WHERE article_id = ? AND undone_at IS NULL", (target,)
+        ).fetchone()
+        if copy is not None:
+            ext = Extraction.model_validate_json(copy["payload"])
+            self._conn.execute(
+                "UPDATE article_copies SET undone_at = ? WHERE article_id = ?", (_now(), target)
+            )
+            pks = [r["pk"] for r in self._conn.execute(
+                "SELECT DISTINCT s.event_pk AS pk FROM event_sources s JOIN events e ON e.pk = s.event_pk"
+                " WHERE s.article_id = ? AND e.article_id = ?", (target, copy["copy_of"]))]
+            self._conn.execute(
+                "DELETE FROM event_sources WHERE article_id = ? AND event_pk IN"
+                " (SELECT pk FROM events WHERE article_id = ?)", (target, copy["copy_of"])
+            )
+            art = ext.article
+            if self.get_article(art.id) is None:  # identical text: nothing of its own to restore
+                for pk in pks:
+                    self._refresh_cluster(pk)
+                done.append(f"{target}: no longer a source of {copy['copy_of']}'s events")
+                return done
+            for seq, event in enumerate(ext.events):
+                self._insert_event(art, seq, event)
+            for seq, place in enumerate(ext.places):
+                self._insert_place(art.id, seq, place)
+            for seq, actor in enumerate(ext.actors):
+                self._insert_actor(art.id, seq, actor)
+            for seq, quote in enumerate(ext.quotes):
+                self._insert_quote(art.id, seq, quote)
+            for seq, claim in enumerate(ext.claims):
+                self._insert_claim(art.id, seq, claim)
+            for seq, figure in enumerate(ext.figures):
+                self._insert_figure(art.id, seq, figure)
+            for pk in pks:
+                self._refresh_cluster(pk)
+            done.append(f"{target}: no longer a copy of {copy['copy_of']}; its {len(ext.events)} events stored")
+            return done
+        records: list[sqlite3.Row] = []
+        if target.startswith("m") and target[1:].isdigit():
+            records = list(self._conn.execute(
+                "SELECT * FROM merges WHERE pk = ? AND undone_at IS NULL", (int(target[1:]),)))
+        else:
+            for row in self._conn.execute("SELECT pk, merged_into FROM events WHERE id = ?", (target,)):
+                if row["merged_into"] is not None:
+                    records += list(self._conn.execute(
+                        "SELECT * FROM merges WHERE event_pk = ? AND undone_at IS NULL", (row["pk"],)))
+                else:
+                    records += list(self._conn.execute(
+                        "SELECT * FROM merges WHERE into_pk = ? AND undone_at IS NULL", (row["pk"],)))
+        for rec in records:
+            self._conn.execute("UPDATE merges SET undone_at = ? WHERE pk = ?", (_now(), rec["pk"]))
+            self._conn.execute(
+                "UPDATE events SET merged_into = NULL WHERE pk = ? AND merged_into = ?",
+                (rec["event_pk"], rec["into_pk"]),
+            )
+            self._refresh_cluster(rec["into_pk"])
+            self._refresh_cluster(rec["event_pk"])
+            ids = {r["pk"]: r["id"] for r in self._conn.execute(
+                "SELECT pk, id FROM events WHERE pk IN (?, ?)", (rec["event_pk"], rec["into_pk"]))}
+            done.append(f"m{rec['pk']}: {ids[rec['event_pk']]} split from {ids[rec['into_pk']]}")
+        return done
+
+    # ---- batch / feed bookkeeping (issue 7)
+    def batch_done(self, keys: list[str], *, failed: bool = True) -> set[str]:
+        """The item keys among ``keys`` that a batch already finished (``failed``: or failed)."""
+        done: set[str] = set()
+        only_ok = "" if failed else " AND error IS NULL"
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT item_key FROM batch_items WHERE item_key IN ({marks}){only_ok}"  # noqa: S608
+            done.update(r[0] for r in self._conn.execute(sql, part))
+        return done
+
+    def mark_batch_item(
+        self, key: str, name: str, article_id: str | None = None, error: str | None = None
+    ) -> None:
+        """Mark a batch item done; a failed one also gets its ingest error (one transaction).
+
+        The first mark of a key wins (marking it again changes nothing) unless that one failed.
+        """
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            cur = self._conn.execute(
+                "INSERT INTO batch_items(item_key, name, article_id, error, done_at)"
+                " VALUES (?,?,?,?,?) ON CONFLICT(item_key) DO UPDATE SET"
+                " article_id = excluded.article_id, error = excluded.error,"
+                " done_at = excluded.done_at WHERE batch_items.error IS NOT NULL",
+                (key, name, article_id, error, now),
+            )
+            if error is not None and cur.rowcount == 1:
+                self._conn.execute(
+                    "INSERT INTO ingest_errors(name, error, created_at) VALUES (?,?,?)",
+                    (name, error, now),
+                )
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """The stored polling state of feed ``url`` (etag, modified, failures, ...), or None."""
+        row = self._conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def save_feed_state(self, url: str, **fields: Any) -> None:
+        """Create or update the polling state of feed ``url`` (columns of ``feeds``)."""
+        allowed = {"title", "etag", "modified", "failures", "next_poll", "last_error", "polled_at"}
+        bad = set(fields) - allowed
+        if bad:
+            raise TypeError(f"unknown feed field(s): {', '.join(sorted(bad))}")
+        self._conn.execute("INSERT OR IGNORE INTO feeds(url) VALUES (?)", (url,))
+        if fields:
+            sets = ", ".join(f"{k} = ?" for k in fields)
+            self._conn.execute(
+                f"UPDATE feeds SET {sets} WHERE url = ?", (*fields.values(), url)  # noqa: S608
+            )
+
+    def feed_item(self, feed_url: str, item_id: str) -> dict[str, Any] | None:
+        """What is known of one feed item (article_id, attempts, error), or None if unseen."""
+        row = self._conn.execute(
+            "SELECT * FROM feed_items WHERE feed_url = ? AND item_id = ?", (feed_url, item_id)
+        ).fetchone()
+        return dict(row) if row else None
+
+    def mark_feed_item(
+        self,
+        feed_url: str,
+        item_id: str,
+        link: str | None,
+        article_id: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record one attempt at a feed item (its stored article, or the error it failed with)."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute(
+                "INSERT INTO feed_items(feed_url, item_id, link, article_id, attempts, error,"
+                " seen_at) VALUES (?,?,?,?,1,?,?) ON CONFLICT(feed_url, item_id) DO UPDATE SET"
+                " link = excluded.link, article_id = excluded.article_id,"
+                " attempts = attempts + 1, error = excluded.error",
+                (feed_url, item_id, link, article_id, error, now),
+            )
+            if error is not None:
+                self._conn.execute(
+                    "INSERT INTO ingest_errors(name, error, created_at) VALUES (?,?,?)",
+                    (link or item_id, error, now),
+                )
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
     def record_error(self, name: str, error: str | BaseException) -> None:
         """Record that input ``name`` (file, URL or id) failed with ``error``."""
         text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
@@ -516,9 +1146,9 @@ class SQLiteStore:
         """Like :meth:`iter_events`, with the article id and ingest time of each event."""
         where, params, tail = _event_query(filters)
         sql = (
-            "SELECT e.article_id, a.ingested_at, e.payload FROM events e"
-            " JOIN articles a ON a.id = e.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            "SELECT e.article_id, a.ingested_at, COALESCE(e.merged_payload, e.payload) AS payload"
+            " FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE " + " AND ".join(["e.merged_into IS NULL", *where])
             + " ORDER BY e.date IS NULL, e.date, a.ingested_at, e.article_id, e.seq"
             + tail
         )
@@ -532,7 +1162,7 @@ class SQLiteStore:
         out = {}
         for key, table in [
             ("articles", "articles"),
-            ("events", "events"),
+            ("events", "events WHERE merged_into IS NULL"),  # merged reports count once
             ("places", "places"),
             ("actors", "actors"),
             ("quotes", "quotes"),
@@ -611,6 +1241,10 @@ def _country_code(value: str) -> str:
 
     country = lookup_country(value)
     return country.iso2 if country else value.strip().upper()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def _statements(script: str) -> list[str]:
