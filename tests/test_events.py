@@ -160,6 +160,7 @@ def test_sub_event_types(text, expected):
         "Al-Shabaab claimed responsibility for the attack on the police station.",
         "The European Union imposed sanctions over the bombing of the embassy.",
         "A drone captured footage of the flooded villages in Sindh on Monday.",
+        "Government troops encircled the town of Saraqib on Monday, according to a war monitor.",
     ],
 )
 def test_disasters_and_references_are_not_new_events(text):

@@ -1103,6 +1103,9 @@ def build_events(
                 side2 = [other]
         side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
         side1, side2 = _drop_unidentified(side1), _drop_unidentified(side2)
+        if _family(sub) == "demonstration":
+            # people arrested or dispersed at a demonstration are its demonstrators
+            side2 = [x for x in side2 if not x.startswith("Civilians")]
         actor1 = side1[0] if side1 else None
         actor2 = side2[0] if side2 else None
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:

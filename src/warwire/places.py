@@ -787,7 +787,7 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
         if men.designator not in ("county", "region"):
             # a district is usually named after its seat: the bare name is the settlement
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
-            bare = not men.direction and men.key not in region_keys
+            bare = men.direction in (None, "central") and men.key not in region_keys
             for c in men.candidates:
                 e = c.entry
                 if e.feature_type in ("county", "localadmin") and any(
