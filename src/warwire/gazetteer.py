@@ -358,26 +358,13 @@ def read_gazetteer(path: Path, layer: str = "country") -> list[Entry]:
             if tuple(cols) != FILE_COLUMNS:
                 raise DataError(f"{path}: unexpected columns {cols}")
             ncol = len(FILE_COLUMNS)
-            for lineno, line in enumerate(fh, start=3):
-                p = line.rstrip("\n").split("\t")
-                if len(p) != ncol:
-                    raise DataError(f"{path}:{lineno}: expected {ncol} columns, found {len(p)}")
-                if not p[0] or not p[1] or not p[5]:
-                    raise _bad(path, lineno, p[0], "id, name and feature_type are required")
-                try:
-                    lat, lon = float(p[3]), float(p[4])
-                    pop = int(p[8]) if p[8] else 0
-                    gid = int(p[9]) if p[9] else None
-                except ValueError as exc:
-                    raise _bad(path, lineno, p[0], str(exc)) from exc
-                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                    raise _bad(path, lineno, p[0], "coordinates out of range")
-                e = Entry(
-                    p[0], p[1], tuple(p[2].split("|")) if p[2] else (), lat, lon, p[5],
-                    p[6] or default_country, p[7] or None, pop, gid, layer,
-                    tuple(p[10].split("|")) if stored_keys and p[10] else (),
-                )
-                if not e.keys:
+            for n, line in enumerate(fh):
+                line = line.rstrip("\n")
+                found = line.count("\t") + 1
+                if found != ncol:
+                    raise DataError(f"{path}:{n + 3}: expected {ncol} columns, found {found}")
+                e = parse_row(line, path, n, default_country, layer)
+                if not stored_keys or not e.keys:  # keys of another normalisation version
                     e = replace(e, keys=e.match_keys())
                 out.append(e)
     except (OSError, EOFError, UnicodeDecodeError) as exc:

@@ -525,18 +525,7 @@ class SQLiteStore:
             if copy_of is not None:
                 conn.execute("COMMIT")
                 return AddResult(art.id, True, 0, None, copy_of=copy_of)
-            for seq, event in enumerate(extraction.events):
-                self._insert_event(art, seq, event)
-            for seq, place in enumerate(extraction.places):
-                self._insert_place(art.id, seq, place)
-            for seq, actor in enumerate(extraction.actors):
-                self._insert_actor(art.id, seq, actor)
-            for seq, quote in enumerate(extraction.quotes):
-                self._insert_quote(art.id, seq, quote)
-            for seq, claim in enumerate(extraction.claims):
-                self._insert_claim(art.id, seq, claim)
-            for seq, figure in enumerate(extraction.figures):
-                self._insert_figure(art.id, seq, figure)
+            self._insert_facts(art, extraction)
             merged = self._merge_article_events(art)
             conn.execute("COMMIT")
         except BaseException:
@@ -561,6 +550,21 @@ class SQLiteStore:
                 _dump(art),
             ),
         )
+
+    def _insert_facts(self, art: Article, ext: Extraction) -> None:
+        """Insert every fact of an article's extraction (inside the caller's transaction)."""
+        for seq, event in enumerate(ext.events):
+            self._insert_event(art, seq, event)
+        for seq, place in enumerate(ext.places):
+            self._insert_place(art.id, seq, place)
+        for seq, actor in enumerate(ext.actors):
+            self._insert_actor(art.id, seq, actor)
+        for seq, quote in enumerate(ext.quotes):
+            self._insert_quote(art.id, seq, quote)
+        for seq, claim in enumerate(ext.claims):
+            self._insert_claim(art.id, seq, claim)
+        for seq, figure in enumerate(ext.figures):
+            self._insert_figure(art.id, seq, figure)
 
     def _insert_event(self, art: Article, seq: int, ev: Event) -> None:
         loc = ev.location
@@ -953,18 +957,7 @@ class SQLiteStore:
                     self._refresh_cluster(pk)
                 done.append(f"{target}: no longer a source of {copy['copy_of']}'s events")
                 return done
-            for seq, event in enumerate(ext.events):
-                self._insert_event(art, seq, event)
-            for seq, place in enumerate(ext.places):
-                self._insert_place(art.id, seq, place)
-            for seq, actor in enumerate(ext.actors):
-                self._insert_actor(art.id, seq, actor)
-            for seq, quote in enumerate(ext.quotes):
-                self._insert_quote(art.id, seq, quote)
-            for seq, claim in enumerate(ext.claims):
-                self._insert_claim(art.id, seq, claim)
-            for seq, figure in enumerate(ext.figures):
-                self._insert_figure(art.id, seq, figure)
+            self._insert_facts(art, ext)
             for pk in pks:
                 self._refresh_cluster(pk)
             done.append(f"{target}: no longer a copy of {copy['copy_of']}; its {len(ext.events)} events stored")
