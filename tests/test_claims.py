@@ -296,3 +296,88 @@ def test_conjoined_and_participle_speech_verbs_take_the_main_subject():
     got = {(q.speaker, q.text) for q in quotes}
     assert ("governor", "40 families had arrived overnight") in got
     assert ("army", "fighters were hiding there") in got
+
+
+# --------------------------------------------------------------------------- attribution recall
+def test_quote_before_an_abbreviated_title_keeps_its_speaker():
+    for text, speaker in (('"We will not surrender the town," Mr. Khalid said.', "Mr. Khalid"),
+                          ('"The road is cut," Gen. Ali Ayoub said on Monday.', "Gen. Ali Ayoub")):
+        (q,) = find_quotes(nlp.parse(text))
+        assert (q.speaker, q.cue, q.direct) == (speaker, "say", True)
+
+
+def test_quote_closing_its_sentence_belongs_to_the_words_before_it():
+    text = 'The commander said "we will retake every village." That promise was repeated later.'
+    (q,) = find_quotes(nlp.parse(text))
+    assert q.speaker == "commander"
+    assert q.text == "we will retake every village."
+
+
+def test_speaker_labels_in_headlines_and_transcripts():
+    text = ("Ahmed Sheikho: The army shelled the market at dawn\n\n"
+            "Ahmed Sheikho, a volunteer with the civil defence, spoke from Idlib.")
+    (q,) = find_quotes(nlp.parse(text))
+    assert (q.speaker, q.cue, q.text) == ("Ahmed Sheikho", ":", "The army shelled the market at dawn")
+    assert q.speaker_span.text == "Ahmed Sheikho"
+    transcript = 'MS. HADDAD: "Nobody can get in or out of the town."\n\nThe hearing ended at noon.'
+    (t,) = find_quotes(nlp.parse(transcript))
+    assert (t.speaker, t.direct) == ("MS. HADDAD", True)
+    # topics, places and page furniture are not speakers
+    for not_label in ("Update: The army shelled the market at dawn.\n\nMore follows.",
+                      "Idlib: Syrian troops close in on Khan Sheikhoun\n\nTroops advanced."):
+        assert find_quotes(nlp.parse(not_label)) == []
+
+
+def test_nominal_attribution_with_a_possessive_source():
+    doc = nlp.parse("The ministry's claim that rebels shelled the town was rejected.")
+    (q,) = find_quotes(doc)
+    assert (q.speaker, q.cue, q.text) == ("ministry", "claim", "rebels shelled the town")
+    assert q.speaker_kind == "institution"
+    assert load_cues().hint(q.cue) == "claim"
+
+
+def test_statement_saying_and_quoted_as_saying_take_the_main_subject():
+    quotes = find_quotes(nlp.parse(
+        "The group issued a statement saying its fighters had withdrawn to the south. "
+        "The governor was quoted as saying that the curfew would be lifted."))
+    got = [(q.speaker, q.text) for q in quotes]
+    assert got == [("group", "its fighters had withdrawn to the south"),
+                   ("governor", "the curfew would be lifted")]
+
+
+def test_partial_quote_inside_a_reported_clause_is_the_whole_clause():
+    text = ('The mayor said the water station was damaged, and he added that repairing it '
+            '"will take months."')
+    quotes = find_quotes(nlp.parse(text))
+    added = _by_text(quotes, "will take months")
+    assert added.cue == "add"
+    assert added.speaker == "mayor" and added.speaker_span.text == "he"
+    assert added.text.startswith("repairing it")  # not only the quoted words
+    assert [q.cue for q in quotes] == ["say", "add"]
+
+
+def test_statement_inside_another_is_not_a_second_quote():
+    quotes = find_quotes(nlp.parse("The ministry said rebels wanted to seize the town."))
+    assert [(q.speaker, q.text) for q in quotes] == [("ministry", "rebels wanted to seize the town")]
+    text = ("The two ministers agreed to set up a committee, according to a statement from the "
+            "foreign ministry.")
+    (q,) = find_quotes(nlp.parse(text))
+    assert (q.speaker, q.cue) == ("foreign ministry", "according to")
+
+
+def test_relative_pronoun_speaker_is_its_antecedent():
+    doc = nlp.parse("Residents were joined by Ahmed Sheikho, a local activist who said that the "
+                    "army had shelled the market.")
+    (q,) = find_quotes(doc)
+    assert (q.speaker, q.speaker_role, q.speaker_span.text) == (
+        "Ahmed Sheikho", "local activist", "who")
+
+
+def test_intentions_and_evaluations_are_attributed_but_bylines_are_not():
+    quotes = find_quotes(nlp.parse(
+        "The commander vowed to retake the town. The opposition criticised the offensive. "
+        "Reporting was contributed by Anne Barnard, who reported from Beirut."))
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("commander", "vow", "to retake the town"),
+        ("opposition", "criticise", "the offensive")]
+    assert load_cues().hint("criticise") == "accuse"

@@ -17,6 +17,7 @@ from . import events as events_mod
 from . import figures as figures_mod
 from . import nlp
 from . import places as places_mod
+from . import quotes as quotes_mod
 from .model import Actor, Article, Extraction
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def _extract_doc(article: Article, doc: Doc) -> Extraction:
     )
     events = events_mod.extract_events(doc, ctx)
     actor_models = actors_mod.to_model(mentions, kb, country_iso2=country, on=article.published)
-    quotes = claims_mod.find_quotes(doc, actor_mentions=actor_models)
+    quotes = quotes_mod.find_quotes(doc, actor_mentions=actor_models)
     figures = figures_mod.find_figures(doc, quotes=quotes)
     events_mod.assign_fatalities(events, figures, text)
     claims, contested = claims_mod.link_claims(quotes, events, text=text)
