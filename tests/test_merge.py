@@ -50,15 +50,28 @@ def _extraction(aid: str, text: str, events: list[Event], source: str, claims=()
 
 # --------------------------------------------------------------------------- decisions
 def test_same_event_other_outlet_other_figures_merges_and_explains():
-    a = _event("a", "Warplanes struck a Turkish convoy near Maarat al-Numan, killing three.", fatalities=3)
-    b = _event("b", "Russian jets bombed a Turkish column close to Maarrat al-Nouman; four died.",
-               actor1=RUSSIA, fatalities=4, source="Outlet B", article="a2")
+    a = _event("a", "Warplanes struck a Turkish military convoy on the Damascus-Aleppo highway near Maarat "
+               "al-Numan, killing three.", fatalities=3)
+    b = _event("b", "Russian jets bombed a Turkish military convoy on the M5 highway close to Maarrat "
+               "al-Nouman; four died.", actor1=RUSSIA, fatalities=4, source="Outlet B", article="a2")
     d = merge.compare_events(a, b)
     assert d.merge and d.score >= 0.9
     exp = d.explain()
-    assert set(exp["criteria"]) == {"type", "date", "place", "actors"}
+    assert set(exp["criteria"]) == {"type", "date", "place", "actors", "support"}
     assert exp["criteria"]["place"]["score"] == 1.0
     assert "perpetrator differs" in exp["criteria"]["actors"]["reason"]
+    # a disputed perpetrator is only compatible coding: the shared details carry the merge
+    assert exp["reason"].startswith("compatible coding, supported")
+    assert "convo" in exp["criteria"]["support"]["reason"] and "highw" in exp["criteria"]["support"]["reason"]
+
+
+def test_disputed_perpetrator_without_shared_details_stays_apart():
+    a = _event("a", "Warplanes struck a Turkish convoy near Maarat al-Numan, killing three.", fatalities=3)
+    b = _event("b", "Russian jets bombed a bakery close to Maarrat al-Nouman; four died.",
+               actor1=RUSSIA, fatalities=4, source="Outlet B", article="a2")
+    d = merge.compare_events(a, b)
+    assert not d.merge and d.veto is None
+    assert d.reason.startswith("compatible coding, too little supporting evidence")
 
 
 def test_other_place_same_day_does_not_merge():
@@ -81,6 +94,159 @@ def test_unrelated_types_veto():
     a = _event("a", "Jets struck Maarat al-Numan.")
     b = _event("b", "Protest", sub="Peaceful protest", etype="Protests")
     assert merge.compare_events(a, b).veto.startswith("type")
+
+
+NAIROBI = dict(name="Nairobi", gazetteer_id="wof:421174401", lat=-1.283, lon=36.817,
+               feature_type="locality", admin1="Nairobi", country="KE")
+IDLIB = dict(name="Idlib", gazetteer_id="wof:85678373", lat=35.768, lon=36.672, feature_type="region",
+             admin1="Idlib", country="SY", geo_precision=3)
+PROTESTERS, POLICE = "Protesters (Kenya)", "Police Forces of Kenya (2022-)"
+
+
+def _protest(eid: str, text: str, **kw) -> Event:
+    kw.setdefault("actor1", PROTESTERS)
+    kw.setdefault("actor2", None)
+    return _event(eid, text, sub="Peaceful protest", etype="Protests", date=dt.date(2023, 7, 12),
+                  where=NAIROBI, surface="Nairobi", **kw)
+
+
+def test_two_villages_of_one_district_stay_apart():
+    near = dict(MAARAT, name="Kafr Nubl", gazetteer_id="wof:1", lat=35.657, lon=36.690)  # ~1.5 km away
+    a = _event("a", "Jets struck a market in Maarat al-Numan.")
+    b = _event("b", "Jets struck a market in Kafr Nubl.", where=near, surface="Kafr Nubl", article="a2")
+    d = merge.compare_events(a, b)
+    assert not d.merge and d.veto.startswith("place: different places (Ma'arrat an Nu'man / Kafr Nubl")
+
+
+def test_other_spelling_other_gazetteer_entry_is_one_place():
+    variant = dict(KHAN, name="Khan Sheikhoun", gazetteer_id="geonames:169389", lat=35.4406, lon=36.6469)
+    a = _event("a", "Syrian jets struck Khan Shaykhun market.", where=KHAN, surface="Khan Shaykhun")
+    b = _event("b", "Syrian jets struck the Khan Sheikhoun market.", where=variant, surface="Khan Sheikhoun",
+               article="a2")
+    d = merge.compare_events(a, b)
+    assert d.merge and d.reason == "type, place and actors agree"
+    assert d.criteria["place"].reason.startswith("one place: Khan Shaykhun / Khan Sheikhoun")
+    assert merge.name_similarity("Maarat al-Numan", "Maarrat al-Nouman") == 1.0
+    assert merge.name_similarity("Kebos", "Talau") < 0.5
+
+
+def test_province_level_report_does_not_absorb_a_village_event():
+    a = _event("a", "Jets struck Maarat al-Numan.")
+    b = _event("b", "Jets struck targets in Idlib province.", where=IDLIB, surface="Idlib province", article="a2")
+    d = merge.compare_events(a, b)
+    assert not d.merge and d.veto.startswith("place: area Idlib (precision 3) does not locate Ma'arrat an Nu'man")
+    # two province-level reports: the same area is no proof of the same place, text must support it
+    c = _event("c", "Jets struck targets in Idlib province.", where=IDLIB, surface="Idlib", article="a3")
+    assert merge.compare_events(b, c).criteria["place"].exact is False
+
+
+def test_actor_sets_must_agree_unless_a_side_is_unnamed():
+    text = "Hundreds marched through central Nairobi against the fuel tax in the finance bill."
+    base = _protest("a", text)
+    teachers = _protest("b", text, assoc_actor_1=["Teachers (Kenya)"], article="a2")
+    d = merge.compare_events(base, teachers)
+    assert not d.merge and d.veto.startswith("actors: actors differ")
+    # the same march, police named by one report only: compatible, and the text supports it
+    policed = _event("c", "Police fired tear gas as hundreds marched through Nairobi against the fuel tax in the "
+                     "finance bill.", sub="Peaceful protest", etype="Protests", date=dt.date(2023, 7, 12),
+                     where=NAIROBI, surface="Nairobi", actor1=PROTESTERS, actor2=POLICE, article="a3")
+    d = merge.compare_events(base, policed)
+    assert d.merge and "unknown" in d.criteria["actors"].reason and "fuel" in d.criteria["support"].reason
+    # ... but not another march that day with nothing in common
+    other = _event("d", "Teachers rallied outside the education ministry over unpaid salaries; police watched.",
+                   sub="Peaceful protest", etype="Protests", date=dt.date(2023, 7, 12), where=NAIROBI,
+                   surface="Nairobi", actor1=PROTESTERS, actor2=POLICE, article="a4")
+    d = merge.compare_events(base, other)
+    assert not d.merge and d.veto is None and "too little supporting evidence" in d.reason
+
+
+def test_umbrella_actors_cover_their_category_only():
+    rebels = "Opposition Rebels (Syria)"
+    a = _event("a", "Rebels pulled out of Khan Shaykhun.", sub="Non-violent transfer of territory",
+               etype="Strategic developments", date=dt.date(2019, 8, 20), where=KHAN, surface="Khan Shaykhun",
+               actor1=SYRIA, actor2=rebels)
+    b = _event("b", "HTS fighters withdrew from the town.", sub="Non-violent transfer of territory",
+               etype="Strategic developments", date=dt.date(2019, 8, 20), where=KHAN, surface="Khan Sheikhoun",
+               actor1=SYRIA, actor2=HTS, assoc_actor_2=["NLF: National Liberation Front"], article="a2")
+    d = merge.compare_events(a, b)  # a town changes hands once a day: no text support needed
+    assert d.merge and "covered" in d.criteria["actors"].reason and "a day" in d.reason
+    gunmen = _event("c", "Gunmen shot dead two traders in Nairobi.", sub="Attack", etype="Violence against civilians",
+                    date=dt.date(2023, 7, 12), where=NAIROBI, surface="Nairobi",
+                    actor1="Unidentified Armed Group (Kenya)", actor2="Civilians (Kenya)")
+    police = _event("d", "Police shot dead two traders in Nairobi.", sub="Attack", etype="Violence against civilians",
+                    date=dt.date(2023, 7, 12), where=NAIROBI, surface="Nairobi", actor1=POLICE,
+                    actor2="Civilians (Kenya)", article="a2")
+    d = merge.compare_events(gunmen, police)
+    assert not d.merge and d.veto.startswith("actors")  # the police are no unidentified armed group
+
+
+def test_a_report_naming_more_factions_of_a_side_is_compatible_but_not_more_forces():
+    text = "Fighters of HTS and the NLF withdrew from Khan Shaykhun after the army cut the M5 highway."
+    kw = dict(sub="Non-violent transfer of territory", etype="Strategic developments", date=dt.date(2019, 8, 20),
+              where=KHAN, surface="Khan Shaykhun", actor1=SYRIA, actor2=HTS)
+    a = _event("a", text, assoc_actor_2=["NLF: National Liberation Front"], **kw)
+    b = _event("b", text, assoc_actor_2=["NLF: National Liberation Front", "Jaish al-Izza"], article="a2", **kw)
+    assert merge.compare_events(a, b).criteria["actors"].reason.startswith("compatible (same, subset)")
+    police = "Police Forces of Syria (2000-)"
+    c = _event("c", text, assoc_actor_1=[police], assoc_actor_2=["NLF: National Liberation Front"], article="a3",
+               **kw)
+    assert merge.compare_events(a, c).veto.startswith("actors: actors differ")  # state forces are no factions
+
+
+def test_store_records_reason_and_support():
+    store, _ = _pair_store()
+    (rec,) = store.merges()
+    assert rec["explanation"]["reason"].startswith("compatible coding, supported by the reports")
+    assert rec["explanation"]["criteria"]["support"]["score"] >= 0.3
+
+
+def test_store_reads_only_nearby_candidates_in_the_date_window(monkeypatch):
+    seen: list[list[str]] = []
+    real = merge.best_match
+
+    def spy(event, candidates, rules=None):
+        seen.append(sorted(c.id for c in candidates))
+        return real(event, candidates, rules)
+
+    monkeypatch.setattr(merge, "best_match", spy)
+    store = open_store(":memory:")
+    far = dict(MAARAT, name="Aleppo", gazetteer_id="wof:421202163", lat=36.202, lon=37.152)
+    stored = [("s1", _event("ev-near", CONVOY_A, article="s1")),
+              ("s2", _event("ev-far", CONVOY_A + " Aleppo", where=far, surface="Aleppo", article="s2")),
+              ("s3", _event("ev-late", CONVOY_A + " later", date=dt.date(2019, 11, 1), article="s3"))]
+    for aid, ev in stored:
+        store.add(_extraction(aid, ev.evidence[0].text + aid, [ev], "Outlet " + aid))
+    seen.clear()
+    result = store.add(_extraction("new", CONVOY_B, [_event("ev-new", CONVOY_B, actor1=RUSSIA, article="new")], "B"))
+    assert seen == [["ev-near"]] and result.merged == 1
+
+
+def test_must_merge_rewrites_written_for_the_project():
+    """Our own rewrites of sample reports (samples/rewrites, tests/data/rewrites) merge with them."""
+    from warwire import ingest, pipeline
+
+    expected = {"convoy-strike-other-outlet.txt", "mandera-quarry-massacre.txt", "nairobi-fuel-protest.txt",
+                "khan-shaikhoun-pullout.txt", "khan-sheikhun-withdrawal-other-outlet.txt"}
+    merged = set()
+    for path in sorted([*(ROOT / "samples/rewrites").glob("*.txt"), *(ROOT / "tests/data/rewrites").glob("*.txt")]):
+        head, body = path.read_text(encoding="utf-8").split("\n", 1)
+        meta = dict(part.strip().split(": ", 1) for part in head.split("|"))
+        other = (ROOT / meta["pair"]).resolve()
+        if path.name not in expected or not other.exists():
+            continue
+        published = dt.date.fromisoformat(meta["published"])
+        with open_store(":memory:") as store:
+            store.add(pipeline.extract(ingest.load(str(other), published=published)))
+            n = store.counts()["events"]
+            rewrite = pipeline.extract(ingest.from_text(body, published=published, source=meta["source"]))
+            result = store.add(rewrite)
+            if result.merged:
+                merged.add(path.name)
+                assert store.counts()["events"] == n + len(rewrite.events) - result.merged
+                assert any(meta["source"] in e.sources and len(e.sources) == 2 for e in store.iter_events())
+    available = {n for n in expected if "shaikhoun-pullout" not in n and "withdrawal" not in n} \
+        | ({"khan-shaikhoun-pullout.txt", "khan-sheikhun-withdrawal-other-outlet.txt"} if SAMPLE.exists() else set())
+    assert merged == available
 
 
 def test_merged_view_keeps_lowest_figure_and_flags_contest():
@@ -111,8 +277,9 @@ def test_bad_rules_file_is_data_error(tmp_path):
 
 
 # --------------------------------------------------------------------------- store
-CONVOY_A = "Warplanes struck a Turkish convoy near Maarat al-Numan on Monday, killing three civilians."
-CONVOY_B = "Russian jets bombed a Turkish military column close to Maarrat al-Nouman on Monday; four died."
+CONVOY_A = ("Warplanes struck a Turkish military convoy on the Damascus-Aleppo highway near Maarat al-Numan"
+            " on Monday, killing three civilians.")
+CONVOY_B = "Russian jets bombed a Turkish military convoy on the M5 highway close to Maarrat al-Nouman on Monday; four died."
 
 
 def _pair_store():

@@ -10,12 +10,16 @@ Two decisions, both explainable and both undoable in the store (``warwire unmerg
   outlet as another source of the events it repeats (:func:`events_in_copy`).
 * **Event merges** - reports of one event by different outlets (other wording, figures,
   spellings).  :func:`compare_events` scores type, date, place and actors, each with a reason;
-  a criterion can veto (different precise places, dates outside the window, unrelated types,
-  disjoint actors).  :func:`merged_view` builds the event shown for a cluster: all sources,
-  the lowest casualty figure (ACLED's rule), the perpetrators the sources name, ``contested``
-  when they disagree.
+  a criterion can veto: unrelated types, dates outside the window, two different places at
+  the precision the events have (two villages of one district; an area never locates a
+  village), actors that differ (unless a report leaves a side unnamed or names its umbrella).
+  Coding that agrees exactly merges; coding that is only compatible needs supporting evidence
+  (content words of the two reports' evidence in common, the same figure).  The decision keeps
+  each criterion's score and reason and the overall reason.  :func:`merged_view` builds the
+  event shown for a cluster: all sources, the lowest casualty figure (ACLED's rule), the
+  perpetrators the sources name, ``contested`` when they disagree.
 
-Thresholds, weights and type families live in ``data/merge.toml``.
+Thresholds, weights, type families, umbrella actors and stopwords live in ``data/merge.toml``.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .knowledge import load_toml
-from .model import SUB_EVENT_TYPES, Event
+from .model import SUB_EVENT_TYPES, Event, Place
 
 log = logging.getLogger(__name__)
 
@@ -66,16 +70,38 @@ class _Family(BaseModel):
         return self
 
 
+class _Support(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_score: float = Field(ge=0, le=1)
+    min_score_unnamed: float = Field(ge=0, le=1)
+    min_shared: int = Field(ge=1)
+    stem: int = Field(ge=3, le=20)
+    figure_bonus: float = Field(ge=0, le=1)
+    stopwords: list[str] = Field(default_factory=list)
+
+
+class _Umbrella(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    prefix: str = Field(min_length=3)
+    inter: list[int] = Field(default_factory=list)
+
+
 class _Events(BaseModel):
     model_config = ConfigDict(extra="forbid")
     threshold: float = Field(gt=0, le=1)
     weights: dict[str, float]
     date_window: dict[int, int]
     same_place_km: float = Field(gt=0)
-    region_km: dict[int, float]
+    area_km: float = Field(gt=0)
+    spelling_similarity: float = Field(gt=0, le=1)
+    area_types: list[str] = Field(default_factory=list)
     same_type_score: float = Field(ge=0, le=1)
     wildcard_actors: list[str] = Field(default_factory=list)
+    umbrella_actors: list[_Umbrella] = Field(default_factory=list)
+    kin_inter: list[int] = Field(default_factory=list)
     families: list[_Family] = Field(default_factory=list)
+    one_per_place_and_day: list[str] = Field(default_factory=list)
+    support: _Support
 
     @model_validator(mode="after")
     def _check(self) -> _Events:
@@ -244,20 +270,28 @@ def events_in_copy(events: Sequence[Event], copy_text: str, min_share: float = 0
 # --------------------------------------------------------------------------- event merge
 @dataclass(frozen=True)
 class Criterion:
-    """One criterion of a merge decision: a score in [0, 1], a reason, maybe a veto."""
+    """One criterion of a merge decision: a score in [0, 1], a reason, maybe a veto.
+
+    ``exact``: the two reports agree on this criterion outright (same type, same place, same
+    actors, same day); a merge on coding that is only *compatible* needs supporting evidence,
+    more of it when the agreement is ``weak`` (rests on something one report leaves unsaid).
+    """
 
     score: float
     reason: str
     veto: bool = False
+    exact: bool = False
+    weak: bool = False
 
 
 @dataclass
 class MergeDecision:
-    """Whether two events are one, with the score and reason of each criterion."""
+    """Whether two events are one, with the score and reason of each criterion and overall."""
 
     merge: bool
     score: float
     criteria: dict[str, Criterion] = field(default_factory=dict)
+    reason: str = ""
 
     @property
     def veto(self) -> str | None:
@@ -268,9 +302,10 @@ class MergeDecision:
         return None
 
     def explain(self) -> dict[str, Any]:
-        """JSON-ready record: decision, total score and each criterion's score and reason."""
+        """JSON-ready record: decision, reason, total score and each criterion's score and reason."""
         return {
             "merge": self.merge,
+            "reason": self.reason,
             "score": round(self.score, 3),
             "criteria": {
                 k: {"score": round(c.score, 3), "reason": c.reason, **({"veto": True} if c.veto else {})}
@@ -279,9 +314,9 @@ class MergeDecision:
         }
 
     def summary(self) -> str:
-        """One line: "score 0.91: type 1.00 (...), date 1.00 (...), ..."."""
+        """One line: "score 0.91 (reason): type 1.00 (...), date 1.00 (...), ..."."""
         parts = [f"{k} {c.score:.2f} ({c.reason}{', veto' if c.veto else ''})" for k, c in self.criteria.items()]
-        return f"score {self.score:.2f}: " + ", ".join(parts)
+        return f"score {self.score:.2f} ({self.reason}): " + ", ".join(parts)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -295,7 +330,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _type_criterion(a: Event, b: Event, rules: MergeRules) -> Criterion:
     s = rules.type_score(a.sub_event_type, b.sub_event_type)
     if a.sub_event_type == b.sub_event_type:
-        return Criterion(1.0, f"same sub-event type ({a.sub_event_type})")
+        return Criterion(1.0, f"same sub-event type ({a.sub_event_type})", exact=True)
     if s == 0:
         return Criterion(0.0, f"unrelated types ({a.sub_event_type} / {b.sub_event_type})", veto=True)
     return Criterion(s, f"compatible types ({a.sub_event_type} / {b.sub_event_type})")
@@ -308,97 +343,252 @@ def _date_criterion(a: Event, b: Event, rules: MergeRules) -> Criterion:
     window = rules.events.date_window[precision]
     diff = abs((a.date - b.date).days)
     if diff == 0:
-        return Criterion(1.0, f"same date ({a.date})")
+        return Criterion(1.0, f"same date ({a.date})", exact=True)
     if diff > window:
         return Criterion(0.0, f"{diff} days apart (window {window} at precision {precision})", veto=True)
     return Criterion(1.0 - diff / (window + 1), f"{diff} day(s) apart (window {window})")
 
 
+_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "ad", "at", "az", "the"})
+
+
+def _skeleton(name: str) -> tuple[str, str]:
+    """(letters, consonant skeleton) of a folded place name without Arabic articles."""
+    words = [w for w in normalise(name) if w not in _ARTICLES] or normalise(name)
+    letters = "".join(words)
+    cons = re.sub(r"[aeiouyw]", "", letters)
+    return letters, re.sub(r"(.)\1+", r"\1", cons)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two place names are, spelling variants included (Khan Shaikhoun / Khan Shaykhun -> 1)."""
+    from difflib import SequenceMatcher
+
+    (la, ca), (lb, cb) = _skeleton(a), _skeleton(b)
+    if not la or not lb:
+        return 0.0
+    if la == lb:
+        return 1.0
+    full = SequenceMatcher(None, la, lb).ratio()
+    cons = SequenceMatcher(None, ca, cb).ratio() if ca and cb and min(len(ca), len(cb)) >= 3 else 0.0
+    return max(full, cons)
+
+
+def is_area(place: Place, rules: MergeRules | None = None) -> bool:
+    """Whether a location is an area (region, county, country ...) or known only at precision 3."""
+    rules = rules or load_rules()
+    return place.geo_precision == 3 or place.feature_type in rules.events.area_types
+
+
 def _place_criterion(a: Event, b: Event, rules: MergeRules) -> Criterion:
     la, lb = a.location, b.location
     if la is None or lb is None:
-        return Criterion(0.3, "a location is unknown")
+        return Criterion(0.0, "a location is unknown", veto=True)
     if la.country and lb.country and la.country.upper() != lb.country.upper():
         return Criterion(0.0, f"different countries ({la.country} / {lb.country})", veto=True)
+    area_a, area_b = is_area(la, rules), is_area(lb, rules)
     if la.gazetteer_id == lb.gazetteer_id:
-        return Criterion(1.0, f"same place ({la.name})")
+        if area_a and area_b:  # "in Idlib province" twice: the events may be anywhere in it
+            return Criterion(0.8, f"same area ({la.name}, precision {max(la.geo_precision, lb.geo_precision)})")
+        if area_a != area_b:
+            return Criterion(0.6, f"{la.name}, once as an area (precision 3)")
+        return Criterion(1.0, f"same place ({la.name})", exact=True)
+    e = rules.events
     km = haversine_km(la.lat, la.lon, lb.lat, lb.lon)
-    pa, pb = la.geo_precision, lb.geo_precision
-    same_name = _fold(la.name) == _fold(lb.name)
-    areas = ("region", "county", "country", "macroregion", "district", "admin")
-    if (pa == 1 and pb == 1) or not any(p.feature_type in areas for p in (la, lb)):
-        if km <= rules.events.same_place_km or (same_name and km <= 3 * rules.events.same_place_km):
-            return Criterion(0.9, f"{la.name} / {lb.name}, {km:.1f} km apart")
-        return Criterion(0.0, f"different places ({la.name} / {lb.name}, {km:.1f} km apart)", veto=True)
-    radius = rules.events.region_km.get(max(pa, pb), rules.events.region_km[max(rules.events.region_km)])
-    if km <= radius or (la.admin1 and la.admin1 == lb.admin1 and max(pa, pb) == 3):
-        return Criterion(0.5, f"{la.name} (precision {pa}) within the area of {lb.name} (precision {pb}), {km:.0f} km")
-    return Criterion(0.0, f"{la.name} / {lb.name} {km:.0f} km apart", veto=True)
-
-
-def _fold(s: str | None) -> str:
-    return " ".join(normalise(s or ""))
-
-
-def _actor_sets(ev: Event) -> tuple[set[str], set[str]]:
-    side1 = {x for x in [ev.actor1, *ev.assoc_actor_1, *ev.actor1_candidates] if x}
-    side2 = {x for x in [ev.actor2, *ev.assoc_actor_2] if x}
-    return side1, side2
+    sim = name_similarity(la.name, lb.name)
+    if area_a != area_b:
+        area, point = (la, lb) if area_a else (lb, la)
+        return Criterion(0.0, f"area {area.name} (precision {area.geo_precision}) does not locate"
+                              f" {point.name} (precision {point.geo_precision})", veto=True)
+    if sim >= e.spelling_similarity and km <= (e.area_km if area_a else e.same_place_km):
+        if area_a:
+            return Criterion(0.7, f"one area: {la.name} / {lb.name}, other entry or spelling, {km:.0f} km apart")
+        return Criterion(0.9, f"one place: {la.name} / {lb.name}, other entry or spelling, {km:.1f} km apart",
+                         exact=True)
+    kind = "areas" if area_a else "places"
+    return Criterion(0.0, f"different {kind} ({la.name} / {lb.name}, {km:.1f} km apart)", veto=True)
 
 
 def _is_wildcard(name: str, rules: MergeRules) -> bool:
     return any(name.startswith(p) for p in rules.events.wildcard_actors)
 
 
-def _actors_criterion(a: Event, b: Event, rules: MergeRules) -> Criterion:
-    a1, a2 = (_named(x, rules) for x in _actor_sets(a))
-    b1, b2 = (_named(x, rules) for x in _actor_sets(b))
-    all_a, all_b = a1 | a2, b1 | b2
-    if not all_a or not all_b:
-        return Criterion(0.6, "actors unnamed on one side")
+def _actor_sides(ev: Event, rules: MergeRules) -> tuple[frozenset[str], frozenset[str]]:
+    """The actors of each side (actor, associated actors, candidate perpetrators).
 
-    def fits(x: set[str], y: set[str]) -> bool:  # an unnamed side fits anything
-        return not x or not y or bool(x & y)
+    Wildcards ("Unidentified ...") count as unnamed unless they are umbrellas of
+    ``merge.toml`` (an unidentified armed group covers non-state armed actors, not the police).
+    """
+    side1 = {x for x in [ev.actor1, *ev.assoc_actor_1, *ev.actor1_candidates] if x}
+    side2 = {x for x in [ev.actor2, *ev.assoc_actor_2] if x}
 
-    straight = fits(a1, b1) and fits(a2, b2)
-    swapped = fits(a1, b2) and fits(a2, b1)
-    if not (straight or swapped) and a.sub_event_type == b.sub_event_type and a2 & b2 \
-            and a.actor1 and b.actor1:
-        straight = True  # sources blaming different perpetrators for one attack on the same target
-    shared = all_a & all_b
-    if not (straight or swapped) or not shared:
-        return Criterion(0.0, f"actors differ ({_sides(a1, a2)} / {_sides(b1, b2)})", veto=True)
-    assoc_a = (set(a.assoc_actor_1), set(a.assoc_actor_2))
-    assoc_b = (set(b.assoc_actor_1), set(b.assoc_actor_2)) if straight else (set(b.assoc_actor_2), set(b.assoc_actor_1))
-    for x, y in zip(assoc_a, assoc_b):
-        if x and y and not x & y:
-            return Criterion(0.0, f"associated actors differ ({'; '.join(sorted(x))} / {'; '.join(sorted(y))})",
-                             veto=True)
-    if a.sub_event_type != b.sub_event_type:
-        pa = _named({x for x in (a.actor1, a.actor2, *a.actor1_candidates) if x}, rules)
-        pb = _named({x for x in (b.actor1, b.actor2, *b.actor1_candidates) if x}, rules)
-        if pa != pb:
-            return Criterion(0.0, f"other type and other actors ({_sides(a1, a2)} / {_sides(b1, b2)})",
-                             veto=True)
-    score = 1.0 if all_a == all_b else 0.8
-    reason = f"shared: {'; '.join(sorted(shared))}"
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1 and not (
-        _is_wildcard(a.actor1, rules) or _is_wildcard(b.actor1, rules)
-    ):
-        reason += f"; perpetrator differs ({a.actor1} / {b.actor1})"
-    return Criterion(min(1.0, score), reason)
+    def keep(x: str) -> bool:
+        return not _is_wildcard(x, rules) or _umbrella(x, rules) is not None
+
+    return frozenset(filter(keep, side1)), frozenset(filter(keep, side2))
 
 
-def _named(names: set[str], rules: MergeRules) -> set[str]:
-    return {x for x in names if not _is_wildcard(x, rules)}
+#: How two reports' actors of one side relate, best first.
+_RELATION_RANK = {"same": 4, "subset": 3, "covered": 2, "unknown": 1, "overlap": 0, "disjoint": -1}
 
 
-def _sides(s1: set[str], s2: set[str]) -> str:
+@functools.lru_cache(maxsize=4096)
+def _inter(name: str) -> int | None:
+    """ACLED inter code of an actor from the actors knowledge (None: not known)."""
+    from . import actors
+
+    try:
+        return actors.inter_code(name)
+    except Exception:  # knowledge missing or broken: no coverage, never a crash
+        log.warning("no inter code for %r", name, exc_info=True)
+        return None
+
+
+def _umbrella(name: str, rules: MergeRules) -> _Umbrella | None:
+    return next((u for u in rules.events.umbrella_actors if name.startswith(u.prefix)), None)
+
+
+def _covered(name: str, other: frozenset[str], rules: MergeRules, *, named_more: bool = False) -> bool:
+    """Whether ``name``, named by one report only, needs no counterpart in ``other``.
+
+    It is an umbrella itself; or an umbrella of ``other`` covers its category; or (when one
+    report merely names more actors of a side, ``named_more``) ``other`` names another actor
+    of its category and the category is one of ``kin_inter`` (factions fighting side by side).
+    """
+    if _umbrella(name, rules) is not None:
+        return True
+    inter = _inter(name)
+    if inter is None:
+        return False
+    if any((u := _umbrella(o, rules)) is not None and inter in u.inter for o in other):
+        return True
+    return named_more and inter in rules.events.kin_inter and any(_inter(o) == inter for o in other)
+
+
+def _relation(x: frozenset[str], y: frozenset[str], rules: MergeRules) -> str:
+    """same | subset | covered (the extra actors are umbrellas or covered by one) | unknown
+    (a side unnamed) | overlap | disjoint."""
+    if not x or not y:
+        return "unknown"
+    if x == y:
+        return "same"
+    more = x <= y or y <= x
+    uncovered = [n for n in x - y if not _covered(n, y, rules, named_more=more)] \
+        + [n for n in y - x if not _covered(n, x, rules, named_more=more)]
+    if not uncovered:
+        return "subset" if more else "covered"
+    return "overlap" if x & y else "disjoint"
+
+
+def _sides(s1: frozenset[str], s2: frozenset[str]) -> str:
     return f"{'; '.join(sorted(s1)) or '?'} vs {'; '.join(sorted(s2)) or '?'}"
 
 
+def _without_alternatives(ev: Event, side1: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """An uncertain perpetrator's other candidates drop out when ``other`` names one of them."""
+    cands = set(ev.actor1_candidates)
+    if len(cands) > 1 and cands & other:
+        return frozenset(side1 - (cands - other))
+    return side1
+
+
+def _disputed_perpetrator(a: Event, b: Event, straight: tuple[str, str], rules: MergeRules) -> bool:
+    """The same attack on the same target, blamed on different (named) perpetrators."""
+    return (straight[0] == "disjoint" and straight[1] in ("same", "subset", "covered")
+            and a.sub_event_type == b.sub_event_type and bool(a.actor1) and bool(b.actor1)
+            and not _is_wildcard(a.actor1 or "", rules) and not _is_wildcard(b.actor1 or "", rules))
+
+
+def _actors_criterion(a: Event, b: Event, rules: MergeRules) -> Criterion:
+    """Actors side by side (either orientation): the same, or one report naming fewer of them.
+
+    A side's actors are the same, or one report leaves the side unnamed, or what one report
+    names more is an umbrella ("Civilians (Syria)") or is covered by the other report's
+    umbrella ("Opposition Rebels (Syria)" covers any rebel group).  Otherwise the reports name
+    different actors: different events - except the one dispute reporting has, the same attack
+    on the same target blamed on different perpetrators.  ``weak``: the agreement rests on a
+    side one report leaves unnamed.
+    """
+    a1, a2 = _actor_sides(a, rules)
+    b1, b2 = _actor_sides(b, rules)
+    a1, b1 = _without_alternatives(a, a1, b1), _without_alternatives(b, b1, a1)
+    who = f"{_sides(a1, a2)} / {_sides(b1, b2)}"
+    if not (a1 | a2) or not (b1 | b2):
+        reason = "no actor named on either side" if not (a1 | a2 | b1 | b2) else f"one report names no actor ({who})"
+        if a.sub_event_type != b.sub_event_type:
+            return Criterion(0.0, f"other type, {reason}", veto=True)
+        return Criterion(0.4, reason, weak=True)
+    options = [(_relation(a1, b1, rules), _relation(a2, b2, rules)),
+               (_relation(a1, b2, rules), _relation(a2, b1, rules))]
+    linked = [o for o in options if any(r in ("same", "subset", "covered") for r in o)]
+    rel = max(linked, key=lambda r: (min(_RELATION_RANK[x] for x in r), sum(_RELATION_RANK[x] for x in r)),
+              default=("disjoint", "disjoint"))
+    if "overlap" in rel or "disjoint" in rel:
+        if _disputed_perpetrator(a, b, options[0], rules):
+            return Criterion(0.6, f"same target, perpetrator differs ({a.actor1} / {b.actor1})")
+        return Criterion(0.0, f"actors differ ({who})", veto=True)
+    if rel == ("same", "same"):
+        return Criterion(1.0, f"same actors ({_sides(a1, a2)})", exact=True)
+    if a.sub_event_type != b.sub_event_type:
+        return Criterion(0.0, f"other type and other actors ({who})", veto=True)
+    score = 0.4 + 0.15 * sum(_RELATION_RANK[x] - 1 for x in rel) / 3
+    return Criterion(round(score, 3), f"compatible ({rel[0]}, {rel[1]}): {who}", weak="unknown" in rel)
+
+
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning evening "
+    "night dawn week weekend month year january february march april may june july august september "
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def content_words(text: str, rules: MergeRules, exclude: set[str] = frozenset()) -> set[str]:
+    """Stemmed content words of an event's evidence: no stop, date or number words, no ``exclude`` stems."""
+    s = rules.events.support
+    stop = set(s.stopwords) | _DATE_WORDS
+    words = {w[:s.stem] for w in normalise(text)
+             if len(w) > 2 and not w.isdigit() and not _ORDINAL.match(w) and w not in stop}
+    return words - exclude
+
+
+def _coded_stems(ev: Event, rules: MergeRules) -> set[str]:
+    """Stems of the words the coding already compares: place names and actor names."""
+    parts = [ev.actor1, ev.actor2, *ev.assoc_actor_1, *ev.assoc_actor_2, *ev.actor1_candidates]
+    if ev.location:
+        parts += [ev.location.name, ev.location.text, ev.location.admin1]
+    n = rules.events.support.stem
+    return {w[:n] for part in parts if part for w in normalise(part)}
+
+
+def _support_criterion(a: Event, b: Event, rules: MergeRules) -> Criterion:
+    """Supporting evidence (never a veto): the reports' own words and figures.
+
+    Words are those of each report's evidence minus what the coding already compares (place
+    and actor names), date and number words, and stopwords.
+    """
+    s = rules.events.support
+    coded = _coded_stems(a, rules) | _coded_stems(b, rules)
+    wa = content_words(" ".join(x.text for x in a.evidence), rules, coded)
+    wb = content_words(" ".join(x.text for x in b.evidence), rules, coded)
+    shared = wa & wb
+    text = len(shared) / min(len(wa), len(wb)) if len(shared) >= s.min_shared else 0.0
+    reasons = [f"{len(shared)} content words shared ({', '.join(sorted(shared)[:8])})" if shared
+               else "no content words shared"]
+    score = text
+    if a.fatalities and a.fatalities == b.fatalities:
+        score += s.figure_bonus
+        reasons.append(f"same fatalities ({a.fatalities})")
+    return Criterion(min(1.0, score), "; ".join(reasons))
+
+
 def compare_events(a: Event, b: Event, rules: MergeRules | None = None) -> MergeDecision:
-    """Score whether ``a`` and ``b`` (from different articles) report one real-world event."""
+    """Score whether ``a`` and ``b`` (from different articles) report one real-world event.
+
+    Type, date, place and actors are scored (weights in ``merge.toml``) and each may veto.  Two
+    reports whose coding agrees exactly merge; coding that is only compatible (a related type,
+    one report naming fewer actors, a contested perpetrator) merges only with supporting
+    evidence: words of the two reports' evidence in common, the same casualty figure.
+    """
     rules = rules or load_rules()
     crit = {
         "type": _type_criterion(a, b, rules),
@@ -408,10 +598,7 @@ def compare_events(a: Event, b: Event, rules: MergeRules | None = None) -> Merge
     }
     if a.date and b.date and a.date != b.date and not any(c.veto for c in crit.values()):
         # a vague date may be another day's event: only when everything else agrees exactly
-        a1, a2 = (_named(x, rules) for x in _actor_sets(a))
-        b1, b2 = (_named(x, rules) for x in _actor_sets(b))
-        same = a.sub_event_type == b.sub_event_type and crit["place"].score >= 0.9 \
-            and {frozenset(a1), frozenset(a2)} == {frozenset(b1), frozenset(b2)} \
+        same = crit["type"].exact and crit["place"].exact and crit["actors"].exact \
             and (not a.fatalities or not b.fatalities or a.fatalities == b.fatalities)
         if not same:
             d = crit["date"]
@@ -419,8 +606,28 @@ def compare_events(a: Event, b: Event, rules: MergeRules | None = None) -> Merge
                                      " and figures", veto=True)
     w = rules.events.weights
     score = sum(w[k] * c.score for k, c in crit.items())
-    merge = score >= rules.events.threshold and not any(c.veto for c in crit.values())
-    return MergeDecision(merge, score, crit)
+    support = _support_criterion(a, b, rules)
+    crit["support"] = support
+    veto = next((f"{k}: {c.reason}" for k, c in crit.items() if c.veto), None)
+    exact = all(c.exact for k, c in crit.items() if k != "support" and k != "date") \
+        and (crit["date"].exact or crit["date"].score > 0)
+    sup = rules.events.support
+    need = sup.min_score_unnamed if crit["actors"].weak else sup.min_score
+    one_a_day = crit["type"].exact and crit["place"].exact and crit["date"].exact \
+        and a.sub_event_type in rules.events.one_per_place_and_day
+    if veto:
+        merge, reason = False, f"veto by {veto.split(':')[0]}"
+    elif score < rules.events.threshold:
+        merge, reason = False, f"score below {rules.events.threshold}"
+    elif exact:
+        merge, reason = True, "type, place and actors agree"
+    elif one_a_day:
+        merge, reason = True, f"a place has one '{a.sub_event_type}' a day; actors compatible"
+    elif support.score >= need:
+        merge, reason = True, f"compatible coding, supported by the reports (support {support.score:.2f} >= {need})"
+    else:
+        merge, reason = False, f"compatible coding, too little supporting evidence ({support.score:.2f} < {need})"
+    return MergeDecision(merge, score, crit, reason)
 
 
 def best_match(event: Event, candidates: Sequence[Event],
@@ -429,9 +636,18 @@ def best_match(event: Event, candidates: Sequence[Event],
     best: tuple[int, MergeDecision] | None = None
     for i, cand in enumerate(candidates):
         d = compare_events(event, cand, rules)
-        if d.merge and (best is None or d.score > best[1].score):
+        if d.merge and (best is None or (d.score, d.criteria["support"].score)
+                        > (best[1].score, best[1].criteria["support"].score)):
             best = (i, d)
     return best
+
+
+def search_radius_km(place: Place | None, rules: MergeRules | None = None) -> float | None:
+    """Largest distance at which a stored event's location can still be this place (None: no search)."""
+    if place is None:
+        return None
+    rules = rules or load_rules()
+    return rules.events.area_km if is_area(place, rules) else rules.events.same_place_km
 
 
 # --------------------------------------------------------------------------- merged view
@@ -522,12 +738,16 @@ __all__ = [
     "best_match",
     "compare_events",
     "compare_texts",
+    "content_words",
     "events_in_copy",
     "haversine_km",
+    "is_area",
     "load_rules",
     "lsh_params",
     "merged_view",
+    "name_similarity",
     "normalise",
+    "search_radius_km",
     "shingles",
     "signature",
     "signature_bytes",

@@ -759,32 +759,15 @@ class SQLiteStore:
 
         rules = merge.load_rules()
         rows = list(self._conn.execute(
-            "SELECT pk, date, country, payload FROM events WHERE article_id = ? ORDER BY seq", (art.id,)
+            "SELECT pk, payload FROM events WHERE article_id = ? ORDER BY seq", (art.id,)
         ))
         taken: set[int] = set()
         merged = 0
         for row in rows:
             ev = Event.model_validate_json(row["payload"])
-            params: list[Any] = [art.id]
-            where = ["e.article_id != ?", "e.merged_into IS NULL"]
-            if ev.date is not None:
-                lo = ev.date - dt.timedelta(days=31)
-                hi = ev.date + dt.timedelta(days=31)
-                where.append("(e.date IS NULL OR e.date BETWEEN ? AND ?)")
-                params += [lo.isoformat(), hi.isoformat()]
-            if row["country"]:
-                where.append("(e.country IS NULL OR e.country = ?)")
-                params.append(row["country"])
-            # one report per article in a cluster: the events stage already told them apart
-            where.append(
-                "NOT EXISTS (SELECT 1 FROM events m WHERE m.merged_into = e.pk AND m.article_id = ?)"
-            )
-            params.append(art.id)
-            cands = list(self._conn.execute(
-                "SELECT e.pk, e.payload FROM events e WHERE " + " AND ".join(where) + " ORDER BY e.pk",
-                params,
-            ))
-            cands = [c for c in cands if c["pk"] not in taken]
+            cands = [c for c in self._merge_candidates(art.id, ev, rules) if c["pk"] not in taken]
+            if not cands:
+                continue
             found = merge.best_match(ev, [Event.model_validate_json(c["payload"]) for c in cands], rules)
             if found is None:
                 continue
@@ -800,6 +783,45 @@ class SQLiteStore:
             merged += 1
             log.info("event %s merged into stored event pk %d (%s)", ev.id, into, decision.summary())
         return merged
+
+    def _merge_candidates(self, article_id: str, ev: Event, rules: Any) -> list[sqlite3.Row]:
+        """Shown events of other articles that ``ev`` could merge with, from the R*Tree.
+
+        Only events within the place search radius (a bounding box around ``ev``'s location)
+        and within the widest date window (or undated) are read; an event without a location
+        never merges.  An event already holding a report of this article is left out: the
+        events stage told the article's events apart.
+        """
+        import math
+
+        from . import merge
+
+        radius = merge.search_radius_km(ev.location, rules)
+        if radius is None or ev.location is None:
+            return []
+        lat, lon = ev.location.lat, ev.location.lon
+        dlat = radius / 110.0
+        dlon = min(180.0, radius / (111.0 * max(math.cos(math.radians(lat)), 0.01)))
+        box = "r.minlon <= ? AND r.maxlon >= ? AND r.minlat <= ? AND r.maxlat >= ?"
+        box_params: list[Any] = [lon + dlon, lon - dlon, lat + dlat, lat - dlat]
+        rest = (
+            " AND e.article_id != ? AND e.merged_into IS NULL"
+            " AND (e.country IS NULL OR ? IS NULL OR e.country = ?)"
+            " AND NOT EXISTS (SELECT 1 FROM events m WHERE m.merged_into = e.pk AND m.article_id = ?)"
+        )
+        country = ev.location.country.upper() if ev.location.country else None
+        rest_params = [article_id, country, country, article_id]
+        select = "SELECT e.pk, e.payload FROM events_rtree r CROSS JOIN events e ON e.pk = r.pk WHERE " + box
+        if ev.date is None:
+            sql, params = select + rest, box_params + rest_params
+        else:
+            window = max(rules.events.date_window.values())
+            day = ev.date.toordinal() + 1721424.5  # SQLite julianday() of the date
+            sql = (select + " AND r.minday <= ? AND r.maxday >= ?" + rest
+                   + " UNION ALL " + select + " AND r.maxday <= 0" + rest + " ORDER BY 1")
+            params = (box_params + [day + window + 1, day - window - 1] + rest_params
+                      + box_params + rest_params)
+        return list(self._conn.execute(sql, params))
 
     def _outlet(self, article_id: str, ev: Event | None = None) -> str | None:
         if ev is not None and ev.sources:
