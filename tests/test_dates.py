@@ -57,3 +57,9 @@ def test_modal_may_is_not_a_month():
 
 def test_acled_note_format():
     assert format_acled(dt.date(2019, 8, 20)) == "20 August 2019"
+
+
+@pytest.mark.parametrize("text", ["Five years ago", "two months ago", "last year", "a decade ago"])
+def test_years_and_months_ago_are_background(text):
+    (d,) = find_dates(text, dt.date(2019, 8, 20))
+    assert d.precision == VAGUE and d.date is None

@@ -172,3 +172,121 @@ def test_one_unnumbered_death_counts_as_one_and_casualties_as_none():
     assert ev.fatalities == 1
     ev = only("Seven policemen were killed and wounded in a Taliban ambush in Helmand on Sunday.")
     assert ev.fatalities == 0  # a number of killed and wounded is no death toll
+
+
+# --- issue 4, round 3: weapons over victims, backdrops, protests, bases, tolls -----------------
+
+
+def test_attack_on_a_check_point_written_as_two_words_is_a_battle():
+    ev = only("On 12 August 2019, two policemen were killed following an attack by Taliban militants "
+              "on a check point in Nahrin district, Baghlan.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == "Taliban"
+    assert ev.fatalities == 2
+
+
+def test_mine_that_kills_a_policeman_is_an_explosion_not_a_battle():
+    ev = only("A policeman was killed on Sunday when a landmine planted by militants exploded "
+              "targeting his patrol vehicle near Garissa.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_grenade_thrown_during_clashes_stays_a_grenade_attack():
+    ev = events("Four children were wounded on Monday in a grenade attack during clashes between "
+                "government forces and rebels in Beledweyne.")[0]
+    assert ev.sub_event_type == "Grenade"
+
+
+def test_soldiers_killed_during_clashes_is_a_battle_with_the_enemy_as_actor1():
+    ev = only("On 18 August 2019, two soldiers were killed during clashes with Taliban militants in Kunduz.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == "Taliban"
+    assert ev.actor2.startswith("Military Forces of Afghanistan")
+
+
+def test_subject_the_parser_misses_is_read_from_the_actor_before_the_verb():
+    ev = only("On 18 August 2019, a Taliban sniper shot and killed a policeman in Kunduz.")
+    assert ev.actor1 == "Taliban"
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish forces established a new military base near Tal Abyad on Monday.",
+         "Headquarters or base established"),
+        ("Government forces used chlorine gas against the rebel-held town of Saraqib on Monday.", "Chemical weapon"),
+        ("Saudi jets fired missiles at a village in Saada province on Monday, killing four people.", "Air/drone strike"),
+        ("Syrian warplanes destroyed an arms depot of the rebels near Saraqib on Monday.", "Air/drone strike"),
+        ("About 200 soldiers defected to the rebels in Idlib on Monday.", "Change to group/activity"),
+        ("The army and the rebels agreed to a ceasefire in Idlib on Monday.", "Agreement"),
+        ("Soldiers molested women in a village near Bunia on Monday, witnesses said.", "Sexual violence"),
+        ("Iraqi forces freed several villages from Islamic State militants on Monday.", "Government regains territory"),
+    ],
+)
+def test_more_sub_event_types(text, expected):
+    assert events(text)[0].sub_event_type == expected
+
+
+def test_troop_deployment_after_an_attack_is_no_event_of_its_own():
+    evs = events("Gunmen killed three traders in Mandera on Monday. Police were deployed to the area.")
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+
+
+def test_deployment_to_help_after_snowfall_is_relief_not_conflict():
+    assert events("The army mobilised on Monday to help clear roads blocked by heavy snowfall in Tottori.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police clashed with protesters in Nairobi on Monday and fired tear gas.", "Violent demonstration"),
+        ("Police violently dispersed a peaceful protest in Nairobi on Monday.", "Excessive force against protesters"),
+        ("Two people were killed in an opposition protest in Kisumu on Monday after police opened fire.",
+         "Excessive force against protesters"),
+        ("Students protested in Kericho on Monday against the killing of a classmate.", "Peaceful protest"),
+        ("Thousands held a non-violent march in Nairobi on Monday.", "Peaceful protest"),
+        ("Riot police stood by as traders demonstrated in Nakuru on Monday.", "Peaceful protest"),
+    ],
+)
+def test_demonstration_types(text, expected):
+    assert events(text)[0].sub_event_type == expected
+
+
+def test_industrial_explosion_is_no_conflict_event():
+    assert events("Four workers were hurt on Thursday when a tank exploded at a gas plant near Pittsburgh, "
+                  "said police.") == []
+
+
+def test_claimed_murder_only_refers_to_an_event():
+    assert events("The group has claimed the murder of a blogger in Dhaka, according to a monitor.") == []
+
+
+def test_fatalities_ranges_take_the_lowest_and_also_killed_adds_up():
+    ev = only("On 18 August 2019, 5-7 policemen were killed following an attack by Taliban militants "
+              "on a checkpoint in Kunduz. Officials said 3 militants were also killed.")
+    assert ev.fatalities == 8
+
+
+def test_fatalities_coding_note_applies_to_the_report():
+    ev = events("On 18 August 2019, 3 soldiers were killed following an attack by Taliban militants in Kunduz. "
+                "Fatalities coded as 0 (local media reported 3).")[0]
+    assert ev.fatalities == 0
+
+
+def test_kidnapped_and_killed_counts_as_a_death():
+    ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
+    assert ev.fatalities == 1
+
+
+def test_dateline_sentence_dates_the_event():
+    ev = only("16 August. Students went on the rampage in Migori town.", published=TUESDAY)
+    assert ev.date == dt.date(2019, 8, 16)
+
+
+def test_district_is_the_place_not_the_town_named_like_its_province():
+    ev = only("On 18 August 2019, 2 soldiers were killed during clashes with Taliban militants "
+              "in Nahrin district, Baghlan.")
+    assert ev.location.feature_type in ("county", "localadmin")
+    assert "Nahrin" in ev.location.name

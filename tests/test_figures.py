@@ -113,3 +113,15 @@ def test_bad_units_file_raises_data_error(tmp_path):
     bad.write_text('people = ["people"]\n[units.killed]\nkind = "bad"\n', encoding="utf-8")
     with pytest.raises(DataError, match=r"figure_units.toml.*units\.killed\.kind"):
         load_units(bad)
+
+
+def test_a_range_counts_its_lowest_figure():
+    assert _figs("At least 5-7 policemen were killed.")[0][:3] == (5, "killed", True)
+    assert _figs("Two or three soldiers were killed.")[0][:2] == (2, "killed")
+
+
+def test_people_counted_by_their_role_and_coordinated_verbs():
+    assert [f[:2] for f in _figs("One tribal elder was killed.")] == [(1, "killed")]
+    assert {f[:2] for f in _figs("One civilian was kidnapped and killed by gunmen.")} == {(1, "abducted"), (1, "killed")}
+    figs = _figs("14 soldiers were killed and 10 were taken as hostages.")
+    assert [f[:2] for f in figs] == [(14, "killed"), (10, "abducted")]

@@ -58,6 +58,9 @@ class FrameSpec(BaseModel):
     territorial: bool = False
     #: which side the trigger's grammatical agent is on (2: "police dispersed protesters")
     agent_side: int = 1
+    #: coded only when the article reports no other event ("troops were deployed to the area"
+    #: after an attack is a reaction to it, not a development of its own)
+    standalone: bool = False
 
     @field_validator("sub_event_type")
     @classmethod
@@ -103,7 +106,10 @@ class LexiconSpec(BaseModel):
 
 # Cue classes computed from actors and victims rather than listed words.
 DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor", "has_agent",
-                "weapon_object"}
+                "weapon_object", "armed_agent", "air_agent"}
+#: the cues that only say who the victims are: a type they decide ("attack" on soldiers = Armed
+#: clash) gives way to the weapon named by another trigger of the same event
+VICTIM_CUES = frozenset({"civilian_victim", "armed_victim", "armed_both", "has_agent", "firearm"})
 
 
 @dataclass(frozen=True)
@@ -228,7 +234,7 @@ CIVILIAN_WORDS = frozenset(
     "councillor councillors politician politicians candidate candidates chief chiefs trader traders "
     "voter voters pedestrian pedestrians motorist motorists church churches mosque mosques school schools "
     "market markets hospital hospitals ambulance ambulances bus buses matatu christians muslims "
-    "businessman businessmen activist activists".split()
+    "businessman businessmen activist activists community communities congregation".split()
 )
 WEAPON_WORDS = frozenset(
     "weapon weapons arms ammunition ammunitions ammo gun guns rifle rifles pistol pistols firearm firearms "
@@ -249,8 +255,13 @@ ARMED_WORDS = frozenset(
     "battalion brigade regiment unit units checkpoint patrol serviceman servicemen military "
     "warring rebellious mutineers mutineer insurgency insurgencies peshmerga guerrilla guerrillas "
     "combatant combatants base bases post posts outpost outposts arbaki arbakis commando commandos "
-    "garrison barracks".split()
+    "garrison barracks terrorist terrorists extremist extremists jihadi jihadis bandit bandits "
+    "raider raiders attacker attackers assailant assailants bodyguard bodyguards sniper snipers "
+    "paramilitary paramilitaries peacekeeper peacekeepers gendarme gendarmes marine marines "
+    "militiamen security pirate pirates".split()
 )
+#: "a check point", "the check post": written as two words
+_CHECKPOINT = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b", re.I)
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
                        "northeast northwest southeast southwest northern southern eastern western "
                        "edge edges periphery".split())
@@ -262,7 +273,7 @@ PROTEST_VERBS = frozenset("protest demonstrate rally march picket".split())
 #: verbs whose nominal object refers to an event without reporting a new one
 REFERRING_VERBS = frozenset(
     "flee escape fear avoid condemn denounce deplore criticise criticize investigate probe blame "
-    "survive risk face discuss describe call mourn escalate halt stop end prevent".split()
+    "survive risk face discuss describe call mourn escalate halt stop end prevent claim".split()
 )
 PLACE_RANK = {"locality": 0, "neighbourhood": 0, "campus": 0, "borough": 0, "localadmin": 1,
               "county": 1, "region": 2, "macroregion": 3, "country": 4}
@@ -289,6 +300,11 @@ class Mention:
     refers_only: bool = False
     #: cue classes anywhere in the sentence (a protest turns violent two clauses later)
     sent_cues: set[str] = field(default_factory=set)
+    #: the trigger is what a protest is about or followed ("protested the killing of ...")
+    cause_only: bool = False
+    #: the type was decided only by who the victims are ("attacked a checkpoint"), not by a
+    #: weapon or a specific trigger: another trigger naming the weapon decides the event's type
+    generic: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -435,8 +451,10 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, Token]:
     return fixed
 
 
-def _roles(doc: Doc, trig: Token, gov: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
-    """Character spans of the agent and patient phrases of a trigger, and whether passive."""
+def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
+           ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
+    """Character spans of the agent and patient phrases of a trigger, and whether passive.
+    ``opponent_with``: "with" names the other side ("clashed with rebels"), not an instrument."""
     agent = patient = None
     passive = False
     repaired = _repaired_subjects(trig.sent)
@@ -490,9 +508,18 @@ def _roles(doc: Doc, trig: Token, gov: Token) -> tuple[tuple[int, int] | None, t
             for c in verb.head.children:
                 if c.dep_ == "nsubj":
                     agent = subtree_span(c)
-        if patient is None:
+        if patient is None and not passive:
+            # "killed and wounded scores of terrorists": the object of the coordinated verb
             for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
+                    if obj is not None:
+                        patient = subtree_span(obj)
+                        break
+        if patient is None:
+            preps = ("on", "against", "at", "with") if opponent_with else ("on", "against", "at")
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
                         patient = subtree_span(objs[0])
@@ -531,12 +558,30 @@ def _roles(doc: Doc, trig: Token, gov: Token) -> tuple[tuple[int, int] | None, t
     return agent or modifier, patient, passive
 
 
+#: prefixes that turn a cue word into its opposite: "non-violent", "anti-aircraft guns"
+NEGATING_PREFIXES = frozenset({"non", "anti", "counter"})
+#: "riot police", "riot gear": the police, not a riot
+RIOT_GEAR = frozenset("police policeman policemen officer officers gear squad squads unit units control shield "
+                      "shields troops forces".split())
+
+
+def _negated_by_prefix(tokens: Sequence[Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.lower_.split("-")[0] in NEGATING_PREFIXES and "-" in tok.lower_:
+        return True
+    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in NEGATING_PREFIXES
+
+
 def _cue_hits(tokens: Sequence[Token], lex: Lexicon) -> set[str]:
     lemmas = [_lemma(t) for t in tokens]
     lowers = [t.lower_ for t in tokens]
     found: set[str] = set()
     for cls, phrases in lex.cues.items():
         for i in range(len(tokens)):
+            if _negated_by_prefix(tokens, i) or (
+                cls == "riot" and lemmas[i] == "riot" and tokens[i].head.lower_ in RIOT_GEAR
+            ):
+                continue
             for n in range(1, lex.max_len + 1):
                 if i + n > len(tokens):
                     break
@@ -563,17 +608,37 @@ def _kind(ref: ActorRef, ctx: Context) -> str:
     return "unknown"
 
 
+def _phrase_head(doc: Doc, span: tuple[int, int] | None) -> Token | None:
+    if span is None:
+        return None
+    sp = doc.char_span(*span, alignment_mode="expand")
+    return sp.root if sp is not None and len(sp) else None
+
+
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context) -> set[str]:
     cues: set[str] = set()
     pw, aw = _words(doc, patient_span), _words(doc, agent_span)
     patient_kinds = {_kind(a, ctx) for a in m.patients}
     agent_kinds = {_kind(a, ctx) for a in m.agents}
-    armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & ARMED_WORDS)
+    armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & ARMED_WORDS) or (
+        patient_span is not None and bool(_CHECKPOINT.search(doc.text[patient_span[0] : patient_span[1]]))
+    )
     civ_patient = "civilians" in patient_kinds or (bool(pw & CIVILIAN_WORDS) and not armed_patient)
+    head = _phrase_head(doc, patient_span)
+    if head is not None and head.lower_ in CIVILIAN_WORDS and head.lower_ not in ARMED_WORDS:
+        # "six Turkana herders": herders of a community that also has a militia are civilians
+        civ_patient, armed_patient = True, bool(pw & (ARMED_WORDS - CIVILIAN_WORDS))
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & ARMED_WORDS)
     if not civ_patient and not armed_patient and patient_span is not None:
+        # a named person is a civilian victim; a place spaCy took for a person is not
         sp = doc.char_span(*patient_span, alignment_mode="expand")
-        civ_patient = sp is not None and any(t.ent_type_ == "PERSON" for t in sp)
+        in_place = {i for p in ctx.places for t in (doc.char_span(p.start, p.end, alignment_mode="expand") or [])
+                    for i in (t.i,)} if sp is not None else set()
+        civ_patient = sp is not None and any(t.ent_type_ == "PERSON" and t.i not in in_place for t in sp)
+    if armed_agent:
+        cues.add("armed_agent")
+    if {w.removesuffix("s") for w in aw} & _air_words():
+        cues.add("air_agent")
     if civ_patient:
         cues.add("civilian_victim")
     if m.agents or (aw and not aw <= {"it", "they", "this", "that", "which", "who"}):
@@ -599,11 +664,22 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     return cues
 
 
+@functools.lru_cache(maxsize=1)
+def _air_words() -> frozenset[str]:
+    """Single words of the lexicon's ``air`` cue class (warplane, jet, helicopter, ...)."""
+    return frozenset(p[0] for p in default_lexicon().cues.get("air", ()) if len(p) == 1) - {"air"}
+
+
 def _decide_type(frame: FrameSpec, cues: set[str]) -> str | None:
+    return _deciding_cue(frame, cues)[1]
+
+
+def _deciding_cue(frame: FrameSpec, cues: set[str]) -> tuple[str | None, str | None]:
+    """(the cue class that decided, sub-event type); the cue is None for the frame's default."""
     for cue, sub in frame.cues.items():
         if cue in cues:
-            return sub
-    return frame.sub_event_type or None
+            return cue, sub
+    return None, frame.sub_event_type or None
 
 
 PLACE_NOUNS = frozenset(
@@ -632,6 +708,18 @@ def _is_modifier(doc: Doc, place: Place) -> bool:
     )
 
 
+def _drop_province_towns(cands: list[Place]) -> list[Place]:
+    """"Nahrin district, Baghlan": a town named like its province ("Baghlan") that follows a
+    district of that province names the province, not the town; the district is the place."""
+    districts = [p for p in cands if p.feature_type in ("county", "localadmin") and p.admin1]
+    if not districts:
+        return cands
+    def province_alias(p: Place) -> bool:
+        return (PLACE_RANK.get(p.feature_type, 1) == 0 and bool(p.admin1) and _norm(p.admin1) == _norm(p.name)
+                and any(_norm(d.admin1) == _norm(p.admin1) and d.start < p.start for d in districts))
+    return [p for p in cands if not province_alias(p)]
+
+
 def _place_for(doc: Doc, m: Mention, places: Sequence[Place], ctx_places_before) -> tuple[Place | None, int]:
     """The event place: in the clause, else the sentence, else 'the town' anaphora."""
     def pick(cands: list[Place]) -> Place | None:
@@ -651,6 +739,7 @@ def _place_for(doc: Doc, m: Mention, places: Sequence[Place], ctx_places_before)
             return PLACE_RANK.get(p.feature_type, 1) >= 2 or not p.admin1 or _norm(p.admin1) in regions
         in_clause = [p for p in in_clause if consistent(p)]
         in_sent = [p for p in in_sent if consistent(p)]
+    in_clause, in_sent = _drop_province_towns(in_clause), _drop_province_towns(in_sent)
     chosen = pick(in_clause) or pick(in_sent)
     anaphor = False
     if chosen is None or PLACE_RANK.get(chosen.feature_type, 1) >= 2:
@@ -684,6 +773,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
         prev = [p for p in localities if p.end <= pos]
         return prev[-1] if prev else None
 
+    # dates standing alone as a sentence ("25 March.", "Monday:") date what follows
+    datelines = [
+        d for sent in doc.sents if sum(1 for t in sent if t.is_alpha or t.like_num) <= 4
+        for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char
+        and d.date is not None and d.precision <= 3
+    ]
     mentions: list[Mention] = []
     for sent in doc.sents:
         sent_actors = [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
@@ -692,14 +787,20 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             head = _head_of(doc, start, end)
             if head.pos_ not in frame.pos and not (head.pos_ == "PROPN" and "NOUN" in frame.pos):
                 continue
+            if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
+                continue  # "riot police"
+            if frame.territorial and frame.name != "encirclement" and head.dep_ == "amod":
+                continue  # "the occupied territories", "liberated areas": a state, not a change
             gov = _governor(head)
             modality = _modality(head, gov, sent, lex)
             if modality == "none":
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
-            agent_span, patient_span, _passive = _roles(doc, head, gov)
+            agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
             if agent_span is None and not _passive:
                 agent_span = _chunk_before(doc, start, sent)  # "Raiders attack village"
+            if agent_span is None and not _passive and head.pos_ == "VERB":
+                agent_span = _actor_before(doc, start, sent_actors)  # "a Taliban sniper shot and killed"
             m = Mention(
                 frame=frame_name,
                 sub_event_type=None,
@@ -727,9 +828,17 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.sent_cues = _cue_hits(list(sent), lex) | m.cues
             if frame.requires and not (set(frame.requires) & m.cues):
                 continue
-            if set(frame.blocked_by) & m.sent_cues and "armed_actor" not in m.sent_cues:
-                continue  # "a gas explosion", "the earthquake killed ...": no conflict event
-            m.sub_event_type = _decide_type(frame, m.cues)
+            if set(frame.blocked_by) & m.sent_cues and (
+                frame.standalone or not ({"armed_agent", "armed_victim", "explosive", "artillery", "grenade", "suicide"} & m.cues)
+            ):
+                # "a gas explosion", "the earthquake killed ...": no conflict event, unless armed
+                # men did it, were its victims or a weapon is named ("troops mobilised to clear
+                # the snow" is relief work)
+                continue
+            cue, m.sub_event_type = _deciding_cue(frame, m.cues)
+            m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
+                or _is_backdrop(head, gov)
+            m.cause_only = _is_cause(head, sent)
             if frame.name == "clash" and _unarmed_clash(m, ctx):
                 # "traders clashed with police", "rival supporters clashed": no armed group
                 m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues else "Mob violence"
@@ -751,15 +860,52 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.create = False  # "since 2014", "in recent days": background
                 if m.date.date is None:
                     m.date = None  # a weekday with no publication date to resolve it against
+            else:
+                # "25 March. Students went on the rampage": a dateline before the sentence
+                told = [d for d in datelines if d.end <= sent.start_char]
+                if told:
+                    m.date = told[-1]
             m.place, m.precision = _place_for(doc, m, ctx.places, last_locality_before)
-            if m.territorial and m.place is None:
-                m.create = False  # a change of control needs a place
+            if m.territorial and m.place is None and not (
+                frame.name == "capture" and patient_span is not None
+                and _names_ground(doc, patient_span)
+            ):
+                m.create = False  # a change of control needs a place ("seized several villages" names one)
             if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
                 m.place, m.date = None, None
             mentions.append(m)
+    _deaths_at_protests(mentions)
     return mentions
+
+
+#: prepositions that make their object the cause of what they attach to ("protested over the killing")
+CAUSE_PREPS = frozenset({"after", "following", "over", "against", "for", "about"})
+
+
+def _is_cause(trig: Token, sent: SpacySpan) -> bool:
+    """Is the trigger the cause or topic of a protest rather than something done at it?"""
+    if trig.dep_ == "pobj" and trig.head.lower_ in CAUSE_PREPS:
+        return True
+    return any(_lemma(a) in PROTEST_VERBS or _lemma(a) in ("protest", "demonstration", "rally")
+               for a in trig.ancestors if sent.start <= a.i < sent.end)
+
+
+def _deaths_at_protests(mentions: list[Mention]) -> None:
+    """"Two people were killed in the protest": deaths at a demonstration reported in the same
+    sentence make it one with excessive force, unless the dead were armed or the killing is
+    what the demonstrators protested."""
+    protest_sents = {m.sent_start for m in mentions
+                     if m.create and m.frame in ("protest", "protest_intervention")}
+    for m in mentions:
+        if (m.frame == "killing" and m.sent_start in protest_sents and not m.cause_only
+                and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)
+                and ("civilian_victim" in m.cues or not m.patients)):
+            m.cues.add("protest_lethal")
+            m.sent_cues.add("protest_lethal")
+            m.sub_event_type = "Excessive force against protesters"
+            m.create = True
 
 
 #: words whose complement refers to an event rather than reporting it ("claimed responsibility
@@ -782,6 +928,35 @@ def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
         if _lemma(cur) in heads:
             return True
     return False
+
+
+#: prepositions and verbs that make a trigger the backdrop of another event ("a grenade attack
+#: during clashes", "rockets hit the town as the army continues its offensive")
+BACKDROP_PREPS = frozenset({"during", "amid", "amidst", "throughout"})
+BACKDROP_VERBS = frozenset({"continue", "intensify", "escalate", "rage", "enter", "drag"})
+
+
+def _is_backdrop(head: Token, gov: Token) -> bool:
+    """Is the trigger only the setting of another event? Then it types the event only when
+    nothing more specific does ("killed during clashes" stays a battle)."""
+    if head.dep_ == "pobj" and head.head.lower_ in BACKDROP_PREPS:
+        return True
+    return head.pos_ == "NOUN" and head.i != gov.i and _lemma(gov) in BACKDROP_VERBS and gov.dep_ == "advcl"
+
+
+def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tuple[int, int] | None:
+    """An actor named a few words before a verb trigger the parse gave no subject
+    ("a Taliban sniper shot and killed ..."): only nouns, adjectives and a coordinated
+    verb may stand between them."""
+    before = [a for a in sent_actors if a.end <= doc[start].idx]
+    if not before:
+        return None
+    actor = max(before, key=lambda a: a.end)
+    between = [t for t in doc[start - 6 if start >= 6 else 0 : start] if t.idx >= actor.end]
+    if len(between) > 4 or any(t.pos_ in ("PUNCT", "ADP", "SCONJ", "PRON", "AUX") or t.lower_ in ("who", "which")
+                               for t in between):
+        return None
+    return actor.start, actor.end
 
 
 def _chunk_before(doc: Doc, start: int, sent: SpacySpan) -> tuple[int, int] | None:
@@ -823,6 +998,16 @@ TERRITORY_NOUNS = PLACE_NOUNS | frozenset(
     "hills airport port road highway bridge stronghold enclave pocket front line frontline neighbourhood "
     "neighborhood quarter suburb suburbs villages towns cities areas parts".split()
 )
+
+
+def _names_ground(doc: Doc, span: tuple[int, int]) -> bool:
+    """Does the phrase name populated ground by a common noun ("several villages", "the town of X")?"""
+    sp = doc.char_span(*span, alignment_mode="expand")
+    return sp is not None and any(t.lemma_.lower() in GROUND_NOUNS for t in sp)
+
+
+GROUND_NOUNS = frozenset("town city village province district region area territory neighbourhood neighborhood "
+                         "suburb locality base stronghold enclave hill airport".split())
 
 
 def _names_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -> bool:
@@ -903,13 +1088,13 @@ class _Draft:
         ("..., killing five") only reports the toll of the event it belongs to."""
         first = not self.mentions
         same_sentence = any(x.sent_start == m.sent_start for x in self.mentions)
-        only_consequences = all(x.frame in CONSEQUENCE_FRAMES for x in self.mentions)
+        only_generic = all(x.generic for x in self.mentions)
         self.mentions.append(m)
         if m.sub_event_type and not first:
             same_family = _family(m.sub_event_type) == _family(self.sub_event_type)
-            if m.frame not in CONSEQUENCE_FRAMES and only_consequences:
-                self.sub_event_type = m.sub_event_type
-            elif m.frame in CONSEQUENCE_FRAMES and not only_consequences:
+            if not m.generic and only_generic:
+                self.sub_event_type = m.sub_event_type  # "71 killed ... accused of bombing"
+            elif m.generic and not only_generic or m.refers_only:
                 pass
             elif (m.create or (same_family and (same_sentence or _family(m.sub_event_type) != "violence"))) \
                     and PRECEDENCE[m.sub_event_type] < PRECEDENCE[self.sub_event_type]:
@@ -1046,10 +1231,12 @@ def build_events(
         sub = d.sub_event_type
         if _family(sub) == "demonstration" and sub != "Excessive force against protesters":
             cues = set().union(*(x.sent_cues for x in d.mentions))
-            if "protest_lethal" in cues:
+            # demonstrators who turn violent riot, even when force is used against them;
+            # force that kills or maims peaceful demonstrators is excessive
+            if "riot" in cues and sub != "Mob violence":
+                sub = "Violent demonstration"
+            elif "protest_lethal" in cues and sub != "Mob violence":
                 sub = "Excessive force against protesters"
-            elif "riot" in cues and SUB_EVENT_TYPES[sub] == "Protests":
-                sub = "Violent demonstration"  # the demonstrators themselves turned violent
         date = d.date.date if d.date else ctx.published
         precision = d.date.precision if d.date else 2
         if date is not None and ctx.published and (ctx.published - date).days > 31:
@@ -1094,6 +1281,14 @@ def build_events(
                    "Non-state actor overtakes territory"):
             side1 = [x for x in side1 if x not in losers]  # who withdrew did not take over
         side2 = [x for x in side2 if x not in side1]
+        if not side1 and side2 and SUB_EVENT_TYPES[sub] == "Battles":
+            # "two soldiers were killed in clashes with the Taliban": the side the victims
+            # fought is named as the other party; with no initiator named it is listed first
+            met = _dedupe(x for m in d.mentions if m.frame == "clash"
+                          for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x)
+            if met and len(side2) > 1:
+                side1 = [met[0]]
+                side2 = [x for x in side2 if x != met[0]]
         if not side2 and len(side1) > 1 and sub == "Armed clash":
             # "fighting between rebels and government forces": the two sides
             kind1 = ctx.kind_of(side1[0]) if ctx.kind_of else None
@@ -1237,10 +1432,12 @@ _MIXED_TOLL = re.compile(
 )
 
 
+_ALSO_KILLED = re.compile(r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b", re.I)
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
 _KILLED = r"(?:shot dead|shot and killed|killed|murdered|hacked to death|beheaded|executed|stabbed to death|lynched|beaten to death|burned to death)"
 _ONE_KILLED = re.compile(
-    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:was|has been|had been|is)\s+(?:reportedly\s+)?{_KILLED}\b"
+    rf"\b(?:a|an|one|1)\s+(?:[\w'-]+\s+){{0,3}}?(?:was|has been|had been|is)\s+(?:reportedly\s+)?"
+    rf"(?:(?:abducted|kidnapped|tortured|beaten|shot|stabbed|wounded)\s+and\s+(?:later\s+)?)?{_KILLED}\b"
     rf"|\b{_KILLED}\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|farmer|shepherd|sheperd|trader|teacher|student|driver|herder|elder|chief|resident)\b",
     re.I,
 )
@@ -1250,20 +1447,26 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     """Set each event's fatalities by ACLED's rules.
 
     Numbers killed in one sentence add up; a later sentence from the same source updates the
-    toll (the highest stands); sources that disagree give the lowest.  A number of "killed and
-    wounded" (casualties) is no death toll, and an explicit "fatalities coded as N" wins.
+    toll (the highest stands) unless it counts other dead ("3 militants were also killed");
+    sources that disagree give the lowest.  A number of "killed and wounded" (casualties) is no
+    death toll, and an explicit "fatalities coded as N" wins.
     """
     # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
     article_coded = [int(m.group(1)) for m in (*_CODED_AS.finditer(text), *_SPLIT_AS.finditer(text))]
     for ev in events:
         coded = [int(m.group(1)) for s in ev.evidence for m in (*_CODED_AS.finditer(s.text), *_SPLIT_AS.finditer(s.text))]
+        if not coded and article_coded and not any(
+            _CODED_AS.search(s.text) or _SPLIT_AS.search(s.text) for e in events for s in e.evidence
+        ):
+            coded = article_coded  # the coding note sits in a sentence no event was read from
         if not coded and len(events) == 1:
             coded = article_coded
         if coded:
             ev.fatalities = min(coded)
             continue
         per_source: dict[str | None, int] = {}
-        for span in ev.evidence:
+        extra = 0  # "... were also killed": other dead, added to the toll
+        for k, span in enumerate(ev.evidence):
             in_sentence: dict[str | None, int] = {}
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
@@ -1272,16 +1475,30 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if _MIXED_TOLL.search(after):
                     continue
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
+            if k > 0 and in_sentence and _ALSO_KILLED.search(span.text):
+                extra += min(in_sentence.values())
+                continue
             for source, n in in_sentence.items():
                 per_source[source] = max(per_source.get(source, 0), n)
-        if per_source:
-            ev.fatalities = min(per_source.values())
+        if per_source or extra:
+            ev.fatalities = min(per_source.values(), default=0) + extra
         else:  # "a shepherd was killed": one death with no number written
             ev.fatalities = 1 if any(_ONE_KILLED.search(s.text) for s in ev.evidence) else 0
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:
     """Find, type, merge and code the events of a parsed article."""
+    lex = lex or default_lexicon()
     mentions = find_mentions(doc, ctx, lex)
     drafts = merge_mentions(mentions)
+    drafts = _drop_reactions(drafts, lex)
     return build_events(doc, drafts, ctx, lex, mentions)
+
+
+def _drop_reactions(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
+    """Drafts told only by ``standalone`` frames (deployments, reinforcements) stand only when
+    the article reports nothing else: "police were deployed to the scene" follows an attack."""
+    def standalone(d: _Draft) -> bool:
+        return all(lex.frames[m.frame].standalone for m in d.mentions if m.create)
+    others = [d for d in drafts if not standalone(d)]
+    return others if others else drafts

@@ -224,11 +224,29 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
             value = parse_number(doc[i:j].text) if j > i else None
             if value is not None and not (1900 <= value <= 2100 and doc[i].like_num
                                           and len(doc[i].text) == 4):
-                out.append(_Cand(i, j, value, _hedge_before(text_low, tok.idx, lex)))
+                approx = _hedge_before(text_low, tok.idx, lex)
+                upper = _range_end(doc, j)
+                if upper is not None and upper[1] is not None and upper[1] > value:
+                    j, approx = upper[0], True  # "5-7 policemen": the lowest figure (ACLED)
+                out.append(_Cand(i, j, value, approx))
             i = max(j, i + 1)
             continue
         i += 1
     return out
+
+
+_RANGE_LINKS = frozenset({"-", "–", "to", "or"})
+
+
+def _range_end(doc: Doc, j: int) -> tuple[int, int | None] | None:
+    """For a number ending before token ``j``: (end token, upper value) of a range ("5-7",
+    "11 to 17", "two or three"), else None."""
+    if j + 1 >= len(doc) or doc[j].lower_ not in _RANGE_LINKS or not _is_number_word(doc[j + 1]):
+        return None
+    k = j + 1
+    while k < len(doc) and _is_number_word(doc[k]):
+        k += 1
+    return k, parse_number(doc[j + 1 : k].text)
 
 
 # --------------------------------------------------------------------------- units
@@ -312,6 +330,8 @@ def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon) -> str |
                 dist = a - end if a >= end else start - b
                 if dist < 0 or dist > 60:
                     continue
+                if a < start:
+                    dist += 15  # "14 were killed and 10 were taken hostage": what follows the number wins
                 between = doc_text(doc)[min(b, end):max(a, start)]
                 if re.search(r"[.;!?]", between):
                     continue
@@ -393,18 +413,46 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         if unit is None or quantity is None:
             log.debug("no unit for %r", doc[c.start:c.end].text)
             continue
-        fig = Figure(
-            quantity=quantity,
-            text=doc_text(doc)[start_char:end_char],
-            unit=unit,
-            approximate=approximate,
-            source=_source(quotes, start_char, end_char),
-            place=_place_near(anchor),
-            span=Span(start=start_char, end=end_char, text=doc_text(doc)[start_char:end_char]),
-        )
-        figures.append(fig)
-        last = (fig, sent_start)
+        units = [unit] + [u for u in _coordinated_units(anchor, unit, lex) if u != unit]
+        for u in units:  # "1 civilian was kidnapped and killed": abducted, and killed
+            fig = Figure(
+                quantity=quantity,
+                text=doc_text(doc)[start_char:end_char],
+                unit=u,
+                approximate=approximate,
+                source=_source(quotes, start_char, end_char),
+                place=_place_near(anchor),
+                span=Span(start=start_char, end=end_char, text=doc_text(doc)[start_char:end_char]),
+            )
+            figures.append(fig)
+            if u == unit:
+                last = (fig, sent_start)
     return figures
+
+
+def _coordinated_units(anchor: Token, unit: str, lex: FigureLexicon) -> list[str]:
+    """Event units of verbs coordinated with the one that gave ``unit`` to the people counted:
+    "were abducted and later killed", "were shot and wounded"."""
+    cur = anchor
+    for _ in range(4):
+        if cur.head is cur:
+            return []
+        cur = cur.head
+        if cur.pos_ == "VERB" and lex.unit_of_lemma(cur.lemma_, "event") == unit:
+            break
+    else:
+        return []
+    if cur.pos_ != "VERB":
+        return []
+    out = []
+    for child in cur.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        ):
+            other = lex.unit_of_lemma(child.lemma_, "event")
+            if other and other not in out:
+                out.append(other)
+    return out
 
 
 def _adjacent(doc: Doc, prev_sent_start: int, sent_start: int) -> bool:
