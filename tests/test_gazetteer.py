@@ -286,3 +286,10 @@ def test_continents_in_global_layer():
     g = gz.default()
     eu = [e for e in g.lookup(gz.normalize("Europe")) if e.feature_type == "continent"]
     assert eu and gz.distance_km(eu[0].lat, eu[0].lon, 48.7, 9.1) < 50
+
+
+def test_search_puts_the_town_before_the_district_named_after_it():
+    # ACLED (and the places stage) code "Garissa" to the town, not Garissa county
+    hits = gz.search("Garissa", "KE", 5)
+    assert hits[0].feature_type == "locality"
+    assert gz.distance_km(hits[0].lat, hits[0].lon, -0.45, 39.65) < 10

@@ -1106,8 +1106,27 @@ class Gazetteer:
                             seen.add(e.id)
                             hits.append(e)
         exact = [e for e in hits if normalize(e.name) == key or key in {normalize(v) for v in e.variants}]
-        rest = [e for e in hits if e not in exact]
-        exact.sort(key=lambda e: -e.importance)
+        exact_ids = {e.id for e in exact}
+        rest = [e for e in hits if e.id not in exact_ids]
+        light = simple_key(name)
+
+        divisions = [e for e in exact if e.feature_type in _DIVISIONS]
+
+        def rank(e: Entry) -> tuple:
+            spelled = light in (simple_key(e.name), simple_key(_DESIGNATOR.sub("", e.name)))
+            # a bare name is the country; else the town that seats the district named after it
+            # ("Wajir", "Garissa"), then the district, then namesake villages elsewhere
+            if e.feature_type in ("country", "continent"):
+                kind = 0
+            elif e.feature_type in _DIVISIONS:
+                kind = 2
+            elif not divisions or any(distance_km(e.lat, e.lon, d.lat, d.lon) < 100 for d in divisions):
+                kind = 1
+            else:
+                kind = 3
+            return (not spelled, kind, -e.importance)
+
+        exact.sort(key=rank)
         return (exact + rest)[:limit]
 
 
