@@ -184,9 +184,11 @@ class _Layer:
 
 
 def _build_automaton(key_values: dict[str, list]) -> Any:
+    """An automaton over `` key `` strings whose value is the key itself (its entries stay in
+    ``key_values``: one copy, no per-key tuple)."""
     A = ahocorasick.Automaton()
-    for k, v in key_values.items():
-        A.add_word(f" {k} ", (k, v))
+    for k in key_values:
+        A.add_word(f" {k} ", k)
     if len(A):
         A.make_automaton()
     return A
@@ -221,7 +223,8 @@ class Matcher:
             if k:
                 kv[k].append(("b", p))
         self.global_entries = entries
-        self.global_automaton = _build_automaton(kv)
+        self.global_index = dict(kv)
+        self.global_automaton = _build_automaton(self.global_index)
 
     def country_layer(self, cc: str) -> _Layer:
         """The automaton over one country's layer (built once; least recently used layers are
@@ -338,19 +341,21 @@ class Mention:
         return line + (f"; also considered: {others}" if others else "")
 
 
-def _raw_matches(A: Any, norm: _Norm, toks: list[Tok] | None = None) -> list[tuple[int, int, str, list]]:
-    """Automaton hits as (first token, last token, key, values); with ``toks``, only
-    capitalised spans (country layers hold no lower-case block phrases)."""
+def _raw_matches(
+    A: Any, index: dict[str, list], norm: _Norm, toks: list[Tok] | None = None
+) -> list[tuple[int, int, str, list]]:
+    """Automaton hits as (first token, last token, key, values from ``index``); with ``toks``,
+    only capitalised spans (country layers hold no lower-case block phrases)."""
     out = []
     if not len(A):
         return out
-    for end_idx, (key, values) in A.iter(norm.string):
+    for end_idx, key in A.iter(norm.string):
         s = end_idx - len(key) - 1 + 1  # start of key (after leading space)
         e = s + len(key)
         i, j = norm.tok_at.get(s), norm.tok_end.get(e)
         if i is None or j is None or (toks is not None and not _capitalised(toks, i, j)):
             continue
-        out.append((i, j, key, values))
+        out.append((i, j, key, index[key]))
     return out
 
 
@@ -366,7 +371,7 @@ def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None =
     m = matcher or default_matcher()
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, norm)]
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, m.global_index, norm)]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     return _signals(_mentions(graw, toks, text, m, _person_spans(doc), lower_words))
 
@@ -490,7 +495,7 @@ def _recognise(
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, norm)]
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, m.global_index, norm)]
     persons = _person_spans(doc)
     locs = _loc_spans(doc) if doc is not None else None
     lower_words = {t.key for t in toks if t.text[:1].islower()}
@@ -505,7 +510,8 @@ def _recognise(
     raw = list(graw)
     for cc in doc_cc:
         lay = m.country_layer(cc)
-        raw.extend((i, j, k, [("c", x) for x in v], cc) for i, j, k, v in _raw_matches(lay.automaton, norm, toks))
+        hits = _raw_matches(lay.automaton, lay.entries.key_index(), norm, toks)
+        raw.extend((i, j, k, [("c", x) for x in v], cc) for i, j, k, v in hits)
     mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at)
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, doc, mentions, doc_cc, m))
