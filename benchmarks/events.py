@@ -9,6 +9,10 @@ CASE 2021 (../shared/eval/case2021-subtypes-dev.tsv): sub-event type accuracy on
 with an ACLED sub-type, and the share of non-conflict snippets (DIPLO, ATTRIB, ORG_CRIME,
 NATURAL_DISASTER, MAN_MADE_DISASTER) wrongly coded as events.
 
+A user ingesting one country's feed can tell the pipeline its country: the rows' country is
+passed as ``countries=[ISO2]`` when ``pipeline.extract_many`` accepts it (``--no-country`` to
+read the notes without it).
+
 With --train, a coder is trained with `warwire.coder` on one ACLED country and scored on the
 other (both directions), alone and combined with the rules.
 
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import inspect
 import math
 import random
 import re
@@ -118,12 +123,28 @@ def strip_period(name: str | None) -> str:
     return re.sub(r"\s*\(\d{4}-(?:\d{4})?\)\s*$", "", name or "").strip().lower()
 
 
-def score_acled(rows: list[dict], label: str, model=None) -> dict:
+def feed_country(rows: list[dict]) -> str | None:
+    """ISO2 of the country most rows are in (the feed's country), from its iso3 column."""
+    from warwire.gazetteer import load_countries
+
+    iso3 = Counter(r.get("iso3") for r in rows if r.get("iso3")).most_common(1)
+    by3 = {c.iso3: c.iso2 for c in load_countries().values()}
+    return by3.get(iso3[0][0]) if iso3 else None
+
+
+def country_hint_supported() -> bool:
+    return "countries" in inspect.signature(pipeline.extract_many).parameters
+
+
+def score_acled(rows: list[dict], label: str, model=None, country_hint: bool = True) -> dict:
     texts = [r["notes"] for r in rows]
     arts = [ingest.from_text(t, id=f"{label}-{i}", published=r["_date"] + dt.timedelta(days=3))
             for i, (t, r) in enumerate(zip(texts, rows))]
+    kwargs = {}
+    if country_hint and country_hint_supported() and (iso2 := feed_country(rows)):
+        kwargs["countries"] = [iso2]
     t0 = time.perf_counter()
-    results = list(pipeline.extract_many(arts))
+    results = list(pipeline.extract_many(arts, **kwargs))
     seconds = time.perf_counter() - t0
     if model is not None:
         from warwire.coder import apply_model
@@ -157,6 +178,7 @@ def score_acled(rows: list[dict], label: str, model=None) -> dict:
         "sub_event_type": m["sub"] / n, "loc25": m["loc"] / n, "date": m["date"] / n,
         "fatalities": m["fat"] / n, "actor1": m["actor1"] / n, "actor1_loose": m["actor1_loose"] / n,
         "baseline_type": base / n, "notes_s": m["n"] / seconds, "confusion": confusion,
+        "countries": kwargs.get("countries"),
     }
 
 
@@ -201,7 +223,9 @@ def score_case(path: Path, model=None) -> dict:
 def print_acled(results: list[dict]) -> None:
     cols = ["n", "coded", "event_type", "sub_event_type", "loc25", "date", "fatalities", "actor1",
             "actor1_loose", "baseline_type", "notes_s"]
-    print("\nACLED notes (first coded event vs the row; 'baseline_type' = keyword baseline event_type)\n")
+    print("\nACLED notes (first coded event vs the row; 'baseline_type' = keyword baseline event_type)")
+    hints = {r["label"]: r.get("countries") for r in results}
+    print("country hint: " + ", ".join(f"{k} {v or 'none'}" for k, v in hints.items()) + "\n")
     print("| data | " + " | ".join(cols) + " |")
     print("|---|" + "---|" * len(cols))
     for r in results:
@@ -224,6 +248,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--train", action="store_true", help="also train/score the ACLED-trained coder across countries")
     ap.add_argument("--no-case", action="store_true")
+    ap.add_argument("--no-country", action="store_true", help="do not tell the pipeline the feed's country")
     args = ap.parse_args()
     if not EVAL.exists():
         sys.exit(f"evaluation data not found at {EVAL}")
@@ -234,7 +259,7 @@ def main() -> None:
         if args.limit and len(rows) > args.limit:
             rows = random.Random(args.seed).sample(rows, args.limit)
         data[f.stem] = rows
-    results = [score_acled(rows, name) for name, rows in data.items()]
+    results = [score_acled(rows, name, country_hint=not args.no_country) for name, rows in data.items()]
     print_acled(results)
     if not args.no_case:
         case = score_case(EVAL / "case2021-subtypes-dev.tsv")
@@ -255,7 +280,8 @@ def main() -> None:
                     model_path = Path(tmp) / "model.joblib"
                     train(EVAL / "acled" / f"{train_name}.csv", model_path)
                     model = load_model(model_path)
-                    res = score_acled(data[test_name], f"{test_name} (rules + coder trained on {train_name})", model)
+                    res = score_acled(data[test_name], f"{test_name} (rules + coder trained on {train_name})", model,
+                                      country_hint=not args.no_country)
                     print_acled([res])
 
 

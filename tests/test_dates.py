@@ -63,3 +63,24 @@ def test_acled_note_format():
 def test_years_and_months_ago_are_background(text):
     (d,) = find_dates(text, dt.date(2019, 8, 20))
     assert d.precision == VAGUE and d.date is None
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("lynched in the village on 26/12.", dt.date(2015, 12, 30), dt.date(2015, 12, 26)),
+        ("on the afternoon of (28/12).", dt.date(2016, 1, 2), dt.date(2015, 12, 28)),
+        ("a firefight on 13/04/2017.", dt.date(2017, 4, 16), dt.date(2017, 4, 13)),
+        # month/day order when day/month cannot be read, or would fall after publication
+        ("clashes on 12/25.", dt.date(2019, 12, 27), dt.date(2019, 12, 25)),
+        ("clashes on 08/10.", dt.date(2019, 8, 12), dt.date(2019, 8, 10)),
+    ],
+)
+def test_numeric_day_month_dates(text, published, expected):
+    (d,) = find_dates(text, published)
+    assert d.date == expected and d.precision == 1
+
+
+@pytest.mark.parametrize("text", ["shops open 24/7 in the town", "won 2/3 of the seats"])
+def test_fractions_are_not_dates(text):
+    assert find_dates(text, TUESDAY) == []

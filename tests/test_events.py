@@ -290,3 +290,65 @@ def test_district_is_the_place_not_the_town_named_like_its_province():
               "in Nahrin district, Baghlan.")
     assert ev.location.feature_type in ("county", "localadmin")
     assert "Nahrin" in ev.location.name
+
+
+# --- event location: which of the sentence's places, and the point ACLED codes -----------
+
+
+def test_area_of_a_district_is_coded_at_the_district_seat_when_the_area_lies_elsewhere():
+    # "Bazar" is a common village name; the one the gazetteer knows is not in Nad Ali
+    ev = only("On 18 August 2019, 3 policemen were killed in an attack by Taliban militants "
+              "in the Bazar area of Nad Ali district, Helmand.")
+    assert ev.location.name == "Nad Ali"
+    assert ev.location.geo_precision == 2
+    # the district's seat (Nad-e Ali town), not the district's centroid 38 km west of it
+    assert abs(ev.location.lat - 31.64) < 0.05 and abs(ev.location.lon - 64.24) < 0.05
+
+
+def test_district_centre_is_precision_one_and_the_province_after_the_comma_is_not_the_place():
+    ev = only("On 18 August 2019, 2 policemen were killed in an ambush by Taliban militants "
+              "in Ghoryan district center, Herat.")
+    assert ev.location.name == "Ghoryan"
+    assert ev.location.geo_precision == 1
+    assert abs(ev.location.lon - 61.49) < 0.05  # Ghoryan town, not Herat city 60 km east
+
+
+def test_province_read_as_a_town_does_not_replace_the_district():
+    ev = only("On 18 August 2019, a soldier was beheaded by Taliban militants in Jalrez district, Wardak.")
+    assert ev.location.name == "Jalrez"
+
+
+def test_bracketed_other_name_of_a_district_is_not_the_place():
+    ev = only("On 18 August 2019, 2 soldiers were wounded in an ambush by Taliban militants "
+              "in Shinwar (Ghani Khel) district, Nangarhar.")
+    assert ev.location.name == "Shinwar"
+
+
+def test_province_only_is_precision_three_at_the_provincial_capital():
+    ev = only("On 18 August 2019, 3 Taliban militants were killed by Afghan forces artillery attack in Helmand province.")
+    assert ev.location.name == "Helmand" and ev.location.geo_precision == 3
+    assert abs(ev.location.lat - 31.59) < 0.1 and abs(ev.location.lon - 64.37) < 0.1  # Lashkar Gah
+
+
+def test_town_named_as_an_attribute_is_still_where_the_event_happened():
+    ev = only("Hundreds of Garissa residents marched on Monday to protest rising insecurity.")
+    assert ev.location is not None and ev.location.name == "Garissa"
+
+
+def test_route_end_or_institution_is_not_preferred_to_the_place_named():
+    ev = only("Protesters blocked the Nairobi-Nakuru highway at Kwambira in Limuru on Monday.")
+    assert ev.location.name not in ("Nairobi", "Nakuru")
+
+
+def test_event_in_a_sentence_without_a_place_takes_the_article_place():
+    evs = events("Three people were killed in a land dispute in Kitale on Monday. "
+                 "The following day a crowd protested at the office of the local chief.")
+    protest = next(e for e in evs if e.event_type == "Protests")
+    assert protest.location is not None and protest.location.name == "Kitale"
+
+
+def test_a_possessive_country_after_a_comma_does_not_hold_the_town():
+    evs = events("Syrian troops advanced in southern Idlib province on Sunday. On Monday, warplanes struck a "
+                 "Turkish military convoy near the town of Maarat al-Numan, Turkey's Defence Ministry said.")
+    ev = next(e for e in evs if e.sub_event_type == "Air/drone strike")
+    assert ev.location.name == "Ma'arrat an Nu'man" and ev.location.geo_precision == 2

@@ -44,6 +44,17 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # "on 25/03", "(28/12)", "13/04/2017": day and month in either order, settled by the
+    # publication date; without a year only after a word that introduces a date
+    (
+        "numeric",
+        re.compile(
+            r"(?:(?<=\bon\s)|(?<=\bof\s)|(?<=\bthe\s)|(?<=\()|(?<=\[)|(?<=[-–])|(?<=\band\s)|(?<=\bfrom\s)"
+            r"|(?<=\buntil\s)|(?<=\bto\s)|(?<=\bdated\s))(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\b(?!/\d)(?!\s*(?:of|in)\b)"
+            r"|\b(?P<a2>[0-3]?\d)/(?P<b2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d)\b",
+            re.I,
+        ),
+    ),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")),
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?")),
     (
@@ -112,6 +123,27 @@ def _infer_year(month: int, day: int, ref: dt.date | None) -> int | None:
     return year
 
 
+def _numeric(g: dict[str, str | None], ref: dt.date | None) -> tuple[dt.date | None, int, bool]:
+    """"25/03", "03/25/2019": day/month (else month/day) giving the date nearest before ``ref``."""
+    a, b = int(g["a"] or g["a2"]), int(g["b"] or g["b2"])
+    y = g.get("y2")
+    year = (int(y) + (2000 if int(y) < 70 else 1900) if len(y) == 2 else int(y)) if y else None
+    options = []
+    for day, month in ((a, b), (b, a)):
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        yr = year if year is not None else _infer_year(month, day, ref)
+        date = _safe_date(yr, month, day) if yr else None
+        if date is not None:
+            options.append(date)
+    if not options:
+        return None, 1, year is None
+    if ref is not None:
+        # the reading on or just before publication (day/month first on a tie)
+        options.sort(key=lambda d: (d > ref + dt.timedelta(days=1), abs((ref - d).days)))
+    return options[0], 1, year is None
+
+
 def _mid_month(year: int, month: int, part: str | None) -> dt.date:
     last = calendar.monthrange(year, month)[1]
     if part and part.startswith(("early", "the beginning", "the start", "beginning")):
@@ -137,6 +169,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["m"]), int(g["d"])), 1, False
+    if kind == "numeric":
+        return _numeric(g, ref)
     if kind in ("dmy", "mdy"):
         month, day = _month(g["month"]), int(g["day"])
         year = int(g["year"]) if g.get("year") else _infer_year(month, day, ref)

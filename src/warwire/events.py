@@ -305,6 +305,9 @@ class Mention:
     #: the type was decided only by who the victims are ("attacked a checkpoint"), not by a
     #: weapon or a specific trigger: another trigger naming the weapon decides the event's type
     generic: bool = False
+    #: the place named elsewhere in the article, for an event whose sentence names none
+    fallback_place: Place | None = None
+    fallback_precision: int = 1
 
 
 def _lemma(tok: Token) -> str:
@@ -685,27 +688,346 @@ def _deciding_cue(frame: FrameSpec, cues: set[str]) -> tuple[str | None, str | N
 PLACE_NOUNS = frozenset(
     "town city village province district region governorate area country state county "
     "neighbourhood neighborhood suburb camp outskirts countryside municipality locality hamlet "
-    "settlement capital".split()
+    "settlement capital centre center".split()
 )
+#: a place name modifying one of these names an institution, not where something happened
+#: ("the Kabul government", "Kenya police")
+INSTITUTION_NOUNS = frozenset(
+    "government authorities authority administration officials official forces army police military "
+    "troops regime ministry embassy consulate delegation team club parliament president governor "
+    "leader leaders war conflict talks deal accord agreement relations council councillor "
+    "commander chief".split()
+)
+#: a place name modifying one of these is one end of a route or a border ("the Turkey-Syria border")
+ROUTE_NOUNS = frozenset("road highway border route corridor railway pipeline frontier crossing line bridge".split())
+#: words that may stand between a place and the larger place that holds it
+_DESIGNATOR_WORDS = (
+    r"(?:districts?|city|cities|towns?|count(?:y|ies)|sub-?count(?:y|ies)|provinces?|divisions?|locations?|"
+    r"villages?|areas?|wards?|constituenc(?:y|ies)|municipalit(?:y|ies)|regions?|cent(?:er|re)|"
+    r"administration|camp|market|bazaar|neighbou?rhood|suburb|outskirts|limits|sub-?locations?)"
+)
+_COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$", re.I)
+_IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+#: "X district, Y": a place written as a district or city, so what holds it is a province
+_DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
+_PAREN_GAP = re.compile(r"^\s*\(\s*$")
+_LIST_AFTER = re.compile(rf"^(?:\s+{_DESIGNATOR_WORDS})*\s*(?:,\s*)?(?:and|or|&)\s", re.I)
+#: two names side by side, or joined by an izafe ("Kotal-e Khair Khana", "Dasht-e-Abdan")
+_FRAGMENT_GAP = re.compile(r"^\s*(?:-?\s*(?:e|i|ye|yi)\s*-)?\s*$|^-(?:e|i|ye|yi)\s+$", re.I)
+_SEAT_WORDS = re.compile(r"^\s*(?:district\s+)?(?:administration\s+|administrative\s+)?cent(?:er|re)\b", re.I)
+#: how far (km) a place may lie from the place said to hold it, by the holder's rank
+CONTAINER_KM = {0: 30.0, 1: 40.0, 2: 200.0, 3: 600.0}
 
 
-def _is_modifier(doc: Doc, place: Place) -> bool:
-    """A place name that only modifies another noun ("the Damascus-Aleppo highway",
-    "the Turkey-Syria border", "Idlib offensive") is not where something happened."""
+def _modifier_kind(doc: Doc, place: Place) -> str | None:
+    """How a place name that only modifies another noun relates to it: ``"route"`` for one
+    end of a road or border ("the Damascus-Aleppo highway"), ``"institution"`` ("the Kabul
+    government"), ``"attribute"`` for other nouns ("Garissa residents", "the Idlib offensive"),
+    None when the name is not a modifier."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return None
     tok = span[-1]
     for _ in range(4):
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
-    return (
-        tok.dep_ in ("compound", "amod", "nmod", "npadvmod")
-        and tok.head.pos_ == "NOUN"
-        and tok.head.lemma_.lower() not in PLACE_NOUNS
-    )
+    if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
+        return None
+    head = tok.head.lemma_.lower()
+    if head in PLACE_NOUNS or tok.head.i < tok.i:
+        return None
+    if head in ROUTE_NOUNS or _hyphen_pair(doc.text, place):
+        return "route"
+    if head in INSTITUTION_NOUNS:
+        return "institution"
+    return "attribute"
+
+
+def _hyphen_pair(text: str, place: Place) -> bool:
+    """"Turkey-Syria", "Garissa-Mwingi": one of two names joined by a dash."""
+    return bool(re.search(r"\w[-–—/]\s*$", text[max(0, place.start - 3) : place.start])
+                or re.match(r"^\s*[-–—/]\s*\w", text[place.end : place.end + 3]))
+
+
+@dataclass
+class _PlaceRole:
+    """How a place mention relates to the others of its sentence."""
+
+    place: Place
+    #: index of the place said to hold this one ("X area of Y district", "X, Y")
+    container: int | None = None
+    #: written in brackets after another place: its other name or its province
+    bracketed: bool = False
+    #: one of two names written side by side ("Band Temur" read as "Band" + "Temur")
+    fragment: bool = False
+    modifier: str | None = None
+    #: said to hold a place that lies elsewhere (so one of them is resolved wrongly)
+    dropped: bool = False
+    #: holds another (surviving) place of the sentence
+    holds: bool = False
+    #: lies in another province than most places of its sentence
+    stray: bool = False
+
+
+def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
+    """Roles of all place mentions of ``doc``: containers, brackets, fragments, modifiers; a
+    place that lies far from the place said to hold it is ``dropped``."""
+    text = doc.text
+    roles = [_PlaceRole(p, modifier=_modifier_kind(doc, p)) for p in places]
+    for i in range(len(roles) - 1):
+        p, q = roles[i].place, roles[i + 1].place
+        gap = text[p.end : q.start]
+        if q.start > p.end and _FRAGMENT_GAP.match(gap):
+            roles[i].fragment = roles[i + 1].fragment = True
+        elif _PAREN_GAP.match(gap):
+            roles[i + 1].bracketed = True
+        elif (_COMMA_GAP.match(gap) or _IN_GAP.match(gap)) and not _LIST_AFTER.match(text[q.end : q.end + 40]) \
+                and roles[i + 1].modifier is None and not re.match(r"['’]s\b", text[q.end : q.end + 3]):
+            roles[i].container = i + 1  # not "Maarat al-Numan, Turkey's Defence Ministry said"
+    # a bracketed name after a place with a holder: "Nad Ali (Marja) district, Helmand"
+    for i, r in enumerate(roles):
+        if r.bracketed and r.container is not None and i > 0 and roles[i - 1].container is None:
+            roles[i - 1].container = r.container
+    majority = _majority_admin1(doc, roles)
+    # check from the outermost holder inwards: a place must lie in its nearest surviving holder
+    for i in reversed(range(len(roles))):
+        r = roles[i]
+        j = r.container
+        while j is not None and roles[j].dropped:
+            j = roles[j].container
+        if j is None:
+            continue
+        holder = roles[j]
+        rank_holder = PLACE_RANK.get(holder.place.feature_type, 1)
+        if rank_holder < PLACE_RANK.get(r.place.feature_type, 1) or (
+            rank_holder == 0 and j == i + 1 and _DIVISION_GAP.search(text[r.place.end : holder.place.start])
+        ):
+            holder.dropped = True  # "Jaghatu district, Wardak" with Wardak read as a town
+        elif not _lies_in(r.place, holder.place):
+            if _norm(r.place.admin1) == majority.get(i) != _norm(holder.place.admin1):
+                holder.dropped = True  # "Naychin of Tarinkot district, Urozgan" with the district misread
+            else:
+                r.dropped = True
+        elif not r.fragment:
+            holder.holds = True
+    for i, r in enumerate(roles):
+        r.stray = i in majority and bool(r.place.admin1) and _norm(r.place.admin1) != majority[i] \
+            and PLACE_RANK.get(r.place.feature_type, 1) < 2
+    return roles
+
+
+def _majority_admin1(doc: Doc, roles: Sequence[_PlaceRole]) -> dict[int, str]:
+    """Place index -> the province most places of its sentence lie in (when one has a majority)."""
+    out: dict[int, str] = {}
+    for sent in doc.sents:
+        idx = [i for i, r in enumerate(roles) if sent.start_char <= r.place.start < sent.end_char]
+        votes: dict[str, int] = {}
+        for i in idx:
+            if roles[i].place.admin1 and PLACE_RANK.get(roles[i].place.feature_type, 1) < 4:
+                k = _norm(roles[i].place.admin1)
+                votes[k] = votes.get(k, 0) + 1
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            out.update((i, ranked[0][0]) for i in idx)
+    return out
+
+
+def _lies_in(p: Place, q: Place) -> bool:
+    """Can ``p`` lie in ``q`` (same country, within reach of it)?"""
+    if p.country and q.country and p.country != q.country:
+        return False
+    rq = PLACE_RANK.get(q.feature_type, 1)
+    if rq >= 4:
+        return True
+    if rq >= 2 and p.admin1 and _norm(p.admin1) in (_norm(q.admin1), _norm(q.name)):
+        return True
+    if rq == 0 and p.admin1 and _norm(p.admin1) == _norm(q.admin1):
+        return True  # "Naychin village, Urozgan": the province read as its namesake town
+    far = _km(p.lat, p.lon, q.lat, q.lon)
+    if rq == 1:
+        seat = _seat_of(q)
+        if seat is not None:
+            far = min(far, _km(p.lat, p.lon, seat.lat, seat.lon))
+        if p.admin1 and _norm(p.admin1) == _norm(q.admin1) and far <= 2.5 * CONTAINER_KM[1]:
+            return True  # "Baragoi, Samburu": a county larger than a district
+    return far <= CONTAINER_KM.get(rq, 80.0)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from .gazetteer import distance_km
+
+    return distance_km(lat1, lon1, lat2, lon2)
+
+
+def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple[int, _PlaceRole]]:
+    """(tier, role) of the places between ``start`` and ``end`` that can be an event's place:
+    tier 0 a place named as such, 1 a fragment or an attribute ("Garissa residents"), 2 one
+    end of a route or an institution's seat ("the Kabul government").  A town or district
+    must lie in the province named with it ("the Kharki area of Garmsir district, Helmand")."""
+    inside = [r for r in roles if start <= r.place.start < end and not r.dropped]
+    regions = {_norm(r.place.name) for r in inside if PLACE_RANK.get(r.place.feature_type, 1) == 2}
+    regions |= {_norm(r.place.admin1) for r in inside if PLACE_RANK.get(r.place.feature_type, 1) == 2 and r.place.admin1}
+    kept = {id(p) for p in _drop_province_towns([r.place for r in inside])}
+    out = []
+    for r in inside:
+        if id(r.place) not in kept:
+            continue
+        if regions and PLACE_RANK.get(r.place.feature_type, 1) < 2 and r.place.admin1 and _norm(r.place.admin1) not in regions:
+            continue
+        p = r.place
+        if r.holds:
+            continue
+        if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles if not x.dropped):
+            continue  # "Shinwar (Ghani Khel) district": the other name of a place already read
+        tier = 0
+        if r.fragment or r.stray or r.bracketed or r.modifier == "attribute":
+            tier = 1
+        elif r.modifier in ("route", "institution"):
+            tier = 2
+        out.append((tier, r))
+    return out
+
+
+def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_before) -> tuple[Place | None, int]:
+    """The event place: in the clause, else the sentence, else 'the town' anaphora.
+
+    A place said to lie in another ("the Kharki area of Garmsir district", "Watamu, Kilifi")
+    is preferred to its holder when it does lie there; a country or a place that only
+    modifies a noun comes last."""
+    trig_pos = m.trigger[0]
+
+    def key(c: tuple[int, _PlaceRole]) -> tuple:
+        p = c[1].place
+        rank = PLACE_RANK.get(p.feature_type, 1)
+        in_clause = m.clause[0] <= p.start and p.end <= m.clause[1]
+        return (rank >= 4, c[0], not in_clause, rank, abs(p.start - trig_pos))
+
+    cands = _candidates(roles, m.sent_start, m.sent_end)
+    tier, chosen = (min(cands, key=key)[0], min(cands, key=key)[1].place) if cands else (0, None)
+    anaphor = False
+    if chosen is None or tier > 0 or PLACE_RANK.get(chosen.feature_type, 1) >= 2:
+        # "the town", "the area": the last town named before this sentence
+        clause_doc = doc.char_span(*m.clause, alignment_mode="expand")
+        for tok in clause_doc or []:
+            if tok.lower_ in ANAPHORA_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+                prev = ctx_places_before(m.sent_start)
+                if prev is not None:
+                    chosen, anaphor = prev, True
+                break
+    if chosen is None:
+        return None, 1
+    return chosen, _precision(doc.text, chosen, anaphor)
+
+
+def _precision(text: str, place: Place, anaphor: bool = False) -> int:
+    """ACLED geo_precision of an event coded at ``place``: "near X" and "X district" are 2
+    (coded at the town that is the district's seat), "X district centre" is 1."""
+    precision = place.geo_precision
+    if PLACE_RANK.get(place.feature_type, 1) == 1:
+        precision = 1 if _SEAT_WORDS.match(text[place.end : place.end + 40]) or \
+            re.search(r"\bcent(?:er|re)\s*$", place.text, re.I) else max(precision, 2)
+    if not anaphor:
+        window = text[max(0, place.start - 30) : place.start].lower().split()[-4:]
+        if any(w.strip(",.") in NEAR_WORDS for w in window) and precision < 2:
+            precision = 2
+    return precision
+
+
+def _fallback_place(text: str, roles: Sequence[_PlaceRole], sent_start: int, sent_end: int) -> tuple[Place | None, int]:
+    """For an event whose sentence names no place: the place the article names nearest
+    before it (else after it), as an ACLED coder codes a note's only town."""
+    cands = [(t, r) for t, r in _candidates(roles, 0, 10**9) if not (sent_start <= r.place.start < sent_end)]
+    if not cands:
+        return None, 1
+    def key(c: tuple[int, _PlaceRole]) -> tuple:
+        p = c[1].place
+        before = p.end <= sent_start
+        return (PLACE_RANK.get(p.feature_type, 1) >= 4, c[0], not before,
+                sent_start - p.end if before else p.start - sent_end)
+    best = min(cands, key=key)[1].place
+    return best, _precision(text, best)
+
+
+#: normalised prefixes of a district seat's name ("Hukumat-e Nad 'Ali": the government of Nad Ali)
+_SEAT_PREFIXES = ("", "hukumat i ", "alakadar yi ", "alakadari ", "markaz i ")
+#: how far (km) a district's seat may lie from the district's point
+SEAT_KM = 150.0
+
+
+def _seat_of(place: Place) -> Place | None:
+    """The town that is the seat of a district or county named like it (ACLED codes an event
+    "in X district" at X's centre): the nearest same-named town within reach, else None."""
+    if PLACE_RANK.get(place.feature_type, 1) != 1 or not place.country:
+        return None
+    names = (place.name, re.sub(rf"\s+{_DESIGNATOR_WORDS}$", "", place.text, flags=re.I))
+    seat = _seat(names, place.country, place.admin1, place.lat, place.lon)
+    if seat is None:
+        return None
+    name, gid, lat, lon = seat
+    return place.model_copy(update={"lat": lat, "lon": lon, "reason": f"{place.reason}; seat {name} ({gid})".strip("; ")})
+
+
+@functools.lru_cache(maxsize=4096)
+def _seat(names: tuple[str, ...], country: str, admin1: str | None, lat: float, lon: float
+          ) -> tuple[str, str, float, float] | None:
+    try:
+        from . import gazetteer
+        gaz = gazetteer.default()
+        keys = {gazetteer.normalize(n) for n in names}
+        hits = [e for k in keys if k for pre in _SEAT_PREFIXES
+                for e in gaz.lookup(pre + k, [country])
+                if e.country == country and PLACE_RANK.get(e.feature_type, 1) == 0]
+    except Exception as exc:  # no gazetteer data: keep the district's own point
+        log.debug("no seat for %s: %s", names, exc)
+        return None
+    hits = [e for e in hits if not (e.admin1 and admin1 and _norm(e.admin1) != _norm(admin1))]
+    near = [(distance, e) for e in hits if (distance := _km(lat, lon, e.lat, e.lon)) <= SEAT_KM]
+    if not near:
+        return None
+    # the same spelling first (the normalised key also joins "Kitui" and "Kitoo"), then the nearest
+    exact = {gazetteer.simple_key(n) for n in names}
+    e = min(near, key=lambda h: (not ({gazetteer.simple_key(x) for x in h[1].names()} & exact), h[0]))[1]
+    return e.name, e.id, e.lat, e.lon
+
+
+@functools.lru_cache(maxsize=256)
+def _capitals(country: str) -> dict[str, tuple[str, str, float, float]]:
+    """admin1 (normalised) -> (name, id, lat, lon) of its most populous town."""
+    from . import gazetteer
+
+    best: dict[str, tuple[int, tuple[str, str, float, float]]] = {}
+    try:
+        for e in gazetteer.default().layer(country):
+            if e.feature_type == "locality" and e.admin1 and e.population > 0:
+                k = _norm(e.admin1)
+                if k not in best or e.population > best[k][0]:
+                    best[k] = (e.population, (e.name, e.id, e.lat, e.lon))
+    except Exception as exc:
+        log.debug("no capitals for %s: %s", country, exc)
+    return {k: v for k, (_, v) in best.items()}
+
+
+def _capital_of(place: Place) -> Place | None:
+    """A province's capital (its most populous town): ACLED codes an event known only at
+    province level (geo_precision 3) there."""
+    if PLACE_RANK.get(place.feature_type, 1) != 2 or not place.country or not place.admin1:
+        return None
+    cap = _capitals(place.country).get(_norm(place.admin1))
+    if cap is None or _km(place.lat, place.lon, cap[2], cap[3]) > 400:
+        return None
+    name, gid, lat, lon = cap
+    return place.model_copy(update={"lat": lat, "lon": lon, "reason": f"{place.reason}; capital {name} ({gid})".strip("; ")})
+
+
+def _event_location(place: Place, precision: int) -> Place:
+    """The point ACLED would code: a district's seat, a province's capital, else the place."""
+    seat = _seat_of(place)
+    if seat is not None:  # "X district" is 2, "X district centre" 1 (see _precision)
+        return seat.model_copy(update={"geo_precision": precision})
+    point = _capital_of(place) or place
+    return point.model_copy(update={"geo_precision": max(precision, place.geo_precision)})
 
 
 def _drop_province_towns(cands: list[Place]) -> list[Place]:
@@ -720,47 +1042,6 @@ def _drop_province_towns(cands: list[Place]) -> list[Place]:
     return [p for p in cands if not province_alias(p)]
 
 
-def _place_for(doc: Doc, m: Mention, places: Sequence[Place], ctx_places_before) -> tuple[Place | None, int]:
-    """The event place: in the clause, else the sentence, else 'the town' anaphora."""
-    def pick(cands: list[Place]) -> Place | None:
-        if not cands:
-            return None
-        trig_pos = m.trigger[0]
-        return min(cands, key=lambda p: (PLACE_RANK.get(p.feature_type, 1) >= 4,
-                                          PLACE_RANK.get(p.feature_type, 1),
-                                          abs(p.start - trig_pos)))
-
-    in_clause = [p for p in places if m.clause[0] <= p.start and p.end <= m.clause[1] and not _is_modifier(doc, p)]
-    in_sent = [p for p in places if m.sent_start <= p.start and p.end <= m.sent_end and not _is_modifier(doc, p)]
-    # "the Kharki area of Garmsir district, Helmand": a town must lie in the province named with it
-    regions = {_norm(p.name) for p in in_sent if PLACE_RANK.get(p.feature_type, 1) == 2}
-    if regions:
-        def consistent(p: Place) -> bool:
-            return PLACE_RANK.get(p.feature_type, 1) >= 2 or not p.admin1 or _norm(p.admin1) in regions
-        in_clause = [p for p in in_clause if consistent(p)]
-        in_sent = [p for p in in_sent if consistent(p)]
-    in_clause, in_sent = _drop_province_towns(in_clause), _drop_province_towns(in_sent)
-    chosen = pick(in_clause) or pick(in_sent)
-    anaphor = False
-    if chosen is None or PLACE_RANK.get(chosen.feature_type, 1) >= 2:
-        # "the town", "the area": the last town named before this sentence
-        clause_doc = doc.char_span(*m.clause, alignment_mode="expand")
-        for tok in clause_doc or []:
-            if tok.lower_ in ANAPHORA_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-                prev = ctx_places_before(m.sent_start)
-                if prev is not None:
-                    chosen, anaphor = prev, True
-                break
-    if chosen is None:
-        return None, 1
-    precision = chosen.geo_precision
-    if not anaphor:
-        window = doc.text[max(0, chosen.start - 30) : chosen.start].lower().split()[-4:]
-        if any(w.strip(",.") in NEAR_WORDS for w in window) and precision < 2:
-            precision = 2
-    return chosen, precision
-
-
 def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Mention]:
     """Every event mention (trigger with its modality, roles, date and place) in ``doc``."""
     lex = lex or default_lexicon()
@@ -772,6 +1053,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     def last_locality_before(pos: int) -> Place | None:
         prev = [p for p in localities if p.end <= pos]
         return prev[-1] if prev else None
+
+    # a name read as an actor ("Taliban") is no place
+    places = [p for p in ctx.places if not any(a.start < p.end and p.start < a.end for a in ctx.actors)]
+    roles = _place_roles(doc, sorted(places, key=lambda p: p.start))
 
     # dates standing alone as a sentence ("25 March.", "Monday:") date what follows
     datelines = [
@@ -865,7 +1150,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 told = [d for d in datelines if d.end <= sent.start_char]
                 if told:
                     m.date = told[-1]
-            m.place, m.precision = _place_for(doc, m, ctx.places, last_locality_before)
+            m.place, m.precision = _place_for(doc, m, roles, last_locality_before)
+            if m.place is None:
+                m.fallback_place, m.fallback_precision = _fallback_place(doc.text, roles, sent.start_char, sent.end_char)
             if m.territorial and m.place is None and not (
                 frame.name == "capture" and patient_span is not None
                 and _names_ground(doc, patient_span)
@@ -1244,7 +1531,9 @@ def build_events(
             continue
         if date is not None and ctx.published and (date - ctx.published).days > 1:
             continue
-        country = (d.place.country if d.place else None) or default_country
+        spare = next((x for x in d.mentions if x.fallback_place is not None), None) if d.place is None else None
+        where = d.place or (spare.fallback_place if spare else None)
+        country = (where.country if where else None) or default_country
         winners: list[str] = []
         losers: list[str] = []
         agents: list[str] = []
@@ -1320,7 +1609,9 @@ def build_events(
             interaction = int("".join(str(c) for c in codes)) if len(codes) == 2 else codes[0] * 10
         location = None
         if d.place is not None:
-            location = d.place.model_copy(update={"geo_precision": max(d.precision, d.place.geo_precision)})
+            location = _event_location(d.place, d.precision)
+        elif spare is not None:
+            location = _event_location(spare.fallback_place, spare.fallback_precision)
         confidence = 0.35 + 0.2 * (location is not None) + 0.15 * (d.date is not None) + 0.15 * (actor1 is not None)
         confidence += 0.1 * min(len(d.mentions) - 1, 2) / 2
         ev = Event(
