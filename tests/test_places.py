@@ -302,3 +302,10 @@ def test_loose_spelling_of_a_common_word_needs_support():
     # "Chamber", "Flores" normalise like US towns; nothing in the text says they are places
     ps = _parsed("Chamber members and Maria Flores met in Columbus, Ohio, on Monday.")
     assert {p.text for p in ps} == {"Columbus", "Ohio"}
+
+
+def test_a_conflict_country_town_is_found_in_a_text_that_names_no_country():
+    # no country named: Migori (Kenya) is in the global layer; Mingora (Pakistan) only looks alike
+    ps = _parsed("Police fired tear gas at protesters who blocked roads in Migori town.")
+    migori = next(p for p in ps if p.text == "Migori")
+    assert migori.country == "KE" and near(migori, -1.06, 34.47, 10)

@@ -2,10 +2,11 @@
 
 Layers
 ------
-* **global** (always loaded): every country (``data/countries.tsv``), the continents
-  (``gazetteer/world-regions.tsv.gz``), the first-level subdivisions and country records of
-  the bundled countries (``gazetteer/regions.tsv.gz``), US states and world cities of
-  100,000+ people (from ``gazetteer/world-cities.tsv.gz``).
+* **global** (always loaded): every country (``data/countries.tsv``), the continents and the
+  first-level divisions of countries without a WOF layer (``gazetteer/world-regions.tsv.gz``),
+  the first-level subdivisions and country records of the bundled countries
+  (``gazetteer/regions.tsv.gz``), their towns of 10,000+ people (``gazetteer/towns.tsv.gz``),
+  US states and world cities of 100,000+ people (from ``gazetteer/world-cities.tsv.gz``).
 * **country** (loaded lazily, one per ISO2 code, as a :class:`Layer` whose rows are parsed
   on first access): the village layer ``gazetteer/XX.tsv.gz`` (Who's On First; GeoNames
   towns of 500+ people for Mexico) and ``XX-geonames.tsv.gz`` when imported, else the
@@ -984,7 +985,8 @@ class Gazetteer:
         return self._world
 
     def global_entries(self) -> list[Entry]:
-        """Countries, bundled regions and world cities of 100,000+ people."""
+        """Countries, regions, the village layers' towns of 10,000+ people and world cities of
+        100,000+ people."""
         if self._global is None:
             out: list[Entry] = []
             for c in self.countries.values():
@@ -995,7 +997,7 @@ class Gazetteer:
                         layer="global",
                     )
                 )
-            for fname in ("regions.tsv.gz", "world-regions.tsv.gz"):
+            for fname in ("regions.tsv.gz", "world-regions.tsv.gz", "towns.tsv.gz"):
                 path = self.data_dir / fname
                 if path.is_file():
                     out.extend(
