@@ -39,10 +39,12 @@ records = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 nlp.load()
 articles = [ingest.from_record(r) for r in records]
 pipeline.extract(articles[0])  # warm the gazetteer and knowledge base
+pipeline.stage_times(reset=True)
 t = time.perf_counter()
-n = sum(1 for _ in pipeline.extract_many(articles))
+n = sum(1 for _ in pipeline.extract_many(articles, memory_zone=True))
 dt = time.perf_counter() - t
-print(json.dumps({"docs": n, "seconds": dt, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"docs": n, "seconds": dt, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "stages": pipeline.stage_times().table()}))
 """
 
 
@@ -100,6 +102,9 @@ def main() -> None:
     print(f"|{'-' * 42}|{'-' * 7}|{'-' * 9}|{'-' * 11}|{'-' * 13}|")
     for name, docs, wall, wps, rss in rows:
         print(f"| {name:<40} | {docs:>5} | {wall:>7.1f} | {wps:>9,.0f} | {rss:>11.0f} |")
+    print("\nwarwire extract_many, time per stage:")
+    for stage, secs, share in inproc["stages"]:
+        print(f"  {stage:10} {secs:7.2f}s {100 * share:5.1f}%")
     print("\nwords/s: processing phase only for the first two rows (model load excluded); whole")
     print("process wall time for the CLI row. RSS of the CLI row is the peak over all child processes.")
 

@@ -10,7 +10,8 @@ table.  Every row runs in a fresh process so memory and caches do not leak betwe
   batch ray, 2 CPUs       a local Ray instance with 2 CPUs (2 actors), one writer
 
 words/s counts the words of the cleaned article texts; the first two rows exclude model
-loading and warm-up (steady state per core), the batch rows are wall-clock from start to
+loading and warm-up (steady state per core; the second also prints the time of each stage from
+``pipeline.stage_times``), the batch rows are wall-clock from start to
 summary (startup included) and also show the steady rate after the first result.  Then: store
 write time per 1,000 articles when the store holds 10k and 100k events, and a cProfile of
 ``extract_many`` (top functions and time per module).
@@ -81,12 +82,15 @@ def row_extract(records) -> dict:
 
     arts = articles(records)
     list(pipeline.extract_many(arts[:5]))  # warm-up: model, knowledge files, first gazetteer layers
+    pipeline.stage_times(reset=True)
     t = time.perf_counter()
-    docs = list(pipeline.extract_many(arts, batch_size=16))
+    # as the batch workers run it (spaCy memory zone per batch)
+    docs = list(pipeline.extract_many(arts, batch_size=16, memory_zone=True))
     dt = time.perf_counter() - t
     words = sum(len(a.text.split()) for a in arts if a.status == "ok")
     return {"articles": len(docs), "words": words, "seconds": dt, "rss_mb": peak_rss_mb(),
-            "events": sum(len(d.events) for d in docs)}
+            "events": sum(len(d.events) for d in docs),
+            "stages": pipeline.stage_times().table()}
 
 
 def row_batch(records, engine: str, workers: int) -> dict:
@@ -298,6 +302,10 @@ def main() -> None:
               f" startup {r['startup_s']:.1f}s")
     print(f"extract vs ceiling per core: {results['extract']['words'] / results['extract']['seconds'] / ceiling:.2f}"
           f" (target >= 0.8); events found: {results['extract']['events']}")
+    spacy_s = results["spacy"]["seconds"]
+    print(f"\ntime per stage of warwire extract_many (no profiler; spaCy ceiling row: {spacy_s:.1f}s):")
+    for stage, secs, share in results["extract"]["stages"]:
+        print(f"  {stage:10} {secs:7.2f}s {100 * share:5.1f}%  ({1000 * secs / results['extract']['articles']:.1f} ms/article)")
 
     if not args.skip_store:
         s = run_row("store", args)

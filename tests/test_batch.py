@@ -341,3 +341,44 @@ def test_sigkill_three_times_then_resume_equals_uninterrupted_run(tmp_path):
     for table in expected:
         assert got[table] == expected[table], f"{table} differs ({msg})"
     assert got == expected, msg
+
+
+# ------------------------------------------------------------------ worker memory and stage times
+
+
+def test_memory_zone_frees_new_words_and_keeps_every_fact():
+    """Workers parse in spaCy memory zones: the words of an article are forgotten after its
+    batch (a long run does not grow with every new name), and nothing extracted changes."""
+    from warwire import ingest, nlp, pipeline
+
+    text = ("Fighters of the Vorthaxi Brigade shelled Mandera on Monday, killing 7 civilians, "
+            "a Qelzumbra monitor said.\n\nBrugnatel residents said 12 houses were destroyed.")
+    arts = [ingest.from_text(text, id="zone-1", published="2021-03-10"),
+            ingest.from_text(text.replace("Mandera", "Garissa"), id="zone-2", published="2021-03-11")]
+    strings = nlp.load().vocab.strings
+    pipeline.extract(ingest.from_text("Police arrested two men in Nairobi.", id="warm"))
+    before = len(strings)
+    zoned = list(pipeline.extract_many(arts, memory_zone=True))
+    assert len(strings) == before
+    assert "Vorthaxi" not in strings
+    plain = list(pipeline.extract_many(arts))
+    assert "Vorthaxi" in strings and len(strings) > before
+    assert [z.model_dump() for z in zoned] == [p.model_dump() for p in plain]
+    assert [p.name for p in zoned[0].places] == ["Mandera"]
+    assert [e.fatalities for e in zoned[0].events] == [7]
+    assert [f.quantity for f in zoned[0].figures if f.unit == "killed"] == [7]
+
+
+def test_stage_times_count_articles_and_charge_each_stage():
+    from warwire import ingest, pipeline
+
+    pipeline.stage_times(reset=True)
+    arts = [ingest.from_text(r["text"], id=r["id"]) for r in make_records()[:3]]
+    assert len(list(pipeline.extract_many(arts))) == 3
+    times = pipeline.stage_times()
+    assert times.articles == 3
+    table = {stage: secs for stage, secs, _ in times.table()}
+    assert list(table) == list(pipeline.STAGES)
+    assert table["parse"] > 0 and table["places"] > 0 and table["events"] > 0
+    assert abs(sum(share for *_, share in times.table()) - 1.0) < 1e-9
+    assert pipeline.stage_times(reset=True).articles == 3 and pipeline.stage_times().articles == 0

@@ -6,7 +6,12 @@ Both return :class:`warwire.model.Extraction` documents; nothing here touches th
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
 import logging
+import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -23,43 +28,115 @@ from .model import Actor, Article, Extraction
 log = logging.getLogger(__name__)
 
 
-def extract(article: Article, doc: Doc | None = None) -> Extraction:
-    """Extract events, places, actors, quotes, claims and figures from one article."""
+#: The stages timed by :func:`stage_times`, in pipeline order.
+STAGES = ("parse", "actors", "places", "events", "quotes", "figures", "claims", "assemble")
+
+
+@dataclasses.dataclass
+class StageTimes:
+    """Seconds spent in each stage, summed over the articles extracted since the last reset."""
+
+    seconds: dict[str, float] = dataclasses.field(default_factory=lambda: defaultdict(float))
+    articles: int = 0
+
+    def add(self, stage: str, started: float) -> float:
+        """Charge the time since ``started`` to ``stage``; return the current time."""
+        now = time.perf_counter()
+        self.seconds[stage] += now - started
+        return now
+
+    def table(self) -> list[tuple[str, float, float]]:
+        """(stage, seconds, share of the total) in pipeline order."""
+        total = sum(self.seconds.values()) or 1.0
+        return [(k, self.seconds.get(k, 0.0), self.seconds.get(k, 0.0) / total) for k in STAGES]
+
+
+_TIMES = StageTimes()
+
+
+def stage_times(reset: bool = False) -> StageTimes:
+    """Time per stage in this process since the last reset (a copy); ``reset`` starts over."""
+    global _TIMES
+    out = StageTimes(dict(_TIMES.seconds), _TIMES.articles)
+    if reset:
+        _TIMES = StageTimes()
+    return out
+
+
+def extract(article: Article, doc: Doc | None = None, *, memory_zone: bool = False) -> Extraction:
+    """Extract events, places, actors, quotes, claims and figures from one article.
+
+    ``memory_zone`` (only when ``doc`` is None): as for :func:`extract_many`.
+    """
     if article.status != "ok" or not article.text.strip():
         return Extraction(article=article)
-    if doc is None:
+    if doc is not None:
+        return _extract_doc(article, doc)
+    with nlp.load().memory_zone() if memory_zone else contextlib.nullcontext():
+        started = time.perf_counter()
         doc = nlp.parse(article.text)
-    return _extract_doc(article, doc)
+        _TIMES.add("parse", started)
+        return _extract_doc(article, doc)
 
 
-def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-    """Extract many articles, parsing the English ones together with ``nlp.pipe``."""
+def extract_many(
+    articles: Iterable[Article], batch_size: int = 16, *, memory_zone: bool = False
+) -> Iterator[Extraction]:
+    """Extract many articles, parsing the English ones together with ``nlp.pipe``.
+
+    ``memory_zone`` frees what spaCy allocated for each batch (strings and vocabulary entries
+    of new words) once the batch is extracted, so that a long-running worker does not grow
+    with every new name it reads.  Only for processes that parse in one thread at a time:
+    spaCy's memory zones are process-wide.
+    """
     pending: list[Article] = []
     for article in articles:
         pending.append(article)
         if len(pending) >= batch_size:
-            yield from _run_batch(pending, batch_size)
+            yield from _run_batch(pending, batch_size, memory_zone)
             pending = []
     if pending:
-        yield from _run_batch(pending, batch_size)
+        yield from _run_batch(pending, batch_size, memory_zone)
 
 
-def _run_batch(articles: list[Article], batch_size: int) -> Iterator[Extraction]:
+def _run_batch(articles: list[Article], batch_size: int, memory_zone: bool) -> list[Extraction]:
+    """Parse and extract one batch (all of it before returning: no Doc outlives the batch)."""
     todo = [a for a in articles if a.status == "ok" and a.text.strip()]
-    docs = dict(zip((id(a) for a in todo), nlp.parse_many((a.text for a in todo), batch_size)))
-    for a in articles:
-        doc = docs.get(id(a))
-        yield _extract_doc(a, doc) if doc is not None else Extraction(article=a)
+    zone = nlp.load().memory_zone() if memory_zone and todo else contextlib.nullcontext()
+    with zone, _gc_paused():
+        started = time.perf_counter()
+        docs = dict(zip((id(a) for a in todo), nlp.parse_many((a.text for a in todo), batch_size)))
+        _TIMES.add("parse", started)
+        out = [_extract_doc(a, docs[id(a)]) if id(a) in docs else Extraction(article=a)
+               for a in articles]
+        docs.clear()  # no Doc outlives the memory zone
+    return out
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch runs (it finds little there, and each pass
+    walks every young object); one pass may follow when the batch is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _extract_doc(article: Article, doc: Doc) -> Extraction:
+    t = time.perf_counter()
     text = article.text
     kb = actors_mod.load_knowledge()
     mentions = kb.find(text, on=article.published)
     country = kb.dominant_country(mentions)
     hints = [country] if country else []
     hints += sorted({c for m in mentions if m.name and (c := kb.country_of(m.name)) and c not in hints})
+    t = _TIMES.add("actors", t)
     places = places_mod.find_places(text, doc, countries=hints)
+    t = _TIMES.add("places", t)
     actor_refs = [_actor_ref(m, kb) for m in mentions]
     ctx = events_mod.Context(
         published=article.published,
@@ -73,20 +150,26 @@ def _extract_doc(article: Article, doc: Doc) -> Extraction:
         demonym_iso=kb.iso_of_demonym,
     )
     events = events_mod.extract_events(doc, ctx)
+    t = _TIMES.add("events", t)
     actor_models = actors_mod.to_model(mentions, kb, country_iso2=country, on=article.published)
+    t = _TIMES.add("actors", t)
     quotes = quotes_mod.find_quotes(doc, actor_mentions=actor_models)
+    t = _TIMES.add("quotes", t)
     figures = figures_mod.find_figures(doc, quotes=quotes)
+    t = _TIMES.add("figures", t)
     events_mod.assign_fatalities(events, figures, text)
+    t = _TIMES.add("events", t)
     claims, contested = claims_mod.link_claims(quotes, events, text=text)
     for ev in events:
         ev.contested = ev.id in contested
+    t = _TIMES.add("claims", t)
     for fig in figures:
         for ev in events:
             if any(s.start <= fig.span.start and fig.span.end <= s.end for s in ev.evidence):
                 fig.event_id = ev.id
                 break
     actors = _actors(kb, actor_models, events)
-    return Extraction(
+    out = Extraction(
         article=article,
         events=events,
         places=places,
@@ -95,6 +178,9 @@ def _extract_doc(article: Article, doc: Doc) -> Extraction:
         claims=claims,
         figures=figures,
     )
+    _TIMES.add("assemble", t)
+    _TIMES.articles += 1
+    return out
 
 
 def _actor_ref(mention, kb) -> events_mod.ActorRef:

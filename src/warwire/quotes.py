@@ -795,10 +795,8 @@ def _reported(doc: Doc, cues: SpeechCues, direct: list[_Raw]) -> list[_Raw]:
     out: list[_Raw] = []
     by_verb: dict[int, _Raw] = {}
     for v in doc:
-        if v.i in used_verbs or in_ranges(v.idx, quoted):
-            continue
-        lemma = v.lemma_.lower()
-        if lemma not in cues.verbs:
+        lemma = v.lemma_.lower()  # the cheap test first: most tokens are no speech verb
+        if lemma not in cues.verbs or v.i in used_verbs or in_ranges(v.idx, quoted):
             continue
         # a speech verb the tagger took for a noun ("..., Election Commission records show.")
         mistagged = v.pos_ == "NOUN" and any(c.dep_ == "ccomp" for c in v.children)

@@ -160,7 +160,9 @@ def process_chunk(items: list[Item], options: WorkerOptions) -> ChunkResult:
         except Exception as exc:  # a bug on one input never stops the batch
             outcomes[item.index] = _internal(item, exc, "ingest")
     try:
-        docs = list(pipeline.extract_many([a for _, a in good], batch_size=options.nlp_batch_size))
+        # a worker parses in one thread and lives long: free spaCy's per-batch strings
+        docs = list(pipeline.extract_many([a for _, a in good], batch_size=options.nlp_batch_size,
+                                          memory_zone=True))
     except DataError:
         raise
     except Exception:
