@@ -185,3 +185,15 @@ def test_export_acled_csv_columns(tmp_path):
     mandera = [r for r in rows if r["location"] == "Mandera"]
     assert mandera and mandera[0]["country"] == "Kenya" and mandera[0]["event_date"] == "2014-12-02"
     assert mandera[0]["fatalities"] == "36"
+
+
+def test_country_option_codes_generic_actors_and_checks_the_code(tmp_path):
+    f = tmp_path / "note.txt"
+    f.write_text("Police fired tear gas at traders protesting in Migori town on Monday, injuring two.\n")
+    r = warwire("extract", str(f), "--published", "2019-03-05", "--country", "ke")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert [(p["name"], p["country"]) for p in out["places"]] == [("Migori", "KE")]
+    assert any(a["name"] == "Protesters (Kenya)" for a in out["actors"])
+    bad = warwire("extract", str(f), "--country", "XX")
+    assert bad.returncode != 0 and "--country XX" in bad.stderr

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -81,6 +82,9 @@ def extract(
     model: Optional[Path] = typer.Option(
         None, help="A coder trained with `warwire train` to re-type events alongside the rules."
     ),
+    country: Optional[list[str]] = typer.Option(
+        None, "--country", help="ISO2 code of a country the input is about (repeatable), e.g. KE for a Kenyan feed."
+    ),
 ) -> None:
     """Extract events, places, actors, quotes, claims and figures from one article."""
     from . import ingest, pipeline
@@ -92,7 +96,7 @@ def extract(
     if jsonl is not None:
         if source is not None:
             raise typer.BadParameter("give either SOURCE or --jsonl, not both")
-        _extract_jsonl(jsonl, allow_private, coder_model)
+        _extract_jsonl(jsonl, allow_private, coder_model, _countries(country))
         return
     if source is None:
         raise typer.BadParameter("missing SOURCE (a path, a URL or -)")
@@ -100,7 +104,7 @@ def extract(
         article = ingest.load(
             source, published=_parse_date(published), source=outlet, allow_private=allow_private
         )
-        result = pipeline.extract(article)
+        result = pipeline.extract(article, countries=_countries(country))
     except WarwireError as exc:
         _fail(str(exc))
         return
@@ -131,7 +135,20 @@ def _apply_coder(model, result) -> None:
         apply_model(model, result)
 
 
-def _extract_jsonl(path: Path, allow_private: bool, coder_model=None) -> None:
+def _countries(codes: Optional[list[str]]) -> list[str]:
+    """Validated ISO2 codes from ``--country`` options."""
+    from .gazetteer import default
+
+    known = default().countries
+    out = []
+    for c in codes or []:
+        if c.upper() not in known:
+            raise typer.BadParameter(f"--country {c}: not an ISO 3166 alpha-2 code warwire knows")
+        out.append(c.upper())
+    return out
+
+
+def _extract_jsonl(path: Path, allow_private: bool, coder_model=None, countries: Sequence[str] = ()) -> None:
     from . import ingest, pipeline
 
     if str(path) != "-" and not path.exists():
@@ -147,7 +164,7 @@ def _extract_jsonl(path: Path, allow_private: bool, coder_model=None) -> None:
         except WarwireError as exc:
             articles.append((lineno, None, str(exc)))
     good = [a for _, a, _ in articles if a is not None]
-    results = iter(pipeline.extract_many(good))
+    results = iter(pipeline.extract_many(good, countries=countries))
     out = sys.stdout
     for lineno, article, error in articles:
         if article is None:
@@ -171,6 +188,9 @@ def ingest(
     outlet: Optional[str] = typer.Option(None, "--source", help="Outlet the inputs come from."),
     allow_private: bool = typer.Option(False, help="Allow URLs on private or loopback addresses."),
     model: Optional[Path] = typer.Option(None, help="A coder trained with `warwire train`."),
+    country: Optional[list[str]] = typer.Option(
+        None, "--country", help="ISO2 code of a country the input is about (repeatable), e.g. KE for a Kenyan feed."
+    ),
 ) -> None:
     """Extract articles and store them (re-ingesting the same article is a no-op)."""
     from . import ingest as ingest_mod
@@ -179,6 +199,7 @@ def ingest(
 
     date = _parse_date(published)
     coder_model = _load_coder(model)
+    countries = _countries(country)
     sources: list[str] = []
     for p in paths:
         path = Path(p)
@@ -191,7 +212,7 @@ def ingest(
         for src in sources:
             try:
                 article = ingest_mod.load(src, published=date, source=outlet, allow_private=allow_private)
-                extraction = pipeline.extract(article)
+                extraction = pipeline.extract(article, countries=countries)
                 _apply_coder(coder_model, extraction)
                 result = store.add(extraction)
             except WarwireError as exc:

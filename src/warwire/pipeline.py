@@ -12,7 +12,7 @@ import gc
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
@@ -63,26 +63,34 @@ def stage_times(reset: bool = False) -> StageTimes:
     return out
 
 
-def extract(article: Article, doc: Doc | None = None, *, memory_zone: bool = False) -> Extraction:
+def extract(
+    article: Article, doc: Doc | None = None, *, memory_zone: bool = False, countries: Sequence[str] = ()
+) -> Extraction:
     """Extract events, places, actors, quotes, claims and figures from one article.
 
-    ``memory_zone`` (only when ``doc`` is None): as for :func:`extract_many`.
+    ``countries`` (ISO2 codes): what the article is known to be about (a country's feed, an
+    analyst's choice): their village layers are searched first and the first one is the
+    country of generic actors ("Protesters (Kenya)").  ``memory_zone`` (only when ``doc`` is
+    None): as for :func:`extract_many`.
     """
     if article.status != "ok" or not article.text.strip():
         return Extraction(article=article)
     if doc is not None:
-        return _extract_doc(article, doc)
+        return _extract_doc(article, doc, countries)
     with nlp.load().memory_zone() if memory_zone else contextlib.nullcontext():
         started = time.perf_counter()
         doc = nlp.parse(article.text)
         _TIMES.add("parse", started)
-        return _extract_doc(article, doc)
+        return _extract_doc(article, doc, countries)
 
 
 def extract_many(
-    articles: Iterable[Article], batch_size: int = 16, *, memory_zone: bool = False
+    articles: Iterable[Article], batch_size: int = 16, *, memory_zone: bool = False,
+    countries: Sequence[str] = (),
 ) -> Iterator[Extraction]:
     """Extract many articles, parsing the English ones together with ``nlp.pipe``.
+
+    ``countries``: as for :func:`extract`, for every article.
 
     ``memory_zone`` frees what spaCy allocated for each batch (strings and vocabulary entries
     of new words) once the batch is extracted, so that a long-running worker does not grow
@@ -93,13 +101,15 @@ def extract_many(
     for article in articles:
         pending.append(article)
         if len(pending) >= batch_size:
-            yield from _run_batch(pending, batch_size, memory_zone)
+            yield from _run_batch(pending, batch_size, memory_zone, countries)
             pending = []
     if pending:
-        yield from _run_batch(pending, batch_size, memory_zone)
+        yield from _run_batch(pending, batch_size, memory_zone, countries)
 
 
-def _run_batch(articles: list[Article], batch_size: int, memory_zone: bool) -> list[Extraction]:
+def _run_batch(
+    articles: list[Article], batch_size: int, memory_zone: bool, countries: Sequence[str] = ()
+) -> list[Extraction]:
     """Parse and extract one batch (all of it before returning: no Doc outlives the batch)."""
     todo = [a for a in articles if a.status == "ok" and a.text.strip()]
     zone = nlp.load().memory_zone() if memory_zone and todo else contextlib.nullcontext()
@@ -107,7 +117,7 @@ def _run_batch(articles: list[Article], batch_size: int, memory_zone: bool) -> l
         started = time.perf_counter()
         docs = dict(zip((id(a) for a in todo), nlp.parse_many((a.text for a in todo), batch_size)))
         _TIMES.add("parse", started)
-        out = [_extract_doc(a, docs[id(a)]) if id(a) in docs else Extraction(article=a)
+        out = [_extract_doc(a, docs[id(a)], countries) if id(a) in docs else Extraction(article=a)
                for a in articles]
         docs.clear()  # no Doc outlives the memory zone
     return out
@@ -126,13 +136,14 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _extract_doc(article: Article, doc: Doc) -> Extraction:
+def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> Extraction:
     t = time.perf_counter()
     text = article.text
     kb = actors_mod.load_knowledge()
     mentions = kb.find(text, on=article.published)
-    country = kb.dominant_country(mentions)
-    hints = [country] if country else []
+    given = [c.upper() for c in countries]
+    country = given[0] if given else kb.dominant_country(mentions)
+    hints = list(dict.fromkeys(given + ([country] if country else [])))
     hints += sorted({c for m in mentions if m.name and (c := kb.country_of(m.name)) and c not in hints})
     t = _TIMES.add("actors", t)
     places = places_mod.find_places(text, doc, countries=hints)
