@@ -203,10 +203,10 @@ def test_worker_records_one_bad_article_and_keeps_the_rest(monkeypatch):
 
     real = pipeline._extract_doc
 
-    def flaky(article, doc):
+    def flaky(article, doc, countries=()):
         if article.id == "b00":
             raise ZeroDivisionError("boom")
-        return real(article, doc)
+        return real(article, doc, countries)
 
     monkeypatch.setattr(pipeline, "_extract_doc", flaky)
     records = make_records()[:3]
