@@ -169,6 +169,19 @@ _SENT = re.compile(r"[^.!?\n]+[.!?]?")
 _HELD_GAP = re.compile(r"(?:(?:the\s+)?[a-z]+\s+of\s+)?", re.IGNORECASE)  # "town of", "city of"
 
 
+def _held_entry(
+    place: Place, actor: str, date: dt.date | None, date_text: str, sentence: str,
+    source: str | None, article_id: str | None, *, as_of: bool = False,
+) -> ControlEntry:
+    """A "held" timeline entry stated in one sentence of an article."""
+    return ControlEntry(
+        kind="held", date=date, date_text=date_text, actors=[actor], place=place.name,
+        gazetteer_id=place.gazetteer_id, sources=[source] if source else [],
+        claimants=[source] if source else [], article_ids=[article_id] if article_id else [],
+        evidence=sentence.strip(), as_of=as_of,
+    )
+
+
 def background_statements(
     text: str, places: Sequence[Place], published: dt.date | None, *, source: str | None = None,
     article_id: str | None = None, rules: ControlRules | None = None,
@@ -194,11 +207,8 @@ def background_statements(
                 actor = _side_actor(m.group("side"), place.country, published, rules)
                 if actor is None:
                     continue
-                out.append(ControlEntry(
-                    kind="held", date=since, date_text=f"since {since_text}" if since_text else "",
-                    actors=[actor], place=place.name, gazetteer_id=place.gazetteer_id,
-                    sources=[source] if source else [], claimants=[source] if source else [],
-                    article_ids=[article_id] if article_id else [], evidence=sentence.strip(),
+                out.append(_held_entry(
+                    place, actor, since, f"since {since_text}" if since_text else "", sentence, source, article_id,
                 ))
         for rx in rules.held:
             for m in rx.finditer(sentence):
@@ -210,12 +220,9 @@ def background_statements(
                 actor = _side_actor(m.group("side"), place.country, published, rules)
                 if actor is None:
                     continue
-                out.append(ControlEntry(
-                    kind="held", date=published, date_text=f"as of {published}" if published else "",
-                    actors=[actor], place=place.name, gazetteer_id=place.gazetteer_id,
-                    sources=[source] if source else [], claimants=[source] if source else [],
-                    article_ids=[article_id] if article_id else [], evidence=sentence.strip(),
-                    as_of=True,
+                out.append(_held_entry(
+                    place, actor, published, f"as of {published}" if published else "", sentence, source,
+                    article_id, as_of=True,
                 ))
     return out
 

@@ -584,6 +584,7 @@ def _mentions(
         men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
         before = text[max(0, start - 200) : start].rstrip(" \t\"“‘'(")
         men.sentence_initial = not before or before.endswith((".", "!", "?", "\n", ":"))
+        dateline = _dateline(men, text)
         kinds = {v[0] for _, v in vals}
         surface = gz.simple_key(men.text)
         single = i == j
@@ -630,7 +631,7 @@ def _mentions(
                     men.rejected = "demonym (country signal)"
             if men.rejected is None and single:
                 word = toks[i].text
-                if len(word) > 1 and word.isupper() and "." not in word and not _dateline(men, text):
+                if len(word) > 1 and word.isupper() and "." not in word and not dateline:
                     # acronyms are places only when they are a country's own short name (US, UK)
                     men.candidates = [c for c in exact if c.entry.feature_type == "country"]
                 elif len(key) <= 4:
@@ -640,7 +641,7 @@ def _mentions(
                     ]
             men.candidates = _dedupe(men.candidates)
         _annotate(men, toks, text, m.rules)
-        if men.text.isupper() and _dateline(men, text):
+        if dateline and men.text.isupper():
             men.cue = "dateline"
         if men.rejected is None:
             _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
