@@ -270,7 +270,7 @@ def test_layer_parses_lazily_and_reports_bad_rows(tmp_path):
     assert lay._parsed == {}  # nothing parsed yet
     assert lay.keys(0) == e.match_keys() == tuple(sorted({"tistvil", "tist vil"}))
     assert lay[0].name == "Testville" and lay[0].country == "XX" and lay[1].lat == 11.0
-    assert lay.key_index()[gz.normalize("Otherton")] == [1]
+    assert lay.key_index()[gz.normalize("Otherton")] == (1,)
     # a bad value surfaces as DataError naming the file and line when the entry is read
     raw = gzip.decompress(path.read_bytes()).decode().replace("\t11\t21\t", "\tnorth\t21\t")
     bad = tmp_path / "YY.tsv.gz"
@@ -280,6 +280,31 @@ def test_layer_parses_lazily_and_reports_bad_rows(tmp_path):
     assert lay2[0].name == "Testville"
     with pytest.raises(DataError, match=r"YY.tsv.gz:4 entry 'user:2'"):
         lay2[1]
+
+
+def test_layer_key_index_shared_keys_ids_and_cache(tmp_path, monkeypatch):
+    rows = [
+        gz.Entry("t:1", "Al Bab", ("Bab",), 36.37, 37.52, "locality", "XX"),
+        gz.Entry("t:2", "Bab", (), 33.0, 40.0, "locality", "XX"),
+        gz.Entry("t:3", "Tall Rifat", ("Tel Rifaat",), 36.47, 37.1, "locality", "XX"),
+    ]
+    path = gz.write_gazetteer(rows, tmp_path / "XX.tsv.gz", country="XX", source="test")
+    lay = gz.Layer("XX")
+    lay.add_file(path)
+    lay.add_entry(gz.Entry("user:9", "Bab", (), 1.0, 2.0, "locality", "XX"))
+    idx = lay.key_index()
+    assert idx[gz.normalize("Bab")] == (0, 1, 3)  # every entry of a shared key, in order
+    assert idx.get(gz.normalize("Tel Rifaat")) == (2,) and gz.normalize("Tall Rifat") in idx
+    assert idx.get("no such place") == () and "no such place" not in idx
+    assert sorted(idx) == sorted({k for i in range(len(lay)) for k in lay.keys(i)})
+    assert [lay.find(x) for x in ("t:1", "t:3", "user:9", "t:4")] == [0, 2, 3, None]
+    # entries parsed again after the cache is cleared are the same
+    monkeypatch.setattr(gz, "MAX_PARSED", 1)
+    assert [lay[i].name for i in (0, 1, 2, 0)] == ["Al Bab", "Bab", "Tall Rifat", "Al Bab"]
+    assert lay[3].id == "user:9" and len(lay._parsed) == 1
+    # a user variant is a key too
+    lay.add_variants(2, ["Tal Refaat"])
+    assert lay.key_index()[gz.normalize("Tal Refaat")] == (2,)
 
 
 def test_continents_in_global_layer():

@@ -309,3 +309,27 @@ def test_a_conflict_country_town_is_found_in_a_text_that_names_no_country():
     ps = _parsed("Police fired tear gas at protesters who blocked roads in Migori town.")
     migori = next(p for p in ps if p.text == "Migori")
     assert migori.country == "KE" and near(migori, -1.06, 34.47, 10)
+
+
+def test_near_miss_spelling_found_by_fuzzy_match():
+    from warwire import nlp
+
+    text = "Fighting continued near the village of Kafranbul in Syria."
+    doc = nlp.parse(text)
+    hit = next(p for p in places.find_places(text, doc) if p.text == "Kafranbul")
+    assert hit.name == "Kafr Nabl" and near(hit, 35.614, 36.564, 5)
+    assert next(x for x in places.explain_places(text, doc) if x.text == "Kafranbul").fuzzy
+
+
+def test_fuzzy_keys_are_the_ones_that_can_reach_the_score():
+    from rapidfuzz import fuzz
+
+    m = places.default_matcher()
+    key = gz.normalize("Kafranbul")
+    pool = m.fuzzy_keys("SY", key, places.FUZZY_SCORE)
+    assert gz.normalize("Kafr Nabl") in pool
+    assert all(k[:1] == key[:1] for k in pool)
+    # no key of another length bracket could have reached the score
+    everything = [k for k in m.country_layer("SY").index if k[:1] == key[:1]]
+    reach = {k for k in everything if fuzz.ratio(key, k) >= places.FUZZY_SCORE}
+    assert reach and reach <= set(pool) and len(pool) < len(everything)

@@ -7,8 +7,8 @@ Layers
   the first-level subdivisions and country records of the bundled countries
   (``gazetteer/regions.tsv.gz``), their towns of 10,000+ people (``gazetteer/towns.tsv.gz``),
   US states and world cities of 100,000+ people (from ``gazetteer/world-cities.tsv.gz``).
-* **country** (loaded lazily, one per ISO2 code, as a :class:`Layer` whose rows are parsed
-  on first access): the village layer ``gazetteer/XX.tsv.gz`` (Who's On First; GeoNames
+* **country** (loaded lazily, one per ISO2 code, as a :class:`Layer`: its rows kept as one
+  block of UTF-8 bytes and parsed on access, its names in a :class:`KeyIndex` of key hashes): the village layer ``gazetteer/XX.tsv.gz`` (Who's On First; GeoNames
   towns of 500+ people for Mexico) and ``XX-geonames.tsv.gz`` when imported, else the
   GeoNames towns of that country from ``world-cities.tsv.gz`` (population >= 5,000).
 * **user**: ``data/place_variants.tsv`` and the file named by ``WARWIRE_PLACES_FILE``
@@ -23,6 +23,7 @@ precomputed :func:`normalize` keys of the names; recomputed at load when the hea
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import functools
@@ -36,11 +37,13 @@ import os
 import re
 import subprocess
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, ValidationError, field_validator
 from unidecode import unidecode
 
@@ -736,55 +739,147 @@ def load_countries(path: Path = COUNTRIES_FILE) -> dict[str, Country]:
 # --------------------------------------------------------------------------- gazetteer
 
 
-class Layer(Sequence[Entry]):
-    """Entries of one country layer, kept as their stored lines and parsed on first access.
+#: Words in the longest indexed key (longer names, about 1 in 10,000, are not matched in text).
+MAX_KEY_WORDS = 8
+#: Parsed entries cached per layer (cleared when full; parsing one again costs ~10 µs).
+MAX_PARSED = 4_000
 
-    Loading a layer only splits lines and reads the precomputed ``keys`` column, so a
-    country with 130,000 places loads in well under a second; an :class:`Entry` is built
-    (and validated) when a match needs it.  Bad values surface as :class:`DataError`
-    naming the file and line.
+
+class KeyIndex(Mapping[str, tuple[int, ...]]):
+    """Normalised key -> entry indices of a :class:`Layer`, without a Python object per key.
+
+    Keys are held as a sorted array of their 64-bit hashes with one integer each: the entry
+    index shifted left by one, or (low bit set) the position of the key's list of entries in
+    ``multi``.  Many candidate strings are looked up at once with :meth:`match`; every hit is
+    checked against the entry's stored keys, so a hash collision never makes a match.
+    """
+
+    def __init__(self, layer: Layer, hashes: np.ndarray, values: np.ndarray, multi: list[tuple[int, ...]]) -> None:
+        self.layer = layer
+        self.hashes = hashes
+        self.values = values
+        self.multi = multi
+
+    @classmethod
+    def build(cls, layer: Layer) -> KeyIndex:
+        hs: list[int] = []
+        refs: list[int] = []
+        for i, k in layer.iter_keys():
+            if k and k.count(" ") < MAX_KEY_WORDS:
+                hs.append(hash(k))
+                refs.append(i)
+        h = np.array(hs, dtype=np.int64)
+        r = np.array(refs, dtype=np.int64)
+        order = np.argsort(h, kind="stable")  # entries of one key stay in file order
+        h, r = h[order], r[order]
+        uniq, first, counts = np.unique(h, return_index=True, return_counts=True)
+        values = r[first] << 1
+        multi: list[tuple[int, ...]] = []
+        for n in np.flatnonzero(counts > 1).tolist():
+            s = int(first[n])
+            values[n] = (len(multi) << 1) | 1
+            multi.append(tuple(r[s : s + int(counts[n])].tolist()))
+        return cls(layer, uniq, values, multi)
+
+    def _decode(self, value: int) -> tuple[int, ...]:
+        return self.multi[value >> 1] if value & 1 else (value >> 1,)
+
+    def match(self, keys: Sequence[str], hashes: np.ndarray) -> list[tuple[int, tuple[int, ...]]]:
+        """(position in ``keys``, entry indices) for each of ``keys`` (with their ``hashes``,
+        int64) that is a key of this layer."""
+        n = len(self.hashes)
+        if not n or not len(hashes):
+            return []
+        pos = np.searchsorted(self.hashes, hashes)
+        pos[pos == n] = 0
+        out = []
+        for k in np.flatnonzero(self.hashes[pos] == hashes).tolist():
+            refs = self._decode(int(self.values[pos[k]]))
+            if keys[k] in self.layer.keys(refs[0]):
+                out.append((k, refs))
+        return out
+
+    def get(self, key: str, default=()):  # type: ignore[override]
+        hit = self.match([key], np.array([hash(key)], dtype=np.int64))
+        return hit[0][1] if hit else default
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        hit = self.get(key, None)
+        if hit is None:
+            raise KeyError(key)
+        return hit
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key, None) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        seen: set[str] = set()
+        for _i, k in self.layer.iter_keys():
+            if k and k not in seen and k.count(" ") < MAX_KEY_WORDS:
+                seen.add(k)
+                yield k
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+
+class Layer(Sequence[Entry]):
+    """Entries of one country layer, kept as their stored UTF-8 lines and parsed on access.
+
+    A layer holds one ``bytes`` block of its rows and an array of row offsets (no Python
+    object per row), so a country with 130,000 places loads in well under a second and
+    costs little more than its uncompressed file; an :class:`Entry` is built (and
+    validated) when a match needs it, and only a few thousand are kept.  Its
+    :meth:`key_index` is built from the precomputed ``keys`` column.  Bad values surface as
+    :class:`DataError` naming the file and line.
     """
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._rows: list[str | None] = []
+        self._blob = b""
+        self._offs = array("Q", [0])  # row i is _blob[_offs[i]:_offs[i + 1]] (with its "\n")
         self._srcs: list[tuple[int, Path, str | None]] = []  # (first row, file, default country)
         self._parsed: dict[int, Entry] = {}
+        self._user: dict[int, Entry] = {}  # rows added as entries (no stored line)
         self._keys_override: dict[int, tuple[str, ...]] = {}
         self._extra: dict[int, tuple[str, ...]] = {}
-        self._ids: dict[str, int] | None = None
-        self._index: dict[str, list[int]] | None = None
+        self._keycol = ""  # each row's stored keys column and a newline, for bulk reads
+        self._index: KeyIndex | None = None
 
     # -- building
     def add_file(self, path: Path, rows: list[str] | None = None, *, default_country: str | None = None) -> int:
         """Append the rows of one gazetteer file (all rows, or the given subset); return count."""
         path = Path(path)
+        recompute = False
         if rows is None:
             header, rows = read_rows(path)
             c = header.get("country", "")
             default_country = c if len(c) == 2 else None
-            if header.get("norm") != str(NORM_VERSION):
-                start = len(self._rows)
-                self._srcs.append((start, path, default_country))
-                self._rows.extend(rows)
-                for i in range(start, len(self._rows)):
-                    e = self._parse(i)
-                    self._keys_override[i] = replace(e, keys=()).match_keys()
-                    self._parsed.pop(i, None)
-                self._ids = self._index = None
-                return len(rows)
-        self._srcs.append((len(self._rows), path, default_country))
-        self._rows.extend(rows)
-        self._ids = self._index = None
+            recompute = header.get("norm") != str(NORM_VERSION)
+        start = len(self)
+        self._srcs.append((start, path, default_country))
+        pos = self._offs[-1]
+        offs = self._offs
+        for r in rows:
+            pos += len(r.encode()) + 1
+            offs.append(pos)
+        if rows:
+            self._blob += ("\n".join(rows) + "\n").encode()
+            self._keycol += "".join(r[r.rfind("\t") + 1 :] + "\n" for r in rows)
+        if recompute:
+            for i in range(start, len(self)):
+                self._keys_override[i] = replace(self._parse(i), keys=()).match_keys()
+        self._index = None
         return len(rows)
 
     def add_entry(self, e: Entry) -> None:
         """Append one parsed entry (user places)."""
-        i = len(self._rows)
-        self._rows.append(None)
-        self._parsed[i] = e
+        i = len(self)
+        self._offs.append(self._offs[-1])
+        self._keycol += "\n"
+        self._user[i] = e
         self._keys_override[i] = e.keys or e.match_keys()
-        self._ids = self._index = None
+        self._index = None
 
     def add_variants(self, i: int, names: Iterable[str]) -> None:
         """Give entry ``i`` more spellings (user variants of an existing place)."""
@@ -800,17 +895,25 @@ class Layer(Sequence[Entry]):
 
     # -- reading
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._offs) - 1
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         if i < 0:
-            i += len(self._rows)
+            i += len(self)
         e = self._parsed.get(i)
         if e is None:
+            if len(self._parsed) >= MAX_PARSED:
+                self._parsed.clear()
             e = self._parsed[i] = self._parse(i)
         return e
+
+    def row(self, i: int) -> str | None:
+        """The stored line of entry ``i`` (None for an entry added as such)."""
+        if i in self._user:
+            return None
+        return self._blob[self._offs[i] : self._offs[i + 1] - 1].decode()
 
     def _source(self, i: int) -> tuple[Path, str | None]:
         src = self._srcs[0]
@@ -821,10 +924,12 @@ class Layer(Sequence[Entry]):
         return src[1], src[2]
 
     def _parse(self, i: int) -> Entry:
-        line = self._rows[i]
-        path, cc = self._source(i)
-        assert line is not None
-        e = parse_row(line, path, i, cc, layer="country")
+        line = self.row(i)
+        if line is None:
+            e = self._user[i]
+        else:
+            path, cc = self._source(i)
+            e = parse_row(line, path, i, cc, layer="country")
         extra = self._extra.get(i)
         if extra:
             e = replace(e, variants=e.variants + extra)
@@ -836,32 +941,47 @@ class Layer(Sequence[Entry]):
         k = self._keys_override.get(i)
         if k is not None:
             return k
-        line = self._rows[i]
-        assert line is not None
-        col = line[line.rfind("\t") + 1 :]
+        a, b = self._offs[i], self._offs[i + 1] - 1
+        col = self._blob[self._blob.rfind(b"\t", a, b) + 1 : b].decode()
         return tuple(col.split("|")) if col else self[i].match_keys()
 
+    def iter_keys(self) -> Iterator[tuple[int, str]]:
+        """(entry index, key) for every match key of the layer, in entry order."""
+        over = self._keys_override
+        for i, col in enumerate(self._keycol.split("\n")[:-1]):
+            ks = over.get(i)
+            if ks is None:
+                ks = col.split("|") if col else self.keys(i)
+            for k in ks:
+                yield i, k
+
     def row_id(self, i: int) -> str:
-        line = self._rows[i]
-        return self._parsed[i].id if line is None else line[: line.find("\t")]
+        if i in self._user:
+            return self._user[i].id
+        a = self._offs[i]
+        return self._blob[a : self._blob.find(b"\t", a)].decode()
 
-    def ids(self) -> dict[str, int]:
-        """Entry id -> index (first occurrence)."""
-        if self._ids is None:
-            ids: dict[str, int] = {}
-            for i in range(len(self._rows)):
-                ids.setdefault(self.row_id(i), i)
-            self._ids = ids
-        return self._ids
+    def find(self, ident: str) -> int | None:
+        """Index of the entry with id ``ident`` (first occurrence), without an id table."""
+        needle = ident.encode() + b"\t"
+        pos = 0 if self._blob.startswith(needle) else self._blob.find(b"\n" + needle)
+        if pos > 0:
+            pos += 1
+        if pos >= 0:
+            i = bisect.bisect_right(self._offs, pos) - 1
+            while i in self._user:  # rows without a line share their offset
+                i -= 1
+            return i
+        return next((i for i, e in self._user.items() if e.id == ident), None)
 
-    def key_index(self) -> dict[str, list[int]]:
-        """Normalised key -> entry indices."""
+    def ids(self) -> set[str]:
+        """All entry ids (built on demand; not kept)."""
+        return {self.row_id(i) for i in range(len(self))}
+
+    def key_index(self) -> KeyIndex:
+        """Normalised key -> entry indices (built once per layer)."""
         if self._index is None:
-            idx: dict[str, list[int]] = defaultdict(list)
-            for i in range(len(self._rows)):
-                for k in self.keys(i):
-                    idx[k].append(i)
-            self._index = dict(idx)
+            self._index = KeyIndex.build(self)
         return self._index
 
 
@@ -925,6 +1045,7 @@ class Gazetteer:
     _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, init=False, repr=False)
     _user: list[Entry] | None = field(default=None, init=False, repr=False)
     _world: dict[str, Layer] | None = field(default=None, init=False, repr=False)
+    _bundled: tuple[tuple[int, ...], list[str]] | None = field(default=None, init=False, repr=False)
 
     # -- tables
     @property
@@ -956,10 +1077,10 @@ class Gazetteer:
         return entries
 
     def _merge_user_layer(self, lay: Layer, cc: str) -> Layer:
-        ids = lay.ids()
         for u in self.user_entries():
-            if u.id in ids:
-                lay.add_variants(ids[u.id], (u.name, *u.variants))
+            i = lay.find(u.id)
+            if i is not None:
+                lay.add_variants(i, (u.name, *u.variants))
             elif (u.country or "").upper() == cc and u.feature_type != "country":
                 lay.add_entry(replace(u, layer="user"))
         return lay
@@ -1004,7 +1125,8 @@ class Gazetteer:
                         e for e in read_gazetteer(path, layer="global") if e.feature_type != "country"
                     )
             for lay in self.world_cities().values():
-                for i, line in enumerate(lay._rows):
+                for i in range(len(lay)):
+                    line = lay.row(i)
                     if line is None:
                         continue
                     p = line.split("\t", 10)
@@ -1014,16 +1136,14 @@ class Gazetteer:
         return self._global
 
     def bundled_countries(self) -> list[str]:
-        """ISO2 codes that have a village layer file."""
-        return sorted(
-            {
-                p.name[:2]
-                for d in (self.data_dir, *self.extra_dirs)
-                if d.is_dir()
-                for p in d.glob("??*.tsv.gz")
-                if re.fullmatch(r"[A-Z]{2}(-[a-z]+)?\.tsv\.gz", p.name)
-            }
-        )
+        """ISO2 codes that have a village layer file (re-listed when a data folder changes)."""
+        dirs = [d for d in (self.data_dir, *self.extra_dirs) if d.is_dir()]
+        stamp = tuple(d.stat().st_mtime_ns for d in dirs)
+        if self._bundled is None or self._bundled[0] != stamp:
+            names = {p.name[:2] for d in dirs for p in d.glob("??*.tsv.gz")
+                     if re.fullmatch(r"[A-Z]{2}(-[a-z]+)?\.tsv\.gz", p.name)}
+            self._bundled = (stamp, sorted(names))
+        return list(self._bundled[1])
 
     def layer(self, country: str) -> Layer:
         """Entries of one country's layer (village layer, else world towns), loaded once."""
@@ -1065,7 +1185,7 @@ class Gazetteer:
         self._layers.pop(country.upper(), None)
         self._index.pop(country.upper(), None)
 
-    def _key_index(self, layer_name: str, entries: Sequence[Entry]) -> dict[str, list[int]]:
+    def _key_index(self, layer_name: str, entries: Sequence[Entry]) -> Mapping[str, Sequence[int]]:
         if isinstance(entries, Layer):
             return entries.key_index()
         idx = self._index.get(layer_name)

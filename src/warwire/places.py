@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-import gc
 import logging
+import math
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -43,15 +43,18 @@ _LIST_KEYS = (
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
-#: Country-layer entries kept in memory with their automata (least recently used layers are
-#: dropped beyond this; the 26 bundled layers hold about 720,000, PK alone 133,000).
-MAX_CACHED_ENTRIES = 600_000
+#: Country-layer entries kept in memory with their key indexes (least recently used layers
+#: are dropped beyond this; the 27 bundled layers hold about 640,000 in ~140 MB, PK alone
+#: 133,000).
+MAX_CACHED_ENTRIES = 1_500_000
 #: Spatial-coherence bonus for a candidate within 50 km of another place of the text.
 COHERENCE_MAX = 2.0
 #: Candidates per mention kept for the spatial-coherence step (best base scores first).
 MAX_CANDIDATES = 12
+#: rapidfuzz ``ratio`` a near-miss spelling needs to match a country layer's name.
+FUZZY_SCORE = 88
 #: Entries whose name forms are cached by a matcher (cleared when full).
-MAX_CACHED_FORMS = 50_000
+MAX_CACHED_FORMS = 10_000
 
 
 # --------------------------------------------------------------------------- rules
@@ -110,7 +113,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’`ʼ‘ʿʾ][^\W_]+)*", re.UNICODE)
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»|/\n]")
-_POSSESSIVE = re.compile(r"['’]s$")
+_SCAN = re.compile(f"({_TOKEN.pattern})|{_BREAK.pattern}", re.UNICODE)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
@@ -126,15 +129,19 @@ def tokenize(text: str) -> list[Tok]:
     """Word tokens with folded keys; a ``|`` token marks punctuation breaks."""
     out: list[Tok] = []
     pos = 0
-    for m in _TOKEN.finditer(text):
-        # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
-        if _BREAK.search(text, pos, m.start()):
+    brk = False
+    for m in _SCAN.finditer(text):
+        t = m.group(1)
+        if t is None:
+            brk = True  # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
+            continue
+        if brk:
             out.append(Tok(pos, pos, "|", "|"))
-        s, e, t = m.start(), m.end(), m.group()
-        pm = _POSSESSIVE.search(t)
-        if pm and len(t) > 3:
-            t = t[: pm.start()]
-            e = s + len(t)
+            brk = False
+        s, e = m.span()
+        if len(t) > 3 and t.endswith(("'s", "’s")):
+            t = t[:-2]
+            e -= 2
         out.append(Tok(s, e, t, _token_key(t)))
         pos = m.end()
     return out
@@ -178,9 +185,9 @@ def _norm_string(toks: list[Tok]) -> _Norm:
 
 @dataclass
 class _Layer:
-    automaton: Any
+    index: gz.KeyIndex
     entries: gz.Layer
-    keys: dict[str, list[str]] | None = None  # fuzzy-match keys by first letter
+    fuzzy: dict[tuple[str, int], str] | None = None  # keys by (first letter, length), for fuzzy matching
 
 
 def _build_automaton(key_values: dict[str, list]) -> Any:
@@ -224,10 +231,11 @@ class Matcher:
                 kv[k].append(("b", p))
         self.global_entries = entries
         self.global_index = dict(kv)
+        self.block_keys = frozenset(k for k, vals in kv.items() if any(v[0] == "b" for v in vals))
         self.global_automaton = _build_automaton(self.global_index)
 
     def country_layer(self, cc: str) -> _Layer:
-        """The automaton over one country's layer (built once; least recently used layers are
+        """One country's layer with its key index (built once; least recently used layers are
         dropped only when more than :data:`MAX_CACHED_ENTRIES` entries are held)."""
         cc = cc.upper()
         lay = self._country_layers.get(cc)
@@ -241,18 +249,12 @@ class Matcher:
             old = next(iter(self._country_layers))
             held -= len(self._country_layers.pop(old).entries)
             self.gaz.forget(old)
-        gc_was = gc.isenabled()
-        gc.disable()  # building many small lists; no cycles to collect
-        try:
-            # the automaton shares the layer's key index (one list of entry ids per key)
-            lay = self._country_layers[cc] = _Layer(_build_automaton(entries.key_index()), entries)
-        finally:
-            if gc_was:
-                gc.enable()
+        lay = self._country_layers[cc] = _Layer(entries.key_index(), entries)
         return lay
 
-    def forms(self, e: Entry) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-        """An entry's names by light key and by normalised key (cached per entry id)."""
+    def forms(self, e: Entry) -> tuple[dict[str, str], dict[str, tuple[str, ...]], str]:
+        """An entry's names by light key and by normalised key, and the light key of its
+        primary name (cached per entry id)."""
         hit = self._forms.get(e.id)
         if hit is None or hit[0] is not e:
             light = {gz.simple_key(n): n for n in e.names()}
@@ -262,8 +264,8 @@ class Matcher:
                 by_key[k] = by_key.get(k, ()) + (n,)
             if len(self._forms) > MAX_CACHED_FORMS:
                 self._forms.clear()
-            hit = self._forms[e.id] = (e, light, by_key)
-        return hit[1], hit[2]
+            hit = self._forms[e.id] = (e, light, by_key, simple_primary(e))
+        return hit[1], hit[2], hit[3]
 
     def country_entry(self, cc: str) -> Entry | None:
         """The global-layer entry of a country (ISO2)."""
@@ -271,16 +273,25 @@ class Matcher:
             self._country_ids = {e.country: e for e in self.global_entries if e.feature_type == "country"}
         return self._country_ids.get(cc.upper())
 
-    def fuzzy_keys(self, cc: str, first: str) -> list[str]:
-        """The match keys of a country layer that start with ``first`` (cached, for fuzzy
-        matching: normalisation already folds the spelling variants of a first letter)."""
+    def fuzzy_keys(self, cc: str, key: str, score: float) -> list[str]:
+        """The keys of a country layer that could score ``score`` (rapidfuzz ``ratio``) against
+        ``key``: same first letter (normalisation already folds the spelling variants of a
+        first letter) and a length within the ratio's bound."""
         lay = self.country_layer(cc)
-        if lay.keys is None:
-            blocks: dict[str, list[str]] = defaultdict(list)
-            for k in lay.entries.key_index():
-                blocks[k[:1]].append(k)
-            lay.keys = dict(blocks)
-        return lay.keys.get(first, [])
+        if lay.fuzzy is None:
+            blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for k in lay.index:
+                blocks[k[:1], len(k)].append(k)
+            lay.fuzzy = {b: "\n".join(ks) for b, ks in blocks.items()}
+        # ratio = 1 - indel / (len1 + len2) and indel >= |len1 - len2|
+        f = score / 100
+        lo, hi = math.ceil(len(key) * f / (2 - f) - 1e-9), math.floor(len(key) * (2 - f) / f + 1e-9)
+        out: list[str] = []
+        for n in range(lo, hi + 1):
+            block = lay.fuzzy.get((key[:1], n))
+            if block:
+                out.extend(block.split("\n"))
+        return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -341,22 +352,52 @@ class Mention:
         return line + (f"; also considered: {others}" if others else "")
 
 
-def _raw_matches(
-    A: Any, index: dict[str, list], norm: _Norm, toks: list[Tok] | None = None
-) -> list[tuple[int, int, str, list]]:
-    """Automaton hits as (first token, last token, key, values from ``index``); with ``toks``,
-    only capitalised spans (country layers hold no lower-case block phrases)."""
+def _raw_matches(m: Matcher, norm: _Norm, toks: list[Tok]) -> list[tuple[int, int, str, list]]:
+    """Global-automaton hits as (first token, last token, key, values): capitalised spans, and
+    block phrases as written."""
     out = []
+    A, index, blocks = m.global_automaton, m.global_index, m.block_keys
     if not len(A):
         return out
-    for end_idx, key in A.iter(norm.string):
-        s = end_idx - len(key) - 1 + 1  # start of key (after leading space)
-        e = s + len(key)
-        i, j = norm.tok_at.get(s), norm.tok_end.get(e)
-        if i is None or j is None or (toks is not None and not _capitalised(toks, i, j)):
-            continue
-        out.append((i, j, key, index[key]))
+    for e, key in A.iter(norm.string):  # e: the offset of the space after the key
+        i, j = norm.tok_at.get(e - len(key)), norm.tok_end.get(e)
+        if i is not None and j is not None and (key in blocks or _capitalised(toks, i, j)):
+            out.append((i, j, key, index[key]))
     return out
+
+
+def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], list[str], Any]:
+    """Every span a country-layer name could fill: from a capitalised token to a capitalised
+    token (lower-case words between: "Bay of Pigs"), within :data:`gazetteer.MAX_KEY_WORDS`
+    tokens and one punctuation-free stretch; as (first, last) token pairs, their normalised
+    strings and the strings' hashes (computed once per text, looked up in every layer)."""
+    import numpy as np
+
+    starts = {i: p for p, i in norm.tok_at.items()}
+    ends = {i: p for p, i in norm.tok_end.items()}
+    ok = [bool(t.key) and t.key != "|" and (t.text[:1].isupper() or t.text[:1].isdigit()) for t in toks]
+    spans: list[tuple[int, int]] = []
+    keys: list[str] = []
+    string = norm.string
+    n = len(toks)
+    for i in range(n):
+        if not ok[i]:
+            continue
+        a = starts[i]
+        words = 0
+        for j in range(i, n):
+            key = toks[j].key
+            if key == "|":
+                break
+            if not key:
+                continue
+            words += 1
+            if words > gz.MAX_KEY_WORDS:
+                break
+            if ok[j]:
+                spans.append((i, j))
+                keys.append(string[a : ends[j]])
+    return spans, keys, np.array([hash(k) for k in keys], dtype=np.int64)
 
 
 def _capitalised(toks: list[Tok], i: int, j: int) -> bool:
@@ -371,9 +412,9 @@ def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None =
     m = matcher or default_matcher()
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, m.global_index, norm)]
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, toks)]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
-    return _signals(_mentions(graw, toks, text, m, _person_spans(doc), lower_words))
+    return _signals(_mentions(graw, toks, text, m, _entity_spans(doc)[0], lower_words))
 
 
 def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -> list[str]:
@@ -448,25 +489,32 @@ def _next_word(toks: list[Tok], j: int) -> str | None:
     return None
 
 
-def _person_spans(doc: Doc | None) -> list[tuple[int, int]]:
+def _entity_spans(doc: Doc | None) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]] | None]:
+    """PERSON spans and GPE/LOC/FAC spans (with their text) of a parsed text, in one pass
+    over its entities (None for the places when there is no parse)."""
     if doc is None:
-        return []
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-
-
-def _loc_spans(doc: Doc | None) -> list[tuple[int, int, str]]:
-    if doc is None:
-        return []
-    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        return [], None
+    persons, places = [], []
+    for e in doc.ents:
+        label = e.label_
+        if label == "PERSON":
+            persons.append((e.start_char, e.end_char))
+        elif label in ("GPE", "LOC", "FAC"):
+            places.append((e.start_char, e.end_char, e.text))
+    return persons, places
 
 
 def _inside(spans: Sequence[tuple], s: int, e: int) -> bool:
     return any(a <= s and e <= b for a, b, *_ in spans)
 
 
+@functools.lru_cache(maxsize=4)
+def _cue_set(cues: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(cues)
+
+
 def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
     prev = _prev_words(toks, men.i, 6)
-    before = " ".join(prev)
     nxt = _next_word(toks, men.j)
     if prev:
         men.cue = prev[-1] if prev[-1] in rules.cues_before else None
@@ -478,10 +526,8 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "city"
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
             men.designator = "region"
-    for cue in rules.near_cues:
-        if (" " + before + " ").endswith(" " + cue + " ") or before.endswith(" " + cue) or before == cue:
-            men.near = True
-            break
+    near = _cue_set(rules.near_cues)
+    men.near = any(" ".join(prev[-k:]) in near for k in range(1, len(prev) + 1))
     if nxt in rules.region_words:
         men.designator = "region"
     elif nxt in rules.county_words:
@@ -495,26 +541,26 @@ def _recognise(
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m.global_automaton, m.global_index, norm)]
-    persons = _person_spans(doc)
-    locs = _loc_spans(doc) if doc is not None else None
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, toks)]
+    persons, locs = _entity_spans(doc)
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     # pass 1: global layer -> the document's countries
     pos_at = _pos_by_offset(doc) if doc is not None and doc.has_annotation("POS") else None
-    first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at)
+    memo: dict = {}
+    first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at, memo=memo)
     sig = _signals(first)
     own = _own_votes(first)
     bundled = set(m.gaz.bundled_countries())
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
     raw = list(graw)
+    spans, keys, hashes = _name_spans(toks, norm) if doc_cc else ([], [], None)
     for cc in doc_cc:
-        lay = m.country_layer(cc)
-        hits = _raw_matches(lay.automaton, lay.entries.key_index(), norm, toks)
-        raw.extend((i, j, k, [("c", x) for x in v], cc) for i, j, k, v in hits)
-    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at)
+        for k, refs in m.country_layer(cc).index.match(keys, hashes):
+            raw.append((*spans[k], keys[k], [("c", x) for x in refs], cc))
+    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at, memo)
     if doc is not None:
-        mentions.extend(_fuzzy_mentions(text, toks, doc, mentions, doc_cc, m))
+        mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
     _person_sense(mentions, persons, text)
     mentions.sort(key=lambda x: x.start)
     return mentions, sig, doc_cc, own
@@ -525,8 +571,9 @@ def _pos_by_offset(doc: Doc) -> dict[int, str]:
     from spacy.attrs import IDX, POS
 
     arr = doc.to_array([IDX, POS])
-    strings = doc.vocab.strings
-    return {int(i): strings[int(p)] for i, p in arr}
+    pos = arr[:, 1].tolist()
+    names = {p: doc.vocab.strings[p] for p in set(pos)}
+    return dict(zip(arr[:, 0].tolist(), map(names.__getitem__, pos)))
 
 
 def _vote(men: Mention) -> tuple[str, int] | None:
@@ -568,85 +615,103 @@ def _own_votes(mentions: list[Mention]) -> dict[str, Counter[str]]:
 def _mentions(
     raw: list, toks: list[Tok], text: str, m: Matcher, persons: list, lower_words: set[str],
     locs: list | None = None, context: frozenset[str] = frozenset(), pos_at: dict[int, str] | None = None,
+    memo: dict | None = None,
 ) -> list[Mention]:
+    """Mentions of the selected matches, each with its candidates and cues, filtered by the
+    stop rules.  ``memo`` carries the unfiltered mentions from one call to the next (a match
+    with the same entries is built once; only the context-dependent filter runs again)."""
     mentions: list[Mention] = []
     loc_keys = frozenset(normalize(t) for *_, t in locs) if locs else frozenset()
     for i, j, key, vals in _select(raw, toks, m):
-        # include a directly attached Arabic article ("al-Bab")
-        si = i
-        if i > 0 and toks[i - 1].key == "" and toks[i - 1].text != "|" and (
-            text[toks[i - 1].end : toks[i].start] in ("-", "'", "’")
-            # a spaced article only when it cannot be English ("al Bab", not "as US")
-            or (text[toks[i - 1].end : toks[i].start] == " " and toks[i - 1].text.lower() in ("al", "el", "ul"))
-        ):
-            si = i - 1
-        start, end = toks[si].start, toks[j].end
-        men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
-        before = text[max(0, start - 200) : start].rstrip(" \t\"“‘'(")
-        men.sentence_initial = not before or before.endswith((".", "!", "?", "\n", ":"))
-        dateline = _dateline(men, text)
-        kinds = {v[0] for _, v in vals}
-        surface = gz.simple_key(men.text)
-        single = i == j
-        if "b" in kinds:
-            men.block = True
-            men.rejected = "inside an actor/outlet name"
+        built = memo.get((i, j, key)) if memo is not None else None
+        if built is not None and built[0] == vals:
+            men = built[1]
+            men.rejected = built[2]
         else:
-            seen_ids: set[str] = set()
-            layers: dict[str, gz.Layer] = {}
-            for layer, v in vals:
-                if v[0] == "g":
-                    e = m.global_entries[v[1]]
-                elif v[0] == "c":
-                    lay = layers.get(layer)
-                    if lay is None:
-                        lay = layers[layer] = m.country_layer(layer).entries
-                    e = lay[v[1]]
-                    if e.feature_type == "country":
-                        continue
-                else:
-                    continue
-                if e.id not in seen_ids:
-                    seen_ids.add(e.id)
-                    men.candidates.append(Candidate(e))
-            exact = []
-            dotted = text[end : end + 1] == "."
-            kept = []
-            for c in men.candidates:
-                forms, by_key = m.forms(c.entry)
-                via = by_key.get(key, ())
-                if via and not dotted and all(n.endswith(".") for n in via):
-                    continue  # an abbreviation ("Ga.", "Miss.") needs its full stop
-                if via and all(_is_code(n) for n in via) and not men.text.replace(".", "").isupper():
-                    continue  # a code ("MOD", "HAV") matches only a capitalised code
-                kept.append(c)
-                if surface in forms:
-                    exact.append(c)
-                    c.notes.append("exact spelling" if simple_primary(c.entry) == surface else "exact variant")
-            men.candidates = kept
-            demonym = next((v[1] for _, v in vals if v[0] == "d"), None)
-            if demonym and (surface in m.demonym_forms or not any(c.entry.feature_type == "country" for c in exact)):
-                if surface in m.demonym_forms or not exact:
-                    men.demonym = demonym
-                    men.rejected = "demonym (country signal)"
-            if men.rejected is None and single:
-                word = toks[i].text
-                if len(word) > 1 and word.isupper() and "." not in word and not dateline:
-                    # acronyms are places only when they are a country's own short name (US, UK)
-                    men.candidates = [c for c in exact if c.entry.feature_type == "country"]
-                elif len(key) <= 4:
-                    exact_ids = {id(c) for c in exact}
-                    men.candidates = [
-                        c for c in men.candidates if id(c) in exact_ids or _close_spelling(surface, c.entry)
-                    ]
-            men.candidates = _dedupe(men.candidates)
-        _annotate(men, toks, text, m.rules)
-        if dateline and men.text.isupper():
-            men.cue = "dateline"
+            men = _build_mention(i, j, key, vals, toks, text, m)
+            if memo is not None:
+                memo[i, j, key] = (vals, men, men.rejected)
         if men.rejected is None:
             _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
         mentions.append(men)
     return mentions
+
+
+def _build_mention(i: int, j: int, key: str, vals: list, toks: list[Tok], text: str, m: Matcher) -> Mention:
+    """A matched span with its gazetteer candidates, spelling checks and local cues."""
+    # include a directly attached Arabic article ("al-Bab")
+    si = i
+    if i > 0 and toks[i - 1].key == "" and toks[i - 1].text != "|" and (
+        text[toks[i - 1].end : toks[i].start] in ("-", "'", "’")
+        # a spaced article only when it cannot be English ("al Bab", not "as US")
+        or (text[toks[i - 1].end : toks[i].start] == " " and toks[i - 1].text.lower() in ("al", "el", "ul"))
+    ):
+        si = i - 1
+    start, end = toks[si].start, toks[j].end
+    men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
+    before = text[max(0, start - 200) : start].rstrip(" \t\"“‘'(")
+    men.sentence_initial = not before or before.endswith((".", "!", "?", "\n", ":"))
+    dateline = _dateline(men, text)
+    kinds = {v[0] for _, v in vals}
+    surface = gz.simple_key(men.text)
+    single = i == j
+    if "b" in kinds:
+        men.block = True
+        men.rejected = "inside an actor/outlet name"
+    else:
+        seen_ids: set[str] = set()
+        layers: dict[str, gz.Layer] = {}
+        for layer, v in vals:
+            if v[0] == "g":
+                e = m.global_entries[v[1]]
+            elif v[0] == "c":
+                lay = layers.get(layer)
+                if lay is None:
+                    lay = layers[layer] = m.country_layer(layer).entries
+                e = lay[v[1]]
+                if e.feature_type == "country":
+                    continue
+            else:
+                continue
+            if e.id not in seen_ids:
+                seen_ids.add(e.id)
+                men.candidates.append(Candidate(e))
+        exact = []
+        dotted = text[end : end + 1] == "."
+        upper = men.text.replace(".", "").isupper()
+        kept = []
+        for c in men.candidates:
+            forms, by_key, primary = m.forms(c.entry)
+            via = by_key.get(key, ())
+            if via and not dotted and all(n.endswith(".") for n in via):
+                continue  # an abbreviation ("Ga.", "Miss.") needs its full stop
+            if via and not upper and all(_is_code(n) for n in via):
+                continue  # a code ("MOD", "HAV") matches only a capitalised code
+            kept.append(c)
+            if surface in forms:
+                exact.append(c)
+                c.notes.append("exact spelling" if primary == surface else "exact variant")
+        men.candidates = kept
+        demonym = next((v[1] for _, v in vals if v[0] == "d"), None)
+        if demonym and (surface in m.demonym_forms or not any(c.entry.feature_type == "country" for c in exact)):
+            if surface in m.demonym_forms or not exact:
+                men.demonym = demonym
+                men.rejected = "demonym (country signal)"
+        if men.rejected is None and single:
+            word = toks[i].text
+            if len(word) > 1 and word.isupper() and "." not in word and not dateline:
+                # acronyms are places only when they are a country's own short name (US, UK)
+                men.candidates = [c for c in exact if c.entry.feature_type == "country"]
+            elif len(key) <= 4:
+                exact_ids = {id(c) for c in exact}
+                men.candidates = [
+                    c for c in men.candidates if id(c) in exact_ids or _close_spelling(surface, c.entry)
+                ]
+        men.candidates = _dedupe(men.candidates)
+    _annotate(men, toks, text, m.rules)
+    if dateline and men.text.isupper():
+        men.cue = "dateline"
+    return men
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|—|–)")
@@ -810,13 +875,13 @@ def _filter(
         men.rejected = "no gazetteer candidate"
 
 
-def _fuzzy_mentions(text: str, toks: list[Tok], doc: Doc, mentions: list[Mention], doc_cc: list[str], m: Matcher) -> list[Mention]:
+def _fuzzy_mentions(text: str, toks: list[Tok], locs: list[tuple[int, int, str]], mentions: list[Mention], doc_cc: list[str], m: Matcher) -> list[Mention]:
     """Near misses: NER GPE/LOC/FAC spans not matched exactly, fuzzy-matched to doc layers."""
     from rapidfuzz import fuzz, process
 
     covered = [(x.start, x.end) for x in mentions]
     out: list[Mention] = []
-    for s, e, span_text in _loc_spans(doc):
+    for s, e, span_text in locs:
         if any(a < e and s < b for a, b in covered):
             continue
         key = normalize(span_text)
@@ -826,7 +891,7 @@ def _fuzzy_mentions(text: str, toks: list[Tok], doc: Doc, mentions: list[Mention
         for cc in doc_cc:
             lay = m.country_layer(cc).entries
             idx = lay.key_index()
-            hit = process.extractOne(key, m.fuzzy_keys(cc, key[:1]), scorer=fuzz.ratio, score_cutoff=88)
+            hit = process.extractOne(key, m.fuzzy_keys(cc, key, FUZZY_SCORE), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
             if hit:
                 for i in idx[hit[0]]:
                     ent = lay[i]
@@ -981,6 +1046,7 @@ def _resolve(
         for x in live
         if x.candidates[0].entry.feature_type not in ("continent", "country", "macroregion")
     }.values())
+    anchor_at = _Points(anchors)
     for men in live:
         if len(men.candidates) > 1 and anchors:
             # the leaders only: a name with 200 homonyms has no chance past the first few
@@ -989,10 +1055,9 @@ def _resolve(
             for c in men.candidates:
                 if c.score <= lead - COHERENCE_MAX:
                     break  # cannot overtake the leader (sorted by score)
-                others = [a for a in anchors if a.id != c.entry.id]
-                if not others:
+                d = anchor_at.nearest_km(c.entry)
+                if d is None:
                     continue
-                d = min(gz.distance_km(c.entry.lat, c.entry.lon, a.lat, a.lon) for a in others)
                 bonus = COHERENCE_MAX if d < 50 else 1.0 if d < 150 else 0.0
                 if bonus:
                     c.score += bonus
@@ -1000,11 +1065,11 @@ def _resolve(
             men.candidates.sort(key=lambda c: -c.score)
     for men in live:
         top = men.candidates[0]
-        rivals = [
-            c.score for c in men.candidates[1:]
-            if gz.distance_km(c.entry.lat, c.entry.lon, top.entry.lat, top.entry.lon) > 25
-        ]
-        second = rivals[0] if rivals else top.score - 6
+        second = next(
+            (c.score for c in men.candidates[1:]
+             if gz.distance_km(c.entry.lat, c.entry.lon, top.entry.lat, top.entry.lon) > 25),
+            top.score - 6,
+        )
         margin = top.score - second
         conf = 0.5 + 0.5 * min(1.0, max(0.0, margin) / 6)
         if men.fuzzy:
@@ -1015,6 +1080,31 @@ def _resolve(
         men.confidence = round(conf, 3)
         top.notes.append(f"margin {margin:.1f}")
         men.reason = "; ".join(top.notes)
+
+
+class _Points:
+    """Places' coordinates, for the distance from a candidate to the nearest other one."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        import numpy as np
+
+        self.ids = [e.id for e in entries]
+        self.lat = np.radians([e.lat for e in entries])
+        self.lon = np.radians([e.lon for e in entries])
+        self.cos_lat = np.cos(self.lat)
+
+    def nearest_km(self, e: Entry) -> float | None:
+        """Great-circle km from ``e`` to the nearest point that is not ``e`` itself."""
+        import numpy as np
+
+        lat, lon = math.radians(e.lat), math.radians(e.lon)
+        a = np.sin((self.lat - lat) / 2) ** 2 + math.cos(lat) * self.cos_lat * np.sin((self.lon - lon) / 2) ** 2
+        if e.id in self.ids:
+            a[[k for k, i in enumerate(self.ids) if i == e.id]] = np.inf
+        best = float(a.min()) if len(a) else math.inf
+        if best == math.inf:
+            return None
+        return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(best)))
 
 
 _MARKS = str.maketrans({"`": "'", "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'"})
