@@ -87,6 +87,9 @@ def test_countries_and_demonyms():
     assert "Afghan" in cs["AF"].demonyms
     assert {"U.S.", "America", "United States"} <= {cs["US"].name, *cs["US"].names}
     assert {"Britain", "UK"} <= set(cs["GB"].names)
+    # GeoNames' country points (the convention of geoparsing gold standards)
+    assert gz.distance_km(cs["CA"].lat, cs["CA"].lon, 60.11, -113.64) < 5
+    assert gz.distance_km(cs["SY"].lat, cs["SY"].lon, 35.0, 38.0) < 5
 
 
 def test_search_falls_back_to_world_towns_for_unbundled_country():
