@@ -30,6 +30,7 @@ import functools
 import gc
 import gzip
 import io
+import itertools
 import json
 import logging
 import math
@@ -741,6 +742,8 @@ def load_countries(path: Path = COUNTRIES_FILE) -> dict[str, Country]:
 
 #: Words in the longest indexed key (longer names, about 1 in 10,000, are not matched in text).
 MAX_KEY_WORDS = 8
+#: Everything of a stored line up to its last tab (what is left is the ``keys`` column).
+_BEFORE_KEYS = re.compile(r"^[^\n]*\t", re.M)
 #: Parsed entries cached per layer (cleared when full; parsing one again costs ~10 µs).
 MAX_PARSED = 4_000
 
@@ -762,14 +765,11 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
 
     @classmethod
     def build(cls, layer: Layer) -> KeyIndex:
-        hs: list[int] = []
-        refs: list[int] = []
-        for i, k in layer.iter_keys():
-            if k and k.count(" ") < MAX_KEY_WORDS:
-                hs.append(hash(k))
-                refs.append(i)
-        h = np.array(hs, dtype=np.int64)
-        r = np.array(refs, dtype=np.int64)
+        keys, rows = layer.flat_keys()
+        h = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
+        words = np.fromiter(map(str.count, keys, itertools.repeat(" ")), dtype=np.int64, count=len(keys))
+        ok = (words < MAX_KEY_WORDS) & np.fromiter(map(bool, keys), dtype=bool, count=len(keys))
+        h, r = h[ok], rows[ok]
         order = np.argsort(h, kind="stable")  # entries of one key stay in file order
         h, r = h[order], r[order]
         uniq, first, counts = np.unique(h, return_index=True, return_counts=True)
@@ -813,10 +813,8 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
         return isinstance(key, str) and self.get(key, None) is not None
 
     def __iter__(self) -> Iterator[str]:
-        seen: set[str] = set()
-        for _i, k in self.layer.iter_keys():
-            if k and k not in seen and k.count(" ") < MAX_KEY_WORDS:
-                seen.add(k)
+        for k in dict.fromkeys(self.layer.flat_keys()[0]):
+            if k and k.count(" ") < MAX_KEY_WORDS:
                 yield k
 
     def __len__(self) -> int:
@@ -858,14 +856,13 @@ class Layer(Sequence[Entry]):
             recompute = header.get("norm") != str(NORM_VERSION)
         start = len(self)
         self._srcs.append((start, path, default_country))
-        pos = self._offs[-1]
-        offs = self._offs
-        for r in rows:
-            pos += len(r.encode()) + 1
-            offs.append(pos)
         if rows:
-            self._blob += ("\n".join(rows) + "\n").encode()
-            self._keycol += "".join(r[r.rfind("\t") + 1 :] + "\n" for r in rows)
+            text = "\n".join(rows) + "\n"
+            data = text.encode()
+            ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10) + (1 + len(self._blob))
+            self._offs.frombytes(ends.astype(np.uint64).tobytes())
+            self._blob += data
+            self._keycol += _BEFORE_KEYS.sub("", text)
         if recompute:
             for i in range(start, len(self)):
                 self._keys_override[i] = replace(self._parse(i), keys=()).match_keys()
@@ -945,15 +942,17 @@ class Layer(Sequence[Entry]):
         col = self._blob[self._blob.rfind(b"\t", a, b) + 1 : b].decode()
         return tuple(col.split("|")) if col else self[i].match_keys()
 
-    def iter_keys(self) -> Iterator[tuple[int, str]]:
-        """(entry index, key) for every match key of the layer, in entry order."""
-        over = self._keys_override
-        for i, col in enumerate(self._keycol.split("\n")[:-1]):
-            ks = over.get(i)
-            if ks is None:
-                ks = col.split("|") if col else self.keys(i)
-            for k in ks:
-                yield i, k
+    def flat_keys(self) -> tuple[list[str], np.ndarray]:
+        """Every match key of the layer and, aligned with it, the index of its entry."""
+        cols = self._keycol.split("\n")[:-1]
+        for i in self._keys_override:
+            cols[i] = "|".join(self._keys_override[i])
+        for i, col in enumerate(cols):
+            if not col:  # a row stored without keys
+                cols[i] = "|".join(self.keys(i))
+        keys = "|".join(cols).split("|") if cols else []
+        counts = np.fromiter(map(str.count, cols, itertools.repeat("|")), dtype=np.int64, count=len(cols)) + 1
+        return keys, np.repeat(np.arange(len(cols), dtype=np.int64), counts)
 
     def row_id(self, i: int) -> str:
         if i in self._user:
