@@ -125,3 +125,21 @@ def test_people_counted_by_their_role_and_coordinated_verbs():
     assert {f[:2] for f in _figs("One civilian was kidnapped and killed by gunmen.")} == {(1, "abducted"), (1, "killed")}
     figs = _figs("14 soldiers were killed and 10 were taken as hostages.")
     assert [f[:2] for f in figs] == [(14, "killed"), (10, "abducted")]
+
+
+def test_vague_words_spelled_numbers_and_dates_in_one_text():
+    text = ("Dozens of people were killed and two hundred and fifty were displaced on 12 March 2019, "
+            "and two-thirds of them were children. On 5 March, 30 protesters were arrested; in 2019 about "
+            "1,200 families fled.")
+    assert _figs(text) == [
+        (12, "killed", True, "Dozens"),
+        (250, "displaced", False, "two hundred and fifty"),
+        (167, "displaced", False, "two-thirds of them"),  # "12 March 2019" is a date, not a figure
+        (30, "detained", False, "30"),
+        (1200, "displaced", True, "1,200"),
+    ]
+
+
+def test_quantities_in_text_reads_vague_words_the_same_every_time():
+    for _ in range(2):  # the second reading comes from the word cache
+        assert quantities_in_text("dozens of people were killed, 12 wounded") == [(12, "killed"), (12, "wounded")]

@@ -431,8 +431,7 @@ class ActorKB:
                 return ActorInfo(name, role.kind, None)
             if role_name in _STATE_ROLES:
                 continue
-            pat = "^" + re.escape(role.template).replace(re.escape("{name}"), "(?P<c>.+)") + "$"
-            m = re.match(pat, name)
+            m = _template_re(role.template).match(name)
             if m:
                 iso = self.iso_of(m.group("c"))
                 return ActorInfo(name, role.kind, iso)
@@ -853,3 +852,9 @@ def to_model(mentions: Iterable[ActorMention], kb: ActorKB | None = None,
             mentions=[model.Span(start=m.start, end=m.end, text=m.text) for m in ms],
         ))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _template_re(template: str) -> re.Pattern[str]:
+    """A generic actor template ("Rebels ({name})") as a pattern capturing the country as ``c``."""
+    return re.compile("^" + re.escape(template).replace(re.escape("{name}"), "(?P<c>.+)") + "$")

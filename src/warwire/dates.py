@@ -49,9 +49,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "numeric",
         re.compile(
-            r"(?:(?<=\bon\s)|(?<=\bof\s)|(?<=\bthe\s)|(?<=\()|(?<=\[)|(?<=[-–])|(?<=\band\s)|(?<=\bfrom\s)"
+            # (?=\d): both forms start with a digit, which the search checks before the look-behinds
+            r"(?=\d)(?:(?:(?<=\bon\s)|(?<=\bof\s)|(?<=\bthe\s)|(?<=\()|(?<=\[)|(?<=[-–])|(?<=\band\s)|(?<=\bfrom\s)"
             r"|(?<=\buntil\s)|(?<=\bto\s)|(?<=\bdated\s))(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\b(?!/\d)(?!\s*(?:of|in)\b)"
-            r"|\b(?P<a2>[0-3]?\d)/(?P<b2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d)\b",
+            r"|\b(?P<a2>[0-3]?\d)/(?P<b2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d)\b)",
             re.I,
         ),
     ),

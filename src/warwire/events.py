@@ -25,6 +25,7 @@ import hashlib
 import logging
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -35,6 +36,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import dates as dates_mod
 from .errors import DataError
+from .figures import doc_text
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
 log = logging.getLogger(__name__)
@@ -121,6 +123,23 @@ class Lexicon:
     cues: dict[str, frozenset[tuple[str, ...]]]
     modality: ModalitySpec
     max_len: int
+    #: lemma phrase -> the cue classes that list it (built from ``cues``)
+    cue_index: dict[tuple[str, ...], frozenset[str]] = field(init=False, repr=False, compare=False)
+    #: longest cue phrase, in words
+    cue_len: int = field(init=False, repr=False, compare=False)
+    #: first words of the cue phrases and of the triggers: a token that is none of them starts no phrase
+    cue_first: frozenset[str] = field(init=False, repr=False, compare=False)
+    trigger_first: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, ...], set[str]] = {}
+        for cls, phrases in self.cues.items():
+            for ph in phrases:
+                index.setdefault(ph, set()).add(cls)
+        object.__setattr__(self, "cue_index", {k: frozenset(v) for k, v in index.items()})
+        object.__setattr__(self, "cue_len", max((len(k) for k in index), default=0))
+        object.__setattr__(self, "cue_first", frozenset(k[0] for k in index if k))
+        object.__setattr__(self, "trigger_first", frozenset(k[0] for k in self.triggers if k))
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -315,29 +334,53 @@ def _lemma(tok: Token) -> str:
     return lemma if lemma and lemma != "-pron-" else tok.lower_
 
 
-def _match_triggers(sent: SpacySpan, lex: Lexicon) -> list[tuple[int, int, str]]:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The strings of every token of a doc, read once (each ``doc[i]`` makes a new Token)."""
+
+    texts: list[str]
+    lowers: list[str]
+    #: as :func:`_lemma`
+    lemmas: list[str]
+    ent_types: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        toks = list(doc)
+        lowers = [t.lower_ for t in toks]
+        lemmas = [lem if (lem := t.lemma_.lower()) and lem != "-pron-" else low for t, low in zip(toks, lowers)]
+        return cls([t.text for t in toks], lowers, lemmas, [t.ent_type_ for t in toks])
+
+
+def _match_triggers(sent: SpacySpan, lex: Lexicon, words: _Words | None = None) -> list[tuple[int, int, str]]:
     """(start token i, end token i, frame) for the longest trigger matches of a sentence."""
+    words = words or _Words.of(sent.doc)
+    texts, all_lowers, all_lemmas, ents = words.texts, words.lowers, words.lemmas, words.ent_types
     # a month ("On 21 March") or any part of a date or a name is never a trigger
-    toks = [
-        t for t in sent
-        if t.ent_type_ not in ("DATE", "TIME") and not (t.text[:1].isupper() and t.lower_ in dates_mod.MONTHS)
-        and t.text != "-"  # "gang-raped", "air-strike": hyphens join words
+    idxs = [
+        j for j in range(sent.start, sent.end)
+        if ents[j] not in ("DATE", "TIME") and not (texts[j][:1].isupper() and all_lowers[j] in dates_mod.MONTHS)
+        and texts[j] != "-"  # "gang-raped", "air-strike": hyphens join words
     ]
-    lemmas = [_lemma(t) for t in toks]
-    lowers = [t.lower_ for t in toks]
+    lemmas = [all_lemmas[j] for j in idxs]
+    lowers = [all_lowers[j] for j in idxs]
+    first, triggers = lex.trigger_first, lex.triggers
     out: list[tuple[int, int, str]] = []
     i = 0
-    while i < len(toks):
+    while i < len(idxs):
         hit = None
-        for n in range(min(lex.max_len, len(toks) - i), 0, -1):
-            for seq in (tuple(lemmas[i : i + n]), tuple(lowers[i : i + n])):
-                frame = lex.triggers.get(seq)
-                if frame and all(t.text == "-" for t in sent.doc[toks[i].i : toks[i + n - 1].i + 1]
-                                 if t not in toks[i : i + n]):
-                    hit = (toks[i].i, toks[i + n - 1].i + 1, frame)
+        by_lemma, by_lower = lemmas[i] in first, lowers[i] in first
+        if by_lemma or by_lower:
+            for n in range(min(lex.max_len, len(idxs) - i), 0, -1):
+                for ok, seq in ((by_lemma, lemmas), (by_lower, lowers)):
+                    frame = triggers.get(tuple(seq[i : i + n])) if ok else None
+                    if frame:
+                        inside = set(idxs[i : i + n])
+                        if all(texts[j] == "-" for j in range(idxs[i], idxs[i + n - 1] + 1) if j not in inside):
+                            hit = (idxs[i], idxs[i + n - 1] + 1, frame)
+                            break
+                if hit:
                     break
-            if hit:
-                break
         if hit:
             out.append(hit)
             i += hit[1] - hit[0]
@@ -568,32 +611,59 @@ RIOT_GEAR = frozenset("police policeman policemen officer officers gear squad sq
                       "shields troops forces".split())
 
 
-def _negated_by_prefix(tokens: Sequence[Token], i: int) -> bool:
-    tok = tokens[i]
-    if tok.lower_.split("-")[0] in NEGATING_PREFIXES and "-" in tok.lower_:
-        return True
-    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in NEGATING_PREFIXES
+@dataclass(frozen=True, slots=True)
+class _CueHits:
+    """Every cue phrase of a doc, found once; :meth:`between` answers for any span of it."""
 
+    #: token index where each hit starts, ascending
+    starts: list[int]
+    #: (start, length in tokens, cue classes) of each hit
+    hits: list[tuple[int, int, frozenset[str]]]
+    #: starts of hits written with a negating prefix ("non-violent")
+    negated: frozenset[int]
+    #: starts of hits after a negating prefix and a hyphen token ("anti - aircraft")
+    after_prefix: frozenset[int]
 
-def _cue_hits(tokens: Sequence[Token], lex: Lexicon) -> set[str]:
-    lemmas = [_lemma(t) for t in tokens]
-    lowers = [t.lower_ for t in tokens]
-    found: set[str] = set()
-    for cls, phrases in lex.cues.items():
-        for i in range(len(tokens)):
-            if _negated_by_prefix(tokens, i) or (
-                cls == "riot" and lemmas[i] == "riot" and tokens[i].head.lower_ in RIOT_GEAR
-            ):
+    @classmethod
+    def of(cls, doc: Doc, lex: Lexicon, words: _Words | None = None) -> _CueHits:
+        words = words or _Words.of(doc)
+        lemmas, lowers, texts = words.lemmas, words.lowers, words.texts
+        index, first, size = lex.cue_index, lex.cue_first, len(lemmas)
+        hits: list[tuple[int, int, frozenset[str]]] = []
+        negated: set[int] = set()
+        after_prefix: set[int] = set()
+        for i in range(size):
+            by_lemma, by_lower = lemmas[i] in first, lowers[i] in first
+            if not (by_lemma or by_lower):
                 continue
-            for n in range(1, lex.max_len + 1):
-                if i + n > len(tokens):
-                    break
-                if tuple(lemmas[i : i + n]) in phrases or tuple(lowers[i : i + n]) in phrases:
-                    found.add(cls)
-                    break
-            if cls in found:
+            found_at = len(hits)
+            for n in range(1, min(lex.cue_len, size - i) + 1):
+                classes = (index.get(tuple(lemmas[i : i + n]), frozenset()) if by_lemma else frozenset()) | (
+                    index.get(tuple(lowers[i : i + n]), frozenset()) if by_lower else frozenset())
+                if classes and "riot" in classes and lemmas[i] == "riot" and doc[i].head.lower_ in RIOT_GEAR:
+                    classes = classes - {"riot"}  # "riot police"
+                if classes:
+                    hits.append((i, n, classes))
+            if len(hits) > found_at:
+                low = lowers[i]
+                if "-" in low and low.split("-")[0] in NEGATING_PREFIXES:
+                    negated.add(i)
+                if i >= 2 and texts[i - 1] == "-" and lowers[i - 2] in NEGATING_PREFIXES:
+                    after_prefix.add(i)
+        return cls([h[0] for h in hits], hits, frozenset(negated), frozenset(after_prefix))
+
+    def between(self, start: int, end: int) -> set[str]:
+        """Cue classes with a phrase inside tokens ``start``..``end`` (a prefix before
+        ``start`` does not count)."""
+        found: set[str] = set()
+        for k in range(bisect_left(self.starts, start), len(self.hits)):
+            i, n, classes = self.hits[k]
+            if i >= end:
                 break
-    return found
+            if i + n > end or i in self.negated or (i - start >= 2 and i in self.after_prefix):
+                continue
+            found |= classes
+        return found
 
 
 def _words(doc: Doc, span: tuple[int, int] | None) -> set[str]:
@@ -624,7 +694,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     patient_kinds = {_kind(a, ctx) for a in m.patients}
     agent_kinds = {_kind(a, ctx) for a in m.agents}
     armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & ARMED_WORDS) or (
-        patient_span is not None and bool(_CHECKPOINT.search(doc.text[patient_span[0] : patient_span[1]]))
+        patient_span is not None and bool(_CHECKPOINT.search(doc_text(doc)[patient_span[0] : patient_span[1]]))
     )
     civ_patient = "civilians" in patient_kinds or (bool(pw & CIVILIAN_WORDS) and not armed_patient)
     head = _phrase_head(doc, patient_span)
@@ -738,7 +808,7 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     head = tok.head.lemma_.lower()
     if head in PLACE_NOUNS or tok.head.i < tok.i:
         return None
-    if head in ROUTE_NOUNS or _hyphen_pair(doc.text, place):
+    if head in ROUTE_NOUNS or _hyphen_pair(doc_text(doc), place):
         return "route"
     if head in INSTITUTION_NOUNS:
         return "institution"
@@ -774,7 +844,7 @@ class _PlaceRole:
 def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
     """Roles of all place mentions of ``doc``: containers, brackets, fragments, modifiers; a
     place that lies far from the place said to hold it is ``dropped``."""
-    text = doc.text
+    text = doc_text(doc)
     roles = [_PlaceRole(p, modifier=_modifier_kind(doc, p)) for p in places]
     for i in range(len(roles) - 1):
         p, q = roles[i].place, roles[i + 1].place
@@ -918,7 +988,7 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
                 break
     if chosen is None:
         return None, 1
-    return chosen, _precision(doc.text, chosen, anaphor)
+    return chosen, _precision(doc_text(doc), chosen, anaphor)
 
 
 def _precision(text: str, place: Place, anaphor: bool = False) -> int:
@@ -1045,7 +1115,7 @@ def _drop_province_towns(cands: list[Place]) -> list[Place]:
 def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Mention]:
     """Every event mention (trigger with its modality, roles, date and place) in ``doc``."""
     lex = lex or default_lexicon()
-    all_dates = dates_mod.find_dates(doc.text, ctx.published)
+    all_dates = dates_mod.find_dates(doc_text(doc), ctx.published)
     localities = sorted(
         (p for p in ctx.places if PLACE_RANK.get(p.feature_type, 1) <= 1), key=lambda p: p.start
     )
@@ -1059,15 +1129,21 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     roles = _place_roles(doc, sorted(places, key=lambda p: p.start))
 
     # dates standing alone as a sentence ("25 March.", "Monday:") date what follows
-    datelines = [
-        d for sent in doc.sents if sum(1 for t in sent if t.is_alpha or t.like_num) <= 4
-        for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char
-        and d.date is not None and d.precision <= 3
-    ]
+    sents = list(doc.sents)
+    datelines = []
+    for sent in sents:
+        told = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char
+                and d.date is not None and d.precision <= 3]
+        if told and sum(1 for t in sent if t.is_alpha or t.like_num) <= 4:
+            datelines += told
     mentions: list[Mention] = []
-    for sent in doc.sents:
+    words = _Words.of(doc)
+    cue_hits = _CueHits.of(doc, lex, words)
+    chunks: dict[int, tuple[int, int, int]] | None = None
+    for sent in sents:
         sent_actors = [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
-        for start, end, frame_name in _match_triggers(sent, lex):
+        sent_cues: set[str] | None = None
+        for start, end, frame_name in _match_triggers(sent, lex, words):
             frame = lex.frames[frame_name]
             head = _head_of(doc, start, end)
             if head.pos_ not in frame.pos and not (head.pos_ == "PROPN" and "NOUN" in frame.pos):
@@ -1083,7 +1159,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
             if agent_span is None and not _passive:
-                agent_span = _chunk_before(doc, start, sent)  # "Raiders attack village"
+                if chunks is None:
+                    chunks = _chunks_by_end(doc)
+                agent_span = _chunk_before(doc, start, sent, chunks)  # "Raiders attack village"
             if agent_span is None and not _passive and head.pos_ == "VERB":
                 agent_span = _actor_before(doc, start, sent_actors)  # "a Taliban sniper shot and killed"
             m = Mention(
@@ -1107,10 +1185,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.agents = sorted(m.agents + _coordinated_states(doc, agent_span, m.agents, ctx), key=lambda a: a.start)
                 m.agent_uncertain = len(m.agents) > 1
             clause_toks = doc.char_span(*clause, alignment_mode="expand") or sent
-            m.cues = _cue_hits(list(clause_toks), lex) | _derived_cues(
+            m.cues = cue_hits.between(clause_toks.start, clause_toks.end) | _derived_cues(
                 doc, m, agent_span, patient_span, sent_actors, ctx
             )
-            m.sent_cues = _cue_hits(list(sent), lex) | m.cues
+            if sent_cues is None:
+                sent_cues = cue_hits.between(sent.start, sent.end)
+            m.sent_cues = sent_cues | m.cues
             if frame.requires and not (set(frame.requires) & m.cues):
                 continue
             if set(frame.blocked_by) & m.sent_cues and (
@@ -1152,7 +1232,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.date = told[-1]
             m.place, m.precision = _place_for(doc, m, roles, last_locality_before)
             if m.place is None:
-                m.fallback_place, m.fallback_precision = _fallback_place(doc.text, roles, sent.start_char, sent.end_char)
+                m.fallback_place, m.fallback_precision = _fallback_place(doc_text(doc), roles, sent.start_char, sent.end_char)
             if m.territorial and m.place is None and not (
                 frame.name == "capture" and patient_span is not None
                 and _names_ground(doc, patient_span)
@@ -1246,12 +1326,23 @@ def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tupl
     return actor.start, actor.end
 
 
-def _chunk_before(doc: Doc, start: int, sent: SpacySpan) -> tuple[int, int] | None:
-    """The noun phrase right before a trigger, when the parse gave it no subject."""
-    for chunk in doc.noun_chunks:
-        if chunk.end == start and chunk.start >= sent.start:
-            return chunk.start_char, chunk.end_char
+def _chunk_before(doc: Doc, start: int, sent: SpacySpan,
+                  chunks: dict[int, tuple[int, int, int]] | None = None) -> tuple[int, int] | None:
+    """The noun phrase right before a trigger, when the parse gave it no subject.
+    ``chunks``: :func:`_chunks_by_end` of ``doc`` when already read."""
+    chunk = (chunks if chunks is not None else _chunks_by_end(doc)).get(start)
+    if chunk is not None and chunk[0] >= sent.start:
+        return chunk[1], chunk[2]
     return None
+
+
+def _chunks_by_end(doc: Doc) -> dict[int, tuple[int, int, int]]:
+    """Noun chunks of ``doc`` by their end token: (start token, start char, end char); the
+    first chunk ending at a token when several do."""
+    out: dict[int, tuple[int, int, int]] = {}
+    for chunk in doc.noun_chunks:
+        out.setdefault(chunk.end, (chunk.start, chunk.start_char, chunk.end_char))
+    return out
 
 
 def _victims_from_words(doc: Doc, span: tuple[int, int]) -> list[ActorRef]:
@@ -1318,7 +1409,7 @@ def _unarmed_clash(m: Mention, ctx: Context) -> bool:
 
 
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
-    low = doc.text[m.sent_start : m.sent_end].lower()
+    low = doc_text(doc)[m.sent_start : m.sent_end].lower()
     if any(w in low for w in ("without a fight", "without resistance", "without fighting",
                               "after the withdrawal", "withdrew", "handed over", "peacefully")):
         return "Non-violent transfer of territory"
@@ -1353,7 +1444,13 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 
 
 def _norm(s: str | None) -> str:
-    return "".join(ch for ch in (s or "").lower() if ch.isalnum())
+    return _norm_text(s or "")
+
+
+@functools.lru_cache(maxsize=65_536)
+def _norm_text(s: str) -> str:
+    """Lower-cased letters and digits of a name (names repeat: read once)."""
+    return "".join(ch for ch in s.lower() if ch.isalnum())
 
 
 def _dates_compatible(a: Mention | _Draft, b: Mention) -> bool:
@@ -1671,7 +1768,7 @@ def _evidence(doc: Doc, d: _Draft) -> list[Span]:
         if key in seen:
             continue
         seen.add(key)
-        text = doc.text[m.sent_start : m.sent_end]
+        text = doc_text(doc)[m.sent_start : m.sent_end]
         stripped = text.rstrip()
         spans.append(Span(start=m.sent_start, end=m.sent_start + len(stripped), text=stripped))
     return spans

@@ -12,11 +12,12 @@ import functools
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.attrs import ENT_TYPE, IDX
 from spacy.tokens import Doc, Token
 
 from .errors import DataError
@@ -91,6 +92,8 @@ class FigureLexicon:
     hedges: tuple[str, ...]
     vague: dict[str, tuple[int, bool]]
     fractions: dict[str, float]
+    #: (word, unit kind) -> unit, filled as words are read (see :func:`quantities_in_text`)
+    word_units: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def unit_of_lemma(self, lemma: str, kind: str | None = None) -> str | None:
         lemma = lemma.lower()
@@ -150,7 +153,12 @@ def parse_number(text: str) -> int | None:
 
 
 def _is_number_word(tok: Token) -> bool:
-    low = tok.lower_
+    return _is_number_text(tok.lower_)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_number_text(low: str) -> bool:
+    """Is this lower-cased token a number ("400,000", "three", "twenty-one")?"""
     if _DIGITS.match(low):
         return True
     return all(p in _SMALL or p in _SCALES for p in low.split("-") if p) and bool(low.strip("-"))
@@ -181,50 +189,70 @@ class _Cand:
     char_end: int | None = None  # for fractions: end of "of whom"
 
 
+def _by_first_chars(phrases: list[tuple[str, object]]) -> dict[str, list[tuple[str, object]]]:
+    """Phrases by their first two characters, in their order (a phrase can only start where
+    the text has its first two characters)."""
+    out: dict[str, list[tuple[str, object]]] = {}
+    for phrase, value in phrases:
+        out.setdefault(phrase[:2], []).append((phrase, value))
+    return out
+
+
 def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
     text_low = doc_text(doc).lower()
     out: list[_Cand] = []
     vague = sorted(lex.vague.items(), key=lambda kv: len(kv[0]), reverse=True)
     fractions = sorted(lex.fractions.items(), key=lambda kv: len(kv[0]), reverse=True)
+    # phrases of one character could start anywhere: checked at every token, like the others
+    short = [p for p, _ in vague + fractions if len(p) < 2]
+    vague_at, fractions_at = _by_first_chars(vague), _by_first_chars(fractions)
+    # token attributes read once (each doc[i] makes a new Token)
+    rows = doc.to_array([ENT_TYPE, IDX]).tolist() if len(doc) else []
+    not_counts = {doc.vocab.strings[label] for label in _NOT_COUNTS}
+    skip = [ent in not_counts for ent, _ in rows]
+    idxs = [idx for _, idx in rows]
+    lowers = [t.lower_ for t in doc]
+    size = len(rows)
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.ent_type_ in _NOT_COUNTS:
+    while i < size:
+        if skip[i]:
             i += 1
             continue
+        pos = idxs[i]
+        first = text_low[pos : pos + 2]
         matched = False
-        for phrase, frac in fractions:
-            if _starts_with(text_low, tok.idx, phrase):
-                m = _OF_ANTECEDENT.match(doc_text(doc), tok.idx + len(phrase))
+        for phrase, frac in fractions if short else fractions_at.get(first, ()):
+            if _starts_with(text_low, pos, phrase):
+                m = _OF_ANTECEDENT.match(doc_text(doc), pos + len(phrase))
                 if m:
-                    span = doc.char_span(tok.idx, m.end(), alignment_mode="expand")
+                    span = doc.char_span(pos, m.end(), alignment_mode="expand")
                     out.append(_Cand(i, span.end, None, False, frac, m.end()))
                     i = span.end
                     matched = True
                 break
         if matched:
             continue
-        for phrase, (value, approx) in vague:
-            if _starts_with(text_low, tok.idx, phrase):
-                span = doc.char_span(tok.idx, tok.idx + len(phrase), alignment_mode="expand")
-                hedge = _hedge_before(text_low, tok.idx, lex)
+        for phrase, (value, approx) in vague if short else vague_at.get(first, ()):
+            if _starts_with(text_low, pos, phrase):
+                span = doc.char_span(pos, pos + len(phrase), alignment_mode="expand")
+                hedge = _hedge_before(text_low, pos, lex)
                 out.append(_Cand(i, span.end, value, approx or hedge))
                 i = span.end
                 matched = True
                 break
         if matched:
             continue
-        if _is_number_word(tok):
+        if _is_number_text(lowers[i]):
             j = i
-            while j < len(doc) and (_is_number_word(doc[j]) or (
-                doc[j].lower_ == "and" and j + 1 < len(doc) and _is_number_word(doc[j + 1])
-                and doc[j - 1].lower_ in ("hundred", "thousand", "million")
-            )) and doc[j].ent_type_ not in _NOT_COUNTS:
+            while j < size and (_is_number_text(lowers[j]) or (
+                lowers[j] == "and" and j + 1 < size and _is_number_text(lowers[j + 1])
+                and lowers[j - 1] in ("hundred", "thousand", "million")
+            )) and not skip[j]:
                 j += 1
             value = parse_number(doc[i:j].text) if j > i else None
             if value is not None and not (1900 <= value <= 2100 and doc[i].like_num
                                           and len(doc[i].text) == 4):
-                approx = _hedge_before(text_low, tok.idx, lex)
+                approx = _hedge_before(text_low, pos, lex)
                 upper = _range_end(doc, j)
                 if upper is not None and upper[1] is not None and upper[1] > value:
                     j, approx = upper[0], True  # "5-7 policemen": the lowest figure (ACLED)
@@ -323,7 +351,7 @@ def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon) -> str |
         if u.kind != "event":
             continue
         for phrase in u.phrases:
-            for m in re.finditer(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", low):
+            for m in _phrase_re(phrase, r"(?<![\w])", r"(?![\w])").finditer(low):
                 a, b = m.start() + s0, m.end() + s0
                 if a >= start and b <= end:
                     continue
@@ -338,6 +366,12 @@ def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon) -> str |
                 if best is None or dist < best[0]:
                     best = (dist, u.name)
     return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase_re(phrase: str, before: str, after: str) -> re.Pattern[str]:
+    """The pattern of a lexicon phrase between two boundary assertions, compiled once."""
+    return re.compile(before + re.escape(phrase) + after)
 
 
 def _place_near(anchor: Token) -> str | None:
@@ -483,6 +517,23 @@ def _word_has_lemma(word: str, lemma: str) -> bool:
     return word.startswith(stem)
 
 
+_WORDS_RE = re.compile(r"[a-z]+")
+
+
+def _unit_of_word(lex: FigureLexicon, word: str, kind: str) -> str | None:
+    """The first unit of ``kind`` one of whose one-word lemmas ``word`` is a form of."""
+    key = (word, kind)
+    if key not in lex.word_units:
+        if len(lex.word_units) >= 100_000:
+            lex.word_units.clear()  # a long-running worker reads ever new words
+        lex.word_units[key] = next(
+            (u.name for u in lex.units if u.kind == kind
+             and any(_word_has_lemma(word, lem) for lem in u.lemmas if " " not in lem)),
+            None,
+        )
+    return lex.word_units[key]
+
+
 def quantities_in_text(text: str) -> list[tuple[int, str]]:
     """(quantity, unit) pairs in plain text: a number followed within five words by a unit word.
 
@@ -498,15 +549,13 @@ def quantities_in_text(text: str) -> list[tuple[int, str]]:
             continue
         candidates.append((m.start(), m.end(), value))
     for phrase, (value, _approx) in lex.vague.items():
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+        for m in _phrase_re(phrase, r"\b", r"\b").finditer(low):
             candidates.append((m.start(), m.end(), value))
     for _start, end, value in sorted(candidates):
-        words = re.findall(r"[a-z]+", low[end:end + 60])[:5]
+        words = _WORDS_RE.findall(low[end:end + 60])[:5]
         unit = None
         for kind in ("event", "group"):
-            unit = next((u.name for w in words for u in lex.units if u.kind == kind
-                         and any(_word_has_lemma(w, lem) for lem in u.lemmas if " " not in lem)),
-                        None)
+            unit = next((u for w in words if (u := _unit_of_word(lex, w, kind))), None)
             if unit:
                 break
         if unit:
