@@ -108,7 +108,7 @@ def extract(
     except WarwireError as exc:
         _fail(str(exc))
         return
-    _apply_coder(coder_model, result)
+    _apply_coder(coder_model, result, _countries(country))
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -128,11 +128,11 @@ def _load_coder(path: Optional[Path]):
         _fail(str(exc))
 
 
-def _apply_coder(model, result) -> None:
+def _apply_coder(model, result, countries: Sequence[str] = ()) -> None:
     if model is not None:
         from .coder import apply_model
 
-        apply_model(model, result)
+        apply_model(model, result, countries)
 
 
 def _countries(codes: Optional[list[str]]) -> list[str]:
@@ -172,7 +172,7 @@ def _extract_jsonl(path: Path, allow_private: bool, coder_model=None, countries:
             continue
         try:
             doc = next(results)
-            _apply_coder(coder_model, doc)
+            _apply_coder(coder_model, doc, countries)
             out.write(doc.model_dump_json() + "\n")
         except Exception as exc:  # one bad article never stops the batch
             log.exception("line %s failed", lineno)
@@ -213,7 +213,7 @@ def ingest(
             try:
                 article = ingest_mod.load(src, published=date, source=outlet, allow_private=allow_private)
                 extraction = pipeline.extract(article, countries=countries)
-                _apply_coder(coder_model, extraction)
+                _apply_coder(coder_model, extraction, countries)
                 result = store.add(extraction)
             except WarwireError as exc:
                 failures += 1
