@@ -1112,6 +1112,38 @@ def _drop_province_towns(cands: list[Place]) -> list[Place]:
     return [p for p in cands if not province_alias(p)]
 
 
+def _pick_date(
+    doc: Doc, in_clause: Sequence[dates_mod.DateMention], in_sent: Sequence[dates_mod.DateMention],
+    head: Token, at: int,
+) -> dates_mod.DateMention:
+    """The date of an event: one its own verb governs ("On 5 December, workers who were sacked
+    in May staged a protest": not May), else one of its clause, else of its sentence; a day or
+    month before a background period ("protested the closure (since July)"); the nearest."""
+    verb = head if head.pos_ in ("VERB", "AUX") else next((t for t in head.ancestors if t.pos_ == "VERB"), head)
+
+    def link(d: dates_mod.DateMention) -> int:
+        """2: the date modifies the verb itself ("On 5 December ... staged", "staged ... on
+        Monday"); 1: something the verb governs, through no other verb; 0: elsewhere."""
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            return 0
+        root = span.root
+        if root.head.i == verb.i or (root.head.pos_ == "ADP" and root.head.head.i == verb.i):
+            return 2
+        for anc in root.ancestors:
+            if anc.i == verb.i:
+                return 1
+            if anc.pos_ == "VERB":
+                return 0
+        return 0
+
+    links = {id(d): link(d) for d in in_sent}
+    best = max(links.values(), default=0)
+    pool = [d for d in in_sent if best and links[id(d)] == best] or list(in_clause) or list(in_sent)
+    pool = [d for d in pool if d.precision <= 3] or pool
+    return min(pool, key=lambda d: abs(d.start - at))
+
+
 def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Mention]:
     """Every event mention (trigger with its modality, roles, date and place) in ``doc``."""
     lex = lex or default_lexicon()
@@ -1218,9 +1250,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             # date: in the clause, else the sentence
             in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
             in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
-            cands = in_clause or in_sent
-            if cands:
-                m.date = min(cands, key=lambda d: abs(d.start - m.trigger[0]))
+            if in_sent:
+                m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
                 if m.date.precision > 3:
                     m.create = False  # "since 2014", "in recent days": background
                 if m.date.date is None:
