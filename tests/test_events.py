@@ -352,3 +352,23 @@ def test_a_possessive_country_after_a_comma_does_not_hold_the_town():
                  "Turkish military convoy near the town of Maarat al-Numan, Turkey's Defence Ministry said.")
     ev = next(e for e in evs if e.sub_event_type == "Air/drone strike")
     assert ev.location.name == "Ma'arrat an Nu'man" and ev.location.geo_precision == 2
+
+
+def test_event_date_is_the_one_its_verb_governs():
+    # "in January" belongs to the dismissal, "since January" is background: the protest is dated
+    # by the date that modifies its own verb
+    ev = only(
+        "On 3 March 2021, about 200 teachers who had recently been dismissed by the county government "
+        "over alleged irregular recruitment in January reportedly staged a protest to demand their jobs back.",
+        published=dt.date(2021, 3, 6),
+    )
+    assert (ev.sub_event_type, ev.date) == ("Peaceful protest", dt.date(2021, 3, 3))
+    ev = only("On 3 March 2021, in Kakamega, traders protested the closure (since January) of the main "
+              "market.", published=dt.date(2021, 3, 6))
+    assert ev.date == dt.date(2021, 3, 3)
+
+
+def test_demonstration_that_destroys_property_is_violent():
+    ev = only("On 11 October 2019, Moi University students demonstrated violently in Eldoret, "
+              "causing destruction of property.", published=dt.date(2019, 10, 14))
+    assert ev.sub_event_type == "Violent demonstration"

@@ -321,3 +321,15 @@ def test_search_puts_the_town_before_the_district_named_after_it():
     hits = gz.search("Garissa", "KE", 5)
     assert hits[0].feature_type == "locality"
     assert gz.distance_km(hits[0].lat, hits[0].lon, -0.45, 39.65) < 10
+
+
+def test_layer_records_are_the_stored_columns(tmp_path):
+    rows = [gz.Entry("t:1", "Al Bab", ("Bab",), 36.37, 37.52, "locality", "XX", "Aleppo", 130_000)]
+    path = gz.write_gazetteer(rows, tmp_path / "XX.tsv.gz", country="XX", source="test")
+    lay = gz.Layer("XX")
+    lay.add_file(path)
+    lay.add_entry(gz.Entry("user:9", "Bab", (), 1.0, 2.0, "locality", "XX"))
+    recs = list(lay.records())
+    assert [r[0] for r in recs] == ["t:1", "user:9"]
+    assert recs[0][1] == "Al Bab" and recs[0][7] == "Aleppo" and int(recs[0][8]) == 130_000
+    assert all(len(r) == len(gz.FILE_COLUMNS) for r in recs)

@@ -1069,11 +1069,12 @@ def _capitals(country: str) -> dict[str, tuple[str, str, float, float]]:
 
     best: dict[str, tuple[int, tuple[str, str, float, float]]] = {}
     try:
-        for e in gazetteer.default().layer(country):
-            if e.feature_type == "locality" and e.admin1 and e.population > 0:
-                k = _norm(e.admin1)
-                if k not in best or e.population > best[k][0]:
-                    best[k] = (e.population, (e.name, e.id, e.lat, e.lon))
+        for p in gazetteer.default().layer(country).records():
+            # id, name, variants, lat, lon, feature_type, country, admin1, population, ...
+            if p[5] == "locality" and p[7] and p[8] and (pop := int(p[8])) > 0:
+                k = _norm(p[7])
+                if k not in best or pop > best[k][0]:
+                    best[k] = (pop, (p[1], p[0], float(p[3]), float(p[4])))
     except Exception as exc:
         log.debug("no capitals for %s: %s", country, exc)
     return {k: v for k, (_, v) in best.items()}
@@ -1139,9 +1140,16 @@ def _pick_date(
 
     links = {id(d): link(d) for d in in_sent}
     best = max(links.values(), default=0)
-    pool = [d for d in in_sent if best and links[id(d)] == best] or list(in_clause) or list(in_sent)
-    pool = [d for d in pool if d.precision <= 3] or pool
+    governed = [d for d in in_sent if best and links[id(d)] == best]
+    pool = governed or list(in_clause) or list(in_sent)
+    pool = [d for d in pool if d.precision <= 3 and not d.text.lower().startswith(_PERIOD_WORDS)] or pool
+    if governed:  # of two dates on the verb, the day beats the month ("On 3 March ... in January")
+        return min(pool, key=lambda d: (d.precision, abs(d.start - at)))
     return min(pool, key=lambda d: abs(d.start - at))
+
+
+#: Words that make a date the bound of a background period ("since January"), not a day.
+_PERIOD_WORDS = ("since ", "until ", "till ")
 
 
 def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Mention]:
