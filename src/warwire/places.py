@@ -69,7 +69,7 @@ class Rules:
     actor_heads: frozenset[str]
     block_phrases: tuple[str, ...]
     cues_before: frozenset[str]
-    near_cues: tuple[str, ...]
+    near_cues: frozenset[str]
     region_words: frozenset[str]
     county_words: frozenset[str]
     city_words: frozenset[str]
@@ -100,7 +100,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         actor_heads=low(vals["actor_heads"]) | keys(vals["actor_heads"]),
         block_phrases=tuple(vals["block_phrases"]),
         cues_before=low(vals["cues_before"]),
-        near_cues=tuple(sorted((x.lower() for x in vals["near_cues"]), key=len, reverse=True)),
+        near_cues=low(vals["near_cues"]),
         region_words=low(vals["region_words"]),
         county_words=low(vals["county_words"]),
         city_words=low(vals["city_words"]),
@@ -163,6 +163,7 @@ class _Norm:
     string: str
     tok_at: dict[int, int]  # char offset of a token start in ``string`` -> token index
     tok_end: dict[int, int]  # char offset just after a token -> token index
+    span_of: dict[int, tuple[int, int]]  # token index -> its (start, end) in ``string``
 
 
 def _norm_string(toks: list[Tok]) -> _Norm:
@@ -170,14 +171,16 @@ def _norm_string(toks: list[Tok]) -> _Norm:
     pos = 1
     at: dict[int, int] = {}
     end: dict[int, int] = {}
+    span_of: dict[int, tuple[int, int]] = {}
     for i, t in enumerate(toks):
         if not t.key:
             continue
         at[pos] = i
         parts.append(t.key + " ")
         end[pos + len(t.key)] = i
+        span_of[i] = (pos, pos + len(t.key))
         pos += len(t.key) + 1
-    return _Norm("".join(parts), at, end)
+    return _Norm("".join(parts), at, end, span_of)
 
 
 # --------------------------------------------------------------------------- automata
@@ -373,9 +376,7 @@ def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], li
     strings and the strings' hashes (computed once per text, looked up in every layer)."""
     import numpy as np
 
-    starts = {i: p for p, i in norm.tok_at.items()}
-    ends = {i: p for p, i in norm.tok_end.items()}
-    ok = [bool(t.key) and t.key != "|" and (t.text[:1].isupper() or t.text[:1].isdigit()) for t in toks]
+    ok = [bool(t.key) and t.key != "|" and _name_start(t.text) for t in toks]
     spans: list[tuple[int, int]] = []
     keys: list[str] = []
     string = norm.string
@@ -383,7 +384,7 @@ def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], li
     for i in range(n):
         if not ok[i]:
             continue
-        a = starts[i]
+        a = norm.span_of[i][0]
         words = 0
         for j in range(i, n):
             key = toks[j].key
@@ -396,15 +397,17 @@ def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], li
                 break
             if ok[j]:
                 spans.append((i, j))
-                keys.append(string[a : ends[j]])
+                keys.append(string[a : norm.span_of[j][1]])
     return spans, keys, np.array([hash(k) for k in keys], dtype=np.int64)
 
 
+def _name_start(word: str) -> bool:
+    """A word that can begin or end a name: capitalised or a number ("6th of October")."""
+    return word[:1].isupper() or word[:1].isdigit()
+
+
 def _capitalised(toks: list[Tok], i: int, j: int) -> bool:
-    first = toks[i].text
-    last = toks[j].text
-    ok = lambda t: t[:1].isupper() or t[:1].isdigit()  # noqa: E731
-    return ok(first) and ok(last)
+    return _name_start(toks[i].text) and _name_start(toks[j].text)
 
 
 def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None = None) -> Counter[str]:
@@ -508,11 +511,6 @@ def _inside(spans: Sequence[tuple], s: int, e: int) -> bool:
     return any(a <= s and e <= b for a, b, *_ in spans)
 
 
-@functools.lru_cache(maxsize=4)
-def _cue_set(cues: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(cues)
-
-
 def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
     prev = _prev_words(toks, men.i, 6)
     nxt = _next_word(toks, men.j)
@@ -526,8 +524,7 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "city"
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
             men.designator = "region"
-    near = _cue_set(rules.near_cues)
-    men.near = any(" ".join(prev[-k:]) in near for k in range(1, len(prev) + 1))
+    men.near = any(" ".join(prev[-k:]) in rules.near_cues for k in range(1, len(prev) + 1))
     if nxt in rules.region_words:
         men.designator = "region"
     elif nxt in rules.county_words:
