@@ -275,6 +275,19 @@ def test_fatalities_coding_note_applies_to_the_report():
     assert ev.fatalities == 0
 
 
+def test_deaths_told_after_the_event_sentence_are_its_toll():
+    ev = only("On Monday, an angry mob set fire to the house of a court clerk in Muranga over a "
+              "burial dispute. The clerk died in the fire.")
+    assert ev.fatalities == 1
+
+
+def test_the_death_a_protest_is_about_is_not_its_toll():
+    evs = events("On Monday, residents of Kisumu protested after a man was killed by police.")
+    (protest,) = [e for e in evs if e.event_type == "Protests"]
+    assert protest.sub_event_type == "Peaceful protest"
+    assert protest.fatalities == 0
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1

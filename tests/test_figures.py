@@ -143,3 +143,48 @@ def test_vague_words_spelled_numbers_and_dates_in_one_text():
 def test_quantities_in_text_reads_vague_words_the_same_every_time():
     for _ in range(2):  # the second reading comes from the word cache
         assert quantities_in_text("dozens of people were killed, 12 wounded") == [(12, "killed"), (12, "wounded")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A human rights defender was shot dead by police in Meru.",
+         [(1, "killed", False, "A human rights defender")]),
+        ("Gunmen stormed the village, killing a farmer and his son.",
+         [(1, "killed", False, "a farmer"), (1, "killed", False, "his son")]),
+        ("The clerk died in the fire.", [(1, "killed", False, "The clerk")]),
+        ("Officer killed at Kanyerus camp by a bomb.", [(1, "killed", False, "Officer")]),
+        # one man described twice: the verb is singular
+        ("A religious leader and party official was shot dead in Garissa.",
+         [(1, "killed", False, "A religious leader")]),
+        ("Two civilians and a police officer were killed.",
+         [(2, "killed", False, "Two"), (1, "killed", False, "a police officer")]),
+        ("A priest was kidnapped, murdered and buried in Embu.",
+         [(1, "abducted", False, "A priest"), (1, "killed", False, "A priest")]),
+    ],
+)
+def test_a_person_named_without_a_number_counts_as_one(text, expected):
+    assert _figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No civilian was hurt in the attack.",
+        "The soldier was not killed.",
+        "A vigilante mob tried to kill a man in Kisumu.",
+        "A man could be killed if the talks fail.",
+        "Five people, including a police officer, were killed.",  # the officer is one of the five
+    ],
+)
+def test_no_one_counted_for_negated_intended_or_included_victims(text):
+    assert [f for f in _figs(text) if f[3] != "Five"] == []
+
+
+def test_the_number_of_attackers_is_no_toll():
+    assert _figs("Three militants shot dead a driver on Friday.") == [
+        (3, "fighters", False, "Three"), (1, "killed", False, "a driver")]
+    assert _figs("A gang of three men shot and killed a businessman in his home.") == [
+        (1, "killed", False, "a businessman")]
+    assert [f for f in _figs("A policeman was shot dead by two assailants.") if f[1] == "killed"] == [
+        (1, "killed", False, "A policeman")]

@@ -1861,22 +1861,22 @@ _MIXED_TOLL = re.compile(
 
 _ALSO_KILLED = re.compile(r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b", re.I)
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
-_KILLED = r"(?:shot dead|shot and killed|killed|murdered|hacked to death|beheaded|executed|stabbed to death|lynched|beaten to death|burned to death)"
-_ONE_KILLED = re.compile(
-    rf"\b(?:a|an|one|1)\s+(?:[\w'-]+\s+){{0,3}}?(?:was|has been|had been|is)\s+(?:reportedly\s+)?"
-    rf"(?:(?:abducted|kidnapped|tortured|beaten|shot|stabbed|wounded)\s+and\s+(?:later\s+)?)?{_KILLED}\b"
-    rf"|\b{_KILLED}\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|farmer|shepherd|sheperd|trader|teacher|student|driver|herder|elder|chief|resident)\b",
-    re.I,
-)
+# a death a protest is about, not one it caused: "residents protest after a man was killed"
+_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
+_CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w*|condemn\w*)\b", re.I)
 
 
-def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: str = "") -> None:
+def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: str = "",
+                      sentences: Sequence[tuple[int, int]] = ()) -> None:
     """Set each event's fatalities by ACLED's rules.
 
     Numbers killed in one sentence add up; a later sentence from the same source updates the
     toll (the highest stands) unless it counts other dead ("3 militants were also killed");
     sources that disagree give the lowest.  A number of "killed and wounded" (casualties) is no
-    death toll, and an explicit "fatalities coded as N" wins.
+    death toll, nor is a death a protest is about ("after a man was killed"); an explicit
+    "fatalities coded as N" wins.  When the article reports one event (not a peaceful protest),
+    the deaths told in its other ``sentences`` (character ranges) are that event's ("... The
+    clerk died in the fire").
     """
     # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
     article_coded = [int(m.group(1)) for m in (*_CODED_AS.finditer(text), *_SPLIT_AS.finditer(text))]
@@ -1893,10 +1893,16 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             continue
         per_source: dict[str | None, int] = {}
         extra = 0  # "... were also killed": other dead, added to the toll
-        for k, span in enumerate(ev.evidence):
+        spans = list(ev.evidence)
+        if len(events) == 1 and ev.sub_event_type not in _PROTESTS:
+            spans += [Span(start=a, end=b, text=text[a:b]) for a, b in sentences
+                      if not any(e.start < b and a < e.end for e in ev.evidence)]
+        for k, span in enumerate(spans):
             in_sentence: dict[str | None, int] = {}
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
+                    continue
+                if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(span.text[: f.span.start - span.start]):
                     continue
                 after = span.text[f.span.end - span.start :][:60]
                 if _MIXED_TOLL.search(after):
@@ -1907,10 +1913,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 continue
             for source, n in in_sentence.items():
                 per_source[source] = max(per_source.get(source, 0), n)
-        if per_source or extra:
-            ev.fatalities = min(per_source.values(), default=0) + extra
-        else:  # "a shepherd was killed": one death with no number written
-            ev.fatalities = 1 if any(_ONE_KILLED.search(s.text) for s in ev.evidence) else 0
+        ev.fatalities = min(per_source.values(), default=0) + extra
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:

@@ -56,6 +56,8 @@ class _UnitEntry(BaseModel):
     kind: Literal["event", "group"]
     lemmas: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
+    one_named: bool = False
+    subject_lemmas: list[str] = Field(default_factory=list)
 
 
 class _VagueEntry(BaseModel):
@@ -81,6 +83,10 @@ class UnitSpec:
     kind: str
     lemmas: frozenset[str]
     phrases: tuple[str, ...]
+    #: a person named without a number ("a police officer was shot dead") counts as one
+    one_named: bool = False
+    #: verbs whose subject is the one it happens to ("the clerk died"), not its doer
+    subject_lemmas: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,8 @@ def load_units(path: Path | None = None) -> FigureLexicon:
             kind=u.kind,
             lemmas=frozenset(x.lower() for x in u.lemmas),
             phrases=tuple(p.lower() for p in u.phrases),
+            one_named=u.one_named,
+            subject_lemmas=frozenset(x.lower() for x in u.subject_lemmas),
         )
         for name, u in data.units.items()
     )
@@ -429,11 +437,13 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         start_char = first_tok.idx
         last_tok = doc[c.end - 1]
         end_char = c.char_end if c.char_end is not None else last_tok.idx + len(last_tok)
-        unit = _unit_just_before(doc_text(doc), start_char, lex)
-        if counted is not None:
-            unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
-        unit = unit or _unit_by_tree(anchor, lex, stop)
-        unit = unit or _unit_by_phrase(doc, start_char, end_char, lex)
+        unit = None
+        if counted is None or not _is_doer(counted):
+            unit = _unit_just_before(doc_text(doc), start_char, lex)
+            if counted is not None:
+                unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
+            unit = unit or _unit_by_tree(anchor, lex, stop)
+            unit = unit or _unit_by_phrase(doc, start_char, end_char, lex)
         if unit is None and counted is not None:
             unit = lex.unit_of_lemma(counted.lemma_, "group")
         quantity, approximate = c.quantity, c.approximate
@@ -461,7 +471,106 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             figures.append(fig)
             if u == unit:
                 last = (fig, sent_start)
+    for person, unit in _named_one_by_one(doc, lex):
+        first = person.left_edge if person.left_edge.i <= person.i else person
+        start_char, end_char = first.idx, person.idx + len(person)
+        text = doc_text(doc)[start_char:end_char]
+        figures.append(Figure(quantity=1, text=text, unit=unit, source=_source(quotes, start_char, end_char),
+                              place=_place_near(person), span=Span(start=start_char, end=end_char, text=text)))
+    figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+# --------------------------------------------------------------------------- people one by one
+_NOT_ONE = frozenset({"no", "any", "every", "each", "some", "another", "all", "either", "neither"})
+# who is killed or hurt is a person; a noun for someone who does something is one too
+# ("a human rights defender", "a suspected rustler", "a pedestrian")
+_PERSON_SUFFIX = re.compile(r"..(?:er|or|ist|ian|ant|ent)$")
+_MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must", "can"})
+
+
+def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
+    """The event unit a verb reports: its own lemma ("killed") or its complement ("shot dead",
+    "beaten to death")."""
+    unit = lex.unit_of_lemma(verb.lemma_, "event")
+    if unit:
+        return unit
+    for child in verb.children:
+        word = None
+        if child.dep_ in ("acomp", "oprd", "advmod"):
+            word = child
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            word = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if word is not None and (unit := lex.unit_of_lemma(word.lemma_, "event")):
+            return unit
+    after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.pos_ == "ADJ":  # "shot dead" parsed as a modifier
+        return lex.unit_of_lemma(after.lemma_, "event")
+    return None
+
+
+def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
+    """Whom ``verb`` happened to: its object ("killed a farmer"), its passive subject ("a farmer
+    was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
+    noun it qualifies ("a civilian killed in the raid"), or the subject of verbs such as "die"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return objects
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]
+    subj_verb = verb
+    while subj_verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subj_verb.children):
+        subj_verb = subj_verb.head
+    # a headline's bare participle is passive: "Officer killed at camp by a bomb"
+    headline = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in subj_verb.children)
+    wanted = ("nsubjpass", "nsubj") if headline or verb.lemma_.lower() in spec.subject_lemmas \
+        else ("nsubjpass",)
+    return [c for c in subj_verb.children if c.dep_ in wanted]
+
+
+def _one_person(noun: Token, lex: FigureLexicon) -> bool:
+    """A singular person with no number ("a police officer", "the clerk", "Melitus Were")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS") or noun.like_num:
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma):
+        return False
+    return not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
+                   for c in noun.children)
+
+
+def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
+    """(person, unit) for each person named without a number as the one an event happened to:
+    "a police officer was shot dead" is one killed, as ACLED counts it.  Negated ("was not
+    hurt"), intended ("tried to kill a man") and possible ("could be killed") events count none."""
+    specs = {u.name: u for u in lex.units if u.one_named}
+    out: list[tuple[Token, str]] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.dep_ == "xcomp":
+            continue
+        unit = _event_unit(verb, lex)
+        if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS | {"to"})
+                                    for c in verb.children):
+            continue
+        for noun in _sufferers(verb, specs[unit]):
+            # "A religious leader and UWSLF leader was shot dead": one man, twice described
+            one = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
+                      for c in noun.head.children)
+            named = (noun, *noun.conjuncts)
+            out.extend((p, unit) for p in (named[:1] if one else named) if _one_person(p, lex))
+    return out
+
+
+def _is_doer(anchor: Token) -> bool:
+    """True when the people counted did the deed: "three gunmen shot dead a driver", "a gang of
+    three men", "killed by two assailants" — their number is not a toll."""
+    np = anchor
+    if np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.pos_ in ("NOUN", "PROPN"):
+        np = np.head.head
+    if np.dep_ == "pobj" and np.head.dep_ == "agent":
+        return True
+    verbs = (np.head, *np.head.conjuncts) if np.dep_ == "nsubj" else ()
+    return any(c.dep_ == "dobj" for v in verbs for c in v.children)
 
 
 def _coordinated_units(anchor: Token, unit: str, lex: FigureLexicon) -> list[str]:
