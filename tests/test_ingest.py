@@ -283,6 +283,19 @@ def test_french_is_unsupported_not_an_error() -> None:
     assert art.text.startswith("Les forces gouvernementales")
 
 
+@pytest.mark.parametrize("headline", ["Samburu raiders kill civilians", "Police battle Mungiki sect",
+                                      "Al Shabaab members kill three Kenyan soldiers"])
+def test_a_headline_of_names_is_not_read_as_another_language(headline) -> None:
+    # the classifier's best guesses here are Nigerian Pidgin and Luganda, at 16-47 %
+    art = ingest.from_text(headline)
+    assert art.status == "ok", art.language
+
+
+def test_short_foreign_sentences_are_still_told_apart() -> None:
+    assert ingest.from_text("Повстанцы убили пять мирных жителей").status == "unsupported_language"
+    assert ingest.from_text("Mapigano yamezuka kati ya polisi na wanamgambo").language == "sw"
+
+
 def test_only_boilerplate_gives_no_text() -> None:
     art = ingest.from_text("Share this article\n\nAdvertisement\n\nSubscribe to our newsletter")
     assert art.status == "no_text" and art.text == ""
