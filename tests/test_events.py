@@ -288,6 +288,13 @@ def test_the_death_a_protest_is_about_is_not_its_toll():
     assert protest.fatalities == 0
 
 
+def test_an_act_done_to_protest_is_the_protest_a_planned_one_is_not():
+    ev = only("Truck drivers blocked roads at Mlolongo on Monday to protest unfair treatment.")
+    assert ev.sub_event_type == "Peaceful protest"
+    assert events("Unions plan to block roads in Nairobi to protest the new tax.") == []
+    assert events("Teachers threatened to strike in Kisumu to protest low pay.") == []
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1

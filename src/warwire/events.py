@@ -438,8 +438,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     # infinitive purpose/threat: "to retake", "threatened to attack", "plans to strike"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
         head = _lemma(gov.head)
-        gathering = head in GATHERING_VERBS and _lemma(gov) in PROTEST_VERBS  # "teachers gathered to protest"
-        if head not in ("continue", "keep", "resume", "manage") and not gathering:
+        # "teachers gathered to protest", "drivers blocked roads to protest": the act is the protest
+        finite_act = gov.dep_ == "advcl" and gov.head.pos_ == "VERB" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in gov.head.children)
+        acted = _lemma(gov) in PROTEST_VERBS and (head in GATHERING_VERBS or finite_act)
+        if head not in ("continue", "keep", "resume", "manage") and not acted:
             return "none"
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
