@@ -136,6 +136,26 @@ def country_hint_supported() -> bool:
     return "countries" in inspect.signature(pipeline.extract_many).parameters
 
 
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+# a day the note writes out: "On 21 March 2020", "December 31 2019", "on 03/07", "on Friday"
+STATED_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\d{1,2}/\d{1,2}\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    re.I,
+)
+
+
+def states_date(note: str) -> bool:
+    """True when a note writes its day out (old headline-style notes often do not)."""
+    return bool(STATED_DATE.search(note))
+
+
+def names_location(row: dict) -> bool:
+    """True when the note names ACLED's location (old notes often name none)."""
+    loc = row.get("location", "").strip()
+    return bool(loc) and loc.lower() in row["notes"].lower()
+
+
 def score_acled(rows: list[dict], label: str, model=None, country_hint: bool = True) -> dict:
     texts = [r["notes"] for r in rows]
     arts = [ingest.from_text(t, id=f"{label}-{i}", published=r["_date"] + dt.timedelta(days=3))
@@ -161,14 +181,20 @@ def score_acled(rows: list[dict], label: str, model=None, country_hint: bool = T
         confusion[gold_t][pred_t] += 1
         m["n"] += 1
         m["coded"] += ev is not None
+        m["n_date_stated"] += states_date(r["notes"])
+        m["n_loc_named"] += names_location(r)
         m["type"] += pred_t == gold_t
         m["sub"] += ev is not None and ev.sub_event_type == gold_s
         base += baseline_type(r["notes"]) == gold_t
         if ev is None:
             continue
+        stated, named = states_date(r["notes"]), names_location(r)
         if ev.location is not None and r["latitude"]:
-            m["loc"] += km(ev.location.lat, ev.location.lon, float(r["latitude"]), float(r["longitude"])) <= 25
+            near = km(ev.location.lat, ev.location.lon, float(r["latitude"]), float(r["longitude"])) <= 25
+            m["loc"] += near
+            m["loc_named"] += near and named
         m["date"] += ev.date == r["_date"]
+        m["date_stated"] += ev.date == r["_date"] and stated
         m["fat"] += ev.fatalities == int(r["fatalities"] or 0)
         m["actor1"] += ev.actor1 == r["actor1"]
         m["actor1_loose"] += strip_period(ev.actor1) == strip_period(r["actor1"])
@@ -178,6 +204,8 @@ def score_acled(rows: list[dict], label: str, model=None, country_hint: bool = T
         "sub_event_type": m["sub"] / n, "loc25": m["loc"] / n, "date": m["date"] / n,
         "fatalities": m["fat"] / n, "actor1": m["actor1"] / n, "actor1_loose": m["actor1_loose"] / n,
         "baseline_type": base / n, "notes_s": m["n"] / seconds, "confusion": confusion,
+        "n_date_stated": m["n_date_stated"], "date_stated": m["date_stated"] / max(m["n_date_stated"], 1),
+        "n_loc_named": m["n_loc_named"], "loc25_named": m["loc_named"] / max(m["n_loc_named"], 1),
         "countries": kwargs.get("countries"), "extractions": results,
     }
 
@@ -231,6 +259,15 @@ def print_acled(results: list[dict]) -> None:
     for r in results:
         vals = [str(r["n"])] + [f"{r[c]:.3f}" if c != "notes_s" else f"{r[c]:.1f}" for c in cols[1:]]
         print(f"| {r['label']} | " + " | ".join(vals) + " |")
+    print("\nWhere the note states it (many old notes give no day or no place name, so the "
+          "publication date or no location is all there is to code)")
+    print("| data | notes with a written day | date exact on them | notes naming ACLED's location "
+          "| loc25 on them |")
+    print("|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['label']} | {r['n_date_stated']} ({r['n_date_stated'] / max(r['n'], 1):.0%}) "
+              f"| {r['date_stated']:.3f} | {r['n_loc_named']} ({r['n_loc_named'] / max(r['n'], 1):.0%}) "
+              f"| {r['loc25_named']:.3f} |")
     for r in results:
         conf = r["confusion"]
         preds = sorted({p for c in conf.values() for p in c})
