@@ -74,11 +74,27 @@ def test_years_and_months_ago_are_background(text):
         # month/day order when day/month cannot be read, or would fall after publication
         ("clashes on 12/25.", dt.date(2019, 12, 27), dt.date(2019, 12, 25)),
         ("clashes on 08/10.", dt.date(2019, 8, 12), dt.date(2019, 8, 10)),
+        ("clashes between two clans on 26/12 in the Olposimoru area", dt.date(2015, 12, 29),
+         dt.date(2015, 12, 26)),
+        ("15/02, PM Wajir: Al Shabaab attack a school", dt.date(2018, 2, 18), dt.date(2018, 2, 15)),
     ],
 )
 def test_numeric_day_month_dates(text, published, expected):
     (d,) = find_dates(text, published)
     assert d.date == expected and d.precision == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("lynched on the weekend (25-26 July)", dt.date(2019, 7, 25), 1),
+        ("riots in Migori from 11 to 13 Aug, 5 killed", dt.date(2019, 8, 12), 2),
+        ("From August 14th - 16th, students demonstrated", dt.date(2019, 8, 15), 2),
+    ],
+)
+def test_a_range_of_days_is_coded_at_its_middle(text, expected, precision):
+    (d,) = find_dates(text, TUESDAY)
+    assert (d.date, d.precision) == (expected, precision)
 
 
 @pytest.mark.parametrize("text", ["shops open 24/7 in the town", "won 2/3 of the seats"])

@@ -39,25 +39,29 @@ class DateMention:
 
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# the other end of a range of days: "25-26 February", "11 to 13 Aug", "September 24th - 26th"
+_FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|to)\s*)?"
+_LAST_DAY = r"(?:\s*(?:[-–]|to)\s*(?P<last>[0-3]?\d)(?:st|nd|rd|th)?\b)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # "on 25/03", "(28/12)", "13/04/2017": day and month in either order, settled by the
-    # publication date; without a year only after a word that introduces a date
+    # publication date; without a year only after a word that introduces a date or at the
+    # start of a line ("15/02, PM Wajir: ...")
     (
         "numeric",
         re.compile(
             # (?=\d): both forms start with a digit, which the search checks before the look-behinds
             r"(?=\d)(?:(?:(?<=\bon\s)|(?<=\bof\s)|(?<=\bthe\s)|(?<=\()|(?<=\[)|(?<=[-–])|(?<=\band\s)|(?<=\bfrom\s)"
-            r"|(?<=\buntil\s)|(?<=\bto\s)|(?<=\bdated\s))(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\b(?!/\d)(?!\s*(?:of|in)\b)"
+            r"|(?<=\buntil\s)|(?<=\bto\s)|(?<=\bdated\s)|^|(?<=\n))(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\b(?!/\d)(?!\s*of\b)"
             r"|\b(?P<a2>[0-3]?\d)/(?P<b2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d)\b)",
             re.I,
         ),
     ),
-    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_FIRST_DAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b{_LAST_DAY}(?:,?\s+{_YEAR})?")),
     (
         "month_part",
         re.compile(
@@ -145,6 +149,15 @@ def _numeric(g: dict[str, str | None], ref: dt.date | None) -> tuple[dt.date | N
     return options[0], 1, year is None
 
 
+def _day_range(year: int, month: int, day: int, first: str | None, last: str | None) -> tuple[dt.date | None, int]:
+    """A day, or the middle of a range of days in one month ("11 to 13 Aug" -> the 12th, as ACLED
+    codes a span): precision 1 for a day or two, 2 for a longer span."""
+    lo, hi = (int(first), day) if first else (day, int(last)) if last else (day, day)
+    if not lo <= hi <= 31 or hi - lo > 10:
+        return _safe_date(year, month, day), 1
+    return _safe_date(year, month, (lo + hi) // 2), 1 if hi - lo <= 1 else 2
+
+
 def _mid_month(year: int, month: int, part: str | None) -> dt.date:
     last = calendar.monthrange(year, month)[1]
     if part and part.startswith(("early", "the beginning", "the start", "beginning")):
@@ -177,7 +190,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
         year = int(g["year"]) if g.get("year") else _infer_year(month, day, ref)
         if year is None:
             return None, 1, False
-        return _safe_date(year, month, day), 1, not g.get("year")
+        return (*_day_range(year, month, day, g.get("first"), g.get("last")), not g.get("year"))
     if kind == "month_part":
         month = _month(g["month"])
         year = int(g["year"]) if g.get("year") else _infer_year(month, 1, ref)
