@@ -559,8 +559,33 @@ def _recognise(
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
     _person_sense(mentions, persons, text)
+    if countries:
+        _reject_loose_foreign(mentions, {c.upper() for c in countries})
     mentions.sort(key=lambda x: x.start)
     return mentions, sig, doc_cc, own
+
+
+def _reject_loose_foreign(mentions: list[Mention], given: set[str]) -> None:
+    """The caller said which countries the text is about: a name that is not the own spelling of
+    a place in another country ("Tombe" ~ Tambov, "Mathare" ~ Al Matariyah, "Manda", a variant
+    of Handa in Japan) is not taken for it, unless the text names that country ("... into
+    Somalia near Kismayo")."""
+    named = set(given)
+    for men in mentions:
+        if men.demonym:
+            named.add(men.demonym)
+        elif men.rejected is None:
+            named.update(c.entry.country for c in men.candidates
+                         if c.entry.feature_type == "country" and _spelling_rank(c))
+    for men in mentions:
+        if men.rejected is not None or men.demonym:
+            continue
+        kept = [c for c in men.candidates if c.entry.country in named or _spelling_rank(c) == 2
+                or c.entry.feature_type in ("country", "continent")]
+        if len(kept) < len(men.candidates):
+            men.candidates = kept
+            if not kept:
+                men.rejected = "not the own spelling of a place outside the text's countries"
 
 
 def _pos_by_offset(doc: Doc) -> dict[int, str]:
