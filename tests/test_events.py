@@ -289,10 +289,18 @@ def test_the_death_a_protest_is_about_is_not_its_toll():
 
 
 def test_an_act_done_to_protest_is_the_protest_a_planned_one_is_not():
-    ev = only("Truck drivers blocked roads at Mlolongo on Monday to protest unfair treatment.")
+    ev = only("Traders staged a walkout from the market in Kisumu on Monday to protest new levies.")
     assert ev.sub_event_type == "Peaceful protest"
     assert events("Unions plan to block roads in Nairobi to protest the new tax.") == []
     assert events("Teachers threatened to strike in Kisumu to protest low pay.") == []
+
+
+def test_demonstrators_blocking_a_road_riot_police_closing_one_do_not():
+    ev = only("On Monday, youths blocked a section of Juja Road in Nairobi to protest the death of a woman.")
+    assert ev.sub_event_type == "Violent demonstration"
+    assert ev.actor1 == "Rioters (Kenya)"
+    ev = only("On Monday, police blocked the road to the stadium where teachers protested in Nairobi.")
+    assert ev.sub_event_type != "Violent demonstration"
 
 
 def test_kidnapped_and_killed_counts_as_a_death():

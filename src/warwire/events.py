@@ -691,6 +691,25 @@ def _phrase_head(doc: Doc, span: tuple[int, int] | None) -> Token | None:
     return sp.root if sp is not None and len(sp) else None
 
 
+def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
+    """A crowd blocks or barricades a road ("blocked the Nairobi-Mombasa highway", "blocked a
+    section of Juja Road"): a violent demonstration by ACLED's definition.  Police closing a road
+    do not count."""
+    verbs, roads = lex.cues.get("road_block", frozenset()), lex.cues.get("road", frozenset())
+    for tok in sent:
+        if (tok.lemma_.lower(),) not in verbs or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("nsubj", "agent") and c.lower_ in ARMED_WORDS for c in tok.children):
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            # "a section of Juja Road": the road is the object of the part
+            parts = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj"]
+            if any((t.lemma_.lower(),) in roads for t in parts):
+                return True
+    return False
+
+
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context) -> set[str]:
     cues: set[str] = set()
     pw, aw = _words(doc, patient_span), _words(doc, agent_span)
@@ -1233,6 +1252,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             )
             if sent_cues is None:
                 sent_cues = cue_hits.between(sent.start, sent.end)
+                if _blocks_road(sent, lex):
+                    sent_cues.add("riot")
             m.sent_cues = sent_cues | m.cues
             if frame.requires and not (set(frame.requires) & m.cues):
                 continue
