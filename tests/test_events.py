@@ -303,6 +303,15 @@ def test_demonstrators_blocking_a_road_riot_police_closing_one_do_not():
     assert ev.sub_event_type != "Violent demonstration"
 
 
+@pytest.mark.parametrize("headline", ["Marakwet attack Pokot farmers near Lodwar",
+                                      "Garre militia attacks Degodia herdsman near Mandera"])
+def test_a_headline_read_as_one_noun_phrase_still_reports_an_attack(headline):
+    # the parser makes "attack" a noun: the words around it are the sides
+    ev = only(headline)
+    assert ev.sub_event_type == "Attack"
+    assert ev.actor2 == "Civilians (Kenya)"
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1

@@ -253,7 +253,8 @@ CIVILIAN_WORDS = frozenset(
     "councillor councillors politician politicians candidate candidates chief chiefs trader traders "
     "voter voters pedestrian pedestrians motorist motorists church churches mosque mosques school schools "
     "market markets hospital hospitals ambulance ambulances bus buses matatu christians muslims "
-    "businessman businessmen activist activists community communities congregation".split()
+    "businessman businessmen activist activists community communities congregation herdsman herdsmen "
+    "pastoralist pastoralists fisherman fishermen farm farms".split()
 )
 WEAPON_WORDS = frozenset(
     "weapon weapons arms ammunition ammunitions ammo gun guns rifle rifles pistol pistols firearm firearms "
@@ -1220,6 +1221,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
+            if patient_span is None and head.pos_ == "NOUN" and _headline(sent):
+                # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
+                agent_span, patient_span = _headline_roles(doc, head, sent, agent_span)
             if agent_span is None and not _passive:
                 if chunks is None:
                     chunks = _chunks_by_end(doc)
@@ -1387,6 +1391,26 @@ def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tupl
                                for t in between):
         return None
     return actor.start, actor.end
+
+
+def _headline(sent: SpacySpan) -> bool:
+    """A sentence without a verb: "Pokot attack Luhya farmers", "Raiders attack village"."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _headline_roles(doc: Doc, trig: Token, sent: SpacySpan, agent: tuple[int, int] | None
+                    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Agent and patient of a verb the parser took for a noun: the words before it, and the
+    words after it up to a preposition or punctuation."""
+    before = [t for t in sent if t.i < trig.i and not t.is_punct]
+    after = []
+    for t in sent:
+        if t.i <= trig.i:
+            continue
+        if t.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ"):
+            break
+        after.append(t)
+    return agent or _span_tokens(doc, before), _span_tokens(doc, after)
 
 
 def _chunk_before(doc: Doc, start: int, sent: SpacySpan,
