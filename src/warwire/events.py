@@ -278,7 +278,7 @@ ARMED_WORDS = frozenset(
     "garrison barracks terrorist terrorists extremist extremists jihadi jihadis bandit bandits "
     "raider raiders attacker attackers assailant assailants bodyguard bodyguards sniper snipers "
     "paramilitary paramilitaries peacekeeper peacekeepers gendarme gendarmes marine marines "
-    "militiamen security pirate pirates".split()
+    "militiamen security pirate pirates ranger rangers reservist reservists".split()
 )
 #: "a check point", "the check post": written as two words
 _CHECKPOINT = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b", re.I)
