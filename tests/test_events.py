@@ -312,6 +312,14 @@ def test_a_headline_read_as_one_noun_phrase_still_reports_an_attack(headline):
     assert ev.actor2 == "Civilians (Kenya)"
 
 
+def test_a_crowd_rioting_with_no_demonstration_named():
+    # against property, roads or the police: a violent demonstration; against people: mob violence
+    ev = only("On Monday, opposition supporters barricaded the roads in Busia with burning tyres.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    ev = only("On Monday, angry residents torched the houses of two women suspected of witchcraft in Muranga.")
+    assert ev.sub_event_type == "Mob violence"
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1

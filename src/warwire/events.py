@@ -254,7 +254,7 @@ CIVILIAN_WORDS = frozenset(
     "voter voters pedestrian pedestrians motorist motorists church churches mosque mosques school schools "
     "market markets hospital hospitals ambulance ambulances bus buses matatu christians muslims "
     "businessman businessmen activist activists community communities congregation herdsman herdsmen "
-    "pastoralist pastoralists fisherman fishermen farm farms".split()
+    "pastoralist pastoralists fisherman fishermen farm farms thief thieves".split()
 )
 WEAPON_WORDS = frozenset(
     "weapon weapons arms ammunition ammunitions ammo gun guns rifle rifles pistol pistols firearm firearms "
