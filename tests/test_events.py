@@ -320,6 +320,12 @@ def test_a_crowd_rioting_with_no_demonstration_named():
     assert ev.sub_event_type == "Mob violence"
 
 
+def test_people_wounded_by_attackers_is_an_attack_an_accident_is_no_event():
+    ev = only("Three people were wounded by armed cattle rustlers near Marsabit on Monday.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Attack", "Civilians (Kenya)", 0)
+    assert events("Five people were injured in a road accident in Nakuru on Monday.") == []
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1
