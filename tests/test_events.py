@@ -326,6 +326,12 @@ def test_people_wounded_by_attackers_is_an_attack_an_accident_is_no_event():
     assert events("Five people were injured in a road accident in Nakuru on Monday.") == []
 
 
+def test_police_killing_members_of_a_kenyan_militia_is_a_clash():
+    ev = only("Police shot dead two Mungiki members in Nairobi on Monday.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor2 == "Mungiki Militia" and ev.fatalities == 2
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1
