@@ -332,6 +332,19 @@ def test_police_killing_members_of_a_kenyan_militia_is_a_clash():
     assert ev.actor2 == "Mungiki Militia" and ev.fatalities == 2
 
 
+def test_a_vague_time_in_a_relative_clause_does_not_make_the_event_background():
+    ev = only("Students protested outside the administration building in Nairobi to demand the "
+              "release of classmates who had recently been arrested.")
+    assert ev.event_type == "Protests" and ev.date == TUESDAY
+    assert events("Students have protested in Nairobi in recent weeks.") == []
+
+
+def test_shots_fired_to_disperse_a_crowd_are_an_intervention():
+    ev = only("On Monday, police fired shots in the air to disperse a crowd in Homa Bay.")
+    assert ev.sub_event_type == "Protest with intervention"
+    assert events("Police plan to use tear gas to disperse protesters in Nairobi.") == []
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1

@@ -290,6 +290,7 @@ ANAPHORA_NOUNS = {"town": "locality", "city": "locality", "village": "locality",
 GATHERING_VERBS = frozenset("gather camp assemble converge march meet stage take come walk rally storm "
                             "turn throng flock mass join".split())
 PROTEST_VERBS = frozenset("protest demonstrate rally march picket".split())
+DISPERSAL_VERBS = frozenset("disperse quell scatter".split())
 #: verbs whose nominal object refers to an event without reporting a new one
 REFERRING_VERBS = frozenset(
     "flee escape fear avoid condemn denounce deplore criticise criticize investigate probe blame "
@@ -417,6 +418,7 @@ def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
             child.dep_ in ("ccomp", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         ):
             excluded.update(t.i for t in child.subtree)
+
     toks = [t for t in gov.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
     if not toks:
         return sent.start_char, sent.end_char
@@ -442,7 +444,8 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         # "teachers gathered to protest", "drivers blocked roads to protest": the act is the protest
         finite_act = gov.dep_ == "advcl" and gov.head.pos_ == "VERB" and not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in gov.head.children)
-        acted = _lemma(gov) in PROTEST_VERBS and (head in GATHERING_VERBS or finite_act)
+        acted = (_lemma(gov) in PROTEST_VERBS and (head in GATHERING_VERBS or finite_act)) or (
+            _lemma(gov) in DISPERSAL_VERBS and finite_act)  # "police used tear gas to disperse them"
         if head not in ("continue", "keep", "resume", "manage") and not acted:
             return "none"
     for anc in gov.ancestors:
@@ -1288,9 +1291,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
             if in_sent:
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
-                if m.date.precision > 3:
+                if m.date.precision > 3 and _in_relative_clause(doc, m.date, head):
+                    m.date = None  # "students who had recently been arrested": not the event's time
+                elif m.date.precision > 3:
                     m.create = False  # "since 2014", "in recent days": background
-                if m.date.date is None:
+                if m.date is not None and m.date.date is None:
                     m.date = None  # a weekday with no publication date to resolve it against
             else:
                 # "25 March. Students went on the rampage": a dateline before the sentence
@@ -1391,6 +1396,15 @@ def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tupl
                                for t in between):
         return None
     return actor.start, actor.end
+
+
+def _in_relative_clause(doc: Doc, date: dates_mod.DateMention, head: Token) -> bool:
+    """True when a date sits in a relative clause the event's trigger is not part of."""
+    tok = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if tok is None:
+        return False
+    clauses = [a for a in tok[0].ancestors if a.dep_ in ("relcl", "acl")]
+    return any(head.i != c.i and c not in head.ancestors and head not in c.subtree for c in clauses)
 
 
 def _headline(sent: SpacySpan) -> bool:
