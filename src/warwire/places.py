@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
@@ -53,8 +53,9 @@ COHERENCE_MAX = 2.0
 MAX_CANDIDATES = 12
 #: rapidfuzz ``ratio`` a near-miss spelling needs to match a country layer's name.
 FUZZY_SCORE = 88
-#: Entries whose name forms are cached by a matcher (cleared when full).
-MAX_CACHED_FORMS = 10_000
+#: Entries whose name forms are cached by a matcher (cleared when full; a few hundred bytes
+#: each): enough for the names a stream of local news keeps matching.
+MAX_CACHED_FORMS = 20_000
 
 
 # --------------------------------------------------------------------------- rules
@@ -117,8 +118,9 @@ _SCAN = re.compile(f"({_TOKEN.pattern})|{_BREAK.pattern}", re.UNICODE)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word token (a tuple: the collector untracks it, as it holds only str and int)."""
+
     start: int
     end: int
     text: str
@@ -164,6 +166,7 @@ class _Norm:
     tok_at: dict[int, int]  # char offset of a token start in ``string`` -> token index
     tok_end: dict[int, int]  # char offset just after a token -> token index
     span_of: dict[int, tuple[int, int]]  # token index -> its (start, end) in ``string``
+    edge: list[bool]  # token index -> it is in ``string`` and can begin or end a name
 
 
 def _norm_string(toks: list[Tok]) -> _Norm:
@@ -173,14 +176,17 @@ def _norm_string(toks: list[Tok]) -> _Norm:
     end: dict[int, int] = {}
     span_of: dict[int, tuple[int, int]] = {}
     for i, t in enumerate(toks):
-        if not t.key:
+        key = t.key
+        if not key:
             continue
+        stop = pos + len(key)
         at[pos] = i
-        parts.append(t.key + " ")
-        end[pos + len(t.key)] = i
-        span_of[i] = (pos, pos + len(t.key))
-        pos += len(t.key) + 1
-    return _Norm("".join(parts), at, end, span_of)
+        parts.append(key + " ")
+        end[stop] = i
+        span_of[i] = (pos, stop)
+        pos = stop + 1
+    edge = [bool(t.key) and _name_start(t.text) for t in toks]
+    return _Norm("".join(parts), at, end, span_of, edge)
 
 
 # --------------------------------------------------------------------------- automata
@@ -204,6 +210,30 @@ def _build_automaton(key_values: dict[str, list]) -> Any:
     return A
 
 
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """An entry's names as recognition checks them."""
+
+    entry: Entry
+    light: frozenset[str]  # light keys of all its names
+    primary: str  # light key of its primary name
+    abbreviations: tuple[str, ...]  # normalised keys written only as abbreviations ("Ga.")
+    codes: tuple[str, ...]  # normalised keys written only as codes ("MOD", "HAV")
+
+    @classmethod
+    def of(cls, e: Entry) -> _Forms:
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for n in e.names():
+            by_key[normalize(n)].append(n)
+        return cls(
+            e,
+            frozenset(gz.simple_key(n) for n in e.names()),
+            simple_primary(e),
+            tuple(k for k, ns in by_key.items() if all(n.endswith(".") for n in ns)),
+            tuple(k for k, ns in by_key.items() if all(_is_code(n) for n in ns)),
+        )
+
+
 class Matcher:
     """Automata over the global layer and, lazily, each country layer."""
 
@@ -211,7 +241,7 @@ class Matcher:
         self.gaz = gazetteer or gz.default()
         self.rules = rules or load_rules()
         self._country_layers: dict[str, _Layer] = {}
-        self._forms: dict[str, tuple] = {}
+        self._forms: dict[str, _Forms] = {}
         self._build_global()
 
     def _build_global(self) -> None:
@@ -255,20 +285,14 @@ class Matcher:
         lay = self._country_layers[cc] = _Layer(entries.key_index(), entries)
         return lay
 
-    def forms(self, e: Entry) -> tuple[dict[str, str], dict[str, tuple[str, ...]], str]:
-        """An entry's names by light key and by normalised key, and the light key of its
-        primary name (cached per entry id)."""
+    def forms(self, e: Entry) -> _Forms:
+        """An entry's name forms (cached per entry id)."""
         hit = self._forms.get(e.id)
-        if hit is None or hit[0] is not e:
-            light = {gz.simple_key(n): n for n in e.names()}
-            by_key: dict[str, tuple[str, ...]] = {}
-            for n in e.names():
-                k = normalize(n)
-                by_key[k] = by_key.get(k, ()) + (n,)
+        if hit is None or (hit.entry is not e and hit.entry != e):
             if len(self._forms) > MAX_CACHED_FORMS:
                 self._forms.clear()
-            hit = self._forms[e.id] = (e, light, by_key, simple_primary(e))
-        return hit[1], hit[2], hit[3]
+            hit = self._forms[e.id] = _Forms.of(e)
+        return hit
 
     def country_entry(self, cc: str) -> Entry | None:
         """The global-layer entry of a country (ISO2)."""
@@ -355,7 +379,7 @@ class Mention:
         return line + (f"; also considered: {others}" if others else "")
 
 
-def _raw_matches(m: Matcher, norm: _Norm, toks: list[Tok]) -> list[tuple[int, int, str, list]]:
+def _raw_matches(m: Matcher, norm: _Norm) -> list[tuple[int, int, str, list]]:
     """Global-automaton hits as (first token, last token, key, values): capitalised spans, and
     block phrases as written."""
     out = []
@@ -364,7 +388,7 @@ def _raw_matches(m: Matcher, norm: _Norm, toks: list[Tok]) -> list[tuple[int, in
         return out
     for e, key in A.iter(norm.string):  # e: the offset of the space after the key
         i, j = norm.tok_at.get(e - len(key)), norm.tok_end.get(e)
-        if i is not None and j is not None and (key in blocks or _capitalised(toks, i, j)):
+        if i is not None and j is not None and (key in blocks or (norm.edge[i] and norm.edge[j])):
             out.append((i, j, key, index[key]))
     return out
 
@@ -376,7 +400,7 @@ def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], li
     strings and the strings' hashes (computed once per text, looked up in every layer)."""
     import numpy as np
 
-    ok = [bool(t.key) and t.key != "|" and _name_start(t.text) for t in toks]
+    ok = norm.edge
     spans: list[tuple[int, int]] = []
     keys: list[str] = []
     string = norm.string
@@ -406,16 +430,12 @@ def _name_start(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def _capitalised(toks: list[Tok], i: int, j: int) -> bool:
-    return _name_start(toks[i].text) and _name_start(toks[j].text)
-
-
 def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None = None) -> Counter[str]:
     """Countries a text is about: ISO2 -> weighted count (country name 2, demonym 1, place 1)."""
     m = matcher or default_matcher()
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, toks)]
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm)]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     return _signals(_mentions(graw, toks, text, m, _entity_spans(doc)[0], lower_words))
 
@@ -433,14 +453,14 @@ def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -
 
 
 def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matcher) -> list[tuple]:
-    """Longest non-overlapping matches; block phrases and demonyms take part."""
+    """Longest non-overlapping matches; block phrases and demonyms take part.  ``raw`` holds
+    capitalised spans and block phrases only (see :func:`_raw_matches`, :func:`_name_spans`)."""
     valid = []
     for i, j, key, values, layer in raw:
-        kinds = {v[0] for v in values}
-        if "b" not in kinds and not _capitalised(toks, i, j):
-            continue
-        acronym = len(toks[i].text) > 1 and toks[i].text.replace(".", "").isupper()
-        if i == j and not acronym and "b" not in kinds and (key in m.rules.words or key in m.rules.person_names):
+        if i == j and (key in m.rules.words or key in m.rules.person_names) and not (
+            len(toks[i].text) > 1 and toks[i].text.replace(".", "").isupper()  # an acronym
+            or any(v[0] == "b" for v in values)
+        ):
             # the word itself ("George") is stopped; a name that only normalises like it
             # ("Georgia") is kept when it is some place's own spelling
             surface = gz.simple_key(toks[i].text)
@@ -455,7 +475,7 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
     taken: list[tuple] = []
     used: set[int] = set()
     for i, j, key, vals in ordered:
-        if any(k in used for k in range(i, j + 1)):
+        if not used.isdisjoint(range(i, j + 1)):
             continue
         used.update(range(i, j + 1))
         taken.append((i, j, key, vals))
@@ -471,7 +491,7 @@ def _light_names(value: tuple, layer: str, m: Matcher) -> Iterable[str]:
         e = m.country_layer(layer).entries[value[1]]
     else:
         return ()
-    return m.forms(e)[0]
+    return m.forms(e).light
 
 
 def _prev_words(toks: list[Tok], i: int, n: int) -> list[str]:
@@ -508,7 +528,14 @@ def _entity_spans(doc: Doc | None) -> tuple[list[tuple[int, int]], list[tuple[in
 
 
 def _inside(spans: Sequence[tuple], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b, *_ in spans)
+    """Whether ``s``-``e`` lies within one of ``spans`` ((start, end, ...) in text order, as
+    spaCy gives entities)."""
+    for span in spans:
+        if span[0] > s:
+            return False
+        if e <= span[1]:
+            return True
+    return False
 
 
 def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
@@ -538,7 +565,7 @@ def _recognise(
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, toks)]
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm)]
     persons, locs = _entity_spans(doc)
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     # pass 1: global layer -> the document's countries
@@ -640,27 +667,25 @@ def _mentions(
     memo: dict | None = None,
 ) -> list[Mention]:
     """Mentions of the selected matches, each with its candidates and cues, filtered by the
-    stop rules.  ``memo`` carries the unfiltered mentions from one call to the next (a match
-    with the same entries is built once; only the context-dependent filter runs again)."""
+    stop rules.  ``memo`` carries the candidates found for a match from one call to the next
+    (see :func:`_build_mention`)."""
     mentions: list[Mention] = []
     loc_keys = frozenset(normalize(t) for *_, t in locs) if locs else frozenset()
     for i, j, key, vals in _select(raw, toks, m):
-        built = memo.get((i, j, key)) if memo is not None else None
-        if built is not None and built[0] == vals:
-            men = built[1]
-            men.rejected = built[2]
-        else:
-            men = _build_mention(i, j, key, vals, toks, text, m)
-            if memo is not None:
-                memo[i, j, key] = (vals, men, men.rejected)
+        men = _build_mention(i, j, key, vals, toks, text, m, memo)
         if men.rejected is None:
             _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
         mentions.append(men)
     return mentions
 
 
-def _build_mention(i: int, j: int, key: str, vals: list, toks: list[Tok], text: str, m: Matcher) -> Mention:
-    """A matched span with its gazetteer candidates, spelling checks and local cues."""
+def _build_mention(
+    i: int, j: int, key: str, vals: list, toks: list[Tok], text: str, m: Matcher, memo: dict | None = None
+) -> Mention:
+    """A matched span with its gazetteer candidates, spelling checks and local cues.
+
+    The candidates depend on the match and its spelling only, so ``memo`` (one per text) keeps
+    them for a name written again, or matched again in the second pass."""
     # include a directly attached Arabic article ("al-Bab")
     si = i
     if i > 0 and toks[i - 1].key == "" and toks[i - 1].text != "|" and (
@@ -674,66 +699,79 @@ def _build_mention(i: int, j: int, key: str, vals: list, toks: list[Tok], text: 
     before = text[max(0, start - 200) : start].rstrip(" \t\"“‘'(")
     men.sentence_initial = not before or before.endswith((".", "!", "?", "\n", ":"))
     dateline = _dateline(men, text)
-    kinds = {v[0] for _, v in vals}
-    surface = gz.simple_key(men.text)
-    single = i == j
-    if "b" in kinds:
+    if any(v[0] == "b" for _, v in vals):
         men.block = True
         men.rejected = "inside an actor/outlet name"
     else:
-        seen_ids: set[str] = set()
-        layers: dict[str, gz.Layer] = {}
-        for layer, v in vals:
-            if v[0] == "g":
-                e = m.global_entries[v[1]]
-            elif v[0] == "c":
-                lay = layers.get(layer)
-                if lay is None:
-                    lay = layers[layer] = m.country_layer(layer).entries
-                e = lay[v[1]]
-                if e.feature_type == "country":
-                    continue
-            else:
-                continue
-            if e.id not in seen_ids:
-                seen_ids.add(e.id)
-                men.candidates.append(Candidate(e))
-        exact = []
-        dotted = text[end : end + 1] == "."
-        upper = men.text.replace(".", "").isupper()
-        kept = []
-        for c in men.candidates:
-            forms, by_key, primary = m.forms(c.entry)
-            via = by_key.get(key, ())
-            if via and not dotted and all(n.endswith(".") for n in via):
-                continue  # an abbreviation ("Ga.", "Miss.") needs its full stop
-            if via and not upper and all(_is_code(n) for n in via):
-                continue  # a code ("MOD", "HAV") matches only a capitalised code
-            kept.append(c)
-            if surface in forms:
-                exact.append(c)
-                c.notes.append("exact spelling" if primary == surface else "exact variant")
-        men.candidates = kept
-        demonym = next((v[1] for _, v in vals if v[0] == "d"), None)
-        if demonym and (surface in m.demonym_forms or not any(c.entry.feature_type == "country" for c in exact)):
-            if surface in m.demonym_forms or not exact:
-                men.demonym = demonym
-                men.rejected = "demonym (country signal)"
-        if men.rejected is None and single:
-            word = toks[i].text
-            if len(word) > 1 and word.isupper() and "." not in word and not dateline:
-                # acronyms are places only when they are a country's own short name (US, UK)
-                men.candidates = [c for c in exact if c.entry.feature_type == "country"]
-            elif len(key) <= 4:
-                exact_ids = {id(c) for c in exact}
-                men.candidates = [
-                    c for c in men.candidates if id(c) in exact_ids or _close_spelling(surface, c.entry)
-                ]
-        men.candidates = _dedupe(men.candidates)
+        match = (key, tuple(vals), men.text, toks[i].text if i == j else None, text[end : end + 1] == ".", dateline)
+        found = memo.get(match) if memo is not None else None
+        if found is None:
+            found = _candidates(*match, m)
+            if memo is not None:
+                memo[match] = found
+        cands, men.demonym, men.rejected = found
+        men.candidates = [Candidate(c.entry, notes=list(c.notes)) for c in cands]
     _annotate(men, toks, text, m.rules)
     if dateline and men.text.isupper():
         men.cue = "dateline"
     return men
+
+
+def _candidates(
+    key: str, vals: Sequence[tuple], span_text: str, word: str | None, dotted: bool, dateline: bool, m: Matcher
+) -> tuple[list[Candidate], str | None, str | None]:
+    """The candidates of a match (``vals``: its (layer, automaton value) pairs) with their
+    spelling notes, its demonym and why it is rejected (None if not).  ``word``: the text of a
+    one-word match; ``dotted``: a full stop follows it."""
+    candidates: list[Candidate] = []
+    seen_ids: set[str] = set()
+    layers: dict[str, gz.Layer] = {}
+    for layer, v in vals:
+        if v[0] == "g":
+            e = m.global_entries[v[1]]
+        elif v[0] == "c":
+            lay = layers.get(layer)
+            if lay is None:
+                lay = layers[layer] = m.country_layer(layer).entries
+            e = lay[v[1]]
+            if e.feature_type == "country":
+                continue
+        else:
+            continue
+        if e.id not in seen_ids:
+            seen_ids.add(e.id)
+            candidates.append(Candidate(e))
+    surface = gz.simple_key(span_text)
+    upper = span_text.replace(".", "").isupper()
+    exact = []
+    kept = []
+    for c in candidates:
+        forms = m.forms(c.entry)
+        if not dotted and key in forms.abbreviations:
+            continue  # an abbreviation ("Ga.", "Miss.") needs its full stop
+        if not upper and key in forms.codes:
+            continue  # a code ("MOD", "HAV") matches only a capitalised code
+        kept.append(c)
+        if surface in forms.light:
+            exact.append(c)
+            c.notes.append("exact spelling" if forms.primary == surface else "exact variant")
+    candidates = kept
+    demonym = rejected = None
+    country = next((v[1] for _, v in vals if v[0] == "d"), None)
+    if country and (surface in m.demonym_forms or not any(c.entry.feature_type == "country" for c in exact)):
+        if surface in m.demonym_forms or not exact:
+            demonym = country
+            rejected = "demonym (country signal)"
+    if rejected is None and word is not None:
+        if len(word) > 1 and word.isupper() and "." not in word and not dateline:
+            # acronyms are places only when they are a country's own short name (US, UK)
+            candidates = [c for c in exact if c.entry.feature_type == "country"]
+        elif len(key) <= 4:
+            exact_ids = {id(c) for c in exact}
+            candidates = [
+                c for c in candidates if id(c) in exact_ids or _close_spelling(surface, m.forms(c.entry))
+            ]
+    return _dedupe(candidates), demonym, rejected
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|—|–)")
@@ -774,13 +812,13 @@ def simple_primary(e: Entry) -> str:
     return gz.simple_key(gz._DESIGNATOR.sub("", e.name).strip() or e.name)
 
 
-def _close_spelling(surface: str, e: Entry) -> bool:
+def _close_spelling(surface: str, forms: _Forms) -> bool:
     """Short names: accept one edit (Hama ~ Hamah) but not folding-only matches (They ~ Thai)."""
     from rapidfuzz.distance import Levenshtein
 
     if len(surface) < 4:
         return False
-    return any(Levenshtein.distance(surface, gz.simple_key(n)) <= 1 for n in e.names())
+    return any(Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -820,17 +858,16 @@ def _filter(
 ) -> None:
     rules = m.rules
     single = men.i == men.j
+    in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
         pos = pos_at.get(toks[men.i].start)
-        exact_primary = any(n.startswith("exact") for c in men.candidates for n in c.notes)
-        if pos in NON_NAME_POS and not _inside(locs or [], men.start, men.end):
+        if pos in NON_NAME_POS and not in_loc:
             men.rejected = f"a {pos.lower()}, not a name"
             return
-        if pos in ("NOUN", "ADJ") and not exact_primary and not _inside(locs or [], men.start, men.end):
+        if pos in ("NOUN", "ADJ") and not in_loc and not any(_spelling_rank(c) for c in men.candidates):
             men.rejected = f"a common {pos.lower()} matching only a variant spelling"
             return
     important = any(c.entry.feature_type in ("continent", "country", "region", "macroregion") or c.entry.population >= 100_000 for c in men.candidates)
-    prev = _prev_words(toks, men.i, 3)
     # actor name: "Jaish al-Izza", "Tahrir al-Sham" (head word in the same capitalised chunk)
     k = men.i - 1
     while k >= 0 and toks[k].text != "|" and (toks[k].key == "" or toks[k].text[:1].isupper()):
@@ -838,7 +875,10 @@ def _filter(
             men.rejected = f"part of an actor name ({toks[k].text} ...)"
             return
         k -= 1
-    if single and prev and toks[men.i - 1].text[:1].isupper() and normalize(toks[men.i - 1].text) in rules.person_names:
+    if (
+        single and _prev_words(toks, men.i, 1)
+        and toks[men.i - 1].text[:1].isupper() and normalize(toks[men.i - 1].text) in rules.person_names
+    ):
         men.rejected = f"part of a person name ({toks[men.i - 1].text} ...)"
         return
     strong = (men.cue in STRONG_CUES) or men.designator is not None or men.direction is not None or men.near
@@ -859,7 +899,7 @@ def _filter(
         and locs is not None
         and not strong
         and not important
-        and not _inside(locs, men.start, men.end)
+        and not in_loc
         and men.key not in loc_keys
         # a village of a country the article is about ("struck Saraqib") needs no NER support
         and not (
@@ -869,7 +909,7 @@ def _filter(
     ):
         men.rejected = "one-word minor place without NER support or location cue"
         return
-    ner = _inside(locs or [], men.start, men.end) or men.key in loc_keys
+    ner = in_loc or men.key in loc_keys
     if single and not strong and not ner and locs is not None:
         village = any(c.entry.country in context and c.entry.id.startswith("wof:") for c in men.candidates)
         if not village and not any(_spelling_rank(c) for c in men.candidates):
@@ -974,7 +1014,9 @@ def _resolve(
         if any(c.entry.feature_type in ("country", "continent") and "exact spelling" in c.notes for c in x.candidates)
     }
 
-    def base(c: Candidate, men: Mention) -> float:
+    def base(c: Candidate, men: Mention, rest: Counter[str]) -> float:
+        """A candidate's score before spatial coherence (``rest``: the document's country
+        votes without this name's own)."""
         e = c.entry
         s = e.importance
         exact = "exact spelling" in c.notes
@@ -989,9 +1031,7 @@ def _resolve(
         elif id(men) in spelled:
             s -= 3  # "Kabul" is Kabul, not Cabool (Missouri), which only normalises alike
             c.notes.append("another place has this exact spelling -3")
-        mine = own.get(men.key, Counter())
-        rest = sig - mine
-        share = rest.get(e.country, 0) / (sum(rest.values()) or 1)
+        share = rest.get(e.country, 0) / (rest.total() or 1)
         if e.country in doc_cc:
             if share > 0 or not rest:
                 bonus = 3 + 4 * share
@@ -1001,7 +1041,10 @@ def _resolve(
                 c.notes.append(f"document country {e.country} +{bonus:.1f}")
         elif e.feature_type not in ("country", "continent"):
             s -= 2
-        if e.admin1 and e.feature_type not in ("region", "country") and normalize(e.admin1) in admin_keys - {men.key}:
+        if (
+            e.admin1 and e.feature_type not in ("region", "country")
+            and normalize(e.admin1) in admin_keys and normalize(e.admin1) != men.key
+        ):
             s += 2
             c.notes.append(f"admin1 {e.admin1} mentioned +2")
         context = after.get(id(men))
@@ -1036,8 +1079,9 @@ def _resolve(
         return s
 
     for men in live:
+        rest = sig - own.get(men.key, Counter())
         for c in men.candidates:
-            c.score = base(c, men)
+            c.score = base(c, men, rest)
         if men.designator not in ("county", "region"):
             # a district is usually named after its seat: the bare name is the settlement
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
