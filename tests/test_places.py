@@ -346,3 +346,19 @@ def test_fuzzy_keys_are_the_ones_that_can_reach_the_score():
     everything = [k for k in m.country_layer("SY").index if k[:1] == key[:1]]
     reach = {k for k in everything if fuzz.ratio(key, k) >= places.FUZZY_SCORE}
     assert reach and reach <= set(pool) and len(pool) < len(everything)
+
+
+def test_two_names_of_one_place_vote_once():
+    # "Dublin City" is a listed name of Dublin: with "Dublin" it is one vote, not two
+    text = "Dublin City Council met on Monday. Officials in Dublin said so."
+    assert places.country_signals(text) == {"IE": 1}
+
+
+def test_local_news_home_state_picks_the_homonym():
+    from warwire import nlp
+
+    # three Ohio towns: "Lebanon" is Lebanon, Ohio, not the country
+    text = ("A US Army recruiting office will open in Lebanon next month, officials from Mason, "
+            "Springboro and Franklin said on Monday.")
+    found = {p.text: (p.country, p.admin1) for p in places.find_places(text, nlp.parse(text))}
+    assert found["Lebanon"] == ("US", "Ohio")

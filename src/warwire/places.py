@@ -625,14 +625,16 @@ def _pos_by_offset(doc: Doc) -> dict[int, str]:
     return dict(zip(arr[:, 0].tolist(), map(names.__getitem__, pos)))
 
 
-def _vote(men: Mention) -> tuple[str, int] | None:
-    """The country a mention votes for: its demonym, or its best candidate by spelling then size."""
+def _vote(men: Mention) -> tuple[str, str, int] | None:
+    """(voter, country, weight) of a mention's country vote: its demonym, or its best candidate
+    by spelling then size.  The voter is the place voted for (its entry id), so that two names
+    of one place ("Dublin", "Dublin City") vote once; a demonym votes under its own key."""
     if men.demonym:
-        return men.demonym, 1
+        return men.key, men.demonym, 1
     if men.rejected is None and men.candidates:
         best = max(men.candidates, key=lambda c: (_spelling_rank(c), c.entry.importance)).entry
         if best.country:
-            return best.country, 2 if best.feature_type == "country" else 1
+            return best.id, best.country, 2 if best.feature_type == "country" else 1
     return None
 
 
@@ -651,14 +653,24 @@ def _signals(mentions: list[Mention]) -> Counter[str]:
 
 
 def _own_votes(mentions: list[Mention]) -> dict[str, Counter[str]]:
-    """Per surface key, the country vote its mentions cast (left out when scoring them)."""
+    """Per voter (see :func:`_vote`), the country vote its mentions cast (left out when
+    scoring them: :func:`_own_of`)."""
     out: dict[str, Counter[str]] = {}
     for men in mentions:
         v = _vote(men)
         if v:
-            mine = out.setdefault(men.key, Counter())
-            mine[v[0]] = max(mine[v[0]], v[1])
+            mine = out.setdefault(v[0], Counter())
+            mine[v[1]] = max(mine[v[1]], v[2])
     return out
+
+
+def _own_of(men: Mention, own: dict[str, Counter[str]]) -> Counter[str]:
+    """The votes a mention's own name cast: those for any of its candidates, or its demonym's."""
+    mine = Counter(own.get(men.key, ()))
+    for c in men.candidates:
+        for cc, w in own.get(c.entry.id, {}).items():
+            mine[cc] = max(mine[cc], w)
+    return mine
 
 
 def _mentions(
@@ -981,6 +993,41 @@ VARIANT_BONUS = 2
 _PRECISION = {"continent": 3, "country": 3, "macroregion": 3, "region": 3, "county": 2, "localadmin": 2}
 
 
+#: Bonus for a town of the text's home state (or province), when most of the text's towns lie
+#: in it: local news ("Dublin" in an Ohio paper is Dublin, Ohio; "the Jordan resident" in a
+#: Minnesota one is Jordan, Minnesota).
+FOCUS_BONUS = 5.0
+_LOCAL_TYPES = frozenset({"locality", "localadmin", "county", "borough"})
+
+
+def _local_focus(live: list[Mention]) -> None:
+    """Favour the home state's towns for every name, when one state holds most of the other
+    distinct names' provisional choices (a name's own choice does not count for it)."""
+    home_of: dict[str, tuple[str, str]] = {}
+    for x in live:
+        e = x.candidates[0].entry
+        if e.feature_type in _LOCAL_TYPES and e.admin1 and e.country:
+            home_of.setdefault(x.key, (e.country, e.admin1))
+    counts = Counter(home_of.values())
+    if not counts:
+        return
+    home, n = counts.most_common(1)[0]
+    if n < 0.6 * counts.total():
+        return
+    for men in live:
+        if len(men.candidates) < 2 or n - (home_of.get(men.key) == home) < 2:
+            continue
+        if men.candidates[0].entry.feature_type in ("region", "macroregion"):
+            continue  # "Kansas", "Ohio": the state, not a town of the home state named after it
+        for c in men.candidates:
+            e = c.entry
+            if (e.country, e.admin1) == home and e.feature_type in _LOCAL_TYPES and any(
+                    n.startswith("exact spelling") for n in c.notes):
+                c.score += FOCUS_BONUS
+                c.notes.append(f"in the text's home area ({e.admin1}) +{FOCUS_BONUS:.0f}")
+        men.candidates.sort(key=lambda c: -c.score)
+
+
 def _resolve(
     mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text: str,
     own: dict[str, Counter[str]] | None = None,
@@ -1079,7 +1126,7 @@ def _resolve(
         return s
 
     for men in live:
-        rest = sig - own.get(men.key, Counter())
+        rest = sig - _own_of(men, own)
         for c in men.candidates:
             c.score = base(c, men, rest)
         if men.designator not in ("county", "region"):
@@ -1129,6 +1176,7 @@ def _resolve(
                     c.score += bonus
                     c.notes.append(f"{d:.0f} km from another place +{bonus:.0f}")
             men.candidates.sort(key=lambda c: -c.score)
+    _local_focus(live)
     for men in live:
         top = men.candidates[0]
         second = next(
