@@ -418,7 +418,6 @@ def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
             child.dep_ in ("ccomp", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         ):
             excluded.update(t.i for t in child.subtree)
-
     toks = [t for t in gov.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
     if not toks:
         return sent.start_char, sent.end_char

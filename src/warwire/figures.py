@@ -472,8 +472,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             if u == unit:
                 last = (fig, sent_start)
     for person, unit in _named_one_by_one(doc, lex):
-        first = person.left_edge if person.left_edge.i <= person.i else person
-        start_char, end_char = first.idx, person.idx + len(person)
+        start_char, end_char = person.left_edge.idx, person.idx + len(person)
         text = doc_text(doc)[start_char:end_char]
         figures.append(Figure(quantity=1, text=text, unit=unit, source=_source(quotes, start_char, end_char),
                               place=_place_near(person), span=Span(start=start_char, end=end_char, text=text)))
@@ -486,7 +485,8 @@ _NOT_ONE = frozenset({"no", "any", "every", "each", "some", "another", "all", "e
 # who is killed or hurt is a person; a noun for someone who does something is one too
 # ("a human rights defender", "a suspected rustler", "a pedestrian")
 _PERSON_SUFFIX = re.compile(r"..(?:er|or|ist|ian|ant|ent)$")
-_MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must", "can"})
+#: auxiliaries of an event that did not (or not yet) happen: "could be killed", "to kill"
+_NOT_REAL_AUX = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must", "can", "to"})
 
 
 def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
@@ -549,7 +549,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
         if verb.pos_ != "VERB" or verb.dep_ == "xcomp":
             continue
         unit = _event_unit(verb, lex)
-        if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS | {"to"})
+        if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
                                     for c in verb.children):
             continue
         for noun in _sufferers(verb, specs[unit]):

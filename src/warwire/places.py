@@ -994,8 +994,7 @@ _PRECISION = {"continent": 3, "country": 3, "macroregion": 3, "region": 3, "coun
 
 
 #: Bonus for a town of the text's home state (or province), when most of the text's towns lie
-#: in it: local news ("Dublin" in an Ohio paper is Dublin, Ohio; "the Jordan resident" in a
-#: Minnesota one is Jordan, Minnesota).
+#: in it: local news ("Lebanon" in a story about Mason and Franklin is Lebanon, Ohio).
 FOCUS_BONUS = 5.0
 _LOCAL_TYPES = frozenset({"locality", "localadmin", "county", "borough"})
 
@@ -1022,7 +1021,7 @@ def _local_focus(live: list[Mention]) -> None:
         for c in men.candidates:
             e = c.entry
             if (e.country, e.admin1) == home and e.feature_type in _LOCAL_TYPES and any(
-                    n.startswith("exact spelling") for n in c.notes):
+                    note.startswith("exact spelling") for note in c.notes):
                 c.score += FOCUS_BONUS
                 c.notes.append(f"in the text's home area ({e.admin1}) +{FOCUS_BONUS:.0f}")
         men.candidates.sort(key=lambda c: -c.score)
