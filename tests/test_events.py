@@ -345,6 +345,14 @@ def test_shots_fired_to_disperse_a_crowd_are_an_intervention():
     assert events("Police plan to use tear gas to disperse protesters in Nairobi.") == []
 
 
+def test_an_event_told_without_a_date_takes_the_day_of_its_paragraph():
+    ev = only("On Sunday, bandits stole goats from a ranch near Isiolo. The thieves injured three herders.")
+    assert (ev.date, ev.time_precision) == (dt.date(2019, 8, 18), 1)
+    # another paragraph: the day is not carried over
+    ev = only("On Sunday, bandits stole goats from a ranch near Isiolo.\n\nThe thieves injured three herders.")
+    assert (ev.date, ev.time_precision) == (TUESDAY, 2)
+
+
 def test_kidnapped_and_killed_counts_as_a_death():
     ev = only("On 18 August 2019, 1 civilian was kidnapped and killed by Taliban militants in Kunduz.")
     assert ev.fatalities == 1

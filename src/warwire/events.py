@@ -310,6 +310,9 @@ class Mention:
     trigger: tuple[int, int]
     clause: tuple[int, int]
     date: dates_mod.DateMention | None = None
+    #: the day an earlier sentence of the paragraph told ("On December 5th, a gang attacked
+    #: Koibirir. The attackers injured several villagers."): the event's date when none other
+    context_date: dates_mod.DateMention | None = None
     place: Place | None = None
     precision: int = 1
     agents: list[ActorRef] = field(default_factory=list)
@@ -1301,6 +1304,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 told = [d for d in datelines if d.end <= sent.start_char]
                 if told:
                     m.date = told[-1]
+                else:  # the day of an earlier sentence of the paragraph, if the event gets no other
+                    m.context_date = next((
+                        d for d in reversed(all_dates)
+                        if d.end <= sent.start_char and d.date is not None and d.precision <= 2
+                        and "\n" not in doc_text(doc)[d.end : sent.start_char]), None)
             m.place, m.precision = _place_for(doc, m, roles, last_locality_before)
             if m.place is None:
                 m.fallback_place, m.fallback_precision = _fallback_place(doc_text(doc), roles, sent.start_char, sent.end_char)
@@ -1721,8 +1729,9 @@ def build_events(
                 sub = "Violent demonstration"
             elif "protest_lethal" in cues and sub != "Mob violence":
                 sub = "Excessive force against protesters"
-        date = d.date.date if d.date else ctx.published
-        precision = d.date.precision if d.date else 2
+        told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
+        date = told.date if told else ctx.published
+        precision = told.precision if told else 2
         if date is not None and ctx.published and (ctx.published - date).days > 31:
             log.debug("dropping background event dated %s", date)
             continue
