@@ -352,9 +352,8 @@ class _Words:
     @classmethod
     def of(cls, doc: Doc) -> _Words:
         toks = list(doc)
-        lowers = [t.lower_ for t in toks]
-        lemmas = [lem if (lem := t.lemma_.lower()) and lem != "-pron-" else low for t, low in zip(toks, lowers)]
-        return cls([t.text for t in toks], lowers, lemmas, [t.ent_type_ for t in toks])
+        return cls([t.text for t in toks], [t.lower_ for t in toks], [_lemma(t) for t in toks],
+                   [t.ent_type_ for t in toks])
 
 
 def _match_triggers(sent: SpacySpan, lex: Lexicon, words: _Words | None = None) -> list[tuple[int, int, str]]:
@@ -703,7 +702,7 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
     do not count."""
     verbs, roads = lex.cues.get("road_block", frozenset()), lex.cues.get("road", frozenset())
     for tok in sent:
-        if (tok.lemma_.lower(),) not in verbs or tok.pos_ != "VERB":
+        if (_lemma(tok),) not in verbs or tok.pos_ != "VERB":
             continue
         if any(c.dep_ in ("nsubj", "agent") and c.lower_ in ARMED_WORDS for c in tok.children):
             continue
@@ -711,7 +710,7 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
             # "a section of Juja Road": the road is the object of the part
             parts = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                              for g in p.children if g.dep_ == "pobj"]
-            if any((t.lemma_.lower(),) in roads for t in parts):
+            if any((_lemma(t),) in roads for t in parts):
                 return True
     return False
 
@@ -1232,7 +1231,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if agent_span is None and not _passive:
                 if chunks is None:
                     chunks = _chunks_by_end(doc)
-                agent_span = _chunk_before(doc, start, sent, chunks)  # "Raiders attack village"
+                agent_span = _chunk_before(start, sent, chunks)  # "Raiders attack village"
             if agent_span is None and not _passive and head.pos_ == "VERB":
                 agent_span = _actor_before(doc, start, sent_actors)  # "a Taliban sniper shot and killed"
             m = Mention(
@@ -1434,11 +1433,10 @@ def _headline_roles(doc: Doc, trig: Token, sent: SpacySpan, agent: tuple[int, in
     return agent or _span_tokens(doc, before), _span_tokens(doc, after)
 
 
-def _chunk_before(doc: Doc, start: int, sent: SpacySpan,
-                  chunks: dict[int, tuple[int, int, int]] | None = None) -> tuple[int, int] | None:
-    """The noun phrase right before a trigger, when the parse gave it no subject.
-    ``chunks``: :func:`_chunks_by_end` of ``doc`` when already read."""
-    chunk = (chunks if chunks is not None else _chunks_by_end(doc)).get(start)
+def _chunk_before(start: int, sent: SpacySpan, chunks: dict[int, tuple[int, int, int]]) -> tuple[int, int] | None:
+    """The noun phrase right before a trigger, when the parse gave it no subject (``chunks``:
+    :func:`_chunks_by_end` of the doc)."""
+    chunk = chunks.get(start)
     if chunk is not None and chunk[0] >= sent.start:
         return chunk[1], chunk[2]
     return None

@@ -459,25 +459,23 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             continue
         units = [unit] + [u for u in _coordinated_units(anchor, unit, lex) if u != unit]
         for u in units:  # "1 civilian was kidnapped and killed": abducted, and killed
-            fig = Figure(
-                quantity=quantity,
-                text=doc_text(doc)[start_char:end_char],
-                unit=u,
-                approximate=approximate,
-                source=_source(quotes, start_char, end_char),
-                place=_place_near(anchor),
-                span=Span(start=start_char, end=end_char, text=doc_text(doc)[start_char:end_char]),
-            )
+            fig = _figure(doc, start_char, end_char, quantity, u, anchor, quotes, approximate)
             figures.append(fig)
             if u == unit:
                 last = (fig, sent_start)
     for person, unit in _named_one_by_one(doc, lex):
-        start_char, end_char = person.left_edge.idx, person.idx + len(person)
-        text = doc_text(doc)[start_char:end_char]
-        figures.append(Figure(quantity=1, text=text, unit=unit, source=_source(quotes, start_char, end_char),
-                              place=_place_near(person), span=Span(start=start_char, end=end_char, text=text)))
+        figures.append(_figure(doc, person.left_edge.idx, person.idx + len(person), 1, unit, person, quotes))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+def _figure(doc: Doc, start: int, end: int, quantity: int, unit: str, anchor: Token,
+            quotes: Sequence[Quote], approximate: bool = False) -> Figure:
+    """The figure written at ``start``-``end``, with its source and the place it is about."""
+    text = doc_text(doc)[start:end]
+    return Figure(quantity=quantity, text=text, unit=unit, approximate=approximate,
+                  source=_source(quotes, start, end), place=_place_near(anchor),
+                  span=Span(start=start, end=end, text=text))
 
 
 # --------------------------------------------------------------------------- people one by one

@@ -299,6 +299,15 @@ def _fmt(v: object) -> str:
     return str(v).replace("\t", " ").replace("\n", " ")
 
 
+def _columns(e: Entry, keys: Sequence[str]) -> list[str]:
+    """An entry as the columns of a stored line (:data:`FILE_COLUMNS`)."""
+    vals = (
+        e.id, e.name, "|".join(e.variants), e.lat, e.lon, e.feature_type,
+        e.country, e.admin1, e.population or "", e.geonames_id, "|".join(keys),
+    )
+    return [_fmt(v) for v in vals]
+
+
 def write_gazetteer(
     entries: Iterable[Entry], path: Path, *, country: str, source: str, commit: str = "unknown"
 ) -> Path:
@@ -314,11 +323,7 @@ def write_gazetteer(
     )
     buf.write("#" + "\t".join(FILE_COLUMNS) + "\n")
     for e in rows:
-        vals = (
-            e.id, e.name, "|".join(e.variants), e.lat, e.lon, e.feature_type,
-            e.country, e.admin1, e.population or "", e.geonames_id, "|".join(e.match_keys()),
-        )
-        buf.write("\t".join(_fmt(v) for v in vals) + "\n")
+        buf.write("\t".join(_columns(e, e.match_keys())) + "\n")
     # mtime=0 keeps the bytes reproducible for identical content
     with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
         gz.write(buf.getvalue().encode("utf-8"))
@@ -962,10 +967,7 @@ class Layer(Sequence[Entry]):
         n = 0
         for i in range(len(self)):
             if i in self._user:
-                e = self._user[i]
-                yield [e.id, e.name, "|".join(e.variants), str(e.lat), str(e.lon), e.feature_type,
-                       e.country or "", e.admin1 or "", str(e.population or ""),
-                       str(e.geonames_id or ""), "|".join(self.keys(i))]
+                yield _columns(self._user[i], self.keys(i))
             else:
                 yield lines[n].split("\t")
                 n += 1
@@ -1300,9 +1302,13 @@ def search(name: str, country: str | None = None, limit: int = 20) -> list[Entry
     return default().search(name, country=country, limit=limit)
 
 
+#: Mean Earth radius (IUGG), for great-circle distances.
+EARTH_RADIUS_KM = 6371.0088
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

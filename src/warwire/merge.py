@@ -27,7 +27,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -37,6 +36,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .gazetteer import distance_km as haversine_km
 from .knowledge import load_toml
 from .model import SUB_EVENT_TYPES, Event, Place
 
@@ -317,14 +317,6 @@ class MergeDecision:
         """One line: "score 0.91 (reason): type 1.00 (...), date 1.00 (...), ..."."""
         parts = [f"{k} {c.score:.2f} ({c.reason}{', veto' if c.veto else ''})" for k, c in self.criteria.items()]
         return f"score {self.score:.2f} ({self.reason}): " + ", ".join(parts)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _type_criterion(a: Event, b: Event, rules: MergeRules) -> Criterion:

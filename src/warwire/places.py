@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
+import numpy as np
 
 from . import gazetteer as gz
 from .errors import DataError
@@ -335,6 +336,9 @@ class Candidate:
     entry: Entry
     score: float = 0.0
     notes: list[str] = field(default_factory=list)
+    #: how the text spells it: 2 the entry's own spelling, 1 one of its listed variants, 0 a
+    #: match found only after normalisation (see :func:`_spelling_rank`)
+    spelling: int = 0
 
 
 @dataclass
@@ -393,13 +397,11 @@ def _raw_matches(m: Matcher, norm: _Norm) -> list[tuple[int, int, str, list]]:
     return out
 
 
-def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], list[str], Any]:
+def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], list[str], np.ndarray]:
     """Every span a country-layer name could fill: from a capitalised token to a capitalised
     token (lower-case words between: "Bay of Pigs"), within :data:`gazetteer.MAX_KEY_WORDS`
     tokens and one punctuation-free stretch; as (first, last) token pairs, their normalised
     strings and the strings' hashes (computed once per text, looked up in every layer)."""
-    import numpy as np
-
     ok = norm.edge
     spans: list[tuple[int, int]] = []
     keys: list[str] = []
@@ -640,7 +642,7 @@ def _vote(men: Mention) -> tuple[str, str, int] | None:
 
 def _spelling_rank(c: Candidate) -> int:
     """2 for the entry's own spelling, 1 for one of its listed variants, 0 for a normalised match."""
-    return 2 if "exact spelling" in c.notes else 1 if "exact variant" in c.notes else 0
+    return c.spelling
 
 
 def _signals(mentions: list[Mention]) -> Counter[str]:
@@ -722,7 +724,7 @@ def _build_mention(
             if memo is not None:
                 memo[match] = found
         cands, men.demonym, men.rejected = found
-        men.candidates = [Candidate(c.entry, notes=list(c.notes)) for c in cands]
+        men.candidates = [Candidate(c.entry, notes=list(c.notes), spelling=c.spelling) for c in cands]
     _annotate(men, toks, text, m.rules)
     if dateline and men.text.isupper():
         men.cue = "dateline"
@@ -766,7 +768,8 @@ def _candidates(
         kept.append(c)
         if surface in forms.light:
             exact.append(c)
-            c.notes.append("exact spelling" if forms.primary == surface else "exact variant")
+            c.spelling = 2 if forms.primary == surface else 1
+            c.notes.append("exact spelling" if c.spelling == 2 else "exact variant")
     candidates = kept
     demonym = rejected = None
     country = next((v[1] for _, v in vals if v[0] == "d"), None)
@@ -897,7 +900,7 @@ def _filter(
     if single and _inside(persons, men.start, men.end) and not strong:
         whole = any(a == men.start and b == men.end for a, b in persons)
         known = any(
-            any(n.startswith("exact") for n in c.notes)
+            _spelling_rank(c)
             and (c.entry.population >= 10_000 or c.entry.feature_type in ("continent", "country", "region"))
             for c in men.candidates
         )
@@ -938,7 +941,7 @@ def _filter(
             men.rejected = "bare district name without NER support or cue (\"Gulf\" for Gulf County)"
             return
     exact_big = any(
-        any(n.startswith("exact") for n in c.notes)
+        _spelling_rank(c)
         and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 100_000)
         for c in men.candidates
     )
@@ -1020,8 +1023,7 @@ def _local_focus(live: list[Mention]) -> None:
             continue  # "Kansas", "Ohio": the state, not a town of the home state named after it
         for c in men.candidates:
             e = c.entry
-            if (e.country, e.admin1) == home and e.feature_type in _LOCAL_TYPES and any(
-                    note.startswith("exact spelling") for note in c.notes):
+            if (e.country, e.admin1) == home and e.feature_type in _LOCAL_TYPES and _spelling_rank(c):
                 c.score += FOCUS_BONUS
                 c.notes.append(f"in the text's home area ({e.admin1}) +{FOCUS_BONUS:.0f}")
         men.candidates.sort(key=lambda c: -c.score)
@@ -1042,7 +1044,7 @@ def _resolve(
         normalize(c.entry.name)  # "Ga." names Georgia
         for x in live
         for c in x.candidates
-        if c.entry.feature_type in ("region", "macroregion") and any(n.startswith("exact") for n in c.notes)
+        if c.entry.feature_type in ("region", "macroregion") and _spelling_rank(c)
     }
     region_keys = {x.key for x in live if x.designator == "region" or (x.direction and x.direction != "central")}
     city_keys = {x.key for x in live if x.designator == "city"}
@@ -1057,7 +1059,7 @@ def _resolve(
     primary_spelled = {id(x) for x in live if any(_spelling_rank(c) == 2 for c in x.candidates)}
     country_named = {
         id(x) for x in live
-        if any(c.entry.feature_type in ("country", "continent") and "exact spelling" in c.notes for c in x.candidates)
+        if any(c.entry.feature_type in ("country", "continent") and _spelling_rank(c) == 2 for c in x.candidates)
     }
 
     def base(c: Candidate, men: Mention, rest: Counter[str]) -> float:
@@ -1065,8 +1067,7 @@ def _resolve(
         votes without this name's own)."""
         e = c.entry
         s = e.importance
-        exact = "exact spelling" in c.notes
-        variant = "exact variant" in c.notes
+        exact, variant = c.spelling == 2, c.spelling == 1
         c.notes = [f"importance {s:.1f}"]
         if exact:
             s += EXACT_BONUS
@@ -1199,8 +1200,6 @@ class _Points:
     """Places' coordinates, for the distance from a candidate to the nearest other one."""
 
     def __init__(self, entries: list[Entry]) -> None:
-        import numpy as np
-
         self.ids = [e.id for e in entries]
         self.lat = np.radians([e.lat for e in entries])
         self.lon = np.radians([e.lon for e in entries])
@@ -1208,8 +1207,6 @@ class _Points:
 
     def nearest_km(self, e: Entry) -> float | None:
         """Great-circle km from ``e`` to the nearest point that is not ``e`` itself."""
-        import numpy as np
-
         lat, lon = math.radians(e.lat), math.radians(e.lon)
         a = np.sin((self.lat - lat) / 2) ** 2 + math.cos(lat) * self.cos_lat * np.sin((self.lon - lon) / 2) ** 2
         if e.id in self.ids:
@@ -1217,7 +1214,7 @@ class _Points:
         best = float(a.min()) if len(a) else math.inf
         if best == math.inf:
             return None
-        return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(best)))
+        return 2 * gz.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
 
 
 _MARKS = str.maketrans({"`": "'", "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'"})
