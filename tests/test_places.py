@@ -362,3 +362,31 @@ def test_local_news_home_state_picks_the_homonym():
             "Springboro and Franklin said on Monday.")
     found = {p.text: (p.country, p.admin1) for p in places.find_places(text, nlp.parse(text))}
     assert found["Lebanon"] == ("US", "Ohio")
+
+
+def test_homonyms_that_explain_each_other_win_together():
+    # Huntsville, Alabama is the bigger town, but Huntsville, Texas is the seat of Walker
+    # County, Texas: the pair 11 km apart beats Alabama's pair 130 km apart
+    text = "Deputies searched the woods outside Huntsville on Sunday. Walker County officials said the inmate escaped."
+    got = {p.text: p for p in places.find_places(text)}
+    assert (got["Huntsville"].admin1, got["Walker County"].admin1) == ("Texas", "Texas")
+    assert near(got["Huntsville"], 30.72, -95.55, 10)
+
+
+def _mention(text: str, *cands: tuple[str, float]) -> places.Mention:
+    men = places.Mention(0, 0, 0, len(text), text, gz.normalize(text))
+    for n, (eid, score) in enumerate(cands):
+        e = gz.Entry(eid, text, (), 39.9 + n * 3, -83.8 + n * 12, "locality", "US")
+        men.candidates.append(places.Candidate(e, score))
+    return men
+
+
+def test_one_sense_per_discourse_follows_the_clearest_mention():
+    # "Springfield, Ohio" once (a clear lead), then "Springfield" twice with a close call
+    clear = _mention("Springfield", ("oh", 30.0), ("ma", 20.0))
+    unsure = [_mention("Springfield", ("ma", 21.0), ("oh", 20.5)) for _ in range(2)]
+    other = _mention("Springfield County", ("ma", 21.0), ("oh", 20.5))
+    places._one_sense([*unsure, clear, other])
+    assert [m.candidates[0].entry.id for m in unsure] == ["oh", "oh"]
+    assert "clearest mention" in unsure[0].candidates[0].notes[-1]
+    assert other.candidates[0].entry.id == "ma"  # another name keeps its own choice

@@ -1029,6 +1029,93 @@ def _local_focus(live: list[Mention]) -> None:
         men.candidates.sort(key=lambda c: -c.score)
 
 
+#: Mutual support of homonyms: a candidate within MUTUAL_KM of a plausible candidate of another
+#: name gets MUTUAL_BONUS, within MUTUAL_FAR_KM MUTUAL_FAR; "plausible" is within PLAUSIBLE of
+#: its own name's leader.  Leaders that are regions or cities of MUTUAL_MAX_POP+ are kept.
+MUTUAL_BONUS = 3.0
+MUTUAL_KM = 30.0
+MUTUAL_FAR = 1.0
+MUTUAL_FAR_KM = 120.0
+PLAUSIBLE = 4.0
+MUTUAL_MAX_POP = 300_000
+
+
+def _supports(e: Entry) -> bool:
+    """Towns and districts of known population, and counties, take part in mutual support:
+    village layers without populations are too dense for a nearby namesake to mean much."""
+    return e.feature_type in _LOCAL_TYPES and (e.population > 0 or e.feature_type == "county")
+
+
+def _mutual_support(live: list[Mention]) -> None:
+    """Homonyms that explain each other: a candidate gets a bonus when a plausible candidate of
+    another name (within PLAUSIBLE of its leader) lies within MUTUAL_KM ("Walker County" and
+    "Huntsville": the Texas pair, 1 km apart, over Alabama's, 130 km)."""
+    pool: list[tuple[str, Entry]] = []
+    for x in live:
+        lead = x.candidates[0].score
+        for c in x.candidates[:MAX_CANDIDATES]:
+            if c.score < lead - PLAUSIBLE:
+                break
+            if _supports(c.entry):
+                pool.append((x.key, c.entry))
+    if len(pool) < 2:
+        return
+    points = _Points([e for _, e in pool], [k for k, _ in pool])
+    for men in live:
+        if len(men.candidates) < 2:
+            continue
+        leader = men.candidates[0].entry
+        if leader.feature_type not in _LOCAL_TYPES or leader.population >= MUTUAL_MAX_POP:
+            continue  # "Kansas" is the state, "Atlanta" the city, whatever small towns lie near
+        lead = men.candidates[0].score
+        changed = False
+        for c in men.candidates[:MAX_CANDIDATES]:
+            if c.score < lead - MUTUAL_BONUS - 0.5 or not _supports(c.entry):
+                continue
+            d = points.nearest_other_km(c.entry, men.key)
+            if d is None:
+                break  # every plausible point is this name's own
+            bonus = MUTUAL_BONUS if d < MUTUAL_KM else MUTUAL_FAR if d < MUTUAL_FAR_KM else 0.0
+            if bonus:
+                c.score += bonus
+                c.notes.append(f"{d:.0f} km from a candidate of another name +{bonus:.1f}")
+                changed = True
+        if changed:
+            men.candidates.sort(key=lambda c: -c.score)
+
+
+def _margin(men: Mention) -> float:
+    """How far a mention's leader is ahead of its best rival more than 25 km away."""
+    top = men.candidates[0]
+    return top.score - next(
+        (c.score for c in men.candidates[1:]
+         if gz.distance_km(c.entry.lat, c.entry.lon, top.entry.lat, top.entry.lon) > 25),
+        top.score - 6,
+    )
+
+
+def _one_sense(live: list[Mention]) -> None:
+    """One sense per discourse: the mentions of one name (written the same way, with the same
+    designator) take the choice of the mention with the clearest evidence ("Springfield, Ohio"
+    once, then "Springfield" alone)."""
+    groups: dict[tuple, list[Mention]] = {}
+    for men in live:
+        groups.setdefault((men.text.casefold(), men.designator, bool(men.direction)), []).append(men)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        best = max(group, key=_margin)
+        chosen = best.candidates[0].entry.id
+        for men in group:
+            if men is best or men.candidates[0].entry.id == chosen:
+                continue
+            k = next((k for k, c in enumerate(men.candidates) if c.entry.id == chosen), None)
+            if k is not None:
+                c = men.candidates.pop(k)
+                c.notes.append("the same name's clearest mention chose it")
+                men.candidates.insert(0, c)
+
+
 def _resolve(
     mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text: str,
     own: dict[str, Counter[str]] | None = None,
@@ -1154,6 +1241,7 @@ def _resolve(
                     c.notes.append("province named after its capital -7")
         men.candidates.sort(key=lambda c: -c.score)
     # spatial coherence: distance to the other mentions' provisional choices
+    _mutual_support(live)
     anchors = list({
         x.candidates[0].entry.id: x.candidates[0].entry
         for x in live
@@ -1177,14 +1265,10 @@ def _resolve(
                     c.notes.append(f"{d:.0f} km from another place +{bonus:.0f}")
             men.candidates.sort(key=lambda c: -c.score)
     _local_focus(live)
+    _one_sense(live)
     for men in live:
         top = men.candidates[0]
-        second = next(
-            (c.score for c in men.candidates[1:]
-             if gz.distance_km(c.entry.lat, c.entry.lon, top.entry.lat, top.entry.lon) > 25),
-            top.score - 6,
-        )
-        margin = top.score - second
+        margin = _margin(men)
         conf = 0.5 + 0.5 * min(1.0, max(0.0, margin) / 6)
         if men.fuzzy:
             conf *= 0.7
@@ -1197,24 +1281,33 @@ def _resolve(
 
 
 class _Points:
-    """Places' coordinates, for the distance from a candidate to the nearest other one."""
+    """Places' coordinates, for the distance from a candidate to the nearest other one
+    (``keys``: the name each point was found for, when points are told apart by name)."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], keys: list[str] | None = None) -> None:
         self.ids = [e.id for e in entries]
+        self.keys = np.array(keys if keys is not None else self.ids, dtype=object)
         self.lat = np.radians([e.lat for e in entries])
         self.lon = np.radians([e.lon for e in entries])
         self.cos_lat = np.cos(self.lat)
 
-    def nearest_km(self, e: Entry) -> float | None:
-        """Great-circle km from ``e`` to the nearest point that is not ``e`` itself."""
+    def _nearest(self, e: Entry, skip: np.ndarray) -> float | None:
+        """Great-circle km from ``e`` to the nearest point not masked by ``skip``."""
         lat, lon = math.radians(e.lat), math.radians(e.lon)
         a = np.sin((self.lat - lat) / 2) ** 2 + math.cos(lat) * self.cos_lat * np.sin((self.lon - lon) / 2) ** 2
-        if e.id in self.ids:
-            a[[k for k, i in enumerate(self.ids) if i == e.id]] = np.inf
+        a[skip] = np.inf
         best = float(a.min()) if len(a) else math.inf
         if best == math.inf:
             return None
         return 2 * gz.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
+
+    def nearest_km(self, e: Entry) -> float | None:
+        """Km to the nearest point that is not ``e`` itself."""
+        return self._nearest(e, np.array([i == e.id for i in self.ids], dtype=bool))
+
+    def nearest_other_km(self, e: Entry, key: str) -> float | None:
+        """Km to the nearest point found for another name than ``key``."""
+        return self._nearest(e, self.keys == key)
 
 
 _MARKS = str.maketrans({"`": "'", "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'"})
