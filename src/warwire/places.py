@@ -1040,10 +1040,18 @@ PLAUSIBLE = 4.0
 MUTUAL_MAX_POP = 300_000
 
 
+#: Id prefixes of the GeoNames-derived towns (with populations) and US counties.
+_SUPPORT_SOURCES = ("gn:", "fips:")
+
+
 def _supports(e: Entry) -> bool:
-    """Towns and districts of known population, and counties, take part in mutual support:
-    village layers without populations are too dense for a nearby namesake to mean much."""
-    return e.feature_type in _LOCAL_TYPES and (e.population > 0 or e.feature_type == "county")
+    """GeoNames towns of known population and US counties take part in mutual support: the
+    Who's On First village layers are too dense (and mostly without populations) for a nearby
+    namesake to mean much, and one of their districts must not outscore its seat by it."""
+    return (
+        e.feature_type in _LOCAL_TYPES and e.id.startswith(_SUPPORT_SOURCES)
+        and (e.population > 0 or e.feature_type == "county")
+    )
 
 
 def _mutual_support(live: list[Mention]) -> None:
