@@ -397,3 +397,45 @@ def test_world_towns_carry_their_first_level_division():
     found = {p.text: p for p in places.find_places("Officials in Woodstock, Ontario, and in Hamilton, Ontario, said so.")}
     assert (found["Woodstock"].country, found["Woodstock"].admin1) == ("CA", "Ontario")
     assert near(found["Woodstock"], 43.13, -80.75, 10)
+
+
+def test_saint_names_are_one_name_and_institutions_are_not_towns():
+    text = ("ST. PARIS, Ohio -- A man from St. Paul, Minn., flew in from St. Petersburg. "
+            "Pupils of St. Michael's School were bused home.")
+    got = {p.text: p for p in places.find_places(text)}
+    assert (got["ST. PARIS"].name, got["ST. PARIS"].admin1) == ("Saint Paris", "Ohio")
+    assert got["St. Paul"].admin1 == "Minnesota" and near(got["St. Paul"], 44.94, -93.09, 15)
+    assert "St. Petersburg" in got and "Petersburg" not in got
+    assert not any("Michael" in t for t in got)
+
+
+def test_an_abbreviated_state_with_its_full_stop_is_the_state():
+    # "Pa." is Pennsylvania (not Pa, a name of Yudong in China), so Lebanon is Lebanon, Pa.
+    got = {p.text: p for p in places.find_places("LEBANON, Pa. -- A barn burned near Palmyra.")}
+    assert got["Pa"].name == "Pennsylvania"
+    assert (got["LEBANON"].country, got["LEBANON"].admin1) == ("US", "Pennsylvania")
+    assert got["Palmyra"].admin1 == "Pennsylvania"
+    # written out in full, "India." is the country, not "Ind." (Indiana)
+    assert [p.country for p in places.find_places("A town in northwestern India.")] == ["IN"]
+
+
+def test_armed_group_names_are_not_places():
+    text = "Hamas fighters fired rockets, Fatah said. The SDF, the Taliban and NATO met."
+    assert places.find_places(text) == []
+    # a group named after a town stays the town in that town's country
+    got = places.find_places("Houthi forces shelled Radaa, in Yemen's Al Bayda province.")
+    assert [p.text for p in got if p.country == "YE" and near(p, 14.4, 44.84, 15)] == ["Radaa"]
+
+
+def test_world_towns_are_not_matched_by_transliteration_folding():
+    # folding (sh -> s, doubled letters, vowels) is for the villages of the text's countries:
+    # "Shakopee" is not Skopje, "Boone" not Bone (Watampone)
+    text = "Police in Shakopee and Boone said the roads were closed."
+    assert {p.country for p in places.find_places(text)} <= {"US"}
+
+
+def test_a_province_capital_beats_namesake_hamlets():
+    # "Al Bayda" after a town of its province: the provincial capital, not a hamlet of Hajjah;
+    # "Al" is the place's article here, not a first name ("Al Gore")
+    got = {p.text: p for p in places.find_places("Houthi forces shelled Radaa in Al Bayda, Yemen.")}
+    assert near(got["Al Bayda"], 13.98, 45.57, 10)

@@ -305,6 +305,14 @@ class ActorKB:
         self._cs = ahocorasick.Automaton()
         self._ci_keys: dict[str, list[_Target]] = {}
         self._cs_keys: dict[str, list[_Target]] = {}
+        self._named: set[str] = set()  # names and aliases of named actors, lower-cased
+        self._named_acronyms: set[str] = set()  # their acronyms, as written
+
+    def named_actor_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The names and aliases of named actors (lower-cased) and their acronyms (as written):
+        words other stages must not read as something else ("Hamas" is not Hamm, "SDF" not
+        Louisville's airport)."""
+        return frozenset(self._named), frozenset(self._named_acronyms)
 
     # ---------------------------------------------------------------- building
     def _add(self, pattern: str, target: _Target, *, cased: bool) -> None:
@@ -730,6 +738,9 @@ def _build(actor_paths: Sequence[Path], state_path: Path) -> ActorKB:
     for p in actor_paths:
         _load_actors_file(kb, Path(p), seen, pending, generics)
     for aliases, acronyms, target in pending:
+        if target.actor is not None:
+            kb._named.update(a.lower() for a in aliases)
+            kb._named_acronyms.update(acronyms)
         for a in aliases:
             kb._add(a, target, cased=False)
         for a in acronyms:

@@ -128,19 +128,26 @@ class Tok(NamedTuple):
     key: str  # folded token ('' for an Arabic article)
 
 
+#: Abbreviations whose full stop does not end a name ("St. Paul", "Ft. Worth", "Mt. Vernon").
+NAME_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt", "pt"})
+
+
 def tokenize(text: str) -> list[Tok]:
     """Word tokens with folded keys; a ``|`` token marks punctuation breaks."""
     out: list[Tok] = []
     pos = 0
-    brk = False
+    brk = 0  # punctuation marks since the last token
     for m in _SCAN.finditer(text):
         t = m.group(1)
         if t is None:
-            brk = True  # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
+            brk += 1  # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
             continue
-        if brk:
+        if brk and not (
+            brk == 1 and out and text[pos : pos + 1] == "." and t[:1].isupper()
+            and out[-1].text.lower() in NAME_ABBREVIATIONS
+        ):
             out.append(Tok(pos, pos, "|", "|"))
-            brk = False
+        brk = 0
         s, e = m.span()
         if len(t) > 3 and t.endswith(("'s", "’s")):
             t = t[:-2]
@@ -238,9 +245,20 @@ class _Forms:
 class Matcher:
     """Automata over the global layer and, lazily, each country layer."""
 
-    def __init__(self, gazetteer: gz.Gazetteer | None = None, rules: Rules | None = None):
+    def __init__(
+        self, gazetteer: gz.Gazetteer | None = None, rules: Rules | None = None,
+        actor_names: tuple[Iterable[str], Iterable[str]] | None = None,
+    ):
+        """``actor_names``: (names, acronyms) of armed groups and organisations that are never
+        places; by default the actors knowledge base's named actors."""
         self.gaz = gazetteer or gz.default()
         self.rules = rules or load_rules()
+        if actor_names is None:
+            from .actors import load_knowledge
+
+            actor_names = load_knowledge().named_actor_names()
+        self.actor_names = frozenset(gz.simple_key(n) for n in actor_names[0])
+        self.actor_acronyms = frozenset(a.replace(".", "") for a in actor_names[1])
         self._country_layers: dict[str, _Layer] = {}
         self._forms: dict[str, _Forms] = {}
         self._build_global()
@@ -688,9 +706,46 @@ def _mentions(
     for i, j, key, vals in _select(raw, toks, m):
         men = _build_mention(i, j, key, vals, toks, text, m, memo)
         if men.rejected is None:
+            men.rejected = _saint_name(men, toks, text, persons, m.rules) or _actor_name(men, m, context)
+        if men.rejected is None:
             _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
         mentions.append(men)
     return mentions
+
+
+def _actor_name(men: Mention, m: Matcher, context: frozenset[str]) -> str | None:
+    """Why a match is an armed group's or organisation's name ("Hamas", "Taliban", "SDF"), or
+    None.  It stays a place with a designator, as the own name of a division or of a town of
+    10,000+, or as a listed spelling of a place in the text's countries ("Radaa" in Yemen)."""
+    if men.text.replace(".", "") not in m.actor_acronyms and gz.simple_key(men.text) not in m.actor_names:
+        return None
+    if men.designator or any(
+        (c.spelling == 2 and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 10_000))
+        or (c.spelling and c.entry.country in context)
+        for c in men.candidates
+    ):
+        return None
+    return "the name of an armed group or organisation"
+
+
+def _saint_name(men: Mention, toks: list[Tok], text: str, persons: list, rules: Rules) -> str | None:
+    """Why a "St. X" match is a saint's or a person's name rather than a town, or None:
+    "Raynola St. Clair"; unless it names a city of 100,000+, "St. Michael's School" and
+    "St. James Youth Detention Center"."""
+    if toks[men.i].text.lower() not in ("st", "ste") or men.i == men.j:
+        return None
+    if _inside(persons, men.start, men.end) or any(a < men.start < b for a, b in persons):
+        return "part of a person name"
+    if any(c.entry.population >= 100_000 or c.entry.feature_type == "country" for c in men.candidates):
+        return None  # "St. Louis police", "St. Petersburg's main street"
+    if text[men.end : men.end + 2] in ("'s", "’s"):
+        return "a saint's name (an institution)"
+    nxt = toks[men.j + 1] if men.j + 1 < len(toks) else None
+    if nxt is not None and nxt.text[:1].isupper() and not nxt.text.isupper() and not (
+        {nxt.text.lower()} & (rules.region_words | rules.county_words | rules.city_words)
+    ):
+        return "part of a longer name (an institution)"
+    return None
 
 
 def _build_mention(
@@ -759,6 +814,11 @@ def _candidates(
     upper = span_text.replace(".", "").isupper()
     exact = []
     kept = []
+    if dotted:
+        # "Lebanon, Pa.": written as an abbreviation with its full stop, that is the reading
+        # (not Pa, a town in China)
+        abbreviated = [c for c in candidates if key in m.forms(c.entry).abbreviations and surface in m.forms(c.entry).light]
+        candidates = abbreviated or candidates
     for c in candidates:
         forms = m.forms(c.entry)
         if not dotted and key in forms.abbreviations:
@@ -787,6 +847,25 @@ def _candidates(
                 c for c in candidates if id(c) in exact_ids or _close_spelling(surface, m.forms(c.entry))
             ]
     return _dedupe(candidates), demonym, rejected
+
+
+#: Words a name may carry or drop without being another name ("Al Qamishli", "Quebec City").
+_BARE_WORDS = gz._ARTICLES | {"city", "town", "the"}
+
+
+def _loose_town(e: Entry) -> bool:
+    """A GeoNames town or US county: sources whose listed variants are the spellings in use."""
+    return e.id.startswith(("gn:", "fips:")) and e.feature_type not in ("continent", "country", "region")
+
+
+def _bare(key: str) -> str:
+    return "".join(w for w in key.split() if w not in _BARE_WORDS)
+
+
+def _bare_equal(surface: str, forms: _Forms) -> bool:
+    """The surface is one of the entry's names but for articles, "city" and spacing."""
+    bare = _bare(surface)
+    return bool(bare) and any(_bare(k) == bare for k in forms.light)
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|—|–)")
@@ -873,6 +952,12 @@ def _filter(
 ) -> None:
     rules = m.rules
     single = men.i == men.j
+    # a GeoNames town matched only after transliteration folding is another name ("Shakopee" ~
+    # Skopje, "Boone" ~ Bone): folding is for the villages of the text's countries
+    surface = gz.simple_key(men.text)
+    men.candidates = [
+        c for c in men.candidates if c.spelling or not _loose_town(c.entry) or _bare_equal(surface, m.forms(c.entry))
+    ]
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
         pos = pos_at.get(toks[men.i].start)
@@ -892,6 +977,7 @@ def _filter(
         k -= 1
     if (
         single and _prev_words(toks, men.i, 1)
+        and toks[men.i - 1].start < men.start  # not the place's own article ("Al Bayda")
         and toks[men.i - 1].text[:1].isupper() and normalize(toks[men.i - 1].text) in rules.person_names
     ):
         men.rejected = f"part of a person name ({toks[men.i - 1].text} ...)"
@@ -916,10 +1002,13 @@ def _filter(
         and not important
         and not in_loc
         and men.key not in loc_keys
-        # a village of a country the article is about ("struck Saraqib") needs no NER support
-        and not (
-            not men.sentence_initial
-            and any(c.entry.country in context and c.entry.id.startswith("wof:") for c in men.candidates)
+        # a village of a country the article is about ("struck Saraqib") needs no NER support,
+        # nor does a town of one written as its own name ("Migori residents protested")
+        and not any(
+            c.entry.country in context
+            and c.entry.id.startswith("wof:")
+            and (not men.sentence_initial or (_spelling_rank(c) == 2 and c.entry.population >= 10_000))
+            for c in men.candidates
         )
     ):
         men.rejected = "one-word minor place without NER support or location cue"
@@ -1228,6 +1317,7 @@ def _resolve(
             # a district is usually named after its seat: the bare name is the settlement
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
             bare = men.direction in (None, "central") and men.key not in region_keys
+            districts = [c.entry for c in men.candidates if c.entry.feature_type in ("county", "localadmin")]
             for c in men.candidates:
                 e = c.entry
                 if e.feature_type in ("county", "localadmin") and any(
@@ -1235,6 +1325,12 @@ def _resolve(
                 ):
                     c.score -= 6
                     c.notes.append("district named after its seat -6")
+                elif e.feature_type == "locality" and e.id.startswith("wof:") and any(
+                    d.country == e.country and gz.distance_km(e.lat, e.lon, d.lat, d.lon) < 40 for d in districts
+                ):
+                    # WOF villages mostly lack populations: the seat over namesake hamlets elsewhere
+                    c.score += 2
+                    c.notes.append("seat of the district named after it +2")
                 elif bare and e.feature_type == "region" and any(
                     t.country == e.country
                     and (
@@ -1247,6 +1343,13 @@ def _resolve(
                     # "in Kunduz", "in Hama": ACLED codes the city, not the province named after it
                     c.score -= 7
                     c.notes.append("province named after its capital -7")
+                if (
+                    bare and e.feature_type == "locality" and e.id.startswith("wof:") and e.admin1
+                    and normalize(e.admin1) == normalize(e.name) == men.key
+                ):
+                    # the capital of the province it names, over namesake hamlets ("Al Bayda")
+                    c.score += 3
+                    c.notes.append("the capital its province is named after +3")
         men.candidates.sort(key=lambda c: -c.score)
     # spatial coherence: distance to the other mentions' provisional choices
     _mutual_support(live)
