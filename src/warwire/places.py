@@ -720,8 +720,8 @@ def _actor_name(men: Mention, m: Matcher, context: frozenset[str]) -> str | None
     if men.text.replace(".", "") not in m.actor_acronyms and gz.simple_key(men.text) not in m.actor_names:
         return None
     if men.designator or any(
-        (c.spelling == 2 and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 10_000))
-        or (c.spelling and c.entry.country in context)
+        (_spelling_rank(c) == 2 and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 10_000))
+        or (_spelling_rank(c) and c.entry.country in context)
         for c in men.candidates
     ):
         return None
@@ -853,9 +853,13 @@ def _candidates(
 _BARE_WORDS = gz._ARTICLES | {"city", "town", "the"}
 
 
+#: Id prefixes of the GeoNames-derived towns (with populations) and US counties.
+GEONAMES_SOURCES = ("gn:", "fips:")
+
+
 def _loose_town(e: Entry) -> bool:
     """A GeoNames town or US county: sources whose listed variants are the spellings in use."""
-    return e.id.startswith(("gn:", "fips:")) and e.feature_type not in ("continent", "country", "region")
+    return e.id.startswith(GEONAMES_SOURCES) and e.feature_type not in ("continent", "country", "region")
 
 
 def _bare(key: str) -> str:
@@ -956,7 +960,7 @@ def _filter(
     # Skopje, "Boone" ~ Bone): folding is for the villages of the text's countries
     surface = gz.simple_key(men.text)
     men.candidates = [
-        c for c in men.candidates if c.spelling or not _loose_town(c.entry) or _bare_equal(surface, m.forms(c.entry))
+        c for c in men.candidates if _spelling_rank(c) or not _loose_town(c.entry) or _bare_equal(surface, m.forms(c.entry))
     ]
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
@@ -1129,8 +1133,6 @@ PLAUSIBLE = 4.0
 MUTUAL_MAX_POP = 300_000
 
 
-#: Id prefixes of the GeoNames-derived towns (with populations) and US counties.
-_SUPPORT_SOURCES = ("gn:", "fips:")
 
 
 def _supports(e: Entry) -> bool:
@@ -1138,7 +1140,7 @@ def _supports(e: Entry) -> bool:
     Who's On First village layers are too dense (and mostly without populations) for a nearby
     namesake to mean much, and one of their districts must not outscore its seat by it."""
     return (
-        e.feature_type in _LOCAL_TYPES and e.id.startswith(_SUPPORT_SOURCES)
+        e.feature_type in _LOCAL_TYPES and e.id.startswith(GEONAMES_SOURCES)
         and (e.population > 0 or e.feature_type == "county")
     )
 
