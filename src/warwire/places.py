@@ -115,7 +115,9 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’`ʼ‘ʿʾ][^\W_]+)*", re.UNICODE)
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»|/\n]")
-_SCAN = re.compile(f"({_TOKEN.pattern})|{_BREAK.pattern}", re.UNICODE)
+#: Splits a text into alternating gaps and word tokens (a break character never starts or
+#: ends a token, so the tokens are those a scan for tokens or breaks would find).
+_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
@@ -131,30 +133,40 @@ class Tok(NamedTuple):
 #: Abbreviations whose full stop does not end a name ("St. Paul", "Ft. Worth", "Mt. Vernon").
 NAME_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt", "pt"})
 
+_new_tok = tuple.__new__  # Tok(...) without the Python-level __new__ of a NamedTuple
+
 
 def tokenize(text: str) -> list[Tok]:
-    """Word tokens with folded keys; a ``|`` token marks punctuation breaks."""
+    """Word tokens with folded keys; a ``|`` token marks punctuation breaks.
+
+    The text is split once (gaps and tokens alternate) and offsets are summed from the
+    pieces' lengths, rather than building a match object per token."""
+    parts = _SPLIT.split(text)
     out: list[Tok] = []
-    pos = 0
-    brk = 0  # punctuation marks since the last token
-    for m in _SCAN.finditer(text):
-        t = m.group(1)
-        if t is None:
-            brk += 1  # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
-            continue
+    append = out.append
+    pos = 0  # end of the previous token (as matched, before "'s" is cut)
+    for gap, t in zip(parts[::2], parts[1::2]):
+        s = pos + len(gap)
+        matched_end = e = s + len(t)
+        # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
+        brk = _breaks(gap) if gap else 0
         if brk and not (
-            brk == 1 and out and text[pos : pos + 1] == "." and t[:1].isupper()
+            brk == 1 and out and text[pos] == "." and t[:1].isupper()
             and out[-1].text.lower() in NAME_ABBREVIATIONS
         ):
-            out.append(Tok(pos, pos, "|", "|"))
-        brk = 0
-        s, e = m.span()
+            append(_new_tok(Tok, (pos, pos, "|", "|")))
         if len(t) > 3 and t.endswith(("'s", "’s")):
             t = t[:-2]
             e -= 2
-        out.append(Tok(s, e, t, _token_key(t)))
-        pos = m.end()
+        append(_new_tok(Tok, (s, e, t, _token_key(t))))
+        pos = matched_end
     return out
+
+
+@functools.lru_cache(maxsize=10_000)
+def _breaks(gap: str) -> int:
+    """Punctuation marks that break a name in the gap between two tokens."""
+    return len(_BREAK.findall(gap))
 
 
 @functools.lru_cache(maxsize=100_000)
