@@ -1405,7 +1405,9 @@ def _resolve(
 
 class _Points:
     """Places' coordinates, for the distance from a candidate to the nearest other one
-    (``keys``: the name each point was found for, when points are told apart by name)."""
+    (``keys``: the name each point was found for, when points are told apart by name).
+
+    Answers are kept per query: the mentions of a repeated name ask for the same candidates."""
 
     def __init__(self, entries: list[Entry], keys: list[str] | None = None) -> None:
         self.ids = [e.id for e in entries]
@@ -1413,9 +1415,15 @@ class _Points:
         self.lat = np.radians([e.lat for e in entries])
         self.lon = np.radians([e.lon for e in entries])
         self.cos_lat = np.cos(self.lat)
+        self._at: dict[str, list[int]] = {}  # id -> its positions
+        for n, i in enumerate(self.ids):
+            self._at.setdefault(i, []).append(n)
+        self._masks: dict[str, np.ndarray] = {}  # key -> the points found for it
+        self._memo: dict[tuple, float | None] = {}
 
-    def _nearest(self, e: Entry, skip: np.ndarray) -> float | None:
-        """Great-circle km from ``e`` to the nearest point not masked by ``skip``."""
+    def _nearest(self, e: Entry, skip: np.ndarray | list[int]) -> float | None:
+        """Great-circle km from ``e`` to the nearest point not masked by ``skip`` (a mask or
+        positions)."""
         lat, lon = math.radians(e.lat), math.radians(e.lon)
         a = np.sin((self.lat - lat) / 2) ** 2 + math.cos(lat) * self.cos_lat * np.sin((self.lon - lon) / 2) ** 2
         a[skip] = np.inf
@@ -1426,11 +1434,20 @@ class _Points:
 
     def nearest_km(self, e: Entry) -> float | None:
         """Km to the nearest point that is not ``e`` itself."""
-        return self._nearest(e, np.array([i == e.id for i in self.ids], dtype=bool))
+        q = (e.id, e.lat, e.lon)
+        if q not in self._memo:
+            self._memo[q] = self._nearest(e, self._at.get(e.id, []))
+        return self._memo[q]
 
     def nearest_other_km(self, e: Entry, key: str) -> float | None:
         """Km to the nearest point found for another name than ``key``."""
-        return self._nearest(e, self.keys == key)
+        q = (e.id, e.lat, e.lon, key)
+        if q not in self._memo:
+            mask = self._masks.get(key)
+            if mask is None:
+                mask = self._masks[key] = self.keys == key
+            self._memo[q] = self._nearest(e, mask)
+        return self._memo[q]
 
 
 _MARKS = str.maketrans({"`": "'", "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'"})
