@@ -927,6 +927,26 @@ def _close_spelling(surface: str, forms: _Forms) -> bool:
     return any(Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light)
 
 
+#: Km per degree of latitude, shrunk by far more than a distance's rounding error: no two
+#: places are closer than their latitudes' difference times this.
+_KM_PER_LAT_DEGREE = gz.EARTH_RADIUS_KM * math.pi / 180 * (1 - 1e-9)
+
+
+def _closer_than(a: Entry, b: Entry, km: float) -> bool:
+    """``gz.distance_km(a, b) < km``, without the trigonometry when the latitudes alone are
+    ``km`` apart (the same answer: a great circle is never shorter than its north-south span)."""
+    if abs(a.lat - b.lat) * _KM_PER_LAT_DEGREE >= km:
+        return False
+    return gz.distance_km(a.lat, a.lon, b.lat, b.lon) < km
+
+
+def _farther_than(a: Entry, b: Entry, km: float) -> bool:
+    """``gz.distance_km(a, b) > km`` (see :func:`_closer_than`)."""
+    if abs(a.lat - b.lat) * _KM_PER_LAT_DEGREE > km:
+        return True
+    return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > km
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Drop GeoNames towns duplicated by a WOF place nearby (keeping the larger population)."""
     wof = [c for c in cands if c.entry.id.startswith("wof:")]
@@ -939,7 +959,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             twin = next(
                 (w for w in wof if w.entry.feature_type in ("locality", "localadmin", "county")
                  and w.entry.country == e.country
-                 and (w.entry.geonames_id == e.geonames_id or gz.distance_km(w.entry.lat, w.entry.lon, e.lat, e.lon) < 25)),
+                 and (w.entry.geonames_id == e.geonames_id or _closer_than(w.entry, e, 25))),
                 None,
             )
             if twin is not None:
@@ -1198,7 +1218,7 @@ def _margin(men: Mention) -> float:
     top = men.candidates[0]
     return top.score - next(
         (c.score for c in men.candidates[1:]
-         if gz.distance_km(c.entry.lat, c.entry.lon, top.entry.lat, top.entry.lon) > 25),
+         if _farther_than(c.entry, top.entry, 25)),
         top.score - 6,
     )
 
@@ -1333,12 +1353,12 @@ def _resolve(
             for c in men.candidates:
                 e = c.entry
                 if e.feature_type in ("county", "localadmin") and any(
-                    gz.distance_km(e.lat, e.lon, t.lat, t.lon) < 40 for t in towns
+                    _closer_than(e, t, 40) for t in towns
                 ):
                     c.score -= 6
                     c.notes.append("district named after its seat -6")
                 elif e.feature_type == "locality" and e.id.startswith("wof:") and any(
-                    d.country == e.country and gz.distance_km(e.lat, e.lon, d.lat, d.lon) < 40 for d in districts
+                    d.country == e.country and _closer_than(e, d, 40) for d in districts
                 ):
                     # WOF villages mostly lack populations: the seat over namesake hamlets elsewhere
                     c.score += 2
