@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from . import gazetteer as gz
 from .errors import DataError
@@ -239,18 +240,21 @@ class _Forms:
     primary: str  # light key of its primary name
     abbreviations: tuple[str, ...]  # normalised keys written only as abbreviations ("Ga.")
     codes: tuple[str, ...]  # normalised keys written only as codes ("MOD", "HAV")
+    bare: frozenset[str]  # its light keys without articles, "city" and spacing (see :func:`_bare`)
 
     @classmethod
     def of(cls, e: Entry) -> _Forms:
         by_key: dict[str, list[str]] = defaultdict(list)
         for n in e.names():
             by_key[normalize(n)].append(n)
+        light = frozenset(gz.simple_key(n) for n in e.names())
         return cls(
             e,
-            frozenset(gz.simple_key(n) for n in e.names()),
+            light,
             simple_primary(e),
             tuple(k for k, ns in by_key.items() if all(n.endswith(".") for n in ns)),
             tuple(k for k, ns in by_key.items() if all(_is_code(n) for n in ns)),
+            frozenset(_bare(k) for k in light),
         )
 
 
@@ -527,13 +531,12 @@ def _light_names(value: tuple, layer: str, m: Matcher) -> Iterable[str]:
 
 
 def _prev_words(toks: list[Tok], i: int, n: int) -> list[str]:
+    """The (up to ``n``) lower-cased words before token ``i``, back to a punctuation break."""
     out = []
-    k = i - 1
-    while k >= 0 and len(out) < n:
-        if toks[k].text == "|":
+    for t in reversed(toks[max(0, i - n) : i]):
+        if t.text == "|":
             break
-        out.append(toks[k].text.lower())
-        k -= 1
+        out.append(t.text.lower())
     return out[::-1]
 
 
@@ -570,6 +573,12 @@ def _inside(spans: Sequence[tuple], s: int, e: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16)
+def _word_counts(phrases: frozenset[str]) -> tuple[int, ...]:
+    """The numbers of words of ``phrases``: the only lengths of word runs that can equal one."""
+    return tuple(sorted({p.count(" ") + 1 for p in phrases}))
+
+
 def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
     prev = _prev_words(toks, men.i, 6)
     nxt = _next_word(toks, men.j)
@@ -583,7 +592,7 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "city"
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
             men.designator = "region"
-    men.near = any(" ".join(prev[-k:]) in rules.near_cues for k in range(1, len(prev) + 1))
+    men.near = any(" ".join(prev[-k:]) in rules.near_cues for k in _word_counts(rules.near_cues) if k <= len(prev))
     if nxt in rules.region_words:
         men.designator = "region"
     elif nxt in rules.county_words:
@@ -870,6 +879,7 @@ def _loose_town(e: Entry) -> bool:
     return e.id.startswith(("gn:", "fips:")) and e.feature_type not in ("continent", "country", "region")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _bare(key: str) -> str:
     return "".join(w for w in key.split() if w not in _BARE_WORDS)
 
@@ -877,7 +887,7 @@ def _bare(key: str) -> str:
 def _bare_equal(surface: str, forms: _Forms) -> bool:
     """The surface is one of the entry's names but for articles, "city" and spacing."""
     bare = _bare(surface)
-    return bool(bare) and any(_bare(k) == bare for k in forms.light)
+    return bool(bare) and bare in forms.bare
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|—|–)")
@@ -920,11 +930,11 @@ def simple_primary(e: Entry) -> str:
 
 def _close_spelling(surface: str, forms: _Forms) -> bool:
     """Short names: accept one edit (Hama ~ Hamah) but not folding-only matches (They ~ Thai)."""
-    from rapidfuzz.distance import Levenshtein
-
     if len(surface) < 4:
         return False
-    return any(Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light)
+    n = len(surface)
+    # one edit changes the length by at most one
+    return any(abs(len(k) - n) <= 1 and Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light)
 
 
 #: Km per degree of latitude, shrunk by far more than a distance's rounding error: no two
