@@ -1288,9 +1288,9 @@ def _resolve(
         if any(c.entry.feature_type in ("country", "continent") and _spelling_rank(c) == 2 for c in x.candidates)
     }
 
-    def base(c: Candidate, men: Mention, rest: Counter[str]) -> float:
+    def base(c: Candidate, men: Mention, rest: Counter[str], votes: int) -> float:
         """A candidate's score before spatial coherence (``rest``: the document's country
-        votes without this name's own)."""
+        votes without this name's own; ``votes``: their total, or 1 if none)."""
         e = c.entry
         s = e.importance
         exact, variant = c.spelling == 2, c.spelling == 1
@@ -1304,7 +1304,7 @@ def _resolve(
         elif id(men) in spelled:
             s -= 3  # "Kabul" is Kabul, not Cabool (Missouri), which only normalises alike
             c.notes.append("another place has this exact spelling -3")
-        share = rest.get(e.country, 0) / (rest.total() or 1)
+        share = rest.get(e.country, 0) / votes
         if e.country in doc_cc:
             if share > 0 or not rest:
                 bonus = 3 + 4 * share
@@ -1314,15 +1314,13 @@ def _resolve(
                 c.notes.append(f"document country {e.country} +{bonus:.1f}")
         elif e.feature_type not in ("country", "continent"):
             s -= 2
-        if (
-            e.admin1 and e.feature_type not in ("region", "country")
-            and normalize(e.admin1) in admin_keys and normalize(e.admin1) != men.key
-        ):
+        admin = normalize(e.admin1) if e.admin1 else None
+        if e.admin1 and e.feature_type not in ("region", "country") and admin in admin_keys and admin != men.key:
             s += 2
             c.notes.append(f"admin1 {e.admin1} mentioned +2")
         context = after.get(id(men))
         if context and e.feature_type not in ("country", "continent") and (
-            (e.admin1 and normalize(e.admin1) in context) or e.country in context
+            (e.admin1 and admin in context) or e.country in context
         ):
             s += 6
             c.notes.append("followed by its state or country +6")
@@ -1351,10 +1349,15 @@ def _resolve(
             s -= 1
         return s
 
+    rests: dict[tuple[str, ...], Counter[str]] = {}  # the votes left, by the voters left out
     for men in live:
-        rest = sig - _own_of(men, own)
+        voters = tuple(v for v in (men.key, *(c.entry.id for c in men.candidates)) if v in own)
+        rest = rests.get(voters)
+        if rest is None:
+            rest = rests[voters] = sig - _own_of(men, own)
+        votes = rest.total() or 1
         for c in men.candidates:
-            c.score = base(c, men, rest)
+            c.score = base(c, men, rest, votes)
         if men.designator not in ("county", "region"):
             # a district is usually named after its seat: the bare name is the settlement
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
