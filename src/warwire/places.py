@@ -300,7 +300,11 @@ class Matcher:
         self.global_entries = entries
         self.global_index = dict(kv)
         self.block_keys = frozenset(k for k, vals in kv.items() if any(v[0] == "b" for v in vals))
-        self.global_automaton = _build_automaton(self.global_index)
+        # capitalised spans are looked up in the index; block phrases are also found in
+        # lower case, by an automaton over them alone
+        self.block_automaton = _build_automaton(dict.fromkeys(self.block_keys))
+        #: words (tokens) in the longest span a global key can fill
+        self.span_words = max([gz.MAX_KEY_WORDS, *(k.count(" ") + 1 for k in kv)])
 
     def country_layer(self, cc: str) -> _Layer:
         """One country's layer with its key index (built once; least recently used layers are
@@ -417,25 +421,35 @@ class Mention:
         return line + (f"; also considered: {others}" if others else "")
 
 
-def _raw_matches(m: Matcher, norm: _Norm) -> list[tuple[int, int, str, list]]:
-    """Global-automaton hits as (first token, last token, key, values): capitalised spans, and
-    block phrases as written."""
-    out = []
-    A, index, blocks = m.global_automaton, m.global_index, m.block_keys
-    if not len(A):
-        return out
-    for e, key in A.iter(norm.string):  # e: the offset of the space after the key
-        i, j = norm.tok_at.get(e - len(key)), norm.tok_end.get(e)
-        if i is not None and j is not None and (key in blocks or (norm.edge[i] and norm.edge[j])):
-            out.append((i, j, key, index[key]))
+def _raw_matches(
+    m: Matcher, norm: _Norm, spans: list[tuple[int, int]], keys: list[str]
+) -> list[tuple[int, int, str, list]]:
+    """Global-layer matches as (first token, last token, key, values): the capitalised
+    ``spans`` (see :func:`_name_spans`) whose ``keys`` are global keys, and block phrases as
+    written."""
+    index = m.global_index
+    out = [(i, j, key, index[key]) for (i, j), key in zip(spans, keys) if key in index]
+    A, edge = m.block_automaton, norm.edge
+    if len(A):
+        for e, key in A.iter(norm.string):  # e: the offset of the space after the key
+            i, j = norm.tok_at.get(e - len(key)), norm.tok_end.get(e)
+            if i is not None and j is not None and not (edge[i] and edge[j]):  # else among spans
+                out.append((i, j, key, index[key]))
     return out
 
 
-def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], list[str], np.ndarray]:
-    """Every span a country-layer name could fill: from a capitalised token to a capitalised
-    token (lower-case words between: "Bay of Pigs"), within :data:`gazetteer.MAX_KEY_WORDS`
-    tokens and one punctuation-free stretch; as (first, last) token pairs, their normalised
-    strings and the strings' hashes (computed once per text, looked up in every layer)."""
+def _hashes(keys: list[str]) -> np.ndarray:
+    """The strings' hashes (int64), to look them up in every country layer's index."""
+    return np.array([hash(k) for k in keys], dtype=np.int64)
+
+
+def _name_spans(
+    toks: list[Tok], norm: _Norm, max_words: int = gz.MAX_KEY_WORDS
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """Every span a name could fill: from a capitalised token to a capitalised token
+    (lower-case words between: "Bay of Pigs"), within ``max_words`` tokens and one
+    punctuation-free stretch; as (first, last) token pairs and their normalised strings
+    (computed once per text, looked up in the global index and every layer)."""
     ok = norm.edge
     spans: list[tuple[int, int]] = []
     keys: list[str] = []
@@ -453,12 +467,12 @@ def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], li
             if not key:
                 continue
             words += 1
-            if words > gz.MAX_KEY_WORDS:
+            if words > max_words:
                 break
             if ok[j]:
                 spans.append((i, j))
                 keys.append(string[a : norm.span_of[j][1]])
-    return spans, keys, np.array([hash(k) for k in keys], dtype=np.int64)
+    return spans, keys
 
 
 def _name_start(word: str) -> bool:
@@ -471,7 +485,7 @@ def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None =
     m = matcher or default_matcher()
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm)]
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, *_name_spans(toks, norm, m.span_words))]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     return _signals(_mentions(graw, toks, text, m, _entity_spans(doc)[0], lower_words))
 
@@ -606,7 +620,10 @@ def _recognise(
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm)]
+    # spans of the longest global key's length; a country layer's keys are shorter, and a
+    # longer span can only miss them
+    spans, keys = _name_spans(toks, norm, m.span_words)
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, spans, keys)]
     persons, locs = _entity_spans(doc)
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     # pass 1: global layer -> the document's countries
@@ -619,7 +636,7 @@ def _recognise(
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
     raw = list(graw)
-    spans, keys, hashes = _name_spans(toks, norm) if doc_cc else ([], [], None)
+    hashes = _hashes(keys) if doc_cc else None
     for cc in doc_cc:
         for k, refs in m.country_layer(cc).index.match(keys, hashes):
             raw.append((*spans[k], keys[k], [("c", x) for x in refs], cc))
