@@ -206,7 +206,8 @@ def _norm_string(toks: list[Tok]) -> _Norm:
         end[stop] = i
         span_of[i] = (pos, stop)
         pos = stop + 1
-    edge = [bool(t.key) and _name_start(t.text) for t in toks]
+    # _name_start, inlined (one call per token)
+    edge = [bool(t.key) and (t.text[:1].isupper() or t.text[:1].isdigit()) for t in toks]
     return _Norm("".join(parts), at, end, span_of, edge)
 
 
@@ -506,8 +507,9 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
     """Longest non-overlapping matches; block phrases and demonyms take part.  ``raw`` holds
     capitalised spans and block phrases only (see :func:`_raw_matches`, :func:`_name_spans`)."""
     valid = []
+    words, person_names = m.rules.words, m.rules.person_names
     for i, j, key, values, layer in raw:
-        if i == j and (key in m.rules.words or key in m.rules.person_names) and not (
+        if i == j and (key in words or key in person_names) and not (
             len(toks[i].text) > 1 and toks[i].text.replace(".", "").isupper()  # an acronym
             or any(v[0] == "b" for v in values)
         ):
@@ -520,7 +522,7 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
     merged: dict[tuple[int, int], list] = {}
     for i, j, key, values, layer in valid:
         slot = merged.setdefault((i, j), [i, j, key, []])
-        slot[3].extend((layer, v) for v in values)
+        slot[3].extend(zip(itertools.repeat(layer), values))
     ordered = sorted(merged.values(), key=lambda x: (-(toks[x[1]].end - toks[x[0]].start), x[0]))
     taken: list[tuple] = []
     used: set[int] = set()
