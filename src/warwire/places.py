@@ -370,7 +370,7 @@ def default_matcher() -> Matcher:
 # --------------------------------------------------------------------------- mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     entry: Entry
     score: float = 0.0
@@ -380,7 +380,7 @@ class Candidate:
     spelling: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A recognised toponym span with its candidates (see :func:`explain_places`)."""
 
