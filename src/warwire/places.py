@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from . import gazetteer as gz
 from .errors import DataError
@@ -115,7 +116,9 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’`ʼ‘ʿʾ][^\W_]+)*", re.UNICODE)
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»|/\n]")
-_SCAN = re.compile(f"({_TOKEN.pattern})|{_BREAK.pattern}", re.UNICODE)
+#: Splits a text into alternating gaps and word tokens (a break character never starts or
+#: ends a token, so the tokens are those a scan for tokens or breaks would find).
+_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
@@ -131,30 +134,40 @@ class Tok(NamedTuple):
 #: Abbreviations whose full stop does not end a name ("St. Paul", "Ft. Worth", "Mt. Vernon").
 NAME_ABBREVIATIONS = frozenset({"st", "ste", "ft", "mt", "pt"})
 
+_new_tok = tuple.__new__  # Tok(...) without the Python-level __new__ of a NamedTuple
+
 
 def tokenize(text: str) -> list[Tok]:
-    """Word tokens with folded keys; a ``|`` token marks punctuation breaks."""
+    """Word tokens with folded keys; a ``|`` token marks punctuation breaks.
+
+    The text is split once (gaps and tokens alternate) and offsets are summed from the
+    pieces' lengths, rather than building a match object per token."""
+    parts = _SPLIT.split(text)
     out: list[Tok] = []
-    pos = 0
-    brk = 0  # punctuation marks since the last token
-    for m in _SCAN.finditer(text):
-        t = m.group(1)
-        if t is None:
-            brk += 1  # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
-            continue
+    append = out.append
+    pos = 0  # end of the previous token (as matched, before "'s" is cut)
+    for gap, t in zip(parts[::2], parts[1::2]):
+        s = pos + len(gap)
+        matched_end = e = s + len(t)
+        # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
+        brk = _breaks(gap) if gap else 0
         if brk and not (
-            brk == 1 and out and text[pos : pos + 1] == "." and t[:1].isupper()
+            brk == 1 and out and text[pos] == "." and t[:1].isupper()
             and out[-1].text.lower() in NAME_ABBREVIATIONS
         ):
-            out.append(Tok(pos, pos, "|", "|"))
-        brk = 0
-        s, e = m.span()
+            append(_new_tok(Tok, (pos, pos, "|", "|")))
         if len(t) > 3 and t.endswith(("'s", "’s")):
             t = t[:-2]
             e -= 2
-        out.append(Tok(s, e, t, _token_key(t)))
-        pos = m.end()
+        append(_new_tok(Tok, (s, e, t, _token_key(t))))
+        pos = matched_end
     return out
+
+
+@functools.lru_cache(maxsize=10_000)
+def _breaks(gap: str) -> int:
+    """Punctuation marks that break a name in the gap between two tokens."""
+    return len(_BREAK.findall(gap))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -193,7 +206,8 @@ def _norm_string(toks: list[Tok]) -> _Norm:
         end[stop] = i
         span_of[i] = (pos, stop)
         pos = stop + 1
-    edge = [bool(t.key) and _name_start(t.text) for t in toks]
+    # _name_start, inlined (one call per token)
+    edge = [bool(t.key) and (t.text[:1].isupper() or t.text[:1].isdigit()) for t in toks]
     return _Norm("".join(parts), at, end, span_of, edge)
 
 
@@ -227,18 +241,21 @@ class _Forms:
     primary: str  # light key of its primary name
     abbreviations: tuple[str, ...]  # normalised keys written only as abbreviations ("Ga.")
     codes: tuple[str, ...]  # normalised keys written only as codes ("MOD", "HAV")
+    bare: frozenset[str]  # its light keys without articles, "city" and spacing (see :func:`_bare`)
 
     @classmethod
     def of(cls, e: Entry) -> _Forms:
         by_key: dict[str, list[str]] = defaultdict(list)
         for n in e.names():
             by_key[normalize(n)].append(n)
+        light = frozenset(gz.simple_key(n) for n in e.names())
         return cls(
             e,
-            frozenset(gz.simple_key(n) for n in e.names()),
+            light,
             simple_primary(e),
             tuple(k for k, ns in by_key.items() if all(n.endswith(".") for n in ns)),
             tuple(k for k, ns in by_key.items() if all(_is_code(n) for n in ns)),
+            frozenset(_bare(k) for k in light),
         )
 
 
@@ -284,7 +301,11 @@ class Matcher:
         self.global_entries = entries
         self.global_index = dict(kv)
         self.block_keys = frozenset(k for k, vals in kv.items() if any(v[0] == "b" for v in vals))
-        self.global_automaton = _build_automaton(self.global_index)
+        # capitalised spans are looked up in the index; block phrases are also found in
+        # lower case, by an automaton over them alone
+        self.block_automaton = _build_automaton(dict.fromkeys(self.block_keys))
+        #: words (tokens) in the longest span a global key can fill
+        self.span_words = max([gz.MAX_KEY_WORDS, *(k.count(" ") + 1 for k in kv)])
 
     def country_layer(self, cc: str) -> _Layer:
         """One country's layer with its key index (built once; least recently used layers are
@@ -349,7 +370,7 @@ def default_matcher() -> Matcher:
 # --------------------------------------------------------------------------- mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     entry: Entry
     score: float = 0.0
@@ -359,7 +380,7 @@ class Candidate:
     spelling: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A recognised toponym span with its candidates (see :func:`explain_places`)."""
 
@@ -401,25 +422,35 @@ class Mention:
         return line + (f"; also considered: {others}" if others else "")
 
 
-def _raw_matches(m: Matcher, norm: _Norm) -> list[tuple[int, int, str, list]]:
-    """Global-automaton hits as (first token, last token, key, values): capitalised spans, and
-    block phrases as written."""
-    out = []
-    A, index, blocks = m.global_automaton, m.global_index, m.block_keys
-    if not len(A):
-        return out
-    for e, key in A.iter(norm.string):  # e: the offset of the space after the key
-        i, j = norm.tok_at.get(e - len(key)), norm.tok_end.get(e)
-        if i is not None and j is not None and (key in blocks or (norm.edge[i] and norm.edge[j])):
-            out.append((i, j, key, index[key]))
+def _raw_matches(
+    m: Matcher, norm: _Norm, spans: list[tuple[int, int]], keys: list[str]
+) -> list[tuple[int, int, str, list]]:
+    """Global-layer matches as (first token, last token, key, values): the capitalised
+    ``spans`` (see :func:`_name_spans`) whose ``keys`` are global keys, and block phrases as
+    written."""
+    index = m.global_index
+    out = [(i, j, key, index[key]) for (i, j), key in zip(spans, keys) if key in index]
+    A, edge = m.block_automaton, norm.edge
+    if len(A):
+        for e, key in A.iter(norm.string):  # e: the offset of the space after the key
+            i, j = norm.tok_at.get(e - len(key)), norm.tok_end.get(e)
+            if i is not None and j is not None and not (edge[i] and edge[j]):  # else among spans
+                out.append((i, j, key, index[key]))
     return out
 
 
-def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], list[str], np.ndarray]:
-    """Every span a country-layer name could fill: from a capitalised token to a capitalised
-    token (lower-case words between: "Bay of Pigs"), within :data:`gazetteer.MAX_KEY_WORDS`
-    tokens and one punctuation-free stretch; as (first, last) token pairs, their normalised
-    strings and the strings' hashes (computed once per text, looked up in every layer)."""
+def _hashes(keys: list[str]) -> np.ndarray:
+    """The strings' hashes (int64), to look them up in every country layer's index."""
+    return np.array([hash(k) for k in keys], dtype=np.int64)
+
+
+def _name_spans(
+    toks: list[Tok], norm: _Norm, max_words: int = gz.MAX_KEY_WORDS
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """Every span a name could fill: from a capitalised token to a capitalised token
+    (lower-case words between: "Bay of Pigs"), within ``max_words`` tokens and one
+    punctuation-free stretch; as (first, last) token pairs and their normalised strings
+    (computed once per text, looked up in the global index and every layer)."""
     ok = norm.edge
     spans: list[tuple[int, int]] = []
     keys: list[str] = []
@@ -437,12 +468,12 @@ def _name_spans(toks: list[Tok], norm: _Norm) -> tuple[list[tuple[int, int]], li
             if not key:
                 continue
             words += 1
-            if words > gz.MAX_KEY_WORDS:
+            if words > max_words:
                 break
             if ok[j]:
                 spans.append((i, j))
                 keys.append(string[a : norm.span_of[j][1]])
-    return spans, keys, np.array([hash(k) for k in keys], dtype=np.int64)
+    return spans, keys
 
 
 def _name_start(word: str) -> bool:
@@ -455,7 +486,7 @@ def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None =
     m = matcher or default_matcher()
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm)]
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, *_name_spans(toks, norm, m.span_words))]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     return _signals(_mentions(graw, toks, text, m, _entity_spans(doc)[0], lower_words))
 
@@ -476,8 +507,9 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
     """Longest non-overlapping matches; block phrases and demonyms take part.  ``raw`` holds
     capitalised spans and block phrases only (see :func:`_raw_matches`, :func:`_name_spans`)."""
     valid = []
+    words, person_names = m.rules.words, m.rules.person_names
     for i, j, key, values, layer in raw:
-        if i == j and (key in m.rules.words or key in m.rules.person_names) and not (
+        if i == j and (key in words or key in person_names) and not (
             len(toks[i].text) > 1 and toks[i].text.replace(".", "").isupper()  # an acronym
             or any(v[0] == "b" for v in values)
         ):
@@ -490,7 +522,7 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
     merged: dict[tuple[int, int], list] = {}
     for i, j, key, values, layer in valid:
         slot = merged.setdefault((i, j), [i, j, key, []])
-        slot[3].extend((layer, v) for v in values)
+        slot[3].extend(zip(itertools.repeat(layer), values))
     ordered = sorted(merged.values(), key=lambda x: (-(toks[x[1]].end - toks[x[0]].start), x[0]))
     taken: list[tuple] = []
     used: set[int] = set()
@@ -515,13 +547,12 @@ def _light_names(value: tuple, layer: str, m: Matcher) -> Iterable[str]:
 
 
 def _prev_words(toks: list[Tok], i: int, n: int) -> list[str]:
+    """The (up to ``n``) lower-cased words before token ``i``, back to a punctuation break."""
     out = []
-    k = i - 1
-    while k >= 0 and len(out) < n:
-        if toks[k].text == "|":
+    for t in reversed(toks[max(0, i - n) : i]):
+        if t.text == "|":
             break
-        out.append(toks[k].text.lower())
-        k -= 1
+        out.append(t.text.lower())
     return out[::-1]
 
 
@@ -558,6 +589,12 @@ def _inside(spans: Sequence[tuple], s: int, e: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16)
+def _word_counts(phrases: frozenset[str]) -> tuple[int, ...]:
+    """The numbers of words of ``phrases``: the only lengths of word runs that can equal one."""
+    return tuple(sorted({p.count(" ") + 1 for p in phrases}))
+
+
 def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
     prev = _prev_words(toks, men.i, 6)
     nxt = _next_word(toks, men.j)
@@ -571,7 +608,7 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "city"
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
             men.designator = "region"
-    men.near = any(" ".join(prev[-k:]) in rules.near_cues for k in range(1, len(prev) + 1))
+    men.near = any(" ".join(prev[-k:]) in rules.near_cues for k in _word_counts(rules.near_cues) if k <= len(prev))
     if nxt in rules.region_words:
         men.designator = "region"
     elif nxt in rules.county_words:
@@ -585,7 +622,10 @@ def _recognise(
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
     toks = tokenize(text)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm)]
+    # spans of the longest global key's length; a country layer's keys are shorter, and a
+    # longer span can only miss them
+    spans, keys = _name_spans(toks, norm, m.span_words)
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, spans, keys)]
     persons, locs = _entity_spans(doc)
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     # pass 1: global layer -> the document's countries
@@ -598,7 +638,7 @@ def _recognise(
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
     raw = list(graw)
-    spans, keys, hashes = _name_spans(toks, norm) if doc_cc else ([], [], None)
+    hashes = _hashes(keys) if doc_cc else None
     for cc in doc_cc:
         for k, refs in m.country_layer(cc).index.match(keys, hashes):
             raw.append((*spans[k], keys[k], [("c", x) for x in refs], cc))
@@ -862,6 +902,7 @@ def _loose_town(e: Entry) -> bool:
     return e.id.startswith(GEONAMES_SOURCES) and e.feature_type not in ("continent", "country", "region")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _bare(key: str) -> str:
     return "".join(w for w in key.split() if w not in _BARE_WORDS)
 
@@ -869,7 +910,7 @@ def _bare(key: str) -> str:
 def _bare_equal(surface: str, forms: _Forms) -> bool:
     """The surface is one of the entry's names but for articles, "city" and spacing."""
     bare = _bare(surface)
-    return bool(bare) and any(_bare(k) == bare for k in forms.light)
+    return bool(bare) and bare in forms.bare
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|--|—|–)")
@@ -912,11 +953,31 @@ def simple_primary(e: Entry) -> str:
 
 def _close_spelling(surface: str, forms: _Forms) -> bool:
     """Short names: accept one edit (Hama ~ Hamah) but not folding-only matches (They ~ Thai)."""
-    from rapidfuzz.distance import Levenshtein
-
     if len(surface) < 4:
         return False
-    return any(Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light)
+    n = len(surface)
+    # one edit changes the length by at most one
+    return any(abs(len(k) - n) <= 1 and Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light)
+
+
+#: Km per degree of latitude, shrunk by far more than a distance's rounding error: no two
+#: places are closer than their latitudes' difference times this.
+_KM_PER_LAT_DEGREE = gz.EARTH_RADIUS_KM * math.pi / 180 * (1 - 1e-9)
+
+
+def _closer_than(a: Entry, b: Entry, km: float) -> bool:
+    """``gz.distance_km(a, b) < km``, without the trigonometry when the latitudes alone are
+    ``km`` apart (the same answer: a great circle is never shorter than its north-south span)."""
+    if abs(a.lat - b.lat) * _KM_PER_LAT_DEGREE >= km:
+        return False
+    return gz.distance_km(a.lat, a.lon, b.lat, b.lon) < km
+
+
+def _farther_than(a: Entry, b: Entry, km: float) -> bool:
+    """``gz.distance_km(a, b) > km`` (see :func:`_closer_than`)."""
+    if abs(a.lat - b.lat) * _KM_PER_LAT_DEGREE > km:
+        return True
+    return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > km
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -931,7 +992,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             twin = next(
                 (w for w in wof if w.entry.feature_type in ("locality", "localadmin", "county")
                  and w.entry.country == e.country
-                 and (w.entry.geonames_id == e.geonames_id or gz.distance_km(w.entry.lat, w.entry.lon, e.lat, e.lon) < 25)),
+                 and (w.entry.geonames_id == e.geonames_id or _closer_than(w.entry, e, 25))),
                 None,
             )
             if twin is not None:
@@ -1188,7 +1249,7 @@ def _margin(men: Mention) -> float:
     top = men.candidates[0]
     return top.score - next(
         (c.score for c in men.candidates[1:]
-         if gz.distance_km(c.entry.lat, c.entry.lon, top.entry.lat, top.entry.lon) > 25),
+         if _farther_than(c.entry, top.entry, 25)),
         top.score - 6,
     )
 
@@ -1248,9 +1309,9 @@ def _resolve(
         if any(c.entry.feature_type in ("country", "continent") and _spelling_rank(c) == 2 for c in x.candidates)
     }
 
-    def base(c: Candidate, men: Mention, rest: Counter[str]) -> float:
+    def base(c: Candidate, men: Mention, rest: Counter[str], votes: int) -> float:
         """A candidate's score before spatial coherence (``rest``: the document's country
-        votes without this name's own)."""
+        votes without this name's own; ``votes``: their total, or 1 if none)."""
         e = c.entry
         s = e.importance
         exact, variant = c.spelling == 2, c.spelling == 1
@@ -1264,7 +1325,7 @@ def _resolve(
         elif id(men) in spelled:
             s -= 3  # "Kabul" is Kabul, not Cabool (Missouri), which only normalises alike
             c.notes.append("another place has this exact spelling -3")
-        share = rest.get(e.country, 0) / (rest.total() or 1)
+        share = rest.get(e.country, 0) / votes
         if e.country in doc_cc:
             if share > 0 or not rest:
                 bonus = 3 + 4 * share
@@ -1274,15 +1335,13 @@ def _resolve(
                 c.notes.append(f"document country {e.country} +{bonus:.1f}")
         elif e.feature_type not in ("country", "continent"):
             s -= 2
-        if (
-            e.admin1 and e.feature_type not in ("region", "country")
-            and normalize(e.admin1) in admin_keys and normalize(e.admin1) != men.key
-        ):
+        admin = normalize(e.admin1) if e.admin1 else None
+        if e.admin1 and e.feature_type not in ("region", "country") and admin in admin_keys and admin != men.key:
             s += 2
             c.notes.append(f"admin1 {e.admin1} mentioned +2")
         context = after.get(id(men))
         if context and e.feature_type not in ("country", "continent") and (
-            (e.admin1 and normalize(e.admin1) in context) or e.country in context
+            (e.admin1 and admin in context) or e.country in context
         ):
             s += 6
             c.notes.append("followed by its state or country +6")
@@ -1311,10 +1370,15 @@ def _resolve(
             s -= 1
         return s
 
+    rests: dict[tuple[str, ...], Counter[str]] = {}  # the votes left, by the voters left out
     for men in live:
-        rest = sig - _own_of(men, own)
+        voters = tuple(v for v in (men.key, *(c.entry.id for c in men.candidates)) if v in own)
+        rest = rests.get(voters)
+        if rest is None:
+            rest = rests[voters] = sig - _own_of(men, own)
+        votes = rest.total() or 1
         for c in men.candidates:
-            c.score = base(c, men, rest)
+            c.score = base(c, men, rest, votes)
         if men.designator not in ("county", "region"):
             # a district is usually named after its seat: the bare name is the settlement
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
@@ -1323,12 +1387,12 @@ def _resolve(
             for c in men.candidates:
                 e = c.entry
                 if e.feature_type in ("county", "localadmin") and any(
-                    gz.distance_km(e.lat, e.lon, t.lat, t.lon) < 40 for t in towns
+                    _closer_than(e, t, 40) for t in towns
                 ):
                     c.score -= 6
                     c.notes.append("district named after its seat -6")
                 elif e.feature_type == "locality" and e.id.startswith("wof:") and any(
-                    d.country == e.country and gz.distance_km(e.lat, e.lon, d.lat, d.lon) < 40 for d in districts
+                    d.country == e.country and _closer_than(e, d, 40) for d in districts
                 ):
                     # WOF villages mostly lack populations: the seat over namesake hamlets elsewhere
                     c.score += 2
@@ -1395,7 +1459,9 @@ def _resolve(
 
 class _Points:
     """Places' coordinates, for the distance from a candidate to the nearest other one
-    (``keys``: the name each point was found for, when points are told apart by name)."""
+    (``keys``: the name each point was found for, when points are told apart by name).
+
+    Answers are kept per query: the mentions of a repeated name ask for the same candidates."""
 
     def __init__(self, entries: list[Entry], keys: list[str] | None = None) -> None:
         self.ids = [e.id for e in entries]
@@ -1403,9 +1469,15 @@ class _Points:
         self.lat = np.radians([e.lat for e in entries])
         self.lon = np.radians([e.lon for e in entries])
         self.cos_lat = np.cos(self.lat)
+        self._at: dict[str, list[int]] = {}  # id -> its positions
+        for n, i in enumerate(self.ids):
+            self._at.setdefault(i, []).append(n)
+        self._masks: dict[str, np.ndarray] = {}  # key -> the points found for it
+        self._memo: dict[tuple, float | None] = {}
 
-    def _nearest(self, e: Entry, skip: np.ndarray) -> float | None:
-        """Great-circle km from ``e`` to the nearest point not masked by ``skip``."""
+    def _nearest(self, e: Entry, skip: np.ndarray | list[int]) -> float | None:
+        """Great-circle km from ``e`` to the nearest point not masked by ``skip`` (a mask or
+        positions)."""
         lat, lon = math.radians(e.lat), math.radians(e.lon)
         a = np.sin((self.lat - lat) / 2) ** 2 + math.cos(lat) * self.cos_lat * np.sin((self.lon - lon) / 2) ** 2
         a[skip] = np.inf
@@ -1416,11 +1488,20 @@ class _Points:
 
     def nearest_km(self, e: Entry) -> float | None:
         """Km to the nearest point that is not ``e`` itself."""
-        return self._nearest(e, np.array([i == e.id for i in self.ids], dtype=bool))
+        q = (e.id, e.lat, e.lon)
+        if q not in self._memo:
+            self._memo[q] = self._nearest(e, self._at.get(e.id, []))
+        return self._memo[q]
 
     def nearest_other_km(self, e: Entry, key: str) -> float | None:
         """Km to the nearest point found for another name than ``key``."""
-        return self._nearest(e, self.keys == key)
+        q = (e.id, e.lat, e.lon, key)
+        if q not in self._memo:
+            mask = self._masks.get(key)
+            if mask is None:
+                mask = self._masks[key] = self.keys == key
+            self._memo[q] = self._nearest(e, mask)
+        return self._memo[q]
 
 
 _MARKS = str.maketrans({"`": "'", "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'"})
