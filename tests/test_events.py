@@ -450,3 +450,43 @@ def test_demonstration_that_destroys_property_is_violent():
     ev = only("On 11 October 2019, Moi University students demonstrated violently in Eldoret, "
               "causing destruction of property.", published=dt.date(2019, 10, 14))
     assert ev.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Youths beat two journalists in Eldoret on Monday.", "Attack"),
+        ("Three Kenyan police officers were beaten by Ugandan police on an island in Lake Victoria on Monday.",
+         "Armed clash"),
+        ("Two people were killed during a cattle raid in Baragoi on Monday.", "Attack"),
+        ("Taliban fighters killed five villagers in Ghazni on Monday.", "Attack"),
+        ("A mob lynched two suspected thieves in Kisii on Monday.", "Mob violence"),
+        ("On Monday, residents of Samburu protested against the governor, burning posters and lighting bonfires.",
+         "Violent demonstration"),
+        ("On Monday, one civilian was found dead in a tea farm in Bomet.", "Attack"),
+        ("On Monday, herders in Mandera discovered five bodies buried in a shallow grave.", "Attack"),
+        ("Nurses in Kisumu went on strike on Monday over unpaid salaries.", "Peaceful protest"),
+        ("On Monday, five shot dead by armed bandits who also stole cattle in Baragoi", "Attack"),
+    ],
+)
+def test_beatings_raids_bodies_strikes_and_burning_protests(text, expected):
+    ev = only(text)
+    assert ev.sub_event_type == expected
+    assert ev.date == dt.date(2019, 8, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya beat Uganda 2-1 in Nairobi on Monday.",
+        "The body of a fisherman who drowned was found in Lake Victoria on Monday.",
+        "Parliament is the supreme law-making body of Kenya.",
+    ],
+)
+def test_a_football_win_and_a_drowning_are_no_events(text):
+    assert events(text) == []
+
+
+def test_a_body_found_after_a_reported_killing_is_no_second_event():
+    evs = events("Gunmen killed five villagers in Mandera on Monday. Their bodies were found on Tuesday.")
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Attack", dt.date(2019, 8, 19))]

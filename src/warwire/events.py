@@ -1258,6 +1258,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.cues = cue_hits.between(clause_toks.start, clause_toks.end) | _derived_cues(
                 doc, m, agent_span, patient_span, sent_actors, ctx
             )
+            if "mob" in m.cues and patient_span is not None:
+                # "Taliban killed five villagers": villagers who are the victims are no mob
+                ps = doc.char_span(*patient_span, alignment_mode="expand")
+                ags = doc.char_span(*agent_span, alignment_mode="expand") if agent_span is not None else None
+                if ps is not None and "mob" in cue_hits.between(ps.start, ps.end) and not (
+                        ags is not None and "mob" in cue_hits.between(ags.start, ags.end)):
+                    m.cues.discard("mob")
             if sent_cues is None:
                 sent_cues = cue_hits.between(sent.start, sent.end)
                 if _blocks_road(sent, lex):
