@@ -439,3 +439,16 @@ def test_a_province_capital_beats_namesake_hamlets():
     # "Al" is the place's article here, not a first name ("Al Gore")
     got = {p.text: p for p in places.find_places("Houthi forces shelled Radaa in Al Bayda, Yemen.")}
     assert near(got["Al Bayda"], 13.98, 45.57, 10)
+
+
+def test_a_possessive_without_its_apostrophe_is_the_country():
+    # "Kenyas capital" is Kenya's (not Kinyach, a Kenyan village); "Frances" is a person
+    got = places.find_places("A grenade attack in Kenyas north-eastern district of Garissa. He called Frances at noon.")
+    assert [(p.text, p.name) for p in got] == [("Kenya", "Kenya"), ("Garissa", "Garissa")]
+    assert near(got[1], -0.45, 39.65, 10)
+
+
+def test_federal_in_a_government_name_is_no_place():
+    # "Transitional Federal Government" is not the Federal District of Brazil
+    got = places.find_places("MPs of the Transitional Federal Government of Somalia met in Nairobi.")
+    assert [p.country for p in got] == ["SO", "KE"]

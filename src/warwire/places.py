@@ -164,6 +164,19 @@ def tokenize(text: str) -> list[Tok]:
     return out
 
 
+def _possessives(toks: list[Tok], possessives: frozenset[str]) -> list[Tok]:
+    """A country's possessive written without its apostrophe ("Kenyas capital", "in Kenyas
+    north-eastern district") is the country, not a village spelt like it (Kinyach);
+    ``possessives``: :attr:`Matcher.country_possessives`."""
+    out = toks
+    for n, t in enumerate(toks):
+        if len(t.text) > 4 and t.text[-1] == "s" and t.text[:1].isupper() and t.text.lower() in possessives:
+            if out is toks:
+                out = list(toks)
+            out[n] = _new_tok(Tok, (t.start, t.end - 1, t.text[:-1], _token_key(t.text[:-1])))
+    return out
+
+
 @functools.lru_cache(maxsize=10_000)
 def _breaks(gap: str) -> int:
     """Punctuation marks that break a name in the gap between two tokens."""
@@ -334,6 +347,13 @@ class Matcher:
             hit = self._forms[e.id] = _Forms.of(e)
         return hit
 
+    @functools.cached_property
+    def country_possessives(self) -> frozenset[str]:
+        """One-word country names with an "s", lower case ("kenyas": "Kenyas capital" is
+        Kenya's), but for given names ("Frances")."""
+        forms = (e.name.lower() + "s" for e in self.global_entries if e.feature_type == "country" and " " not in e.name)
+        return frozenset(f for f in forms if normalize(f) not in self.rules.person_names)
+
     def country_entry(self, cc: str) -> Entry | None:
         """The global-layer entry of a country (ISO2)."""
         if not hasattr(self, "_country_ids"):
@@ -484,7 +504,7 @@ def _name_start(word: str) -> bool:
 def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None = None) -> Counter[str]:
     """Countries a text is about: ISO2 -> weighted count (country name 2, demonym 1, place 1)."""
     m = matcher or default_matcher()
-    toks = tokenize(text)
+    toks = _possessives(tokenize(text), m.country_possessives)
     norm = _norm_string(toks)
     graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, *_name_spans(toks, norm, m.span_words))]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
@@ -620,7 +640,7 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
 def _recognise(
     text: str, doc: Doc | None, countries: Sequence[str], m: Matcher
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
-    toks = tokenize(text)
+    toks = _possessives(tokenize(text), m.country_possessives)
     norm = _norm_string(toks)
     # spans of the longest global key's length; a country layer's keys are shorter, and a
     # longer span can only miss them
