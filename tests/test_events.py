@@ -490,3 +490,24 @@ def test_a_football_win_and_a_drowning_are_no_events(text):
 def test_a_body_found_after_a_reported_killing_is_no_second_event():
     evs = events("Gunmen killed five villagers in Mandera on Monday. Their bodies were found on Tuesday.")
     assert [(e.sub_event_type, e.date) for e in evs] == [("Attack", dt.date(2019, 8, 19))]
+
+
+def test_a_note_opening_with_its_type_label_is_that_type():
+    ev = only("Movement of forces: on Monday, al-Shabaab fighters raided Kabiria and moved into Mandera county.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Change to group/activity")
+    assert ev.actor1 == "al-Shabaab" and ev.date == dt.date(2019, 8, 19)
+    ev = only("Property destruction: on Monday, unknown men torched houses in Keiyo.")
+    assert ev.sub_event_type == "Looting/property destruction"
+    # a place written as a dateline is no label; a label inside a sentence is prose
+    assert only("Nairobi: police fired tear gas at protesters on Monday.").sub_event_type == "Protest with intervention"
+    assert events("Officials said the movement of forces: nothing unusual.") == []
+
+
+def test_a_label_with_an_unknown_type_is_a_clear_data_error(tmp_path):
+    from importlib import resources
+
+    raw = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "lexicon.toml"
+    bad.write_text(raw.replace('"Other" = ["non-violent activity"]', '"Calm" = ["non-violent activity"]'), encoding="utf-8")
+    with pytest.raises(DataError, match="unknown ACLED sub-event type 'Calm'"):
+        load_lexicon(bad)

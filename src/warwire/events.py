@@ -104,6 +104,16 @@ class LexiconSpec(BaseModel):
     frame: list[FrameSpec]
     cues: dict[str, list[str]]
     modality: ModalitySpec
+    #: sub-event type -> the labels an analyst's note opens with ("Movement of forces: ...")
+    labels: dict[str, list[str]] = {}
+
+    @field_validator("labels")
+    @classmethod
+    def _label_types(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for sub in v:
+            if sub not in SUB_EVENT_TYPES:
+                raise ValueError(f"labels: unknown ACLED sub-event type {sub!r}")
+        return v
 
 
 # Cue classes computed from actors and victims rather than listed words.
@@ -123,6 +133,8 @@ class Lexicon:
     cues: dict[str, frozenset[tuple[str, ...]]]
     modality: ModalitySpec
     max_len: int
+    #: a note's opening label, lower case -> its sub-event type (see :func:`_label_mentions`)
+    labels: dict[str, str] = field(default_factory=dict)
     #: lemma phrase -> the cue classes that list it (built from ``cues``)
     cue_index: dict[tuple[str, ...], frozenset[str]] = field(init=False, repr=False, compare=False)
     #: longest cue phrase, in words
@@ -157,6 +169,10 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
+#: the frame of the events a note's label reports (it has no triggers of its own)
+LABEL_FRAME = "note_label"
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load and validate an event lexicon (default: the packaged ``event_lexicon.toml``)."""
     if path is None:
@@ -188,7 +204,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         triggers.setdefault(phrase, name)  # the lemmatizer misses some forms ("raped" -> "rap")
     cues = {k: frozenset(_phrase(w) for w in v) for k, v in spec.cues.items()}
     max_len = max(len(p) for p in [*triggers, *[p for s in cues.values() for p in s]])
-    return Lexicon(frames, triggers, cues, spec.modality, max_len)
+    labels = {" ".join(label.lower().split()): sub for sub, ls in spec.labels.items() for label in ls}
+    if labels and LABEL_FRAME not in frames:
+        raise DataError(f"{name}: [labels] needs a frame named {LABEL_FRAME!r}")
+    return Lexicon(frames, triggers, cues, spec.modality, max_len, labels)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1329,7 +1348,42 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.place, m.date = None, None
             mentions.append(m)
     _deaths_at_protests(mentions)
+    labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
+    if labelled:  # a label opens its note: its mention comes first
+        mentions = sorted(mentions + labelled, key=lambda m: (m.sent_start, m.frame != LABEL_FRAME))
     return mentions
+
+
+_LABEL = re.compile(r"(?m)^[ \t]*([A-Za-z][A-Za-z /&-]{2,48}?)[ \t]*:")
+
+
+def _label_mentions(doc: Doc, ctx: Context, lex: Lexicon, roles: Sequence[_PlaceRole],
+                    all_dates: Sequence[dates_mod.DateMention], locality_before) -> list[Mention]:
+    """A note that opens a line with the label of its type ("Movement of forces: Al Shabaab
+    fighters moved into Meru", "Property destruction: houses torched in Keiyo") is that type:
+    its writer coded it.  The label's event takes the armed actor, date and place of its line."""
+    if not lex.labels:
+        return []
+    text = doc_text(doc)
+    out = []
+    for hit in _LABEL.finditer(text):
+        sub = lex.labels.get(" ".join(hit.group(1).lower().split()))
+        if sub is None:
+            continue
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        m = Mention(frame=LABEL_FRAME, sub_event_type=sub, create=True, sent_start=hit.start(1), sent_end=end,
+                    trigger=(hit.start(1), hit.end(1)), clause=(hit.end(), end))
+        line_actors = [a for a in ctx.actors if hit.end() <= a.start and a.end <= end]
+        armed = [a for a in line_actors if _kind(a, ctx) in ARMED_KINDS]
+        m.agents = (armed or line_actors)[:1]
+        told = [d for d in all_dates if hit.end() <= d.start and d.end <= end and d.date is not None and d.precision <= 3]
+        m.date = told[0] if told else None
+        m.place, m.precision = _place_for(doc, m, roles, locality_before)
+        if m.place is None:
+            m.fallback_place, m.fallback_precision = _fallback_place(text, roles, m.sent_start, end)
+        out.append(m)
+    return out
 
 
 #: prepositions that make their object the cause of what they attach to ("protested over the killing")
@@ -1995,9 +2049,29 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
     """Find, type, merge and code the events of a parsed article."""
     lex = lex or default_lexicon()
     mentions = find_mentions(doc, ctx, lex)
-    drafts = merge_mentions(mentions)
+    drafts = _apply_labels(merge_mentions(mentions))
     drafts = _drop_reactions(drafts, lex)
     return build_events(doc, drafts, ctx, lex, mentions)
+
+
+def _apply_labels(drafts: list[_Draft]) -> list[_Draft]:
+    """A labelled note is one event of the label's type: the events its line also reports
+    ("Movement of forces: armed men raided Kabiria") give it their actors, date and place."""
+    out: list[_Draft] = []
+    for d in drafts:
+        label = next((m for m in d.mentions if m.frame == LABEL_FRAME), None)
+        if label is None:
+            continue
+        d.sub_event_type = label.sub_event_type or d.sub_event_type
+        for other in drafts:
+            if other is d or any(x.frame == LABEL_FRAME for x in other.mentions) or not all(
+                    label.sent_start <= x.trigger[0] < label.sent_end for x in other.mentions):
+                continue
+            other.mentions, d.mentions = [], d.mentions + other.mentions
+            d.date = d.date or other.date
+            if d.place is None:
+                d.place, d.precision = other.place, other.precision
+    return [d for d in drafts if d.mentions]
 
 
 def _drop_reactions(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
