@@ -466,10 +466,12 @@ def test_demonstration_that_destroys_property_is_violent():
         ("On Monday, one civilian was found dead in a tea farm in Bomet.", "Attack"),
         ("On Monday, herders in Mandera discovered five bodies buried in a shallow grave.", "Attack"),
         ("Nurses in Kisumu went on strike on Monday over unpaid salaries.", "Peaceful protest"),
+        ("On Monday, eight gunmen ambushed a bus near Ijara and killed two passengers.", "Attack"),
+        ("On Monday, Taliban fighters ambushed an army convoy in Ghazni.", "Armed clash"),
         ("On Monday, five shot dead by armed bandits who also stole cattle in Baragoi", "Attack"),
     ],
 )
-def test_beatings_raids_bodies_strikes_and_burning_protests(text, expected):
+def test_beatings_raids_bodies_strikes_ambushes_and_burning_protests(text, expected):
     ev = only(text)
     assert ev.sub_event_type == expected
     assert ev.date == dt.date(2019, 8, 19)
