@@ -513,3 +513,10 @@ def test_a_label_with_an_unknown_type_is_a_clear_data_error(tmp_path):
     bad.write_text(raw.replace('"Other" = ["non-violent activity"]', '"Calm" = ["non-violent activity"]'), encoding="utf-8")
     with pytest.raises(DataError, match="unknown ACLED sub-event type 'Calm'"):
         load_lexicon(bad)
+
+
+def test_police_who_intervene_make_a_protest_one_with_intervention_but_a_mob_stays_a_mob():
+    ev = only("On Monday, students protested against fee increases in Eldoret. Police intervened.")
+    assert ev.sub_event_type == "Protest with intervention"
+    ev = only("On Monday, a man was attacked by a mob at a market near Maua. The police intervened.")
+    assert ev.sub_event_type == "Mob violence"

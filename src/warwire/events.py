@@ -1648,7 +1648,11 @@ class _Draft:
             elif m.generic and not only_generic or m.refers_only:
                 pass
             elif (m.create or (same_family and (same_sentence or _family(m.sub_event_type) != "violence"))) \
-                    and PRECEDENCE[m.sub_event_type] < PRECEDENCE[self.sub_event_type]:
+                    and PRECEDENCE[m.sub_event_type] < PRECEDENCE[self.sub_event_type] \
+                    and not (m.sub_event_type == "Protest with intervention"
+                             and SUB_EVENT_TYPES[self.sub_event_type] == "Riots"):
+                # police who intervene make a protest one with intervention; a riot or a mob
+                # they break up stays what it was
                 self.sub_event_type = m.sub_event_type
         if m.refers_only:
             return
