@@ -468,6 +468,7 @@ def test_demonstration_that_destroys_property_is_violent():
         ("Nurses in Kisumu went on strike on Monday over unpaid salaries.", "Peaceful protest"),
         ("On Monday, eight gunmen ambushed a bus near Ijara and killed two passengers.", "Attack"),
         ("On Monday, Taliban fighters ambushed an army convoy in Ghazni.", "Armed clash"),
+        ("Orma youths attack journalists covering a peace meeting in Garsen on Monday", "Attack"),
         ("On Monday, five shot dead by armed bandits who also stole cattle in Baragoi", "Attack"),
     ],
 )
@@ -483,9 +484,10 @@ def test_beatings_raids_bodies_strikes_ambushes_and_burning_protests(text, expec
         "Kenya beat Uganda 2-1 in Nairobi on Monday.",
         "The body of a fisherman who drowned was found in Lake Victoria on Monday.",
         "Parliament is the supreme law-making body of Kenya.",
+        "The army's attack helicopters were grounded in Kabul on Monday.",
     ],
 )
-def test_a_football_win_and_a_drowning_are_no_events(text):
+def test_a_football_win_a_drowning_and_attack_helicopters_are_no_events(text):
     assert events(text) == []
 
 

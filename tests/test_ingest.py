@@ -284,7 +284,9 @@ def test_french_is_unsupported_not_an_error() -> None:
 
 
 @pytest.mark.parametrize("headline", ["Samburu raiders kill civilians", "Police battle Mungiki sect",
-                                      "Al Shabaab members kill three Kenyan soldiers"])
+                                      "Al Shabaab members kill three Kenyan soldiers",
+                                      "Police and military battle Al Shabaab militants; three militants killed",
+                                      "Kalenjin youths attack and kill 6 Kikuyu people. Post-election ethnic violence"])
 def test_a_headline_of_names_is_not_read_as_another_language(headline) -> None:
     # the classifier's best guesses here are Nigerian Pidgin and Luganda, at 16-47 %
     art = ingest.from_text(headline)

@@ -1238,13 +1238,16 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue  # "riot police"
             if frame.territorial and frame.name != "encirclement" and head.dep_ == "amod":
                 continue  # "the occupied territories", "liberated areas": a state, not a change
+            if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.i == head.i + 1 \
+                    and (_lemma(head.head),) in lex.cues.get("modified", ()):
+                continue  # "attack helicopters", "a strike force": what kind of thing, no event
             gov = _governor(head)
             modality = _modality(head, gov, sent, lex)
             if modality == "none":
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
-            if patient_span is None and head.pos_ == "NOUN" and _headline(sent):
+            if patient_span is None and head.pos_ == "NOUN" and (_headline(sent) or _verb_read_as_noun(head, sent)):
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, patient_span = _headline_roles(doc, head, sent, agent_span)
             if agent_span is None and not _passive:
@@ -1477,6 +1480,17 @@ def _in_relative_clause(doc: Doc, date: dates_mod.DateMention, head: Token) -> b
 def _headline(sent: SpacySpan) -> bool:
     """A sentence without a verb: "Pokot attack Luhya farmers", "Raiders attack village"."""
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _verb_read_as_noun(tok: Token, sent: SpacySpan) -> bool:
+    """A headline's present-tense verb the parser took for a noun: between a noun and a noun
+    phrase it cannot modify ("Orma youths attack journalists", "rival clan assault four farmers")."""
+    if not (sent.start < tok.i < sent.end - 1) or tok.tag_ != "NN":
+        return False
+    prev, nxt = tok.nbor(-1), tok.nbor(1)
+    # what follows opens a victim's noun phrase, not a compound ("attack helicopters")
+    victim = nxt.pos_ in ("NUM", "DET", "PROPN") or nxt.lower_ in CIVILIAN_WORDS or nxt.lower_ in ARMED_WORDS
+    return prev.pos_ in ("NOUN", "PROPN") and victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS"))
 
 
 def _headline_roles(doc: Doc, trig: Token, sent: SpacySpan, agent: tuple[int, int] | None

@@ -80,6 +80,12 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_LANGUAGE_PROBABILITY = 0.5
 
 
+#: languages whose words are English words (Nigerian Pidgin): on a text of fewer than
+#: ``SHORT_TEXT_WORDS`` words, the classifier cannot tell them from English
+ENGLISH_LEXIFIED = frozenset({"pcm"})
+SHORT_TEXT_WORDS = 25
+
+
 def detect_language(text: str) -> str:
     """Return an ISO 639-1 code for ``text`` ('und' when it cannot be told).
 
@@ -97,6 +103,10 @@ def detect_language(text: str) -> str:
     except Exception:  # pragma: no cover - the classifier is a hint, never a failure
         log.debug("py3langid failed", exc_info=True)
         return "en" if share >= 0.08 else "und"
+    if lang in ENGLISH_LEXIFIED and len(words) < SHORT_TEXT_WORDS:
+        # a headline-length English note the classifier reads as an English-based creole
+        # ("Police and military battle Al Shabaab militants" -> Nigerian Pidgin): not told
+        return "und"
     return str(lang) if prob >= MIN_LANGUAGE_PROBABILITY else "und"
 
 
