@@ -231,7 +231,7 @@ def _norm_string(toks: list[Tok]) -> _Norm:
 class _Layer:
     index: gz.KeyIndex
     entries: gz.Layer
-    fuzzy: dict[tuple[str, int], str] | None = None  # keys by (first letter, length), for fuzzy matching
+    fuzzy: dict[tuple[str, int], str]  # keys by (first letter, length), for fuzzy matching
 
 
 def _build_automaton(key_values: dict[str, list]) -> Any:
@@ -335,7 +335,8 @@ class Matcher:
             old = next(iter(self._country_layers))
             held -= len(self._country_layers.pop(old).entries)
             self.gaz.forget(old)
-        lay = self._country_layers[cc] = _Layer(entries.key_index(), entries)
+        index = entries.key_index()
+        lay = self._country_layers[cc] = _Layer(index, entries, _fuzzy_blocks(index))
         return lay
 
     def forms(self, e: Entry) -> _Forms:
@@ -365,11 +366,6 @@ class Matcher:
         ``key``: same first letter (normalisation already folds the spelling variants of a
         first letter) and a length within the ratio's bound."""
         lay = self.country_layer(cc)
-        if lay.fuzzy is None:
-            blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
-            for k in lay.index:
-                blocks[k[:1], len(k)].append(k)
-            lay.fuzzy = {b: "\n".join(ks) for b, ks in blocks.items()}
         # ratio = 1 - indel / (len1 + len2) and indel >= |len1 - len2|
         f = score / 100
         lo, hi = math.ceil(len(key) * f / (2 - f) - 1e-9), math.floor(len(key) * (2 - f) / f + 1e-9)
@@ -379,6 +375,15 @@ class Matcher:
             if block:
                 out.extend(block.split("\n"))
         return out
+
+
+def _fuzzy_blocks(index: gz.KeyIndex) -> dict[tuple[str, int], str]:
+    """A layer's keys by (first letter, length), each block one newline-joined string: the
+    candidates :meth:`Matcher.fuzzy_keys` scores (built with the layer, as part of loading it)."""
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in index:
+        blocks[k[:1], len(k)].append(k)
+    return {b: "\n".join(ks) for b, ks in blocks.items()}
 
 
 @functools.lru_cache(maxsize=1)
