@@ -452,3 +452,10 @@ def test_federal_in_a_government_name_is_no_place():
     # "Transitional Federal Government" is not the Federal District of Brazil
     got = places.find_places("MPs of the Transitional Federal Government of Somalia met in Nairobi.")
     assert [p.country for p in got] == ["SO", "KE"]
+
+
+def test_a_country_is_not_matched_by_transliteration_folding():
+    # "Pala" is not Palau, "Mall" not Mali: a country is named by one of its own spellings
+    got = places.find_places("Raiders torched a home in Pala village in Homa Bay, Kenya, near the Mall.")
+    assert not {p.country for p in got} & {"PW", "ML"}
+    assert [p.country for p in places.find_places("Troops were sent to Mali and Palau.")] == ["ML", "PW"]

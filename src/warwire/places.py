@@ -1042,11 +1042,13 @@ def _filter(
 ) -> None:
     rules = m.rules
     single = men.i == men.j
-    # a GeoNames town matched only after transliteration folding is another name ("Shakopee" ~
-    # Skopje, "Boone" ~ Bone): folding is for the villages of the text's countries
+    # a GeoNames town or a country matched only after transliteration folding is another name
+    # ("Shakopee" ~ Skopje, "Boone" ~ Bone, "Pala" ~ Palau): folding is for the villages of the
+    # text's countries
     surface = gz.simple_key(men.text)
     men.candidates = [
-        c for c in men.candidates if _spelling_rank(c) or not _loose_town(c.entry) or _bare_equal(surface, m.forms(c.entry))
+        c for c in men.candidates if _spelling_rank(c) or not (_loose_town(c.entry) or c.entry.feature_type == "country")
+        or _bare_equal(surface, m.forms(c.entry))
     ]
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
