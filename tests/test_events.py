@@ -469,6 +469,9 @@ def test_demonstration_that_destroys_property_is_violent():
         ("On Monday, eight gunmen ambushed a bus near Ijara and killed two passengers.", "Attack"),
         ("On Monday, Taliban fighters ambushed an army convoy in Ghazni.", "Armed clash"),
         ("Orma youths attack journalists covering a peace meeting in Garsen on Monday", "Attack"),
+        ("Police officer shot dead by unknown gunmen in Mandera on Monday", "Armed clash"),
+        ("On Monday, 2 Mungiki suspects killed by police in Nairobi.", "Armed clash"),
+        ("On Monday, 3 people killed by unidentified attackers in Molo.", "Attack"),
         ("On Monday, five shot dead by armed bandits who also stole cattle in Baragoi", "Attack"),
     ],
 )

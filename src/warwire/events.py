@@ -563,6 +563,10 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 patient, passive = subtree_span(c), True
             elif c.dep_ in ("dobj", "obj"):
                 patient = subtree_span(c)
+        if not passive and agent is not None and any(c.dep_ == "agent" for c in verb.children):
+            # "Police officer shot dead by unknown gunmen": a headline's passive without its
+            # auxiliary; the subject is the victim
+            patient, agent, passive = agent, None, True
         if passive or any(c.dep_ == "auxpass" for c in verb.children):
             passive = True
             # "was shot and killed by X": the agent hangs on the last conjunct
@@ -574,8 +578,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             if passive:
                 patient = patient or _span_tokens(doc, [verb.head])
         if agent is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
-            # "a convoy targeted by jets"
-            patient = patient or _span_tokens(doc, [verb.head])
+            # "a convoy targeted by jets", "2 Mungiki suspects killed by police": the noun
+            # phrase the participle modifies
+            patient = patient or _span_tokens(doc, (t for t in verb.head.subtree if t.i < verb.i))
             agent = by_agent(verb)
         if agent is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             for c in verb.head.children:
