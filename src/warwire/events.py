@@ -2080,7 +2080,6 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
 def _apply_labels(drafts: list[_Draft]) -> list[_Draft]:
     """A labelled note is one event of the label's type: the events its line also reports
     ("Movement of forces: armed men raided Kabiria") give it their actors, date and place."""
-    out: list[_Draft] = []
     for d in drafts:
         label = next((m for m in d.mentions if m.frame == LABEL_FRAME), None)
         if label is None:
