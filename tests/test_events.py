@@ -525,3 +525,9 @@ def test_police_who_intervene_make_a_protest_one_with_intervention_but_a_mob_sta
     assert ev.sub_event_type == "Protest with intervention"
     ev = only("On Monday, a man was attacked by a mob at a market near Maua. The police intervened.")
     assert ev.sub_event_type == "Mob violence"
+
+
+def test_a_detail_not_known_does_not_negate_the_event():
+    ev = only("Post election riots - DETAILS NOT SPECIFIED.")
+    assert ev.sub_event_type == "Violent demonstration"
+    assert events("The attack on the police post in Kisumu was not confirmed.") == []

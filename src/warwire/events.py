@@ -445,14 +445,23 @@ def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+#: verbs whose negation says a detail is unknown ("details not specified", "motive not known")
+UNKNOWN_DETAIL_VERBS = frozenset({"specify", "specified", "know", "known", "clear", "identify", "identified",
+                                  "establish", "confirm", "disclose", "reveal"})
+
+
 def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     """'real', 'weak' (can only add details) or 'none' (reports no real event)."""
     mod = lex.modality
     if sent.text.rstrip().endswith("?"):
         return "none"
+    # "Post election riots - DETAILS NOT SPECIFIED": what is not known is a detail, not the event
+    detail_unknown = gov.i != trig.i and _lemma(gov) in UNKNOWN_DETAIL_VERBS and trig.dep_ not in (
+        "nsubj", "nsubjpass", "dobj")
     for tok in (trig, gov):
         for child in tok.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no",)):
+            if (child.dep_ == "neg" and not (tok is gov and detail_unknown)) or (
+                    child.dep_ == "det" and child.lower_ in ("no",)):
                 return "none"
             if child.dep_ == "aux" and child.lower_ in mod.future:
                 return "none"
