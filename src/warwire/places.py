@@ -219,7 +219,7 @@ def _norm_string(toks: list[Tok]) -> _Norm:
         end[stop] = i
         span_of[i] = (pos, stop)
         pos = stop + 1
-    # _name_start, inlined (one call per token)
+    # a token that can begin or end a name: capitalised or a number ("6th of October")
     edge = [bool(t.key) and (t.text[:1].isupper() or t.text[:1].isdigit()) for t in toks]
     return _Norm("".join(parts), at, end, span_of, edge)
 
@@ -499,11 +499,6 @@ def _name_spans(
                 spans.append((i, j))
                 keys.append(string[a : norm.span_of[j][1]])
     return spans, keys
-
-
-def _name_start(word: str) -> bool:
-    """A word that can begin or end a name: capitalised or a number ("6th of October")."""
-    return word[:1].isupper() or word[:1].isdigit()
 
 
 def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None = None) -> Counter[str]:
@@ -922,9 +917,11 @@ _BARE_WORDS = gz._ARTICLES | {"city", "town", "the"}
 GEONAMES_SOURCES = ("gn:", "fips:")
 
 
-def _loose_town(e: Entry) -> bool:
-    """A GeoNames town or US county: sources whose listed variants are the spellings in use."""
-    return e.id.startswith(GEONAMES_SOURCES) and e.feature_type not in ("continent", "country", "region")
+def _needs_listed_spelling(e: Entry) -> bool:
+    """A country, or a GeoNames town or US county: names whose listed variants are the
+    spellings in use, so a match by transliteration folding alone is another name."""
+    return e.feature_type == "country" or (
+        e.id.startswith(GEONAMES_SOURCES) and e.feature_type not in ("continent", "region"))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -1047,8 +1044,8 @@ def _filter(
     # text's countries
     surface = gz.simple_key(men.text)
     men.candidates = [
-        c for c in men.candidates if _spelling_rank(c) or not (_loose_town(c.entry) or c.entry.feature_type == "country")
-        or _bare_equal(surface, m.forms(c.entry))
+        c for c in men.candidates
+        if _spelling_rank(c) or not _needs_listed_spelling(c.entry) or _bare_equal(surface, m.forms(c.entry))
     ]
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
@@ -1219,8 +1216,6 @@ MUTUAL_FAR = 1.0
 MUTUAL_FAR_KM = 120.0
 PLAUSIBLE = 4.0
 MUTUAL_MAX_POP = 300_000
-
-
 
 
 def _supports(e: Entry) -> bool:
