@@ -1051,6 +1051,14 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
     return chosen, _precision(doc_text(doc), chosen, anaphor)
 
 
+def _locate(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], locality_before) -> None:
+    """Set a mention's place (:func:`_place_for`), or else the place its sentence (or
+    labelled line) names elsewhere (:func:`_fallback_place`)."""
+    m.place, m.precision = _place_for(doc, m, roles, locality_before)
+    if m.place is None:
+        m.fallback_place, m.fallback_precision = _fallback_place(doc_text(doc), roles, m.sent_start, m.sent_end)
+
+
 def _precision(text: str, place: Place, anaphor: bool = False) -> int:
     """ACLED geo_precision of an event coded at ``place``: "near X" and "X district" are 2
     (coded at the town that is the district's seat), "X district centre" is 1."""
@@ -1351,9 +1359,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         d for d in reversed(all_dates)
                         if d.end <= sent.start_char and d.date is not None and d.precision <= 2
                         and "\n" not in doc_text(doc)[d.end : sent.start_char]), None)
-            m.place, m.precision = _place_for(doc, m, roles, last_locality_before)
-            if m.place is None:
-                m.fallback_place, m.fallback_precision = _fallback_place(doc_text(doc), roles, sent.start_char, sent.end_char)
+            _locate(doc, m, roles, last_locality_before)
             if m.territorial and m.place is None and not (
                 frame.name == "capture" and patient_span is not None
                 and _names_ground(doc, patient_span)
@@ -1396,9 +1402,7 @@ def _label_mentions(doc: Doc, ctx: Context, lex: Lexicon, roles: Sequence[_Place
         m.agents = (armed or line_actors)[:1]
         told = [d for d in all_dates if hit.end() <= d.start and d.end <= end and d.date is not None and d.precision <= 3]
         m.date = told[0] if told else None
-        m.place, m.precision = _place_for(doc, m, roles, locality_before)
-        if m.place is None:
-            m.fallback_place, m.fallback_precision = _fallback_place(text, roles, m.sent_start, end)
+        _locate(doc, m, roles, locality_before)
         out.append(m)
     return out
 
