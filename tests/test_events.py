@@ -303,6 +303,19 @@ def test_demonstrators_blocking_a_road_riot_police_closing_one_do_not():
     assert ev.sub_event_type != "Violent demonstration"
 
 
+def test_demonstrators_who_turn_violent_in_a_later_sentence_riot():
+    # the violence is told in its own sentence, after the protest; the demonstrators are Rioters
+    ev = only("On Monday, traders protested the demolition of their stalls in Mombasa. They barricaded "
+              "a road with logs. Police used tear gas to disperse them.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    ev = only("On Monday, supporters of the governor protested in Nakuru. In Nakuru, protesters "
+              "barricaded the Nakuru-Nairobi highway.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    ev = only("On Monday, traders protested the demolition of their stalls in Mombasa. Police used "
+              "tear gas to disperse them.")
+    assert ev.sub_event_type == "Protest with intervention"
+
+
 @pytest.mark.parametrize("headline", ["Marakwet attack Pokot farmers near Lodwar",
                                       "Garre militia attacks Degodia herdsman near Mandera"])
 def test_a_headline_read_as_one_noun_phrase_still_reports_an_attack(headline):

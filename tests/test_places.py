@@ -448,6 +448,14 @@ def test_a_possessive_without_its_apostrophe_is_the_country():
     assert near(got[1], -0.45, 39.65, 10)
 
 
+def test_a_sentence_opening_preposition_is_not_part_of_the_name():
+    # "In Nakuru" folds like En Naqoura (Lebanon); In Salah (Algeria) is spelt that way
+    got = places.find_places("Protesters marched in Nakuru. In Nakuru, they blocked the highway.")
+    assert [(p.text, p.name, p.country) for p in got] == [("Nakuru", "Nakuru", "KE")] * 2
+    got = places.find_places("Militants attacked a gas plant in the Algerian town of In Salah.")
+    assert [(p.text, p.country) for p in got][-1] == ("In Salah", "DZ")
+
+
 def test_federal_in_a_government_name_is_no_place():
     # "Transitional Federal Government" is not the Federal District of Brazil
     got = places.find_places("MPs of the Transitional Federal Government of Somalia met in Nairobi.")

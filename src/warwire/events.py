@@ -1755,7 +1755,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             fam_ok = (
                 m.sub_event_type is None
                 and (m.territorial and any(x.territorial for x in d.mentions) or _family(d.sub_event_type) == "violence")
-            ) or (m.sub_event_type is not None and _family(m.sub_event_type) == _family(d.sub_event_type))
+            ) or (m.sub_event_type is not None and _family(m.sub_event_type) == _family(d.sub_event_type)) or (
+                # "Traders protested ... They barricaded a road": the crowd turned violent
+                m.sub_event_type is None and "riot" in m.cues and _family(d.sub_event_type) == "demonstration"
+            )
             if m.frame == "encirclement":
                 fam_ok = any(x.sent_start == m.sent_start for x in d.mentions) or (
                     _family(d.sub_event_type) == "violence" and d.date is not None and m.date is not None
@@ -1893,6 +1896,9 @@ def build_events(
             side2 = [x for x in side2 if not x.startswith("Civilians")]
         actor1 = side1[0] if side1 else None
         actor2 = side2[0] if side2 else None
+        if actor1 and SUB_EVENT_TYPES[sub] == "Riots" and ctx.kind_of and ctx.resolve \
+                and ctx.kind_of(actor1) == "protesters":
+            actor1 = ctx.resolve("rioters", country, date)  # demonstrators who turn violent riot
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
             actor2 = ctx.resolve("civilians", country, date)
         if actor1 is None and ctx.resolve and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):

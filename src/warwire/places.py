@@ -523,6 +523,11 @@ def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -
     return out
 
 
+#: English words that open a sentence before a name ("In Nakuru, ...") and fold like an Arabic
+#: article or a name's first word (En Naqoura): such a span needs a place spelt exactly so.
+LEADING_FUNCTION_WORDS = frozenset({"in", "on", "at", "to", "from", "near", "into", "by", "for", "of"})
+
+
 def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matcher) -> list[tuple]:
     """Longest non-overlapping matches; block phrases and demonyms take part.  ``raw`` holds
     capitalised spans and block phrases only (see :func:`_raw_matches`, :func:`_name_spans`)."""
@@ -538,6 +543,10 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
             surface = gz.simple_key(toks[i].text)
             if surface in m.rules.literal or not any(surface in _light_names(v, layer, m) for v in values):
                 continue
+        if i < j and toks[i].text.lower() in LEADING_FUNCTION_WORDS and gz.simple_key(
+            " ".join(t.text for t in toks[i : j + 1])
+        ) not in {n for v in values for n in _light_names(v, layer, m)}:
+            continue  # "In Nakuru" is not En Naqoura, unless a place is spelt that way ("In Salah")
         valid.append((i, j, key, values, layer))
     merged: dict[tuple[int, int], list] = {}
     for i, j, key, values, layer in valid:
