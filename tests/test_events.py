@@ -1,6 +1,7 @@
 """The events stage on sentences written for these tests: types, roles, modality, dates, tolls."""
 
 import datetime as dt
+from importlib import resources
 
 import pytest
 
@@ -343,6 +344,24 @@ def test_police_killing_members_of_a_kenyan_militia_is_a_clash():
     ev = only("Police shot dead two Mungiki members in Nairobi on Monday.")
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor2 == "Mungiki Militia" and ev.fatalities == 2
+
+
+def test_a_group_named_beside_a_victim_does_not_make_them_armed():
+    # a critic of al-Shabaab, a commander's wife: civilians; a gang's members: armed
+    ev = only("On Monday, a Muslim cleric and al Shabaab critic was shot dead outside his mosque in Mombasa.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    ev = only("On Monday, the wife of a Taliban commander was shot dead in Nairobi.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    ev = only("On Monday, police killed five gang members in the Dandora area of Nairobi.")
+    assert ev.sub_event_type == "Armed clash"
+
+
+def test_the_lexicon_needs_its_people_words(tmp_path):
+    text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
+    bad = tmp_path / "lexicon.toml"
+    bad.write_text(text.replace("outsider = [", "outsiders = ["))
+    with pytest.raises(DataError, match="outsider"):
+        load_lexicon(bad)
 
 
 def test_a_vague_time_in_a_relative_clause_does_not_make_the_event_background():

@@ -98,12 +98,31 @@ class ModalitySpec(BaseModel):
     anniversary: list[str]
 
 
+class PeopleSpec(BaseModel):
+    """Words that say who a party is (see ``[people]`` in event_lexicon.toml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    armed: frozenset[str]
+    civilian: frozenset[str]
+    weapon: frozenset[str]
+    police: frozenset[str]
+    military: frozenset[str]
+    outsider: frozenset[str]
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _lower(cls, v: list[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in v)
+
+
 class LexiconSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     frame: list[FrameSpec]
     cues: dict[str, list[str]]
     modality: ModalitySpec
+    people: PeopleSpec
     #: sub-event type -> the labels an analyst's note opens with ("Movement of forces: ...")
     labels: dict[str, list[str]] = {}
 
@@ -133,6 +152,7 @@ class Lexicon:
     cues: dict[str, frozenset[tuple[str, ...]]]
     modality: ModalitySpec
     max_len: int
+    people: PeopleSpec
     #: a note's opening label, lower case -> its sub-event type (see :func:`_label_mentions`)
     labels: dict[str, str] = field(default_factory=dict)
     #: lemma phrase -> the cue classes that list it (built from ``cues``)
@@ -207,7 +227,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     labels = {" ".join(label.lower().split()): sub for sub, ls in spec.labels.items() for label in ls}
     if labels and LABEL_FRAME not in frames:
         raise DataError(f"{name}: [labels] needs a frame named {LABEL_FRAME!r}")
-    return Lexicon(frames, triggers, cues, spec.modality, max_len, labels)
+    return Lexicon(frames, triggers, cues, spec.modality, max_len, spec.people, labels)
 
 
 @functools.lru_cache(maxsize=1)
@@ -261,44 +281,6 @@ class Context:
 # ---------------------------------------------------------------------------------------
 
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
-CIVILIAN_WORDS = frozenset(
-    "civilian civilians resident residents villager villagers child children woman women girl girls "
-    "boy boys farmer farmers shepherd worker workers passenger passengers journalist journalists "
-    "student students worshipper worshippers family families patient patients teacher teachers "
-    "displaced refugee refugees pilgrim pilgrims man men people person herder herders trader traders "
-    "doctor doctors nurse nurses elder elders house houses home homes homestead homesteads "
-    "operator operators driver drivers official officials youth youths teenager teenagers "
-    "village villages shop shops vehicle vehicles tourist tourists pastor pastors priest priests "
-    "councillor councillors politician politicians candidate candidates chief chiefs trader traders "
-    "voter voters pedestrian pedestrians motorist motorists church churches mosque mosques school schools "
-    "market markets hospital hospitals ambulance ambulances bus buses matatu christians muslims "
-    "businessman businessmen activist activists community communities congregation herdsman herdsmen "
-    "pastoralist pastoralists fisherman fishermen farm farms thief thieves".split()
-)
-WEAPON_WORDS = frozenset(
-    "weapon weapons arms ammunition ammunitions ammo gun guns rifle rifles pistol pistols firearm firearms "
-    "explosive explosives ied ieds bomb bombs grenade grenades mine mines landmine landmines rocket rockets "
-    "mortar mortars missile missiles rpg rpgs detonator detonators tnt bullets cartridges munitions "
-    "device devices cache caches".split()
-)
-#: victim words that name state forces: (generic role, words)
-VICTIM_ROLES = (
-    ("police", frozenset("police policeman policemen policewoman officer officers constable constables".split())),
-    ("military", frozenset("soldier soldiers troop troops army serviceman servicemen".split())),
-    ("civilians", CIVILIAN_WORDS),
-)
-ARMED_WORDS = frozenset(
-    "soldier soldiers troop troops fighter fighters militant militants rebel rebels gunman gunmen "
-    "insurgent insurgents police policeman policemen officer officers guard guards army forces force "
-    "militia militiaman militiamen jihadist jihadists commander commanders personnel convoy "
-    "battalion brigade regiment unit units checkpoint patrol serviceman servicemen military "
-    "warring rebellious mutineers mutineer insurgency insurgencies peshmerga guerrilla guerrillas "
-    "combatant combatants base bases post posts outpost outposts arbaki arbakis commando commandos "
-    "garrison barracks terrorist terrorists extremist extremists jihadi jihadis bandit bandits "
-    "raider raiders attacker attackers assailant assailants bodyguard bodyguards sniper snipers "
-    "paramilitary paramilitaries peacekeeper peacekeepers gendarme gendarmes marine marines "
-    "militiamen security pirate pirates ranger rangers reservist reservists".split()
-)
 #: "a check point", "the check post": written as two words
 _CHECKPOINT = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b", re.I)
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
@@ -506,6 +488,22 @@ def _actors_in(span: tuple[int, int] | None, actors: Sequence[ActorRef]) -> list
         return []
     s, e = span
     return [a for a in actors if a.start >= s and a.end <= e]
+
+
+def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
+    """The actor only qualifies a person outside it: "an al-Shabaab critic", "the wife of a
+    Taliban commander" (``[people] outsider`` nouns)."""
+    sp = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return False
+    head = sp.root
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj", "pobj", "prep") and head.head is not head:
+        head = head.head
+        if head.lower_ in lex.people.outsider:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _is_or_coordination(doc: Doc, span: tuple[int, int] | None) -> bool:
@@ -737,7 +735,7 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
     for tok in sent:
         if (_lemma(tok),) not in verbs or tok.pos_ != "VERB":
             continue
-        if any(c.dep_ in ("nsubj", "agent") and c.lower_ in ARMED_WORDS for c in tok.children):
+        if any(c.dep_ in ("nsubj", "agent") and c.lower_ in lex.people.armed for c in tok.children):
             continue
         for obj in (c for c in tok.children if c.dep_ == "dobj"):
             # "a section of Juja Road": the road is the object of the part
@@ -748,20 +746,23 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
     return False
 
 
-def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context) -> set[str]:
+def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context, lex: Lexicon) -> set[str]:
     cues: set[str] = set()
+    people = lex.people
     pw, aw = _words(doc, patient_span), _words(doc, agent_span)
     patient_kinds = {_kind(a, ctx) for a in m.patients}
     agent_kinds = {_kind(a, ctx) for a in m.agents}
-    armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & ARMED_WORDS) or (
+    armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & people.armed) or (
         patient_span is not None and bool(_CHECKPOINT.search(doc_text(doc)[patient_span[0] : patient_span[1]]))
     )
-    civ_patient = "civilians" in patient_kinds or (bool(pw & CIVILIAN_WORDS) and not armed_patient)
+    civ_patient = "civilians" in patient_kinds or (bool(pw & people.civilian) and not armed_patient)
     head = _phrase_head(doc, patient_span)
-    if head is not None and head.lower_ in CIVILIAN_WORDS and head.lower_ not in ARMED_WORDS:
+    if head is not None and head.lower_ in people.civilian and head.lower_ not in people.armed:
         # "six Turkana herders": herders of a community that also has a militia are civilians
-        civ_patient, armed_patient = True, bool(pw & (ARMED_WORDS - CIVILIAN_WORDS))
-    armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & ARMED_WORDS)
+        civ_patient, armed_patient = True, bool(pw & (people.armed - people.civilian))
+    elif head is not None and head.lower_ in people.outsider:
+        civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
+    armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed)
     if not civ_patient and not armed_patient and patient_span is not None:
         # a named person is a civilian victim; a place spaCy took for a person is not
         sp = doc.char_span(*patient_span, alignment_mode="expand")
@@ -777,7 +778,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     if m.agents or (aw and not aw <= {"it", "they", "this", "that", "which", "who"}):
         cues.add("has_agent")
     trigger_words = _words(doc, m.trigger)
-    if (pw | trigger_words) & WEAPON_WORDS or (not pw and _words(doc, (m.sent_start, m.sent_end)) & WEAPON_WORDS
+    if (pw | trigger_words) & people.weapon or (not pw and _words(doc, (m.sent_start, m.sent_end)) & people.weapon
                                               and trigger_words & {"cache", "stash", "haul", "caches"}):
         cues.add("weapon_object")
     if armed_patient:
@@ -786,7 +787,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         cues.add("armed_both")
     sent_kinds = {_kind(a, ctx) for a in sent_actors}
     sent_words = _words(doc, (m.sent_start, m.sent_end))
-    if sent_kinds & ARMED_KINDS or sent_words & ARMED_WORDS:
+    if sent_kinds & ARMED_KINDS or sent_words & people.armed:
         cues.add("armed_actor")
     if "state_forces" in sent_kinds or "external_forces" in sent_kinds:
         cues.add("state_actor")
@@ -1269,7 +1270,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
-            if patient_span is None and head.pos_ == "NOUN" and (_headline(sent) or _verb_read_as_noun(head, sent)):
+            if patient_span is None and head.pos_ == "NOUN" and (_headline(sent) or _verb_read_as_noun(head, sent, lex)):
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, patient_span = _headline_roles(doc, head, sent, agent_span)
             if agent_span is None and not _passive:
@@ -1289,10 +1290,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
-            m.patients = [a for a in _actors_in(patient_span, sent_actors) if a not in m.agents]
+            m.patients = [a for a in _actors_in(patient_span, sent_actors)
+                          if a not in m.agents and not _outsider_of(doc, a, lex)]
             if not m.patients and patient_span is not None:
-                m.patients = _victims_from_words(doc, patient_span)
-            if not m.agents and _words(doc, agent_span) & ARMED_WORDS:
+                m.patients = _victims_from_words(doc, patient_span, lex)
+            if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"
                 m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS]
             if _is_or_coordination(doc, agent_span):
@@ -1300,7 +1302,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.agent_uncertain = len(m.agents) > 1
             clause_toks = doc.char_span(*clause, alignment_mode="expand") or sent
             m.cues = cue_hits.between(clause_toks.start, clause_toks.end) | _derived_cues(
-                doc, m, agent_span, patient_span, sent_actors, ctx
+                doc, m, agent_span, patient_span, sent_actors, ctx, lex
             )
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
@@ -1500,14 +1502,14 @@ def _headline(sent: SpacySpan) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
-def _verb_read_as_noun(tok: Token, sent: SpacySpan) -> bool:
+def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     """A headline's present-tense verb the parser took for a noun: between a noun and a noun
     phrase it cannot modify ("Orma youths attack journalists", "rival clan assault four farmers")."""
     if not (sent.start < tok.i < sent.end - 1) or tok.tag_ != "NN":
         return False
     prev, nxt = tok.nbor(-1), tok.nbor(1)
     # what follows opens a victim's noun phrase, not a compound ("attack helicopters")
-    victim = nxt.pos_ in ("NUM", "DET", "PROPN") or nxt.lower_ in CIVILIAN_WORDS or nxt.lower_ in ARMED_WORDS
+    victim = nxt.pos_ in ("NUM", "DET", "PROPN") or nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
     return prev.pos_ in ("NOUN", "PROPN") and victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS"))
 
 
@@ -1544,10 +1546,11 @@ def _chunks_by_end(doc: Doc) -> dict[int, tuple[int, int, int]]:
     return out
 
 
-def _victims_from_words(doc: Doc, span: tuple[int, int]) -> list[ActorRef]:
+def _victims_from_words(doc: Doc, span: tuple[int, int], lex: Lexicon) -> list[ActorRef]:
     """ "1 soldier was killed", "two policemen": victims named only by a common noun."""
     words = _words(doc, span)
-    for role, vocab in VICTIM_ROLES:
+    people = lex.people
+    for role, vocab in (("police", people.police), ("military", people.military), ("civilians", people.civilian)):
         if words & vocab:
             kind = "civilians" if role == "civilians" else "state_forces"
             return [ActorRef(None, span[0], span[1], kind, None, role)]
