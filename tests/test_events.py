@@ -356,6 +356,14 @@ def test_a_group_named_beside_a_victim_does_not_make_them_armed():
     assert ev.sub_event_type == "Armed clash"
 
 
+def test_people_only_counted_are_civilian_victims_and_deaths_in_a_riot_are_its_toll():
+    ev = only("On Monday, three were attacked and killed with blunt objects in Garissa. Perpetrators not known.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)", 3)
+    ev = only("On Monday, two people were killed in riots over land ownership in Nakuru.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Violent demonstration", "Rioters (Kenya)", 2)
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

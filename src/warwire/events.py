@@ -769,6 +769,10 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         in_place = {i for p in ctx.places for t in (doc.char_span(p.start, p.end, alignment_mode="expand") or [])
                     for i in (t.i,)} if sp is not None else set()
         civ_patient = sp is not None and any(t.ent_type_ == "PERSON" and t.i not in in_place for t in sp)
+        # "Three are attacked and killed", "2 killed in ...": people counted, nothing said of them
+        civ_patient = civ_patient or sp is not None and any(t.pos_ == "NUM" for t in sp) and all(
+            t.pos_ in ("NUM", "ADV", "ADP", "DET", "PUNCT") or t.lower_ in ("least", "most") for t in sp
+        )
     if armed_agent:
         cues.add("armed_agent")
     if {w.removesuffix("s") for w in aw} & _air_words():
@@ -1424,7 +1428,7 @@ def _is_cause(trig: Token, sent: SpacySpan) -> bool:
 def _deaths_at_protests(mentions: list[Mention]) -> None:
     """"Two people were killed in the protest": deaths at a demonstration reported in the same
     sentence make it one with excessive force, unless the dead were armed or the killing is
-    what the demonstrators protested."""
+    what the demonstrators protested.  Deaths in a riot with no killer named are its toll."""
     protest_sents = {m.sent_start for m in mentions
                      if m.create and m.frame in ("protest", "protest_intervention")}
     for m in mentions:
@@ -1434,6 +1438,14 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
             m.cues.add("protest_lethal")
             m.sent_cues.add("protest_lethal")
             m.sub_event_type = "Excessive force against protesters"
+            m.create = True
+    # "Two killed in riot over land": the dead are the riot's toll, not an attack of their own
+    riots = {m.sent_start: m.sub_event_type for m in mentions
+             if m.create and m.frame == "rioting" and _family(m.sub_event_type) == "demonstration"}
+    for m in mentions:
+        if (m.frame == "killing" and m.sent_start in riots and not m.agents and not m.cause_only
+                and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)):
+            m.sub_event_type = riots[m.sent_start]
             m.create = True
 
 
