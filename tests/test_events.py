@@ -364,6 +364,19 @@ def test_people_only_counted_are_civilian_victims_and_deaths_in_a_riot_are_its_t
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Violent demonstration", "Rioters (Kenya)", 2)
 
 
+def test_the_protesters_of_a_later_sentence_are_the_same_crowd():
+    # a place told less precisely in the second sentence does not split the demonstration
+    ev = only("On Monday, residents of Nyabigege in South Mugirango, Kisii County, protested over a "
+              "spate of murders. The protesters lit bonfires on the Kisii-Migori highway.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    # burning by a crowd is theirs even when the police are named in the sentence
+    evs = events("On Monday, students held a demonstration over fees in Mombasa. They burnt tyres and "
+                 "barricaded the highway as the police watched.")
+    assert [e.sub_event_type for e in evs] == ["Violent demonstration"]
+    evs = events("Students protested in Nairobi on Monday. In Kisumu, traders held a protest against new levies.")
+    assert [e.location.name for e in evs] == ["Nairobi", "Kisumu"]
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

@@ -333,6 +333,8 @@ class Mention:
     #: the place named elsewhere in the article, for an event whose sentence names none
     fallback_place: Place | None = None
     fallback_precision: int = 1
+    #: the agent refers back to a crowd already told of ("The protesters lit bonfires")
+    anaphoric: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -504,6 +506,21 @@ def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+#: pronouns and determiners that refer back to people already told of
+ANAPHORS = frozenset({"they", "the", "these", "those"})
+
+
+def _anaphoric_crowd(doc: Doc, span: tuple[int, int] | None, lex: Lexicon) -> bool:
+    """The phrase refers back to a crowd: "they", "the protesters", "these students"."""
+    sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    if sp is None or not len(sp) or sp[0].lower_ not in ANAPHORS:
+        return False
+    if len(sp) == 1:
+        return sp[0].lower_ == "they"
+    crowd = lex.cues.get("crowd", frozenset()) | lex.cues.get("unarmed_side", frozenset())
+    return (_lemma(sp.root),) in crowd
 
 
 def _is_or_coordination(doc: Doc, span: tuple[int, int] | None) -> bool:
@@ -1294,6 +1311,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
+            m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
+                head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
+                and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
+            )
             m.patients = [a for a in _actors_in(patient_span, sent_actors)
                           if a not in m.agents and not _outsider_of(doc, a, lex)]
             if not m.patients and patient_span is not None:
@@ -1752,6 +1773,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             family = _family(m.sub_event_type)
             related = same_type or (family == _family(d.sub_event_type) and (
                 family == "demonstration" or (same_sentence and family == "violence")))
+            if related and family == "demonstration" and m.anaphoric:
+                target = d  # "The protesters lit bonfires on the highway": the same crowd
+                break
             if related and _dates_compatible(d, m) and _places_compatible(d.place, m.place):
                 target = d
                 break
