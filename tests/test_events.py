@@ -377,6 +377,13 @@ def test_the_protesters_of_a_later_sentence_are_the_same_crowd():
     assert [e.location.name for e in evs] == ["Nairobi", "Kisumu"]
 
 
+def test_an_abduction_in_which_the_victim_is_killed_is_an_attack():
+    ev = only("On Monday, unidentified gunmen abducted and killed a civilian in Wote, Makueni county.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 1)
+    ev = only("On Monday, gunmen abducted two aid workers in Dadaab.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

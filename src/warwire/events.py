@@ -1866,6 +1866,10 @@ def build_events(
                 sub = "Violent demonstration"
             elif "protest_lethal" in cues and sub != "Mob violence":
                 sub = "Excessive force against protesters"
+        if sub == "Abduction/forced disappearance" and any(
+            x.frame in ("killing", "body_found") and not x.refers_only and not x.cause_only for x in d.mentions
+        ):
+            sub = "Attack"  # ACLED: an abduction in which the victim is killed is an attack
         told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
         date = told.date if told else ctx.published
         precision = told.precision if told else 2
