@@ -384,6 +384,17 @@ def test_an_abduction_in_which_the_victim_is_killed_is_an_attack():
     assert ev.sub_event_type == "Abduction/forced disappearance"
 
 
+def test_arrests_at_a_demonstration_are_the_police_intervening():
+    ev = only("On Monday, students protested the disappearance of a fellow student in Eldoret. "
+              "Police made several arrests.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya (2013-2022)")
+    ev = only("On Monday, police arrested 20 protesters in Nairobi.")
+    assert (ev.actor1, ev.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya (2013-2022)")
+    evs = events("On Monday, traders protested in Garissa. Police later arrested two al-Shabaab suspects in Garissa.")
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest", "Arrests"]
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

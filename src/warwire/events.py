@@ -1322,6 +1322,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"
                 m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS]
+            if frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj", "nsubjpass"):
+                m.agents = []  # "police arrested 20 protesters": the police are not the protesters
             if _is_or_coordination(doc, agent_span):
                 m.agents = sorted(m.agents + _coordinated_states(doc, agent_span, m.agents, ctx), key=lambda a: a.start)
                 m.agent_uncertain = len(m.agents) > 1
@@ -1398,6 +1400,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.place, m.date = None, None
             mentions.append(m)
     _deaths_at_protests(mentions)
+    _arrests_at_protests(mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
         mentions = sorted(mentions + labelled, key=lambda m: (m.sent_start, m.frame != LABEL_FRAME))
@@ -1468,6 +1471,19 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
                 and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)):
             m.sub_event_type = riots[m.sent_start]
             m.create = True
+
+
+def _arrests_at_protests(mentions: list[Mention]) -> None:
+    """"Students protested ... Many students were arrested": arrests of the crowd after a
+    demonstration was told are the police intervening in it, not an event of their own."""
+    first = min((m.sent_start for m in mentions if m.create and m.frame in ("protest", "rioting")), default=None)
+    if first is None:
+        return
+    for m in mentions:
+        if (m.frame == "arrest" and m.sub_event_type == "Arrests" and m.sent_start > first and not m.cause_only
+                and "armed_victim" not in m.cues
+                and (m.anaphoric or m.cues & {"crowd", "unarmed_side"} or not m.patients)):
+            m.sub_event_type = "Protest with intervention"
 
 
 #: words whose complement refers to an event rather than reporting it ("claimed responsibility
@@ -1890,7 +1906,8 @@ def build_events(
         for m in d.mentions:
             a_names = [x for x in (_resolve_actor(a, country, date, ctx) for a in m.agents) if x]
             p_names = [x for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x]
-            if lex.frames[m.frame].agent_side == 2:
+            if lex.frames[m.frame].agent_side == 2 or m.frame == "arrest" and _family(sub) == "demonstration":
+                # who fires tear gas or arrests demonstrators is not one of them
                 patients += a_names
                 agents += p_names
             elif m.frame == "withdrawal":
