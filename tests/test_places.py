@@ -456,6 +456,14 @@ def test_a_sentence_opening_preposition_is_not_part_of_the_name():
     assert [(p.text, p.country) for p in got][-1] == ("In Salah", "DZ")
 
 
+def test_the_country_the_caller_names_wins_over_a_foreign_namesake():
+    # Eastleigh, a Nairobi estate, is also a suburb of Johannesburg (and a variant of Orkney,
+    # South Africa, whose vote must not count as the rest of the text's)
+    text = "Bomb in Eastleigh injures one; Somali man arrested and charged in the attack"
+    (got,) = places.find_places(text, countries=["KE"])
+    assert (got.name, got.country, got.admin1) == ("Eastleigh", "KE", "Nairobi")
+
+
 def test_federal_in_a_government_name_is_no_place():
     # "Transitional Federal Government" is not the Federal District of Brazil
     got = places.find_places("MPs of the Transitional Federal Government of Somalia met in Nairobi.")

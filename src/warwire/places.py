@@ -736,20 +736,23 @@ def _signals(mentions: list[Mention]) -> Counter[str]:
     """Country votes of a text: each distinct name votes once, so one repeated name ("Dublin"
     fifteen times in an Ohio story) does not outvote every other place."""
     sig: Counter[str] = Counter()
-    for votes in _own_votes(mentions).values():
+    for votes in _own_votes(mentions, by_name=False).values():
         sig.update(votes)
     return sig
 
 
-def _own_votes(mentions: list[Mention]) -> dict[str, Counter[str]]:
+def _own_votes(mentions: list[Mention], by_name: bool = True) -> dict[str, Counter[str]]:
     """Per voter (see :func:`_vote`), the country vote its mentions cast (left out when
-    scoring them: :func:`_own_of`)."""
+    scoring them: :func:`_own_of`).  ``by_name``: also under the mention's name, for when the
+    place it voted for is no longer among its candidates ("Eastleigh" voted for Orkney, South
+    Africa, which lists it as a variant, before the Kenyan layer gave its own Eastleigh)."""
     out: dict[str, Counter[str]] = {}
     for men in mentions:
         v = _vote(men)
         if v:
-            mine = out.setdefault(v[0], Counter())
-            mine[v[1]] = max(mine[v[1]], v[2])
+            for voter in {v[0], men.key} if by_name else (v[0],):
+                mine = out.setdefault(voter, Counter())
+                mine[v[1]] = max(mine[v[1]], v[2])
     return out
 
 
@@ -1307,9 +1310,14 @@ def _one_sense(live: list[Mention]) -> None:
                 men.candidates.insert(0, c)
 
 
+#: the least bonus of a place in a country the caller named ("Eastleigh" with --country KE is
+#: the Nairobi estate, not a suburb of Johannesburg)
+GIVEN_COUNTRY_BONUS = 5.0
+
+
 def _resolve(
     mentions: list[Mention], sig: Counter[str], doc_cc: list[str], text: str,
-    own: dict[str, Counter[str]] | None = None,
+    own: dict[str, Counter[str]] | None = None, given: frozenset[str] = frozenset(),
 ) -> None:
     """Score every candidate of the live mentions and choose one (notes say why).
 
@@ -1358,8 +1366,10 @@ def _resolve(
             c.notes.append("another place has this exact spelling -3")
         share = rest.get(e.country, 0) / votes
         if e.country in doc_cc:
-            if share > 0 or not rest:
+            if share > 0 or not rest or e.country in given:
                 bonus = 3 + 4 * share
+                if e.country in given:
+                    bonus = max(bonus, GIVEN_COUNTRY_BONUS)  # the caller said what the text is about
                 if not exact and id(men) in primary_spelled:
                     bonus /= 2  # Cabool lists "Kabul" as a variant; Kabul is spelled so
                 s += bonus
@@ -1592,7 +1602,7 @@ def explain_places(
     """Every recognised span with its candidates, scores and the reason for the choice/rejection."""
     m = matcher or default_matcher()
     mentions, sig, doc_cc, own = _recognise(text, doc, countries, m)
-    _resolve(mentions, sig, doc_cc, text, own)
+    _resolve(mentions, sig, doc_cc, text, own, frozenset(c.upper() for c in countries))
     for men in mentions:
         _extend_designator(men, text, m.rules)
     return mentions
