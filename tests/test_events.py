@@ -395,6 +395,14 @@ def test_arrests_at_a_demonstration_are_the_police_intervening():
     assert [e.sub_event_type for e in evs] == ["Peaceful protest", "Arrests"]
 
 
+def test_armed_men_killed_by_police_fight_and_deaths_after_skirmishes_are_their_toll():
+    ev = only("On Monday, Kenyan police killed two armed men who were transporting ammunition in West Pokot County.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 2)
+    ev = only("On Monday, four people were killed at Odha, 15 kilometres from Moyale town, following "
+              "fresh tribal skirmishes between two clans.")
+    assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Armed clash", 4, "Oda")
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

@@ -779,6 +779,8 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = True, bool(pw & (people.armed - people.civilian))
     elif head is not None and head.lower_ in people.outsider:
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
+    if head is not None and any(c.dep_ == "amod" and c.lower_ in ("armed", "uniformed") for c in head.children):
+        civ_patient, armed_patient = False, True  # "two armed men"
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed)
     if not civ_patient and not armed_patient and patient_span is not None:
         # a named person is a civilian victim; a place spaCy took for a person is not
@@ -1401,6 +1403,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             mentions.append(m)
     _deaths_at_protests(mentions)
     _arrests_at_protests(mentions)
+    _deaths_in_clashes(mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
         mentions = sorted(mentions + labelled, key=lambda m: (m.sent_start, m.frame != LABEL_FRAME))
@@ -1471,6 +1474,24 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
                 and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)):
             m.sub_event_type = riots[m.sent_start]
             m.create = True
+
+
+def _deaths_in_clashes(mentions: list[Mention]) -> None:
+    """"Four people were killed ... following tribal skirmishes between the Borana and Gabra":
+    deaths with no killer named that followed a clash told in their sentence are its toll.  The
+    killing's mention carries the event (its place is the one told with the deaths); the
+    clash's sides become its sides."""
+    for clash in mentions:
+        if not (clash.frame == "clash" and clash.create and clash.sub_event_type == "Armed clash"
+                and clash.cause_only and not clash.refers_only):  # told as what the deaths followed
+            continue
+        for m in mentions:
+            if (m.frame == "killing" and m.sent_start == clash.sent_start and m.create and not m.agents
+                    and m.sub_event_type == "Attack" and not m.refers_only and not m.cause_only):
+                m.sub_event_type = "Armed clash"
+                m.agents, m.patients = list(clash.agents), list(clash.patients)
+                m.date = m.date or clash.date
+                clash.create, clash.sub_event_type = False, None
 
 
 def _arrests_at_protests(mentions: list[Mention]) -> None:
