@@ -403,6 +403,18 @@ def test_armed_men_killed_by_police_fight_and_deaths_after_skirmishes_are_their_
     assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Armed clash", 4, "Oda")
 
 
+def test_a_crowd_burning_storming_or_chasing_riots_armed_men_burning_destroy_property():
+    ev = only("On Monday, Jubilee supporters damaged property in Nairobi.")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
+    ev = only("On Monday, residents of Karuina in Embu burnt a suspected thief to death.")
+    assert ev.sub_event_type == "Mob violence"
+    ev = only("On Monday, al-Shabaab militants burned a school in Garissa.")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "al-Shabaab")
+    # burning that is part of an attack told in its sentence is no event of its own
+    ev = only("On Monday, al-Shabaab militants burned down a school and abducted two teachers in Garissa.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

@@ -1822,6 +1822,18 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             drafts.append(d)
         else:
             target.absorb(m)
+    # "militants burned down a school and abducted two teachers": the destruction is part of
+    # the attack told in its sentence, not an event of its own
+    for d in [d for d in drafts if d.sub_event_type == "Looting/property destruction"]:
+        sents = {x.sent_start for x in d.mentions}
+        host = next((o for o in drafts if o is not d and _family(o.sub_event_type) == "violence"
+                     and any(x.sent_start in sents for x in o.mentions)), None)
+        if host is not None:
+            kept = host.sub_event_type
+            for x in d.mentions:
+                host.absorb(x)
+            host.sub_event_type = kept
+            drafts.remove(d)
     # details: weak mentions join the nearest compatible event before them (else after)
     for m in mentions:
         if m.create:
