@@ -415,6 +415,13 @@ def test_a_crowd_burning_storming_or_chasing_riots_armed_men_burning_destroy_pro
     assert ev.sub_event_type == "Abduction/forced disappearance"
 
 
+def test_the_side_met_in_clashes_is_named_when_the_victims_are_not():
+    ev = only("On 5 March 2020, 5 commandos were killed during clashes with Taliban militants in "
+              "Alishing district, Laghman.", published=dt.date(2020, 3, 8))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Taliban", "Military Forces of Afghanistan (2014-2021)")
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

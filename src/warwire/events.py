@@ -1972,7 +1972,7 @@ def build_events(
             # fought is named as the other party; with no initiator named it is listed first
             met = _dedupe(x for m in d.mentions if m.frame == "clash"
                           for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x)
-            if met and len(side2) > 1:
+            if met:  # alone, the side met is still the one named: actor1, the victims unnamed
                 side1 = [met[0]]
                 side2 = [x for x in side2 if x != met[0]]
         if not side2 and len(side1) > 1 and sub == "Armed clash":
