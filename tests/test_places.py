@@ -464,6 +464,14 @@ def test_the_country_the_caller_names_wins_over_a_foreign_namesake():
     assert (got.name, got.country, got.admin1) == ("Eastleigh", "KE", "Nairobi")
 
 
+def test_ordinals_and_common_words_are_no_places_alone():
+    # Mali's regions have "Fourth"/"Seventh" among their names; Maine folds like "Main"
+    text = ("The Fourth of July celebration on Main Street drew crowds; the booster fell toward Earth. "
+            "He was shocked by a Taser.")
+    assert places.find_places(text) == []
+    assert [p.name for p in places.find_places("Fighting in the Fourth Region of Mali.")][-1] == "Mali"
+
+
 def test_federal_in_a_government_name_is_no_place():
     # "Transitional Federal Government" is not the Federal District of Brazil
     got = places.find_places("MPs of the Transitional Federal Government of Somalia met in Nairobi.")
