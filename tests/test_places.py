@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from warwire import gazetteer as gz
-from warwire import places
+from warwire import nlp, places
 from warwire.model import Place
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
@@ -470,6 +470,13 @@ def test_ordinals_and_common_words_are_no_places_alone():
             "He was shocked by a Taser.")
     assert places.find_places(text) == []
     assert [p.name for p in places.find_places("Fighting in the Fourth Region of Mali.")][-1] == "Mali"
+
+
+def test_a_surname_stays_a_person_unless_it_names_a_country_or_a_region_of_the_text():
+    # Flores is a department of Uruguay: not in a story about Matthew D. Flores in California
+    text = ("Who would have wanted Matthew D. Flores dead in San Jose, California? "
+            "\"Nothing has come about,\" said Flores' stepfather. Flores had no known enemies.")
+    assert [p.name for p in places.find_places(text, nlp.parse(text))] == ["San Jose", "California"]
 
 
 def test_federal_in_a_government_name_is_no_place():

@@ -674,7 +674,7 @@ def _recognise(
     mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at, memo)
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
-    _person_sense(mentions, persons, text)
+    _person_sense(mentions, persons, text, doc_cc)
     if countries:
         _reject_loose_foreign(mentions, {c.upper() for c in countries})
     mentions.sort(key=lambda x: x.start)
@@ -965,9 +965,11 @@ def _is_code(name: str) -> bool:
 NON_NAME_POS = frozenset({"VERB", "AUX", "PRON", "ADV", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "NUM"})
 
 
-def _person_sense(mentions: list[Mention], persons: list, text: str) -> None:
+def _person_sense(mentions: list[Mention], persons: list, text: str, doc_cc: Sequence[str] = ()) -> None:
     """One sense per discourse for people: a one-word name used for a person in the text
-    ("John Mamo", "Narendra Modi") is not a place elsewhere unless a cue says so."""
+    ("John Mamo", "Narendra Modi") is not a place elsewhere unless a cue says so.  A country
+    keeps its name ("Michael Jordan" ... "Jordan"), and so does a region of the text's
+    main country; a region elsewhere does not ("Matthew Flores" ... "Flores", Uruguay)."""
     surnames = set()
     for a, b in persons:
         words = [w for w in re.findall(r"[^\W\d_]+", text[a:b]) if w[:1].isupper()]
@@ -976,7 +978,8 @@ def _person_sense(mentions: list[Mention], persons: list, text: str) -> None:
     surnames |= {x.key for x in mentions if x.rejected and x.rejected.startswith(("inside a PERSON", "part of a person"))}
     for x in mentions:
         if x.rejected is None and x.i == x.j and x.key in surnames and not (x.designator or x.near or x.direction):
-            if not any(c.entry.feature_type in ("country", "continent", "region") for c in x.candidates[:1]):
+            if not any(c.entry.feature_type in ("country", "continent")
+                       or c.entry.feature_type == "region" and c.entry.country in doc_cc[:1] for c in x.candidates[:1]):
                 x.rejected = "same name used for a person in this text"
 
 
