@@ -422,6 +422,15 @@ def test_the_side_met_in_clashes_is_named_when_the_victims_are_not():
         "Armed clash", "Taliban", "Military Forces of Afghanistan (2014-2021)")
 
 
+def test_last_month_is_news_the_month_before_is_background():
+    # an event known only to its month is coded at mid-month (time precision 3)
+    ev = only("Five are killed by bandits in Kaningo at some point in January.", published=dt.date(2010, 2, 18))
+    assert (ev.sub_event_type, ev.date, ev.time_precision) == ("Attack", dt.date(2010, 1, 15), 3)
+    assert events("Five were killed by bandits in Kaningo in November.", published=dt.date(2010, 2, 18)) == []
+    ev = only("A Democratic Party aspirant was attacked and injured in Kisumu on Monday.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

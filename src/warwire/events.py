@@ -1922,7 +1922,11 @@ def build_events(
         told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
         date = told.date if told else ctx.published
         precision = told.precision if told else 2
-        if date is not None and ctx.published and (ctx.published - date).days > 31:
+        # a month-precision date is coded at mid-month: measure the age from the month's end
+        latest = date
+        if date is not None and precision == 3:
+            latest = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        if latest is not None and ctx.published and (ctx.published - latest).days > 31:
             log.debug("dropping background event dated %s", date)
             continue
         if date is not None and ctx.published and (date - ctx.published).days > 1:
