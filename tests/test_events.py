@@ -431,6 +431,12 @@ def test_last_month_is_news_the_month_before_is_background():
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
 
 
+def test_demonstrators_attacking_someone_riot():
+    ev = only("On Monday, workers protested at Mombasa city hall. Some protesters attacked a county "
+              "official outside the building.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

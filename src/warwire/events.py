@@ -137,7 +137,7 @@ class LexiconSpec(BaseModel):
 
 # Cue classes computed from actors and victims rather than listed words.
 DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor", "has_agent",
-                "weapon_object", "armed_agent", "air_agent"}
+                "weapon_object", "armed_agent", "air_agent", "crowd_agent"}
 #: the cues that only say who the victims are: a type they decide ("attack" on soldiers = Armed
 #: clash) gives way to the weapon named by another trigger of the same event
 VICTIM_CUES = frozenset({"civilian_victim", "armed_victim", "armed_both", "has_agent", "firearm"})
@@ -814,6 +814,9 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         cues.add("armed_actor")
     if "state_forces" in sent_kinds or "external_forces" in sent_kinds:
         cues.add("state_actor")
+    crowd_words = {"protester", "protesters", "demonstrator", "demonstrators", "protestors", "rioter", "rioters"}
+    if agent_kinds & {"protesters", "rioters"} or aw & crowd_words:
+        cues.add("crowd_agent")  # "protesters attacked a county official": the crowd turned violent
     if pw & {"protester", "protesters", "demonstrator", "demonstrators", "protestors"}:
         cues.add("protest")
         if m.frame == "killing":
@@ -1911,7 +1914,10 @@ def build_events(
             cues = set().union(*(x.sent_cues for x in d.mentions))
             # demonstrators who turn violent riot, even when force is used against them;
             # force that kills or maims peaceful demonstrators is excessive
-            if "riot" in cues and sub != "Mob violence":
+            rioted = "riot" in cues or any(  # "Some protesters attacked a county official"
+                x.sub_event_type == "Violent demonstration" and not x.cause_only and not x.refers_only
+                for x in d.mentions)
+            if rioted and sub != "Mob violence":
                 sub = "Violent demonstration"
             elif "protest_lethal" in cues and sub != "Mob violence":
                 sub = "Excessive force against protesters"
