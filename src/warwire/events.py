@@ -281,6 +281,8 @@ class Context:
 # ---------------------------------------------------------------------------------------
 
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
+#: the words a victim or agent phrase names demonstrators by
+PROTESTER_WORDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "protestors"})
 #: "a check point", "the check post": written as two words
 _CHECKPOINT = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b", re.I)
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
@@ -814,10 +816,9 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         cues.add("armed_actor")
     if "state_forces" in sent_kinds or "external_forces" in sent_kinds:
         cues.add("state_actor")
-    crowd_words = {"protester", "protesters", "demonstrator", "demonstrators", "protestors", "rioter", "rioters"}
-    if agent_kinds & {"protesters", "rioters"} or aw & crowd_words:
+    if agent_kinds & {"protesters", "rioters"} or aw & (PROTESTER_WORDS | {"rioter", "rioters"}):
         cues.add("crowd_agent")  # "protesters attacked a county official": the crowd turned violent
-    if pw & {"protester", "protesters", "demonstrator", "demonstrators", "protestors"}:
+    if pw & PROTESTER_WORDS:
         cues.add("protest")
         if m.frame == "killing":
             cues.add("protest_lethal")
