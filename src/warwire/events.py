@@ -434,6 +434,9 @@ def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
 #: verbs whose negation says a detail is unknown ("details not specified", "motive not known")
 UNKNOWN_DETAIL_VERBS = frozenset({"specify", "specified", "know", "known", "clear", "identify", "identified",
                                   "establish", "confirm", "disclose", "reveal"})
+#: negated, these make what they govern uncertain ("it is not clear whether the town fell"); unlike
+#: "did not reveal who carried out the attack", which only leaves a detail unknown
+UNCERTAIN_VERBS = frozenset({"clear", "know", "confirm", "establish"})
 
 
 def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
@@ -475,7 +478,7 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "none"
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in anc.children):
             return "weak"
-        if any(c.dep_ == "neg" for c in anc.children) and lem in ("clear", "know", "confirm", "establish"):
+        if any(c.dep_ == "neg" for c in anc.children) and lem in UNCERTAIN_VERBS:
             return "weak"
     return "real"
 
