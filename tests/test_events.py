@@ -437,6 +437,13 @@ def test_demonstrators_attacking_someone_riot():
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
 
 
+def test_burnt_or_stoned_to_death_is_a_killing_by_whoever_did_it():
+    ev = only("On Monday, a woman was burnt to death when thugs invaded her home in Nyamira County.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 1)
+    ev = only("On Monday, a student was stoned to death by angry locals in Kisii.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"
