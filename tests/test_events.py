@@ -444,6 +444,15 @@ def test_burnt_or_stoned_to_death_is_a_killing_by_whoever_did_it():
     assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
 
 
+def test_a_town_taken_after_its_defenders_pulled_out_changes_hands_without_a_fight():
+    ev = only("Turkish-backed Syrian rebel fighters entered the town of Afrin on Sunday and have taken "
+              "control of parts of it after Kurdish YPG forces pulled out.")
+    assert (ev.sub_event_type, ev.location.country) == ("Non-violent transfer of territory", "SY")
+    ev = only("Turkish-backed Syrian rebel fighters took control of the town of Afrin on Sunday after "
+              "heavy fighting with Kurdish YPG forces.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_the_lexicon_needs_its_people_words(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     bad = tmp_path / "lexicon.toml"

@@ -1690,7 +1690,8 @@ def _unarmed_clash(m: Mention, ctx: Context) -> bool:
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
     low = doc_text(doc)[m.sent_start : m.sent_end].lower()
     if any(w in low for w in ("without a fight", "without resistance", "without fighting",
-                              "after the withdrawal", "withdrew", "handed over", "peacefully")):
+                              "after the withdrawal", "withdrew", "withdrawn", "pulled out", "handed over",
+                              "peacefully")):
         return "Non-violent transfer of territory"
     kinds = {_kind(a, ctx) for a in m.agents}
     generics = {a.generic for a in m.agents}
