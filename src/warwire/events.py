@@ -283,6 +283,7 @@ class Context:
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 #: the words a victim or agent phrase names demonstrators by
 PROTESTER_WORDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "protestors"})
+CROWD_AGENT_WORDS = PROTESTER_WORDS | {"rioter", "rioters"}
 #: "a check point", "the check post": written as two words
 _CHECKPOINT = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b", re.I)
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
@@ -819,7 +820,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         cues.add("armed_actor")
     if "state_forces" in sent_kinds or "external_forces" in sent_kinds:
         cues.add("state_actor")
-    if agent_kinds & {"protesters", "rioters"} or aw & (PROTESTER_WORDS | {"rioter", "rioters"}):
+    if agent_kinds & {"protesters", "rioters"} or aw & CROWD_AGENT_WORDS:
         cues.add("crowd_agent")  # "protesters attacked a county official": the crowd turned violent
     if pw & PROTESTER_WORDS:
         cues.add("protest")
@@ -1756,7 +1757,7 @@ class _Draft:
         self.mentions.append(m)
         if m.sub_event_type and not first:
             same_family = _family(m.sub_event_type) == _family(self.sub_event_type)
-            if not m.generic and only_generic:
+            if not m.generic and only_generic and same_family:
                 self.sub_event_type = m.sub_event_type  # "71 killed ... accused of bombing"
             elif m.generic and not only_generic or m.refers_only:
                 pass
@@ -1837,10 +1838,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
         host = next((o for o in drafts if o is not d and _family(o.sub_event_type) == "violence"
                      and any(x.sent_start in sents for x in o.mentions)), None)
         if host is not None:
-            kept = host.sub_event_type
             for x in d.mentions:
                 host.absorb(x)
-            host.sub_event_type = kept
             drafts.remove(d)
     # details: weak mentions join the nearest compatible event before them (else after)
     for m in mentions:
