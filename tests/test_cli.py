@@ -197,3 +197,12 @@ def test_country_option_codes_generic_actors_and_checks_the_code(tmp_path):
     assert any(a["name"] == "Protesters (Kenya)" for a in out["actors"])
     bad = warwire("extract", str(f), "--country", "XX")
     assert bad.returncode != 0 and "--country XX" in bad.stderr
+
+
+def test_places_explains_choices_for_the_countries_given():
+    text = "Clashes erupt between protesters and police in Eastleigh."
+    out = warwire("places", text, "--country", "KE")
+    assert out.returncode == 0, out.stderr
+    (line,) = [x for x in out.stdout.splitlines() if "'Eastleigh' ->" in x]
+    assert "Nairobi KE" in line and "document country KE" in line and "also considered" in line
+    assert warwire("places", text, "--country", "XX").returncode != 0

@@ -462,6 +462,9 @@ def test_the_country_the_caller_names_wins_over_a_foreign_namesake():
     text = "Bomb in Eastleigh injures one; Somali man arrested and charged in the attack"
     (got,) = places.find_places(text, countries=["KE"])
     assert (got.name, got.country, got.admin1) == ("Eastleigh", "KE", "Nairobi")
+    # the only name of the text: its own vote for South Africa is no evidence against the caller
+    (got,) = places.find_places("Clashes erupt between protesters and police in Eastleigh.", countries=["KE"])
+    assert (got.name, got.country) == ("Eastleigh", "KE")
 
 
 def test_ordinals_and_common_words_are_no_places_alone():
@@ -490,3 +493,10 @@ def test_a_country_is_not_matched_by_transliteration_folding():
     got = places.find_places("Raiders torched a home in Pala village in Homa Bay, Kenya, near the Mall.")
     assert not {p.country for p in got} & {"PW", "ML"}
     assert [p.country for p in places.find_places("Troops were sent to Mali and Palau.")] == ["ML", "PW"]
+
+
+def test_a_city_population_goes_to_its_town_not_to_the_county_named_after_it():
+    # GeoNames' Mombasa (1.2 million people) twins a WOF town, not Mombasa County beside it:
+    # "in Mombasa" is the city, and a county would lose to any town of the sentence
+    (got,) = places.find_places("Truck drivers protested in Mombasa on Monday.", countries=["KE"])
+    assert got.feature_type == "locality" and near(got, -4.05, 39.66, 5)

@@ -276,13 +276,21 @@ def summary(db: Optional[Path] = typer.Option(None, help="SQLite store to read."
 @app.command()
 def places(
     source: str = typer.Argument(..., help="Text to geoparse, or a path to a file."),
+    country: Optional[list[str]] = typer.Option(
+        None, "--country", help="ISO2 code of a country the text is about (repeatable), as for extract."
+    ),
 ) -> None:
-    """Show the toponyms of a text with coordinates and why each candidate was chosen."""
+    """Show the toponyms of a text with coordinates and why each candidate was chosen.
+
+    The text is parsed with spaCy first, so the reasons are those the extract pipeline sees.
+    """
+    from . import nlp
     from . import places as places_mod
 
+    countries = _countries(country)
     path = Path(source)
     text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else source
-    for line in places_mod.explain_places(text):
+    for line in places_mod.explain_places(text, nlp.parse(text), countries=countries):
         typer.echo(line)
 
 

@@ -1018,7 +1018,11 @@ def _farther_than(a: Entry, b: Entry, km: float) -> bool:
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """Drop GeoNames towns duplicated by a WOF place nearby (keeping the larger population)."""
+    """Drop GeoNames towns duplicated by a WOF place nearby (keeping the larger population).
+
+    The twin is the WOF place with the same GeoNames id, else of the same name, else a town
+    before a district, the nearest first: the city of Mombasa's population goes to the WOF town
+    Mombasa, not to the county or to Old Mombasa next to it."""
     wof = [c for c in cands if c.entry.id.startswith("wof:")]
     if not wof:
         return cands
@@ -1026,12 +1030,13 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         e = c.entry
         if e.id.startswith("gn:") and e.feature_type == "locality":
-            twin = next(
-                (w for w in wof if w.entry.feature_type in ("locality", "localadmin", "county")
-                 and w.entry.country == e.country
-                 and (w.entry.geonames_id == e.geonames_id or _closer_than(w.entry, e, 25))),
-                None,
-            )
+            twins = [w for w in wof if w.entry.feature_type in ("locality", "localadmin", "county")
+                     and w.entry.country == e.country
+                     and (w.entry.geonames_id == e.geonames_id or _closer_than(w.entry, e, 25))]
+            twin = min(twins, key=lambda w: (
+                w.entry.geonames_id != e.geonames_id, normalize(w.entry.name) != normalize(e.name),
+                w.entry.feature_type == "county",
+                gz.distance_km(w.entry.lat, w.entry.lon, e.lat, e.lon))) if twins else None
             if twin is not None:
                 if e.population > twin.entry.population:
                     from dataclasses import replace as _replace
@@ -1369,7 +1374,8 @@ def _resolve(
             c.notes.append("another place has this exact spelling -3")
         share = rest.get(e.country, 0) / votes
         if e.country in doc_cc:
-            if share > 0 or not rest or e.country in given:
+            # a lone name's own country counts, unless the caller said what the text is about
+            if share > 0 or (not rest and not given) or e.country in given:
                 bonus = 3 + 4 * share
                 if e.country in given:
                     bonus = max(bonus, GIVEN_COUNTRY_BONUS)  # the caller said what the text is about
