@@ -500,3 +500,13 @@ def test_a_city_population_goes_to_its_town_not_to_the_county_named_after_it():
     # "in Mombasa" is the city, and a county would lose to any town of the sentence
     (got,) = places.find_places("Truck drivers protested in Mombasa on Monday.", countries=["KE"])
     assert got.feature_type == "locality" and near(got, -4.05, 39.66, 5)
+
+
+def test_residents_after_a_name_make_it_a_place():
+    # a sentence-initial village name with no NER support, or one the model calls a person
+    for text, lat, lon in (("09 Sep. Kangaru residents held a demonstration over a killing.", -0.50, 37.46),
+                           ("Githuri residents protested over the poor condition of a road.", -0.70, 37.19)):
+        (got,) = places.find_places(text, nlp.parse(text), countries=["KE"])
+        assert near(got, lat, lon, 5), text
+    # the cue makes a name a place; it does not make a word one
+    assert places.find_places("Angry residents protested.", nlp.parse("Angry residents protested."), countries=["KE"]) == []

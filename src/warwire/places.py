@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 STOPWORDS_FILE = gz.DATA_DIR / "place_stopwords.toml"
 _LIST_KEYS = (
-    "words", "person_names", "actor_heads", "block_phrases", "cues_before", "near_cues",
+    "words", "person_names", "actor_heads", "block_phrases", "cues_before", "cues_after", "near_cues",
     "region_words", "county_words", "city_words", "directions",
 )
 #: Maximum number of document countries whose village layers are matched.
@@ -72,6 +72,7 @@ class Rules:
     actor_heads: frozenset[str]
     block_phrases: tuple[str, ...]
     cues_before: frozenset[str]
+    cues_after: frozenset[str]
     near_cues: frozenset[str]
     region_words: frozenset[str]
     county_words: frozenset[str]
@@ -103,6 +104,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         actor_heads=low(vals["actor_heads"]) | keys(vals["actor_heads"]),
         block_phrases=tuple(vals["block_phrases"]),
         cues_before=low(vals["cues_before"]),
+        cues_after=low(vals["cues_after"]),
         near_cues=low(vals["near_cues"]),
         region_words=low(vals["region_words"]),
         county_words=low(vals["county_words"]),
@@ -637,6 +639,8 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "city"
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
             men.designator = "region"
+    if men.cue is None and nxt in rules.cues_after:
+        men.cue = nxt  # "Kangaru residents held a demonstration"
     men.near = any(" ".join(prev[-k:]) in rules.near_cues for k in _word_counts(rules.near_cues) if k <= len(prev))
     if nxt in rules.region_words:
         men.designator = "region"
@@ -1091,7 +1095,7 @@ def _filter(
     ):
         men.rejected = f"part of a person name ({toks[men.i - 1].text} ...)"
         return
-    strong = (men.cue in STRONG_CUES) or men.designator is not None or men.direction is not None or men.near
+    strong = (men.cue in STRONG_CUES or men.cue in rules.cues_after) or men.designator is not None or men.direction is not None or men.near
     if single and _inside(persons, men.start, men.end) and not strong:
         whole = any(a == men.start and b == men.end for a, b in persons)
         known = any(
