@@ -660,3 +660,9 @@ def test_a_detail_not_known_does_not_negate_the_event():
     ev = only("Post election riots - DETAILS NOT SPECIFIED.")
     assert ev.sub_event_type == "Violent demonstration"
     assert events("The attack on the police post in Kisumu was not confirmed.") == []
+
+
+def test_victims_named_only_by_their_community_are_the_toll():
+    # "two Maasai": no common noun says they are people, the killing does
+    ev = only("Members of a Kipsigis militia attack and kill two Maasai in retaliation for earlier violence.")
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 2)

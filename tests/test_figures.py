@@ -188,3 +188,9 @@ def test_the_number_of_attackers_is_no_toll():
         (1, "killed", False, "a businessman")]
     assert [f for f in _figs("A policeman was shot dead by two assailants.") if f[1] == "killed"] == [
         (1, "killed", False, "A policeman")]
+
+
+def test_a_community_named_by_its_own_name_is_counted_as_people():
+    # "two Maasai", "eleven Turkana": groups with no common noun; a date is no group
+    assert [f[:2] for f in _figs("Pokot raiders kill eleven Turkana and two Maasai.")] == [(11, "killed"), (2, "killed")]
+    assert [f[:2] for f in _figs("10 Sep. Armed men beheaded a man in Kitui.")] == [(1, "killed")]

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.attrs import ENT_TYPE, IDX
 from spacy.tokens import Doc, Token
 
+from .dates import MONTHS, WEEKDAYS
 from .errors import DataError
 from .knowledge import load_toml
 from .model import Figure, Quote, Span
@@ -303,6 +304,19 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
     return None
 
 
+#: entity types of a proper noun that is not a group of people
+_NOT_PEOPLE_ENTS = frozenset({"ORG", "PRODUCT", "MONEY", "DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT", "FAC",
+                              "PERCENT", "QUANTITY"})
+
+
+def _named_group(noun: Token) -> bool:
+    """A proper noun counted as people: a community or group named by its own name ("killed
+    two Maasai", "five Pokot", "three Somalis"); only an event word then makes it a figure."""
+    low = noun.lower_.rstrip(".")
+    return (noun.pos_ == "PROPN" and noun.ent_type_ not in _NOT_PEOPLE_ENTS and noun.is_alpha
+            and low not in MONTHS and low not in WEEKDAYS)  # "10 Sep.", "058L" are no people
+
+
 def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]) -> str | None:
     """Walk from the counted noun up its heads looking for an event word (killed, fled, ...)."""
     for child in anchor.children:
@@ -430,7 +444,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         sent_start = first_tok.sent.start
         counted = None if c.fraction is not None else _counted_noun(doc, c)
         if counted is not None and counted.lemma_.lower() not in lex.people \
-                and lex.unit_of_lemma(counted.lemma_) is None:
+                and lex.unit_of_lemma(counted.lemma_) is None and not _named_group(counted):
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
