@@ -666,3 +666,16 @@ def test_victims_named_only_by_their_community_are_the_toll():
     # "two Maasai": no common noun says they are people, the killing does
     ev = only("Members of a Kipsigis militia attack and kill two Maasai in retaliation for earlier violence.")
     assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Violence against civilians", "Attack", 2)
+
+
+def test_headline_read_as_a_noun_phrase_keeps_its_subject():
+    # the parser makes "Members" the root and "attack" a noun in it; "kill" still has the
+    # militia (a misspelt name the actor base does not know) as its subject, so it is an attack
+    ev = only("Members of a Kipsigs militia attack and kill two Maasai in retaliation for earlier violence.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group", 2)
+
+
+def test_fighting_that_erupted_is_no_volcano():
+    ev = only("3 killed in a battle between rival communities which erupted over access to a watering point in Hola.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 3)
+    assert events("A volcano erupted near Goma on Monday, killing 3 people.") == []

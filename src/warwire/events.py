@@ -535,22 +535,29 @@ def _is_or_coordination(doc: Doc, span: tuple[int, int] | None) -> bool:
     return any(t.dep_ == "cc" and t.lower_ == "or" for t in doc.char_span(*span, alignment_mode="expand") or [])
 
 
-def _repaired_subjects(sent: SpacySpan) -> dict[int, Token]:
-    """Subjects the parser attached to the wrong clause.
+def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
+    """Subjects the parser attached to the wrong clause (verb index -> the subject's tokens).
 
     In "surrounded by government forces and rebel fighters withdrew", spaCy makes "rebel
     fighters" a conjunct of "forces" and leaves "withdrew" without a subject.  A coordinated
-    verb with no subject right after a conjoined noun takes that noun as its subject.
+    verb with no subject right after a conjoined noun takes that noun as its subject.  In a
+    headline read as a noun phrase ("Members of a militia attack and kill two herders": the
+    root is "Members", "attack" a noun in it and "kill" its conjunct), the verb's subject is
+    the root phrase before it.
     """
-    fixed: dict[int, Token] = {}
+    fixed: dict[int, list[Token]] = {}
     for tok in sent:
         if tok.pos_ != "VERB" or tok.dep_ != "conj":
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             continue
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        head = tok.head
         if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "conj":
-            fixed[tok.i] = prev
+            fixed[tok.i] = list(prev.subtree)
+        elif head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and head.tag_ in ("NNS", "NNPS"):
+            end = min([c.i for c in head.children if c.dep_ == "cc" and c.i < tok.i] + [tok.i])
+            fixed[tok.i] = [t for t in head.subtree if t.i < end]
     return fixed
 
 
@@ -561,7 +568,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
     agent = patient = None
     passive = False
     repaired = _repaired_subjects(trig.sent)
-    moved = {t.i for subj in repaired.values() for t in subj.subtree}
+    moved = {t.i for subj in repaired.values() for t in subj}
 
     def subtree_span(tok: Token) -> tuple[int, int] | None:
         if tok.i in moved:
@@ -569,7 +576,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
         return _span_tokens(doc, (t for t in tok.subtree if t.i not in moved))
 
     if trig.i in repaired:
-        agent = subtree_span(repaired[trig.i])
+        agent = _span_tokens(doc, repaired[trig.i])
 
     def by_agent(verb: Token) -> tuple[int, int] | None:
         for c in verb.children:
