@@ -131,6 +131,19 @@ def test_a_broken_lexicon_is_a_clear_data_error(tmp_path):
                    '[cues]\n[modality]\nfuture=[]\nhypothetical=[]\ndenial=[]\npurpose=[]\nnegation=[]\nanniversary=[]\n')
     with pytest.raises(DataError, match="Carpet bombing"):
         load_lexicon(bad)
+    # a trigger in two frames would silently report only the first
+    text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
+    assert '"chase away", "chase"]' in text
+    bad.write_text(text.replace('"chase away", "chase"]', '"chase away", "chase", "storm"]'))
+    with pytest.raises(DataError, match="'storm' of frame 'riot' is already a trigger of frame 'capture'"):
+        load_lexicon(bad)
+
+
+def test_a_crowd_storming_offices_makes_its_demands_and_takes_no_town():
+    ev = only("Youths stormed the county offices in Siaya on Monday demanding the sacking of the county secretary.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+    ev = only("Al-Shabaab fighters stormed the town of Bulo Burte on Monday.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
 
 
 @pytest.mark.parametrize(

@@ -137,7 +137,7 @@ class LexiconSpec(BaseModel):
 
 # Cue classes computed from actors and victims rather than listed words.
 DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor", "has_agent",
-                "weapon_object", "armed_agent", "air_agent", "crowd_agent"}
+                "weapon_object", "armed_agent", "air_agent", "crowd_agent", "civilian_agent"}
 #: the cues that only say who the victims are: a type they decide ("attack" on soldiers = Armed
 #: clash) gives way to the weapon named by another trigger of the same event
 VICTIM_CUES = frozenset({"civilian_victim", "armed_victim", "armed_both", "has_agent", "firearm"})
@@ -217,6 +217,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 raise DataError(f"{name}: frame {f.name!r} uses unknown cue class {cue!r}")
         for t in f.triggers:
             phrase = _phrase(t)
+            if triggers.get(phrase, f.name) != f.name:
+                raise DataError(f"{name}: trigger {t!r} of frame {f.name!r} is already a trigger of "
+                                f"frame {triggers[phrase]!r} (a trigger reports one frame)")
             triggers.setdefault(phrase, f.name)
             for form in _inflections(phrase[0]):
                 inflected.setdefault((form, *phrase[1:]), f.name)
@@ -807,6 +810,8 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         )
     if armed_agent:
         cues.add("armed_agent")
+    elif not agent_kinds & ARMED_KINDS and aw & people.civilian:
+        cues.add("civilian_agent")  # "traders stormed the county offices": no armed side
     if {w.removesuffix("s") for w in aw} & _air_words():
         cues.add("air_agent")
     if civ_patient:
@@ -1380,7 +1385,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if patient_span is not None and not _names_territory(doc, patient_span, ctx.places):
                     continue  # "captured footage", "seized power": no place changed hands
                 m.sub_event_type = _capture_type(m, doc, ctx)
-            if m.sub_event_type == "Disrupted weapons use":
+            if m.sub_event_type == "Disrupted weapons use" or _family(m.sub_event_type) == "demonstration":
                 m.territorial = False
             if m.sub_event_type is None or frame.strength == "weak" and not frame.cues.keys() & m.cues:
                 m.create = False
