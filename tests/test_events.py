@@ -692,3 +692,10 @@ def test_fighting_that_erupted_is_no_volcano():
     ev = only("3 killed in a battle between rival communities which erupted over access to a watering point in Hola.")
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 3)
     assert events("A volcano erupted near Goma on Monday, killing 3 people.") == []
+
+
+def test_explosive_devices_and_mortar_rounds_name_their_weapon():
+    ev = only("On Monday, 10 police officers on patrol near the border died as their vehicle ran over an explosive device.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 10)
+    ev = only("Al Shabaab militants fired several mortar rounds towards a KDF base in El Ram, Mandera County on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "al-Shabaab")
