@@ -699,3 +699,12 @@ def test_explosive_devices_and_mortar_rounds_name_their_weapon():
     assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 10)
     ev = only("Al Shabaab militants fired several mortar rounds towards a KDF base in El Ram, Mandera County on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "al-Shabaab")
+
+
+def test_a_purpose_clause_takes_the_date_of_the_verb_it_completes():
+    # "in July" dates the killing; the gathering (and its protest) was on or before 24 October
+    text = "On or before October 24th, teachers gathered in Litein to protest the killing of a colleague in July."
+    (ev,) = events(text, dt.date(2018, 10, 27))
+    assert (ev.event_type, ev.date) == ("Protests", dt.date(2018, 10, 24))
+    (ev,) = events("On Monday, teachers gathered in Litein to protest the killing of a colleague in July.")
+    assert ev.date == dt.date(2019, 8, 19)

@@ -1233,15 +1233,23 @@ def _pick_date(
     in May staged a protest": not May), else one of its clause, else of its sentence; a day or
     month before a background period ("protested the closure (since July)"); the nearest."""
     verb = head if head.pos_ in ("VERB", "AUX") else next((t for t in head.ancestors if t.pos_ == "VERB"), head)
+    # "On 24 October, teachers gathered to protest the killing of a colleague in July": the
+    # verb a purpose clause completes dates it as much as its own modifiers do
+    own = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) else set())
 
     def link(d: dates_mod.DateMention) -> int:
         """2: the date modifies the verb itself ("On 5 December ... staged", "staged ... on
-        Monday"); 1: something the verb governs, through no other verb; 0: elsewhere."""
+        Monday"), or the verb its purpose clause completes; 1: something the verb governs,
+        through no other verb; 0: elsewhere."""
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             return 0
         root = span.root
-        if root.head.i == verb.i or (root.head.pos_ == "ADP" and root.head.head.i == verb.i):
+        up = root.head
+        while up.pos_ in ("ADP", "CCONJ") and up.head.i != up.i:  # "on or before 24 October"
+            up = up.head
+        if up.i in own:
             return 2
         for anc in root.ancestors:
             if anc.i == verb.i:
