@@ -708,3 +708,24 @@ def test_a_purpose_clause_takes_the_date_of_the_verb_it_completes():
     assert (ev.event_type, ev.date) == ("Protests", dt.date(2018, 10, 24))
     (ev,) = events("On Monday, teachers gathered in Litein to protest the killing of a colleague in July.")
     assert ev.date == dt.date(2019, 8, 19)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline's passive without its auxiliary, before "by"
+        ("Police reservist shot dead by suspected Al Shabaab militants in Mandera on Monday.",
+         ("Armed clash", "al-Shabaab", 1)),
+        # "guns down" read as a verb and a preposition
+        ("Ethiopian ethnic militia guns down two Kenyan police officers in Moyale on Monday.",
+         ("Armed clash", "Unidentified Communal Militia (Kenya)", 2)),
+        # "killed" takes an object: without one its subject is the victim
+        ("Four security officers killed. Linked with ongoing land dispute in Mandera.", ("Armed clash", None, 4)),
+        # a gerund's doer ("by") and the victims it "leaves dead"
+        ("Shooting by suspected Al Shabaab militants leaves two police officers dead in Garissa on Monday.",
+         ("Armed clash", "al-Shabaab", 2)),
+    ],
+)
+def test_headline_victims_and_doers(text, expected):
+    ev = only(text)
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == expected

@@ -538,6 +538,22 @@ def _is_or_coordination(doc: Doc, span: tuple[int, int] | None) -> bool:
     return any(t.dep_ == "cc" and t.lower_ == "or" for t in doc.char_span(*span, alignment_mode="expand") or [])
 
 
+#: words that count people without naming them ("several killed")
+VAGUE_COUNTS = frozenset({"several", "many", "dozens", "scores", "hundreds", "some", "few", "numerous"})
+#: verbs of violence that always take an object: one with a subject and no object is a
+#: headline's passive ("Four security officers killed")
+TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute", "abduct", "kidnap",
+                             "injure", "wound", "slaughter", "lynch", "massacre"})
+
+
+def _after_particles(verb: Token) -> int:
+    """Index of the first token after a verb and its "dead"/"down" complement ("shot dead by")."""
+    i = verb.i + 1
+    while i < len(verb.doc) and verb.doc[i].lower_ in ("dead", "down", "and", "killed", "injured", "wounded"):
+        i += 1
+    return i
+
+
 def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
     """Subjects the parser attached to the wrong clause (verb index -> the subject's tokens).
 
@@ -603,10 +619,23 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 patient, passive = subtree_span(c), True
             elif c.dep_ in ("dobj", "obj"):
                 patient = subtree_span(c)
-        if not passive and agent is not None and any(c.dep_ == "agent" for c in verb.children):
+        by_next = any(c.dep_ == "prep" and c.lower_ == "by" and c.i == _after_particles(verb) for c in verb.children)
+        if not passive and agent is not None and (any(c.dep_ == "agent" for c in verb.children) or by_next):
             # "Police officer shot dead by unknown gunmen": a headline's passive without its
             # auxiliary; the subject is the victim
             patient, agent, passive = agent, None, True
+        elif (not passive and agent is not None and patient is None and verb.tag_ in ("VBN", "VBD")
+              and _lemma(verb) in TRANSITIVE_ONLY and not any(c.dep_ in ("aux", "prep", "prt") for c in verb.children)):
+            # "Four security officers killed.": killing takes an object; without one (or a
+            # preposition: "shot at") the subject is the victim
+            patient, agent, passive = agent, None, True
+        if patient is None:
+            # "militia guns down two police officers": the object read as the particle's
+            for c in verb.children:
+                if c.dep_ in ("advmod", "prt") and c.lower_ in ("down", "up", "off"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        patient = subtree_span(obj)
         if passive or any(c.dep_ == "auxpass" for c in verb.children):
             passive = True
             # "was shot and killed by X": the agent hangs on the last conjunct
@@ -642,6 +671,11 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                     if objs:
                         patient = subtree_span(objs[0])
                         break
+        if verb.dep_ == "csubj":
+            # "Shooting by X leaves two police officers dead": a gerund's doer and victims
+            agent = agent or by_agent(verb)
+            if patient is None and _lemma(verb.head) == "leave":
+                patient = next((subtree_span(c) for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
         return agent, patient, passive
 
     # noun trigger
@@ -665,7 +699,12 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 patient = patient or subtree_span(objs[0])
-    if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
+    if trig.dep_ == "attr" and _lemma(trig.head) == "be" and (trig.lower_ == "shot" or trig.lower_.endswith("ed")):
+        # "Two policemen were Friday afternoon shot dead by gunmen": a participle read as a noun
+        subj = next((c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            patient, passive = subtree_span(subj), True
+    elif trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
         for c in trig.head.children:
             if c.dep_ in ("dobj", "obj"):
                 patient = patient or subtree_span(c)
@@ -805,8 +844,9 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
                     for i in (t.i,)} if sp is not None else set()
         civ_patient = sp is not None and any(t.ent_type_ == "PERSON" and t.i not in in_place for t in sp)
         # "Three are attacked and killed", "2 killed in ...": people counted, nothing said of them
-        civ_patient = civ_patient or sp is not None and any(t.pos_ == "NUM" for t in sp) and all(
-            t.pos_ in ("NUM", "ADV", "ADP", "DET", "PUNCT") or t.lower_ in ("least", "most") for t in sp
+        counted = [t.pos_ == "NUM" or t.like_num or t.lower_ in VAGUE_COUNTS for t in sp] if sp is not None else []
+        civ_patient = civ_patient or any(counted) and all(
+            c or t.pos_ in ("ADV", "ADP", "DET", "PUNCT") or t.lower_ in ("least", "most") for c, t in zip(counted, sp)
         )
     if armed_agent:
         cues.add("armed_agent")

@@ -331,7 +331,7 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
         cur = cur.head
         if cur.lemma_.lower() in stop_lemmas:
             break
-        unit = lex.unit_of_lemma(cur.lemma_, "event")
+        unit = lex.unit_of_lemma(cur.lemma_, "event") or (_event_unit(cur, lex) if cur.pos_ == "VERB" else None)
         if unit:
             return unit
         for child in cur.children:
@@ -509,6 +509,8 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
         return unit
     for child in verb.children:
         word = None
+        if child.dep_ in ("prt", "advmod") and (unit := lex.unit_of_lemma(f"{verb.lemma_.lower()} {child.lower_}", "event")):
+            return unit  # "guns down"
         if child.dep_ in ("acomp", "oprd", "advmod"):
             word = child
         elif child.dep_ == "prep" and child.lower_ == "to":
@@ -521,11 +523,21 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
     return None
 
 
+def _by_follows(verb: Token) -> bool:
+    """"shot dead by", "killed by": "by" right after the verb and its complement."""
+    doc, i = verb.doc, verb.i + 1
+    while i < len(doc) and doc[i].lower_ in ("dead", "down"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ == "by"
+
+
 def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     """Whom ``verb`` happened to: its object ("killed a farmer"), its passive subject ("a farmer
     was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
     noun it qualifies ("a civilian killed in the raid"), or the subject of verbs such as "die"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or [
+        g for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "up", "off")
+        for g in c.children if g.dep_ == "pobj"]  # "guns down two officers" read as a preposition
     if objects:
         return objects
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -534,7 +546,9 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     while subj_verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subj_verb.children):
         subj_verb = subj_verb.head
     # a headline's bare participle is passive: "Officer killed at camp by a bomb"
-    headline = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in subj_verb.children)
+    # ("Police reservist shot dead by militants": a past tense before "by" reads so too)
+    headline = (verb.tag_ == "VBN" or verb.tag_ == "VBD" and _by_follows(verb)) and not any(
+        c.dep_ in ("aux", "auxpass") for c in subj_verb.children)
     wanted = ("nsubjpass", "nsubj") if headline or verb.lemma_.lower() in spec.subject_lemmas \
         else ("nsubjpass",)
     return [c for c in subj_verb.children if c.dep_ in wanted]
