@@ -729,3 +729,22 @@ def test_a_purpose_clause_takes_the_date_of_the_verb_it_completes():
 def test_headline_victims_and_doers(text, expected):
     ev = only(text)
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the "by" the parser hangs on the target names the attacker
+        ("Attack on Degodia village by Garre militia in Mandera.", ("Attack", "Garre Clan Militia (Kenya)")),
+        # "post-election" and "trading post" say nothing of who the victims are
+        ("Kalenjin youths killed 2 Kikuyu civilians - ongoing post-election ethnic violence.",
+         ("Attack", "Unidentified Armed Group (Kenya)")),
+        ("Somali militia shoots woman in attack on trading post in Mandera.",
+         ("Attack", "Unidentified Armed Group (Kenya)")),
+        # two objects the parser split are one phrase: a police post is armed (by "police")
+        ("Al Shabaab attacks police post in Mandera", ("Armed clash", "al-Shabaab")),
+    ],
+)
+def test_who_was_attacked(text, expected):
+    ev = only(text)
+    assert (ev.sub_event_type, ev.actor1) == expected

@@ -605,6 +605,17 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                     return subtree_span(objs[0])
         return None
 
+    def target_and_doer(obj: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The target phrase of "on"/"against", and the doer a "by" inside it names ("Attack
+        on Degodia village by Garre militia": the parser hangs the "by" on the village)."""
+        by = next((b for b in obj.children if b.dep_ == "prep" and b.lower_ == "by"), None)
+        if by is None:
+            return subtree_span(obj), None
+        inner = {t.i for t in by.subtree}
+        doer = next((g for g in by.children if g.dep_ == "pobj"), None)
+        return (_span_tokens(doc, (t for t in obj.subtree if t.i not in inner)),
+                subtree_span(doer) if doer is not None else None)
+
     if trig.pos_ in ("VERB", "AUX") or trig.i == gov.i:
         verb = trig
         for c in verb.children:
@@ -618,7 +629,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             elif c.dep_ == "nsubjpass":
                 patient, passive = subtree_span(c), True
             elif c.dep_ in ("dobj", "obj"):
-                patient = subtree_span(c)
+                # two objects are one phrase split by the parser ("attacks police post")
+                span = subtree_span(c)
+                patient = span if patient is None or span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
         by_next = any(c.dep_ == "prep" and c.lower_ == "by" and c.i == _after_particles(verb) for c in verb.children)
         if not passive and agent is not None and (any(c.dep_ == "agent" for c in verb.children) or by_next):
             # "Police officer shot dead by unknown gunmen": a headline's passive without its
@@ -669,7 +682,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 if c.dep_ == "prep" and c.lower_ in preps:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
-                        patient = subtree_span(objs[0])
+                        patient, doer = target_and_doer(objs[0])
+                        agent = agent or doer
                         break
         if verb.dep_ == "csubj":
             # "Shooting by X leaves two police officers dead": a gerund's doer and victims
@@ -690,7 +704,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
-                patient = subtree_span(objs[0])
+                patient, doer = target_and_doer(objs[0])
+                agent = agent or doer
         if c.dep_ == "prep" and c.lower_ in ("between", "among"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
