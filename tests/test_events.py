@@ -748,3 +748,10 @@ def test_headline_victims_and_doers(text, expected):
 def test_who_was_attacked(text, expected):
     ev = only(text)
     assert (ev.sub_event_type, ev.actor1) == expected
+
+
+def test_an_attack_on_people_not_described_is_an_attack_when_nothing_else_is_told():
+    ev = only("Cattle raiders from neighboring ethnic group attack family during raid in Moyale")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+    # a claim for an attack told elsewhere stays unsaid
+    assert events("Islamic State claimed responsibility for the Cambrils attack in Spain on Monday.") == []

@@ -341,6 +341,8 @@ class Mention:
     fallback_precision: int = 1
     #: the agent refers back to a crowd already told of ("The protesters lit bonfires")
     anaphoric: bool = False
+    #: a weak trigger no cue typed ("Raiders attack family": who the family are is not said)
+    undecided: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -1451,7 +1453,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if m.sub_event_type == "Disrupted weapons use" or _family(m.sub_event_type) == "demonstration":
                 m.territorial = False
             if m.sub_event_type is None or frame.strength == "weak" and not frame.cues.keys() & m.cues:
-                m.create = False
+                m.undecided, m.create = m.create, False
             # date: in the clause, else the sentence
             in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
             in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
@@ -2273,9 +2275,31 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
     """Find, type, merge and code the events of a parsed article."""
     lex = lex or default_lexicon()
     mentions = find_mentions(doc, ctx, lex)
+    _attack_by_default(mentions)
     drafts = _apply_labels(merge_mentions(mentions))
     drafts = _drop_reactions(drafts, lex)
     return build_events(doc, drafts, ctx, lex, mentions)
+
+
+#: weak frames whose undecided mention is an attack when it is all an article reports
+DEFAULT_ATTACK_FRAMES = frozenset({"strike"})
+
+
+def _attack_by_default(mentions: list[Mention]) -> None:
+    """An article that reports only an attack by armed men on people or places it does not
+    describe ("Cattle raiders attack family during raid", "SLDF militia attack - 7 killed") is
+    an attack on civilians, as ACLED codes one whose victims are not said to be armed.  Its
+    first such mention creates the event.  Raids in a sentence naming state forces are left
+    alone (arrests, searches), as are mentions that only refer to an attack ("claimed
+    responsibility for the attack") and anything a civilian does; nothing changes when any
+    other event is reported."""
+    if any(m.create for m in mentions):
+        return
+    for m in mentions:
+        if (m.undecided and m.frame in DEFAULT_ATTACK_FRAMES and m.cues & {"armed_actor", "armed_agent"}
+                and not m.cues & {"state_actor", "civilian_agent"} and not m.refers_only and not m.cause_only):
+            m.create, m.sub_event_type, m.generic = True, "Attack", True
+            return
 
 
 def _apply_labels(drafts: list[_Draft]) -> list[_Draft]:
