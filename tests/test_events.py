@@ -753,5 +753,8 @@ def test_who_was_attacked(text, expected):
 def test_an_attack_on_people_not_described_is_an_attack_when_nothing_else_is_told():
     ev = only("Cattle raiders from neighboring ethnic group attack family during raid in Moyale")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+    assert only("New killings attributed to Mungiki militia in Nakuru.").sub_event_type == "Attack"
+    ev = only("4 slashed to death including village elder in Nyeri.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 4)
     # a claim for an attack told elsewhere stays unsaid
     assert events("Islamic State claimed responsibility for the Cambrils attack in Spain on Monday.") == []

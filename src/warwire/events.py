@@ -2282,7 +2282,7 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
 
 
 #: weak frames whose undecided mention is an attack when it is all an article reports
-DEFAULT_ATTACK_FRAMES = frozenset({"strike"})
+DEFAULT_ATTACK_FRAMES = frozenset({"strike", "killing", "wounding"})
 
 
 def _attack_by_default(mentions: list[Mention]) -> None:
