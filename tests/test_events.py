@@ -758,3 +758,20 @@ def test_an_attack_on_people_not_described_is_an_attack_when_nothing_else_is_tol
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 4)
     # a claim for an attack told elsewhere stays unsaid
     assert events("Islamic State claimed responsibility for the Cambrils attack in Spain on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "to protest" hangs on "day", but the workers gathered to protest
+        ("City council workers gather at Treasury Square in Nairobi for the second day to protest salary arrears.",
+         "Peaceful protest"),
+        # "recently" dates the bill, not the protest
+        ("Journalists in Garissa took to the streets to protest a recently passed media bill.", "Peaceful protest"),
+        # tear gas to disperse a protest is an intervention, with no crowd word
+        ("Police used tear gas to disperse an anti-corruption protest in Nairobi on Monday.",
+         "Protest with intervention"),
+    ],
+)
+def test_protests_told_through_their_purpose_or_their_dispersal(text, expected):
+    assert only(text).sub_event_type == expected

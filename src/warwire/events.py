@@ -468,7 +468,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         # "teachers gathered to protest", "drivers blocked roads to protest": the act is the protest
         finite_act = gov.dep_ == "advcl" and gov.head.pos_ == "VERB" and not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in gov.head.children)
-        acted = (_lemma(gov) in PROTEST_VERBS and (head in GATHERING_VERBS or finite_act)) or (
+        # ("workers gather ... for the second day to protest": the clause hangs on "day")
+        verb_above = next((a for a in gov.ancestors if a.pos_ == "VERB"), gov.head)
+        acted = (_lemma(gov) in PROTEST_VERBS and (_lemma(verb_above) in GATHERING_VERBS or finite_act)) or (
             _lemma(gov) in DISPERSAL_VERBS and finite_act)  # "police used tear gas to disperse them"
         if head not in ("continue", "keep", "resume", "manage") and not acted:
             return "none"
@@ -1644,11 +1646,13 @@ def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tupl
 
 
 def _in_relative_clause(doc: Doc, date: dates_mod.DateMention, head: Token) -> bool:
-    """True when a date sits in a relative clause the event's trigger is not part of."""
+    """True when a date sits in a relative clause (or a participle) the event's trigger is not
+    part of."""
     tok = doc.char_span(date.start, date.end, alignment_mode="expand")
     if tok is None:
         return False
-    clauses = [a for a in tok[0].ancestors if a.dep_ in ("relcl", "acl")]
+    # (a participle modifying a noun is one too: "a recently passed media bill")
+    clauses = [a for a in tok[0].ancestors if a.dep_ in ("relcl", "acl") or a.dep_ == "amod" and a.tag_ in ("VBN", "VBG")]
     return any(head.i != c.i and c not in head.ancestors and head not in c.subtree for c in clauses)
 
 
