@@ -775,3 +775,9 @@ def test_an_attack_on_people_not_described_is_an_attack_when_nothing_else_is_tol
 )
 def test_protests_told_through_their_purpose_or_their_dispersal(text, expected):
     assert only(text).sub_event_type == expected
+
+
+def test_a_crowd_lighting_bonfires_riots_and_scouts_do_not():
+    ev = only("In Homa Bay, opposition supporters lit bonfires on Monday as they demanded the removal of the IEBC chief.")
+    assert ev.sub_event_type == "Violent demonstration"
+    assert events("The scouts lit a bonfire at the camp in Nakuru on Monday.") == []
