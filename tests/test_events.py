@@ -781,3 +781,9 @@ def test_a_crowd_lighting_bonfires_riots_and_scouts_do_not():
     ev = only("In Homa Bay, opposition supporters lit bonfires on Monday as they demanded the removal of the IEBC chief.")
     assert ev.sub_event_type == "Violent demonstration"
     assert events("The scouts lit a bonfire at the camp in Nakuru on Monday.") == []
+
+
+def test_a_crowd_blocking_a_road_demonstrates_and_the_police_closing_one_do_not():
+    ev = only("On Monday, Imenti youths blocked the Nkabune-Kathurine road with trees to denounce the condition of the road.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters")
+    assert events("Police blocked the road to Garissa on Monday.") == []

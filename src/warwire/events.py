@@ -2279,10 +2279,21 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
     """Find, type, merge and code the events of a parsed article."""
     lex = lex or default_lexicon()
     mentions = find_mentions(doc, ctx, lex)
+    _road_blocks_of_protests(mentions)
     _attack_by_default(mentions)
     drafts = _apply_labels(merge_mentions(mentions))
     drafts = _drop_reactions(drafts, lex)
     return build_events(doc, drafts, ctx, lex, mentions)
+
+
+def _road_blocks_of_protests(mentions: list[Mention]) -> None:
+    """A road blocked in a sentence that tells a protest is how the protest was held ("youths
+    blocked a section of Juja Road in Nairobi to protest"): the block adds details only."""
+    told = {m.sent_start for m in mentions if m.create and m.frame != "road_block"
+            and _family(m.sub_event_type) == "demonstration"}
+    for m in mentions:
+        if m.frame == "road_block" and m.sent_start in told:
+            m.create = False
 
 
 #: weak frames whose undecided mention is an attack when it is all an article reports
