@@ -551,7 +551,8 @@ TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute
 
 
 def _after_particles(verb: Token) -> int:
-    """Index of the first token after a verb and its "dead"/"down" complement ("shot dead by")."""
+    """Index of the first token after a verb and its complement ("shot dead by", "gunned down
+    by", "shot and killed by")."""
     i = verb.i + 1
     while i < len(verb.doc) and verb.doc[i].lower_ in ("dead", "down", "and", "killed", "injured", "wounded"):
         i += 1

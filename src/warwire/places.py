@@ -1025,8 +1025,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Drop GeoNames towns duplicated by a WOF place nearby (keeping the larger population).
 
     The twin is the WOF place with the same GeoNames id, else of the same name, else a town
-    before a district, the nearest first: the city of Mombasa's population goes to the WOF town
-    Mombasa, not to the county or to Old Mombasa next to it."""
+    before a district, the nearest first: the city of Mombasa's population goes to the place WOF
+    ties to it (Old Mombasa, the old town), not to Mombasa County, which then beat the city."""
     wof = [c for c in cands if c.entry.id.startswith("wof:")]
     if not wof:
         return cands
