@@ -144,6 +144,8 @@ def test_a_crowd_storming_offices_makes_its_demands_and_takes_no_town():
     assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
     ev = only("Al-Shabaab fighters stormed the town of Bulo Burte on Monday.")
     assert ev.sub_event_type == "Non-state actor overtakes territory"
+    # men an adjective arms are no crowd making demands
+    assert only("Masked men stormed the county offices in Garissa on Monday.").event_type == "Battles"
 
 
 @pytest.mark.parametrize(

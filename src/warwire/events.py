@@ -838,6 +838,14 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
     return False
 
 
+def _armed_head(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """"two armed men", "masked men": a head noun an adjective arms ("youths armed with
+    sticks" are still a crowd)."""
+    head = _phrase_head(doc, span)
+    return head is not None and any(c.dep_ == "amod" and c.lower_ in ("armed", "uniformed", "masked")
+                                    for c in head.children)
+
+
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context, lex: Lexicon) -> set[str]:
     cues: set[str] = set()
     people = lex.people
@@ -854,7 +862,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = True, bool(pw & (people.armed - people.civilian))
     elif head is not None and head.lower_ in people.outsider:
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
-    if head is not None and any(c.dep_ == "amod" and c.lower_ in ("armed", "uniformed") for c in head.children):
+    if _armed_head(doc, patient_span):
         civ_patient, armed_patient = False, True  # "two armed men"
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed)
     if not civ_patient and not armed_patient and patient_span is not None:
@@ -870,7 +878,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         )
     if armed_agent:
         cues.add("armed_agent")
-    elif not agent_kinds & ARMED_KINDS and aw & people.civilian:
+    elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(doc, agent_span):
         cues.add("civilian_agent")  # "traders stormed the county offices": no armed side
     if {w.removesuffix("s") for w in aw} & _air_words():
         cues.add("air_agent")
