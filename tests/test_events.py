@@ -789,3 +789,11 @@ def test_a_crowd_blocking_a_road_demonstrates_and_the_police_closing_one_do_not(
     ev = only("On Monday, Imenti youths blocked the Nkabune-Kathurine road with trees to denounce the condition of the road.")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters")
     assert events("Police blocked the road to Garissa on Monday.") == []
+
+
+def test_arrests_told_in_the_sentence_of_another_event_are_part_of_it():
+    ev = only("Police arrest and torture a terrorism suspect in Mombasa on Monday. The man was released without charge.")
+    assert ev.sub_event_type == "Attack"
+    evs = events("Police arrested 30 opposition supporters in Kampala on Monday. Officials said the country was calm. "
+                 "Separately, gunmen killed 3 people in Gulu on Tuesday.")
+    assert sorted(e.sub_event_type for e in evs) == ["Arrests", "Attack"]

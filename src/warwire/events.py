@@ -63,6 +63,9 @@ class FrameSpec(BaseModel):
     #: coded only when the article reports no other event ("troops were deployed to the area"
     #: after an attack is a reaction to it, not a development of its own)
     standalone: bool = False
+    #: coded only when no other event is told in its sentence ("Police arrest and torture a
+    #: suspect", "herders were detained and beaten by the military")
+    in_sentence_only: bool = False
 
     @field_validator("sub_event_type")
     @classmethod
@@ -2347,8 +2350,18 @@ def _apply_labels(drafts: list[_Draft]) -> list[_Draft]:
 
 def _drop_reactions(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
     """Drafts told only by ``standalone`` frames (deployments, reinforcements) stand only when
-    the article reports nothing else: "police were deployed to the scene" follows an attack."""
+    the article reports nothing else: "police were deployed to the scene" follows an attack.
+    Drafts told only by ``in_sentence_only`` frames (arrests) stand unless another event is told
+    in their sentence ("Police arrest and torture a suspect")."""
     def standalone(d: _Draft) -> bool:
         return all(lex.frames[m.frame].standalone for m in d.mentions if m.create)
     others = [d for d in drafts if not standalone(d)]
-    return others if others else drafts
+    kept = others if others else drafts
+
+    def follows(d: _Draft) -> bool:
+        told = [m for m in d.mentions if m.create]
+        return bool(told) and all(lex.frames[m.frame].in_sentence_only for m in told) and any(
+            m.sent_start == x.sent_start for o in kept if o is not d
+            and not all(lex.frames[y.frame].in_sentence_only for y in o.mentions if y.create)
+            for x in o.mentions if x.create for m in told)
+    return [d for d in kept if not follows(d)]
