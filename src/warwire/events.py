@@ -2353,15 +2353,12 @@ def _drop_reactions(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
     the article reports nothing else: "police were deployed to the scene" follows an attack.
     Drafts told only by ``in_sentence_only`` frames (arrests) stand unless another event is told
     in their sentence ("Police arrest and torture a suspect")."""
-    def standalone(d: _Draft) -> bool:
-        return all(lex.frames[m.frame].standalone for m in d.mentions if m.create)
-    others = [d for d in drafts if not standalone(d)]
-    kept = others if others else drafts
+    def only(d: _Draft, flag: str) -> bool:
+        return all(getattr(lex.frames[m.frame], flag) for m in d.mentions if m.create)
 
-    def follows(d: _Draft) -> bool:
-        told = [m for m in d.mentions if m.create]
-        return bool(told) and all(lex.frames[m.frame].in_sentence_only for m in told) and any(
-            m.sent_start == x.sent_start for o in kept if o is not d
-            and not all(lex.frames[y.frame].in_sentence_only for y in o.mentions if y.create)
-            for x in o.mentions if x.create for m in told)
-    return [d for d in kept if not follows(d)]
+    others = [d for d in drafts if not only(d, "standalone")]
+    kept = others if others else drafts
+    # the sentences where an event other than an in_sentence_only one is told
+    told = {m.sent_start for d in kept if not only(d, "in_sentence_only") for m in d.mentions if m.create}
+    return [d for d in kept if not (only(d, "in_sentence_only")
+                                    and any(m.create and m.sent_start in told for m in d.mentions))]
