@@ -514,7 +514,7 @@ def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None =
 
 
 def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -> list[str]:
-    out = [c.upper() for c in given]
+    out = list(given)
     if sig:
         top = sig.most_common(1)[0][1]
         for cc, n in sig.most_common():
@@ -653,6 +653,7 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
 def _recognise(
     text: str, doc: Doc | None, countries: Sequence[str], m: Matcher
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
+    """Toponym spans with their candidates (``countries``: the caller's ISO2 codes, upper case)."""
     toks = _possessives(tokenize(text), m.country_possessives)
     norm = _norm_string(toks)
     # spans of the longest global key's length; a country layer's keys are shorter, and a
@@ -680,7 +681,7 @@ def _recognise(
         mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
     _person_sense(mentions, persons, text, doc_cc)
     if countries:
-        _reject_loose_foreign(mentions, {c.upper() for c in countries})
+        _reject_loose_foreign(mentions, set(countries))
     mentions.sort(key=lambda x: x.start)
     return mentions, sig, doc_cc, own
 
@@ -1614,8 +1615,9 @@ def explain_places(
 ) -> list[Mention]:
     """Every recognised span with its candidates, scores and the reason for the choice/rejection."""
     m = matcher or default_matcher()
+    countries = tuple(c.upper() for c in countries)
     mentions, sig, doc_cc, own = _recognise(text, doc, countries, m)
-    _resolve(mentions, sig, doc_cc, text, own, frozenset(c.upper() for c in countries))
+    _resolve(mentions, sig, doc_cc, text, own, frozenset(countries))
     for men in mentions:
         _extend_designator(men, text, m.rules)
     return mentions
