@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import dates as dates_mod
 from .errors import DataError
-from .figures import doc_text
+from .figures import doc_text, particle_objects, token_after
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
 log = logging.getLogger(__name__)
@@ -553,13 +553,8 @@ TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute
                              "injure", "wound", "slaughter", "lynch", "massacre"})
 
 
-def _after_particles(verb: Token) -> int:
-    """Index of the first token after a verb and its complement ("shot dead by", "gunned down
-    by", "shot and killed by")."""
-    i = verb.i + 1
-    while i < len(verb.doc) and verb.doc[i].lower_ in ("dead", "down", "and", "killed", "injured", "wounded"):
-        i += 1
-    return i
+#: words between a headline's verb and its "by" ("shot dead by", "shot and killed by")
+PASSIVE_COMPLEMENTS = frozenset({"dead", "down", "and", "killed", "injured", "wounded"})
 
 
 def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
@@ -640,7 +635,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 # two objects are one phrase split by the parser ("attacks police post")
                 span = subtree_span(c)
                 patient = span if patient is None or span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
-        by_next = any(c.dep_ == "prep" and c.lower_ == "by" and c.i == _after_particles(verb) for c in verb.children)
+        after = token_after(verb, PASSIVE_COMPLEMENTS)
+        by_next = after is not None and after.lower_ == "by" and after.dep_ == "prep" and after.head.i == verb.i
         if not passive and agent is not None and (any(c.dep_ == "agent" for c in verb.children) or by_next):
             # "Police officer shot dead by unknown gunmen": a headline's passive without its
             # auxiliary; the subject is the victim
@@ -650,13 +646,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             # "Four security officers killed.": killing takes an object; without one (or a
             # preposition: "shot at") the subject is the victim
             patient, agent, passive = agent, None, True
-        if patient is None:
-            # "militia guns down two police officers": the object read as the particle's
-            for c in verb.children:
-                if c.dep_ in ("advmod", "prt") and c.lower_ in ("down", "up", "off"):
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if obj is not None:
-                        patient = subtree_span(obj)
+        if patient is None and (objs := particle_objects(verb)):
+            patient = subtree_span(objs[0])  # "militia guns down two police officers"
         if passive or any(c.dep_ == "auxpass" for c in verb.children):
             passive = True
             # "was shot and killed by X": the agent hangs on the last conjunct

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -523,21 +523,33 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
     return None
 
 
+def token_after(verb: Token, skip: Collection[str]) -> Token | None:
+    """The first token after ``verb`` that is not one of the words ``skip`` (its complement:
+    "shot dead by", "gunned down by"), or None at the end of the text."""
+    doc, i = verb.doc, verb.i + 1
+    while i < len(doc) and doc[i].lower_ in skip:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def particle_objects(verb: Token) -> list[Token]:
+    """Objects the parser hung on a verb's particle ("guns down two officers": "officers" read
+    as the object of "down")."""
+    return [g for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "up", "off")
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def _by_follows(verb: Token) -> bool:
     """"shot dead by", "killed by": "by" right after the verb and its complement."""
-    doc, i = verb.doc, verb.i + 1
-    while i < len(doc) and doc[i].lower_ in ("dead", "down"):
-        i += 1
-    return i < len(doc) and doc[i].lower_ == "by"
+    after = token_after(verb, ("dead", "down"))
+    return after is not None and after.lower_ == "by"
 
 
 def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     """Whom ``verb`` happened to: its object ("killed a farmer"), its passive subject ("a farmer
     was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
     noun it qualifies ("a civilian killed in the raid"), or the subject of verbs such as "die"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"] or [
-        g for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "up", "off")
-        for g in c.children if g.dep_ == "pobj"]  # "guns down two officers" read as a preposition
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or particle_objects(verb)
     if objects:
         return objects
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
