@@ -295,12 +295,18 @@ def test_layer_key_index_shared_keys_ids_and_cache(tmp_path, monkeypatch):
     lay = gz.Layer("XX")
     lay.add_file(path)
     lay.add_entry(gz.Entry("user:9", "Bab", (), 1.0, 2.0, "locality", "XX"))
+    more = [
+        gz.Entry("t:5", "Bab", (), 34.0, 41.0, "locality", "XX"),
+        gz.Entry("t:6", "Mare", (), 34.0, 41.0, "locality", "XX"),
+    ]
+    lay.add_file(gz.write_gazetteer(more, tmp_path / "XX-more.tsv.gz", country="XX", source="test"))
     idx = lay.key_index()
-    assert idx[gz.normalize("Bab")] == (0, 1, 3)  # every entry of a shared key, in order
+    assert idx[gz.normalize("Bab")] == (0, 1, 3, 4)  # every entry of a shared key, in order
+    assert idx[gz.normalize("Mare")] == (5,)  # a row after an added entry keeps its own keys
     assert idx.get(gz.normalize("Tel Rifaat")) == (2,) and gz.normalize("Tall Rifat") in idx
     assert idx.get("no such place") == () and "no such place" not in idx
     assert sorted(idx) == sorted({k for i in range(len(lay)) for k in lay.keys(i)})
-    assert [lay.find(x) for x in ("t:1", "t:3", "user:9", "t:4")] == [0, 2, 3, None]
+    assert [lay.find(x) for x in ("t:1", "t:3", "user:9", "t:5", "t:4")] == [0, 2, 3, 4, None]
     # entries parsed again after the cache is cleared are the same
     monkeypatch.setattr(gz, "MAX_PARSED", 1)
     assert [lay[i].name for i in (0, 1, 2, 0)] == ["Al Bab", "Bab", "Tall Rifat", "Al Bab"]

@@ -758,16 +758,18 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
     """Normalised key -> entry indices of a :class:`Layer`, without a Python object per key.
 
     Keys are held as a sorted array of their 64-bit hashes with one integer each: the entry
-    index shifted left by one, or (low bit set) the position of the key's list of entries in
-    ``multi``.  Many candidate strings are looked up at once with :meth:`match`; every hit is
-    checked against the entry's stored keys, so a hash collision never makes a match.
+    index shifted left by one, or (low bit set) the number of a list of entries, stored as
+    ``multi[starts[n]:starts[n + 1]]``.  Many candidate strings are looked up at once with
+    :meth:`match`; every hit is checked against the entry's stored keys, so a hash collision
+    never makes a match.
     """
 
-    def __init__(self, layer: Layer, hashes: np.ndarray, values: np.ndarray, multi: list[tuple[int, ...]]) -> None:
+    def __init__(self, layer: Layer, hashes: np.ndarray, values: np.ndarray, multi: np.ndarray, starts: np.ndarray) -> None:
         self.layer = layer
         self.hashes = hashes
         self.values = values
         self.multi = multi
+        self.starts = starts
 
     @classmethod
     def build(cls, layer: Layer) -> KeyIndex:
@@ -780,15 +782,18 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
         h, r = h[order], r[order]
         uniq, first, counts = np.unique(h, return_index=True, return_counts=True)
         values = r[first] << 1
-        multi: list[tuple[int, ...]] = []
-        for n in np.flatnonzero(counts > 1).tolist():
-            s = int(first[n])
-            values[n] = (len(multi) << 1) | 1
-            multi.append(tuple(r[s : s + int(counts[n])].tolist()))
-        return cls(layer, uniq, values, multi)
+        shared = np.flatnonzero(counts > 1)
+        values[shared] = (np.arange(len(shared), dtype=np.int64) << 1) | 1
+        in_shared = np.repeat(counts > 1, counts)  # h is sorted: a key's rows are consecutive
+        starts = np.zeros(len(shared) + 1, dtype=np.int64)
+        np.cumsum(counts[shared], out=starts[1:])
+        return cls(layer, uniq, values, r[in_shared].astype(np.int32), starts)
 
     def _decode(self, value: int) -> tuple[int, ...]:
-        return self.multi[value >> 1] if value & 1 else (value >> 1,)
+        if value & 1:
+            n = value >> 1
+            return tuple(self.multi[self.starts[n] : self.starts[n + 1]].tolist())
+        return (value >> 1,)
 
     def match(self, keys: Sequence[str], hashes: np.ndarray) -> list[tuple[int, tuple[int, ...]]]:
         """(position in ``keys``, entry indices) for each of ``keys`` (with their ``hashes``,
@@ -847,7 +852,6 @@ class Layer(Sequence[Entry]):
         self._user: dict[int, Entry] = {}  # rows added as entries (no stored line)
         self._keys_override: dict[int, tuple[str, ...]] = {}
         self._extra: dict[int, tuple[str, ...]] = {}
-        self._keycol = ""  # each row's stored keys column and a newline, for bulk reads
         self._index: KeyIndex | None = None
 
     # -- building
@@ -863,12 +867,10 @@ class Layer(Sequence[Entry]):
         start = len(self)
         self._srcs.append((start, path, default_country))
         if rows:
-            text = "\n".join(rows) + "\n"
-            data = text.encode()
+            data = ("\n".join(rows) + "\n").encode()
             ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10) + (1 + len(self._blob))
             self._offs.frombytes(ends.astype(np.uint64).tobytes())
             self._blob += data
-            self._keycol += _BEFORE_KEYS.sub("", text)
         if recompute:
             for i in range(start, len(self)):
                 self._keys_override[i] = replace(self._parse(i), keys=()).match_keys()
@@ -879,7 +881,6 @@ class Layer(Sequence[Entry]):
         """Append one parsed entry (user places)."""
         i = len(self)
         self._offs.append(self._offs[-1])
-        self._keycol += "\n"
         self._user[i] = e
         self._keys_override[i] = e.keys or e.match_keys()
         self._index = None
@@ -950,7 +951,9 @@ class Layer(Sequence[Entry]):
 
     def flat_keys(self) -> tuple[list[str], np.ndarray]:
         """Every match key of the layer and, aligned with it, the index of its entry."""
-        cols = self._keycol.split("\n")[:-1]
+        cols = _BEFORE_KEYS.sub("", self._blob.decode()).split("\n")[:-1]
+        for i in sorted(self._user):  # rows added as entries have no stored line
+            cols.insert(i, "")
         for i in self._keys_override:
             cols[i] = "|".join(self._keys_override[i])
         for i, col in enumerate(cols):
