@@ -188,6 +188,32 @@ def test_continents_and_us_states_over_same_named_towns():
         assert near(p, lat, lon, 150)
 
 
+def test_world_regions_and_seas_over_namesakes():
+    text = (
+        "Houthi rebels attacked a cargo ship in the Red Sea and drones flew over the Sea of Azov, "
+        "the latest strikes in the Middle East. Iran threatened to close the Persian Gulf."
+    )
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    assert set(got) >= {"Red Sea", "Sea of Azov", "Middle East", "Persian Gulf"}
+    assert got["Red Sea"].feature_type == "water" and got["Red Sea"].geo_precision == 3
+    assert near(got["Red Sea"], 20.0, 38.5, 400)
+    # the sea, not the town of Azov; the Gulf, not Gulf province of Papua New Guinea
+    assert got["Sea of Azov"].feature_type == "water" and got["Sea of Azov"].country is None
+    assert got["Persian Gulf"].country is None and near(got["Persian Gulf"], 26.5, 52.0, 400)
+    assert got["Middle East"].feature_type == "world_region"
+    # a division named like a sea keeps its own sense when the text says so
+    text = "Fighters attacked Port Sudan, the capital of Red Sea state."
+    red = [p for p in places.find_places(text, nlp.parse(text)) if p.name == "Red Sea"]
+    assert red and red[0].feature_type == "region" and red[0].country == "SD"
+
+
+def test_world_region_names_leave_villages_alone():
+    # "Arabia" is a village in Mandera county, not the Arabian Peninsula
+    text = "Al Shabaab militants attacked a land cruiser in Arabia and injured two passengers."
+    ps = [p for p in places.find_places(text, nlp.parse(text), countries=["KE"]) if p.text == "Arabia"]
+    assert ps and ps[0].country == "KE" and ps[0].feature_type == "locality"
+
+
 def test_state_abbreviation_needs_its_full_stop():
     ps = places.find_places("Police in Gainesville, Ga., said Miss Smith was safe.")
     ga = [p for p in ps if p.text.startswith("Ga")]

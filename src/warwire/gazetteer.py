@@ -11,8 +11,9 @@ Layers
   block of UTF-8 bytes and parsed on access, its names in a :class:`KeyIndex` of key hashes): the village layer ``gazetteer/XX.tsv.gz`` (Who's On First; GeoNames
   towns of 500+ people for Mexico) and ``XX-geonames.tsv.gz`` when imported, else the
   GeoNames towns of that country from ``world-cities.tsv.gz`` (population >= 5,000).
-* **user**: ``data/place_variants.tsv`` and the file named by ``WARWIRE_PLACES_FILE``
-  (same columns) add variants to existing ids or new places.
+* **user**: ``data/world_regions.tsv`` (world regions and seas), ``data/place_variants.tsv``
+  and the file named by ``WARWIRE_PLACES_FILE`` (same columns) add variants to existing ids
+  or new places.
 
 Gazetteer files are gzip TSV; the first line is
 ``#warwire-gazetteer 1 country=SY source=wof commit=... built=...``; the next comment
@@ -59,6 +60,8 @@ DATA_DIR = Path(__file__).parent / "data"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 COUNTRIES_FILE = DATA_DIR / "countries.tsv"
 VARIANTS_FILE = DATA_DIR / "place_variants.tsv"
+#: World regions and seas (same columns as the variants file), loaded into the global layer.
+WORLD_REGIONS_FILE = DATA_DIR / "world_regions.tsv"
 COLUMNS = (
     "id",
     "name",
@@ -182,6 +185,9 @@ def is_latin(text: str) -> bool:
 # --------------------------------------------------------------------------- entries
 
 _DIVISIONS = frozenset({"region", "macroregion", "county", "localadmin"})
+#: Feature types in no one country: continents, world regions ("Middle East") and seas,
+#: gulfs, straits and lakes ("Red Sea", "Lake Chad").
+SUPRANATIONAL = frozenset({"continent", "world_region", "water"})
 _DESIGNATOR = re.compile(
     r"\s+(?:governorate|province|region|district|oblast|raion|rayon|state|department|"
     r"prefecture|county|parish|borough|municipality|sub-?district|nahiya|mohafazat)$",
@@ -217,7 +223,7 @@ class Entry:
         Countries rank above everything; regions get a flat rank so that a bare name shared
         by a region and its capital city goes to the city (news usage: "Aleppo").
         """
-        if self.feature_type in ("country", "continent"):
+        if self.feature_type == "country" or self.feature_type in SUPRANATIONAL:
             return 12.0
         if self.feature_type in ("region", "macroregion"):
             return REGION_IMPORTANCE
@@ -1152,7 +1158,9 @@ class Gazetteer:
                     p = line.split("\t", 10)
                     if p[5] == "region" or (p[8] and int(p[8]) >= GLOBAL_MIN_POPULATION):
                         out.append(replace(lay[i], layer="global"))
-            self._global = self._merge_user(out, lambda u: u.feature_type in ("country", "region", "continent"))
+            self._global = self._merge_user(
+                out, lambda u: u.feature_type in ("country", "region") or u.feature_type in SUPRANATIONAL
+            )
         return self._global
 
     def bundled_countries(self) -> list[str]:
@@ -1258,7 +1266,7 @@ class Gazetteer:
             spelled = light in (simple_key(e.name), simple_key(_DESIGNATOR.sub("", e.name)))
             # a bare name is the country; else the town that seats the district named after it
             # ("Wajir", "Garissa"), then the district, then namesake villages elsewhere
-            if e.feature_type in ("country", "continent"):
+            if e.feature_type == "country" or e.feature_type in SUPRANATIONAL:
                 kind = 0
             elif e.feature_type in _DIVISIONS:
                 kind = 2
@@ -1287,7 +1295,7 @@ def user_dir() -> Path:
 
 
 def _variant_files() -> tuple[Path, ...]:
-    files = [VARIANTS_FILE] if VARIANTS_FILE.is_file() else []
+    files = [f for f in (WORLD_REGIONS_FILE, VARIANTS_FILE) if f.is_file()]
     user = os.environ.get("WARWIRE_PLACES_FILE")
     if user:
         files.append(Path(user))

@@ -58,6 +58,12 @@ FUZZY_SCORE = 88
 #: Entries whose name forms are cached by a matcher (cleared when full; a few hundred bytes
 #: each): enough for the names a stream of local news keeps matching.
 MAX_CACHED_FORMS = 20_000
+#: Feature types of places in no one country or a whole country: never a namesake village's
+#: rival in a country the text is not about, never an anchor for nearby places.
+WIDE = frozenset({"country"}) | gz.SUPRANATIONAL
+WIDE_OR_REGION = WIDE | {"region"}
+WIDE_OR_MACROREGION = WIDE | {"macroregion"}
+WIDE_OR_DIVISION = WIDE | {"region", "macroregion"}
 
 
 # --------------------------------------------------------------------------- rules
@@ -702,7 +708,7 @@ def _reject_loose_foreign(mentions: list[Mention], given: set[str]) -> None:
         if men.rejected is not None or men.demonym:
             continue
         kept = [c for c in men.candidates if c.entry.country in named or _spelling_rank(c) == 2
-                or c.entry.feature_type in ("country", "continent")]
+                or c.entry.feature_type in WIDE]
         if len(kept) < len(men.candidates):
             men.candidates = kept
             if not kept:
@@ -797,7 +803,7 @@ def _actor_name(men: Mention, m: Matcher, context: frozenset[str]) -> str | None
     if men.text.replace(".", "") not in m.actor_acronyms and gz.simple_key(men.text) not in m.actor_names:
         return None
     if men.designator or any(
-        (_spelling_rank(c) == 2 and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 10_000))
+        (_spelling_rank(c) == 2 and (c.entry.feature_type in WIDE_OR_REGION or c.entry.population >= 10_000))
         or (_spelling_rank(c) and c.entry.country in context)
         for c in men.candidates
     ):
@@ -983,7 +989,7 @@ def _person_sense(mentions: list[Mention], persons: list, text: str, doc_cc: Seq
     surnames |= {x.key for x in mentions if x.rejected and x.rejected.startswith(("inside a PERSON", "part of a person"))}
     for x in mentions:
         if x.rejected is None and x.i == x.j and x.key in surnames and not (x.designator or x.near or x.direction):
-            if not any(c.entry.feature_type in ("country", "continent")
+            if not any(c.entry.feature_type in WIDE
                        or c.entry.feature_type == "region" and c.entry.country in doc_cc[:1] for c in x.candidates[:1]):
                 x.rejected = "same name used for a person in this text"
 
@@ -1081,7 +1087,7 @@ def _filter(
         if pos in ("NOUN", "ADJ") and not in_loc and not any(_spelling_rank(c) for c in men.candidates):
             men.rejected = f"a common {pos.lower()} matching only a variant spelling"
             return
-    important = any(c.entry.feature_type in ("continent", "country", "region", "macroregion") or c.entry.population >= 100_000 for c in men.candidates)
+    important = any(c.entry.feature_type in WIDE_OR_DIVISION or c.entry.population >= 100_000 for c in men.candidates)
     # actor name: "Jaish al-Izza", "Tahrir al-Sham" (head word in the same capitalised chunk)
     k = men.i - 1
     while k >= 0 and toks[k].text != "|" and (toks[k].key == "" or toks[k].text[:1].isupper()):
@@ -1101,7 +1107,7 @@ def _filter(
         whole = any(a == men.start and b == men.end for a, b in persons)
         known = any(
             _spelling_rank(c)
-            and (c.entry.population >= 10_000 or c.entry.feature_type in ("continent", "country", "region"))
+            and (c.entry.population >= 10_000 or c.entry.feature_type in WIDE_OR_REGION)
             for c in men.candidates
         )
         # the small model often calls a lone town name a PERSON ("Gainesville"); a full name
@@ -1145,7 +1151,7 @@ def _filter(
             return
     exact_big = any(
         _spelling_rank(c)
-        and (c.entry.feature_type in ("continent", "country", "region") or c.entry.population >= 100_000)
+        and (c.entry.feature_type in WIDE_OR_REGION or c.entry.population >= 100_000)
         for c in men.candidates
     )
     if single and men.key in lower_words and not exact_big and not men.designator:
@@ -1196,7 +1202,7 @@ def _fuzzy_mentions(text: str, toks: list[Tok], locs: list[tuple[int, int, str]]
 EXACT_BONUS = 4
 VARIANT_BONUS = 2
 
-_PRECISION = {"continent": 3, "country": 3, "macroregion": 3, "region": 3, "county": 2, "localadmin": 2}
+_PRECISION = {**dict.fromkeys(WIDE, 3), "macroregion": 3, "region": 3, "county": 2, "localadmin": 2}
 
 
 #: Bonus for a town of the text's home state (or province), when most of the text's towns lie
@@ -1358,7 +1364,7 @@ def _resolve(
     primary_spelled = {id(x) for x in live if any(_spelling_rank(c) == 2 for c in x.candidates)}
     country_named = {
         id(x) for x in live
-        if any(c.entry.feature_type in ("country", "continent") and _spelling_rank(c) == 2 for c in x.candidates)
+        if any(c.entry.feature_type in WIDE and _spelling_rank(c) == 2 for c in x.candidates)
     }
 
     def base(c: Candidate, men: Mention, rest: Counter[str], votes: int) -> float:
@@ -1388,20 +1394,20 @@ def _resolve(
                     bonus /= 2  # Cabool lists "Kabul" as a variant; Kabul is spelled so
                 s += bonus
                 c.notes.append(f"document country {e.country} +{bonus:.1f}")
-        elif e.feature_type not in ("country", "continent"):
+        elif e.feature_type not in WIDE:
             s -= 2
         admin = normalize(e.admin1) if e.admin1 else None
         if e.admin1 and e.feature_type not in ("region", "country") and admin in admin_keys and admin != men.key:
             s += 2
             c.notes.append(f"admin1 {e.admin1} mentioned +2")
         context = after.get(id(men))
-        if context and e.feature_type not in ("country", "continent") and (
+        if context and e.feature_type not in WIDE and (
             (e.admin1 and admin in context) or e.country in context
         ):
             s += 6
             c.notes.append("followed by its state or country +6")
         elif (
-            id(men) in country_named and e.feature_type not in ("country", "continent", "region", "macroregion")
+            id(men) in country_named and e.feature_type not in WIDE_OR_DIVISION
             and e.population < 100_000 and men.designator != "city"
         ):
             s -= 5
@@ -1477,7 +1483,7 @@ def _resolve(
     anchors = list({
         x.candidates[0].entry.id: x.candidates[0].entry
         for x in live
-        if x.candidates[0].entry.feature_type not in ("continent", "country", "macroregion")
+        if x.candidates[0].entry.feature_type not in WIDE_OR_MACROREGION
     }.values())
     anchor_at = _Points(anchors)
     for men in live:
