@@ -188,6 +188,11 @@ def test_the_number_of_attackers_is_no_toll():
         (1, "killed", False, "a businessman")]
     assert [f for f in _figs("A policeman was shot dead by two assailants.") if f[1] == "killed"] == [
         (1, "killed", False, "A policeman")]
+    # a group's members given by a participle, and doers the parser reads as a reduced relative
+    # clause ("men [who] shot dead a priest"), are no toll either
+    for text in ("An armed gang comprising four men shot dead a priest near Kikuyu town.",
+                 "A gang consisting of five men killed a priest in Eldoret."):
+        assert [f for f in _figs(text) if f[1] == "killed"] == [(1, "killed", False, "a priest")], text
 
 
 def test_a_community_named_by_its_own_name_is_counted_as_people():

@@ -515,7 +515,7 @@ def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
     if sp is None or not len(sp):
         return False
     head = sp.root
-    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj", "pobj", "prep") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "poss", "nmod", "conj", "pobj", "prep") and head.head.i != head.i:
         head = head.head
         if head.lower_ in lex.people.outsider:
             return True

@@ -326,7 +326,7 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
                 return unit
     cur = anchor
     for _ in range(4):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.lemma_.lower() in stop_lemmas:
@@ -417,7 +417,7 @@ def _place_near(anchor: Token) -> str | None:
                         and cand.doc[left - 1].pos_ == "PROPN":
                     left -= 1
                 return cand.doc[left:cand.i + 1].text
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return None
@@ -452,7 +452,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         last_tok = doc[c.end - 1]
         end_char = c.char_end if c.char_end is not None else last_tok.idx + len(last_tok)
         unit = None
-        if counted is None or not _is_doer(counted):
+        if counted is None or not _is_doer(counted, lex):
             unit = _unit_just_before(doc_text(doc), start_char, lex)
             if counted is not None:
                 unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
@@ -599,12 +599,30 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     return out
 
 
-def _is_doer(anchor: Token) -> bool:
+#: Participles that give a group's members ("a gang comprising four men", "consisting of",
+#: "made up of", "composed of").
+_MEMBERSHIP_VERBS = frozenset({"comprise", "consist", "make", "compose"})
+
+
+def _is_doer(anchor: Token, lex: FigureLexicon | None = None) -> bool:
     """True when the people counted did the deed: "three gunmen shot dead a driver", "a gang of
-    three men", "killed by two assailants" — their number is not a toll."""
+    three men", "a gang comprising four men", "killed by two assailants", "four men shot dead a
+    priest" read as a reduced relative clause — their number is not a toll."""
+    if lex is not None and any(
+        c.dep_ == "acl" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
+        and _event_unit(c, lex) in ("killed", "wounded") for c in anchor.children
+    ):
+        return True
     np = anchor
     if np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.pos_ in ("NOUN", "PROPN"):
         np = np.head.head
+    else:  # the members given by a participle: "a gang comprising / consisting of four men"
+        verb = np.head
+        while verb.pos_ in ("ADP", "ADV", "PART") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i != np.i and verb.dep_ == "acl" and verb.lemma_.lower() in _MEMBERSHIP_VERBS \
+                and np.dep_ in ("dobj", "pobj"):
+            np = verb.head
     if np.dep_ == "pobj" and np.head.dep_ == "agent":
         return True
     verbs = (np.head, *np.head.conjuncts) if np.dep_ == "nsubj" else ()
@@ -616,7 +634,7 @@ def _coordinated_units(anchor: Token, unit: str, lex: FigureLexicon) -> list[str
     "were abducted and later killed", "were shot and wounded"."""
     cur = anchor
     for _ in range(4):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return []
         cur = cur.head
         if cur.pos_ == "VERB" and lex.unit_of_lemma(cur.lemma_, "event") == unit:

@@ -167,7 +167,7 @@ def _speaker_from(tok: Token, cues: SpeechCues, depth: int = 0) -> _Speaker:
     """Describe the speaker whose phrase is headed by ``tok``."""
     doc = tok.doc
     low = tok.lower_
-    if low in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok and depth < 2:
+    if low in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i and depth < 2:
         # "a local activist who said ...": the antecedent speaks; the span stays on "who"
         ant = tok.head.head
         if ant.dep_ == "appos" and ant.head.pos_ == "PROPN":
@@ -739,7 +739,7 @@ def _governing_subject(v: Token) -> Token | None:
     saying ...", "X issued a statement saying ...", "X was quoted as saying ..."."""
     cur = v
     for _ in range(4):
-        if cur.dep_ not in _CHAIN_DEPS or cur.head is cur:
+        if cur.dep_ not in _CHAIN_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ not in ("VERB", "AUX"):
