@@ -161,6 +161,10 @@ def test_quantities_in_text_reads_vague_words_the_same_every_time():
          [(2, "killed", False, "Two"), (1, "killed", False, "a police officer")]),
         ("A priest was kidnapped, murdered and buried in Embu.",
          [(1, "abducted", False, "A priest"), (1, "killed", False, "A priest")]),
+        # a headline's past tense of a verb that needs an object: its subject is the victim
+        ("Six year old boy killed.", [(1, "killed", False, "Six year old boy")]),
+        # a verb the tagger reads as a noun still has its object
+        ("3 June. Traders of Gikomba lynch a youth they accuse of robbery.", [(1, "killed", False, "a youth")]),
     ],
 )
 def test_a_person_named_without_a_number_counts_as_one(text, expected):

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import dates as dates_mod
 from .errors import DataError
-from .figures import doc_text, particle_objects, token_after
+from .figures import doc_text, objectless_transitive, particle_objects, token_after
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
 log = logging.getLogger(__name__)
@@ -547,11 +547,6 @@ def _is_or_coordination(doc: Doc, span: tuple[int, int] | None) -> bool:
 
 #: words that count people without naming them ("several killed")
 VAGUE_COUNTS = frozenset({"several", "many", "dozens", "scores", "hundreds", "some", "few", "numerous"})
-#: verbs of violence that always take an object: one with a subject and no object is a
-#: headline's passive ("Four security officers killed")
-TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute", "abduct", "kidnap",
-                             "injure", "wound", "slaughter", "lynch", "massacre"})
-
 
 #: words between a headline's verb and its "by" ("shot dead by", "shot and killed by")
 PASSIVE_COMPLEMENTS = frozenset({"dead", "down", "and", "killed", "injured", "wounded"})
@@ -641,8 +636,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             # "Police officer shot dead by unknown gunmen": a headline's passive without its
             # auxiliary; the subject is the victim
             patient, agent, passive = agent, None, True
-        elif (not passive and agent is not None and patient is None and verb.tag_ in ("VBN", "VBD")
-              and _lemma(verb) in TRANSITIVE_ONLY and not any(c.dep_ in ("aux", "prep", "prt") for c in verb.children)):
+        elif not passive and agent is not None and patient is None and objectless_transitive(verb):
             # "Four security officers killed.": killing takes an object; without one (or a
             # preposition: "shot at") the subject is the victim
             patient, agent, passive = agent, None, True

@@ -539,6 +539,19 @@ def particle_objects(verb: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+#: Verbs that always take an object: a headline's past tense of one with none reads as a passive
+#: whose subject is the victim ("Four security officers killed.", "Six year old boy killed").
+TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute", "abduct", "kidnap",
+                             "injure", "wound", "slaughter", "lynch", "massacre"})
+
+
+def objectless_transitive(verb: Token) -> bool:
+    """A past form of a :data:`TRANSITIVE_ONLY` verb with no object, auxiliary, preposition or
+    particle ("shot at" has its own sense): a headline's passive."""
+    return verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in TRANSITIVE_ONLY and not any(
+        c.dep_ in ("aux", "auxpass", "prep", "prt", "dobj") for c in verb.children)
+
+
 def _by_follows(verb: Token) -> bool:
     """"shot dead by", "killed by": "by" right after the verb and its complement."""
     after = token_after(verb, ("dead", "down"))
@@ -559,8 +572,8 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
         subj_verb = subj_verb.head
     # a headline's bare participle is passive: "Officer killed at camp by a bomb"
     # ("Police reservist shot dead by militants": a past tense before "by" reads so too)
-    headline = (verb.tag_ == "VBN" or verb.tag_ == "VBD" and _by_follows(verb)) and not any(
-        c.dep_ in ("aux", "auxpass") for c in subj_verb.children)
+    headline = (verb.tag_ == "VBN" or verb.tag_ == "VBD" and (_by_follows(verb) or objectless_transitive(verb))) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in subj_verb.children)
     wanted = ("nsubjpass", "nsubj") if headline or verb.lemma_.lower() in spec.subject_lemmas \
         else ("nsubjpass",)
     return [c for c in subj_verb.children if c.dep_ in wanted]
@@ -584,7 +597,9 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     specs = {u.name: u for u in lex.units if u.one_named}
     out: list[tuple[Token, str]] = []
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.dep_ == "xcomp":
+        # a verb the tagger read as a noun still has its object ("residents lynch a suspected thief")
+        if verb.dep_ == "xcomp" or verb.pos_ != "VERB" and not (
+                verb.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children)):
             continue
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
