@@ -185,6 +185,15 @@ def test_no_one_counted_for_negated_intended_or_included_victims(text):
     assert [f for f in _figs(text) if f[3] != "Five"] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("14 Sept. Three herders were killed in an attack near Moyale.", [(3, "killed", False, "Three")]),
+    ("30 Jan. Two pupils were injured in Kisumu.", [(2, "wounded", False, "Two")]),
+])
+def test_a_dateline_day_is_no_count_and_the_count_after_it_is_kept(text, expected):
+    # NER runs "Sept. Three" into one date; the day itself ("14", "30") counts no one
+    assert _figs(text) == expected
+
+
 def test_the_number_of_attackers_is_no_toll():
     assert _figs("Three militants shot dead a driver on Friday.") == [
         (3, "fighters", False, "Three"), (1, "killed", False, "a driver")]

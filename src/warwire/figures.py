@@ -221,6 +221,12 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
     skip = [ent in not_counts for ent, _ in rows]
     idxs = [idx for _, idx in rows]
     lowers = [t.lower_ for t in doc]
+    for k in range(1, len(rows)):
+        # "25 Aug. Five people were killed": a day is written in digits, so a capitalised number
+        # word after a full stop opens a sentence even where NER runs the date into it
+        if skip[k] and doc[k - 1].text.endswith(".") and doc[k].is_title and _is_number_text(lowers[k]) \
+                and doc[k].is_alpha:
+            skip[k] = False
     size = len(rows)
     i = 0
     while i < size:
@@ -259,6 +265,8 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
             )) and not skip[j]:
                 j += 1
             value = parse_number(doc[i:j].text) if j > i else None
+            if value is not None and value <= 31 and j < size and _is_month(doc[j]):
+                value = None  # "25 Aug. Five people were killed": a day of the month
             if value is not None and not (1900 <= value <= 2100 and doc[i].like_num
                                           and len(doc[i].text) == 4):
                 approx = _hedge_before(text_low, pos, lex)
@@ -273,6 +281,11 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
 
 
 _RANGE_LINKS = frozenset({"-", "–", "to", "or"})
+
+
+def _is_month(tok: Token) -> bool:
+    """A capitalised month name or abbreviation ("August", "Aug.", "Sept")."""
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in MONTHS
 
 
 def _range_end(doc: Doc, j: int) -> tuple[int, int | None] | None:
