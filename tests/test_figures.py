@@ -163,6 +163,9 @@ def test_quantities_in_text_reads_vague_words_the_same_every_time():
          [(1, "abducted", False, "A priest"), (1, "killed", False, "A priest")]),
         # a headline's past tense of a verb that needs an object: its subject is the victim
         ("Six year old boy killed.", [(1, "killed", False, "Six year old boy")]),
+        ("Farmer killed on his shamba by unknown gunmen.", [(1, "killed", False, "Farmer")]),
+        # the tagger reads "civilian" as an adjective
+        ("Unknown attackers kill civilian distributing relief food", [(1, "killed", False, "civilian")]),
         # a verb the tagger reads as a noun still has its object
         ("3 June. Traders of Gikomba lynch a youth they accuse of robbery.", [(1, "killed", False, "a youth")]),
     ],
@@ -192,6 +195,10 @@ def test_no_one_counted_for_negated_intended_or_included_victims(text):
 def test_a_dateline_day_is_no_count_and_the_count_after_it_is_kept(text, expected):
     # NER runs "Sept. Three" into one date; the day itself ("14", "30") counts no one
     assert _figs(text) == expected
+
+
+def test_police_are_people():
+    assert _figs("Two police killed in shootout with bandits.") == [(2, "killed", False, "Two")]
 
 
 def test_the_number_of_attackers_is_no_toll():

@@ -559,10 +559,11 @@ TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute
 
 
 def objectless_transitive(verb: Token) -> bool:
-    """A past form of a :data:`TRANSITIVE_ONLY` verb with no object, auxiliary, preposition or
-    particle ("shot at" has its own sense): a headline's passive."""
+    """A past form of a :data:`TRANSITIVE_ONLY` verb with no object, auxiliary or particle, and
+    no "at" ("shot at" has its own sense): a headline's passive ("Woman killed on her farm")."""
     return verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in TRANSITIVE_ONLY and not any(
-        c.dep_ in ("aux", "auxpass", "prep", "prt", "dobj") for c in verb.children)
+        c.dep_ in ("aux", "auxpass", "prt", "dobj") or c.dep_ == "prep" and c.lower_ == "at"
+        for c in verb.children)
 
 
 def _by_follows(verb: Token) -> bool:
@@ -593,10 +594,13 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
 
 
 def _one_person(noun: Token, lex: FigureLexicon) -> bool:
-    """A singular person with no number ("a police officer", "the clerk", "Melitus Were")."""
+    """A singular person with no number ("a police officer", "the clerk", "Melitus Were"; "kill
+    civilian", where the tagger reads the object as an adjective)."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "ADJ" and noun.dep_ in ("dobj", "nsubjpass") and lemma in lex.people:
+        return True
     if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS") or noun.like_num:
         return False
-    lemma = noun.lemma_.lower()
     if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma):
         return False
     return not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
