@@ -285,6 +285,19 @@ def test_fatalities_ranges_take_the_lowest_and_also_killed_adds_up():
     assert ev.fatalities == 8
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a part of a toll already counted is not added to it
+    ("On Monday, gunmen killed at least 7 people, including 2 children, in an attack on a village in Marsabit.", 7),
+    ("Nine people including four pupils and three police officers were killed in a roadside bomb blast in Lamu on Monday.", 9),
+    # two counts of the same dead: the lowest (ACLED)
+    ("Five soldiers (or six, according to local media) were killed when their vehicle struck an IED in Lamu on Monday.", 5),
+    # separate groups of dead add up
+    ("On Monday, gunmen killed 2 children and 3 women in an attack on a village in Marsabit.", 5),
+])
+def test_fatalities_count_parts_and_alternatives_once(text, expected):
+    assert only(text).fatalities == expected
+
+
 def test_fatalities_coding_note_applies_to_the_report():
     ev = events("On 18 August 2019, 3 soldiers were killed following an attack by Taliban militants in Kunduz. "
                 "Fatalities coded as 0 (local media reported 3).")[0]

@@ -2215,6 +2215,12 @@ _MIXED_TOLL = re.compile(
 )
 
 
+# a part of a toll already counted: "killed at least 7 people, including 2 children"
+_INCLUDED = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of them)(?:\s[^.;:(),]{0,50}?\s+and)?\s+"
+    r"(?:at least\s+|some\s+|about\s+)?$", re.I)
+# another count of the same dead: "Six police (or seven - ...) officers", "20 (some reports 30)"
+_ALTERNATIVE = re.compile(r"\(\s*(?:or|some reports?(?: say)?|other reports?(?: say)?|others say)\s+$", re.I)
 _ALSO_KILLED = re.compile(r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b", re.I)
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
 # a death a protest is about, not one it caused: "residents protest after a man was killed"
@@ -2226,7 +2232,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                       sentences: Sequence[tuple[int, int]] = ()) -> None:
     """Set each event's fatalities by ACLED's rules.
 
-    Numbers killed in one sentence add up; a later sentence from the same source updates the
+    Numbers killed in one sentence add up, but for a part of one already counted ("7 people,
+    including 2 children"); a later sentence from the same source updates the
     toll (the highest stands) unless it counts other dead ("3 militants were also killed");
     sources that disagree give the lowest.  A number of "killed and wounded" (casualties) is no
     death toll, nor is a death a protest is about ("after a man was killed"); an explicit
@@ -2255,6 +2262,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                       if not any(e.start < b and a < e.end for e in ev.evidence)]
         for k, span in enumerate(spans):
             in_sentence: dict[str | None, int] = {}
+            last: dict[str | None, int] = {}  # the last figure added per source
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
                     continue
@@ -2263,7 +2271,15 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 after = span.text[f.span.end - span.start :][:60]
                 if _MIXED_TOLL.search(after):
                     continue
+                before = span.text[max(0, f.span.start - span.start - 80) : f.span.start - span.start]
+                if f.source in in_sentence and _INCLUDED.search(before):
+                    continue
+                if f.source in last and _ALTERNATIVE.search(before):
+                    # the lowest of two counts of the same dead (ACLED)
+                    in_sentence[f.source] -= last[f.source] - min(last[f.source], f.quantity)
+                    continue
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
+                last[f.source] = f.quantity
             if k > 0 and in_sentence and _ALSO_KILLED.search(span.text):
                 extra += min(in_sentence.values())
                 continue
