@@ -298,6 +298,12 @@ def test_fatalities_count_parts_and_alternatives_once(text, expected):
     assert only(text).fatalities == expected
 
 
+def test_fatalities_a_sentence_opening_with_also_adds_other_dead():
+    ev = only("On Monday, 1 soldier was killed in an attack by Taliban militants on a checkpoint in Ghor. "
+              "Also a Taliban militant was killed and 3 were wounded.")
+    assert ev.fatalities == 2
+
+
 def test_fatalities_coding_note_applies_to_the_report():
     ev = events("On 18 August 2019, 3 soldiers were killed following an attack by Taliban militants in Kunduz. "
                 "Fatalities coded as 0 (local media reported 3).")[0]

@@ -197,6 +197,17 @@ def test_a_dateline_day_is_no_count_and_the_count_after_it_is_kept(text, expecte
     assert _figs(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Three herders were shot dead on Friday and one was missing after the raid.",
+     [(3, "killed", False, "Three"), (1, "missing", False, "one")]),
+    ("A policeman was shot and killed by militants, while 2 civilians including a local radio station "
+     "director were taken as hostages in Kunduz.",
+     [(1, "killed", False, "A policeman"), (2, "abducted", False, "2")]),
+])
+def test_people_counted_take_their_own_verb_not_the_nearest_toll(text, expected):
+    assert _figs(text) == expected
+
+
 def test_police_are_people():
     assert _figs("Two police killed in shootout with bandits.") == [(2, "killed", False, "Two")]
 

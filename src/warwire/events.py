@@ -2221,7 +2221,8 @@ _INCLUDED = re.compile(
     r"(?:at least\s+|some\s+|about\s+)?$", re.I)
 # another count of the same dead: "Six police (or seven - ...) officers", "20 (some reports 30)"
 _ALTERNATIVE = re.compile(r"\(\s*(?:or|some reports?(?: say)?|other reports?(?: say)?|others say)\s+$", re.I)
-_ALSO_KILLED = re.compile(r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b", re.I)
+_ALSO_KILLED = re.compile(
+    r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b|^\W*also\b[^.;]*\b(?:killed|shot dead|died)\b", re.I)
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
 # a death a protest is about, not one it caused: "residents protest after a man was killed"
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})

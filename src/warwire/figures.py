@@ -341,7 +341,7 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
     for _ in range(4):
         if cur.head.i == cur.i:
             break
-        cur = cur.head
+        prev, cur = cur, cur.head
         if cur.lemma_.lower() in stop_lemmas:
             break
         unit = lex.unit_of_lemma(cur.lemma_, "event") or (_event_unit(cur, lex) if cur.pos_ == "VERB" else None)
@@ -358,6 +358,12 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
                     unit = lex.unit_of_lemma(t.lemma_, "event")
                     if unit:
                         return unit
+        if prev.dep_ in ("nsubj", "nsubjpass") and cur.pos_ in ("VERB", "AUX"):
+            # the people's own verb tells what happened to them ("2 civilians were taken as
+            # hostages while ...", not the "killed" of the clause it hangs on): a passive's
+            # conjunct ("were shot and killed"), else the phrase nearest to the figure
+            return next((u for c in cur.children if prev.dep_ == "nsubjpass" and c.dep_ == "conj"
+                         and c.pos_ == "VERB" and (u := _event_unit(c, lex))), None)
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT", "ccomp", "conj"):
             break
     return None
@@ -376,11 +382,25 @@ def _unit_just_before(text: str, start: int, lex: FigureLexicon) -> str | None:
     return None
 
 
-def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon) -> str | None:
-    """The event phrase nearest to the figure in its sentence (max 60 characters away)."""
+def _own_clause(anchor: Token) -> tuple[int, int] | None:
+    """Character span of the clause whose verb has the counted people as its subject ("2
+    civilians were taken as hostages", "one was missing"), or None."""
+    verb = anchor.head
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    last = verb.right_edge
+    return verb.left_edge.idx, last.idx + len(last)
+
+
+def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon,
+                    within: tuple[int, int] | None = None) -> str | None:
+    """The event phrase nearest to the figure in its sentence (max 60 characters away), or in
+    the clause ``within`` (character span) when the people counted are its verb's subject."""
     sent = doc.char_span(start, end, alignment_mode="expand")[0].sent
     s0 = sent.start_char
     low = sent.text.lower()
+    if within is not None:
+        s0, low = within[0], doc_text(doc)[within[0] : within[1]].lower()
     best: tuple[int, str] | None = None
     for u in lex.units:
         if u.kind != "event":
@@ -470,7 +490,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             if counted is not None:
                 unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
             unit = unit or _unit_by_tree(anchor, lex, stop)
-            unit = unit or _unit_by_phrase(doc, start_char, end_char, lex)
+            unit = unit or _unit_by_phrase(doc, start_char, end_char, lex, _own_clause(anchor))
         if unit is None and counted is not None:
             unit = lex.unit_of_lemma(counted.lemma_, "group")
         quantity, approximate = c.quantity, c.approximate
