@@ -298,6 +298,15 @@ def test_fatalities_count_parts_and_alternatives_once(text, expected):
     assert only(text).fatalities == expected
 
 
+def test_the_death_a_riot_is_about_is_not_its_toll():
+    ev = events("On Monday, angry boda boda riders burnt down a bus in Malindi after it hit and killed one of them.")[0]
+    assert ev.sub_event_type == "Mob violence" and ev.fatalities == 0
+    # deaths the riot caused still count
+    ev = events("On Monday, rioters clashed with police in Kisumu after the election results, and two people "
+                "were killed.")[0]
+    assert ev.sub_event_type == "Violent demonstration" and ev.fatalities == 2
+
+
 def test_fatalities_a_sentence_opening_with_also_adds_other_dead():
     ev = only("On Monday, 1 soldier was killed in an attack by Taliban militants on a checkpoint in Ghor. "
               "Also a Taliban militant was killed and 3 were wounded.")

@@ -2227,6 +2227,10 @@ _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divide
 # a death a protest is about, not one it caused: "residents protest after a man was killed"
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 _CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w*|condemn\w*)\b", re.I)
+# a riot's cause told in the clause the figure is in: "burnt down a bus after it hit and killed
+# one of them", "torched houses after a rider was killed", "to protest the death of four men"
+_RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+_RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|s)?\s+(?:against\s+|over\s+)?the\s+(?:death|killing)s?\s+of\s+$", re.I)
 
 
 def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: str = "",
@@ -2268,6 +2272,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
                     continue
                 if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(span.text[: f.span.start - span.start]):
+                    continue
+                if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(span.text[: f.span.start - span.start]):
                     continue
                 after = span.text[f.span.end - span.start :][:60]
                 if _MIXED_TOLL.search(after):
