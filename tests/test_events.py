@@ -301,10 +301,12 @@ def test_fatalities_count_parts_and_alternatives_once(text, expected):
 def test_the_death_a_riot_is_about_is_not_its_toll():
     ev = events("On Monday, angry boda boda riders burnt down a bus in Malindi after it hit and killed one of them.")[0]
     assert ev.sub_event_type == "Mob violence" and ev.fatalities == 0
-    # deaths the riot caused still count
-    ev = events("On Monday, rioters clashed with police in Kisumu after the election results, and two people "
-                "were killed.")[0]
+    # deaths the riot caused still count, as the riot's toll, not as an attack of their own
+    ev = only("On Monday, rioters clashed with police in Kisumu after the election results, and two people "
+              "were killed.")
     assert ev.sub_event_type == "Violent demonstration" and ev.fatalities == 2
+    ev = only("On Monday, rioting youths burnt tyres in Kisumu and hacked a man to death.")
+    assert ev.sub_event_type == "Violent demonstration" and ev.fatalities == 1
 
 
 def test_fatalities_a_sentence_opening_with_also_adds_other_dead():

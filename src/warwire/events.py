@@ -1550,11 +1550,15 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
             m.sent_cues.add("protest_lethal")
             m.sub_event_type = "Excessive force against protesters"
             m.create = True
-    # "Two killed in riot over land": the dead are the riot's toll, not an attack of their own
+    # "Two killed in riot over land", "rioters clashed with police ... and two people were
+    # killed": the dead (with no killer named, or killed by the crowd) are the riot's toll, not
+    # an attack of their own
     riots = {m.sent_start: m.sub_event_type for m in mentions
-             if m.create and m.frame == "rioting" and _family(m.sub_event_type) == "demonstration"}
+             if m.create and _family(m.sub_event_type) == "demonstration"
+             and (m.frame == "rioting" or m.frame == "clash" and "crowd_agent" in m.cues)}
     for m in mentions:
-        if (m.frame == "killing" and m.sent_start in riots and not m.agents and not m.cause_only
+        if (m.frame == "killing" and m.sent_start in riots and (not m.agents or "crowd_agent" in m.cues)
+                and not m.cause_only
                 and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)):
             m.sub_event_type = riots[m.sent_start]
             m.create = True
