@@ -212,6 +212,15 @@ def test_police_are_people():
     assert _figs("Two police killed in shootout with bandits.") == [(2, "killed", False, "Two")]
 
 
+def test_people_named_by_what_they_do_are_counted():
+    # nouns for someone who does something count people without being listed
+    assert _figs("Three police reservists were killed when bandits attacked them in Baringo.") == [
+        (3, "killed", False, "Three")]
+    assert _figs("One bystander was reportedly killed in the clash.") == [(1, "killed", False, "One")]
+    # ... and a clause with its own subject keeps its own toll
+    assert _figs("Two tankers were hit and 3 drivers killed.") == [(3, "killed", False, "3")]
+
+
 def test_the_number_of_attackers_is_no_toll():
     assert _figs("Three militants shot dead a driver on Friday.") == [
         (3, "fighters", False, "Three"), (1, "killed", False, "a driver")]

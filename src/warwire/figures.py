@@ -322,6 +322,13 @@ _NOT_PEOPLE_ENTS = frozenset({"ORG", "PRODUCT", "MONEY", "DATE", "TIME", "WORK_O
                               "PERCENT", "QUANTITY"})
 
 
+def _people_noun(noun: Token, lex: FigureLexicon) -> bool:
+    """A noun that counts people: listed in ``people``, or one for someone who does something
+    ("reservists", "bystanders", "loyalists")."""
+    lemma = noun.lemma_.lower()
+    return lemma in lex.people or noun.pos_ == "NOUN" and bool(_PERSON_SUFFIX.search(lemma))
+
+
 def _named_group(noun: Token) -> bool:
     """A proper noun counted as people: a community or group named by its own name ("killed
     two Maasai", "five Pokot", "three Somalis"); only an event word then makes it a figure."""
@@ -363,7 +370,8 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
             # hostages while ...", not the "killed" of the clause it hangs on): a passive's
             # conjunct ("were shot and killed"), else the phrase nearest to the figure
             return next((u for c in cur.children if prev.dep_ == "nsubjpass" and c.dep_ == "conj"
-                         and c.pos_ == "VERB" and (u := _event_unit(c, lex))), None)
+                         and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                         and (u := _event_unit(c, lex))), None)
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT", "ccomp", "conj"):
             break
     return None
@@ -389,7 +397,11 @@ def _own_clause(anchor: Token) -> tuple[int, int] | None:
     if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return None
     last = verb.right_edge
-    return verb.left_edge.idx, last.idx + len(last)
+    end = last.idx + len(last)
+    for c in verb.children:  # a coordinated clause with its own subject is not theirs
+        if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            end = min(end, c.left_edge.idx)
+    return verb.left_edge.idx, end
 
 
 def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon,
@@ -476,7 +488,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         first_tok = doc[c.start]
         sent_start = first_tok.sent.start
         counted = None if c.fraction is not None else _counted_noun(doc, c)
-        if counted is not None and counted.lemma_.lower() not in lex.people \
+        if counted is not None and not _people_noun(counted, lex) \
                 and lex.unit_of_lemma(counted.lemma_) is None and not _named_group(counted):
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
