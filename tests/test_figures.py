@@ -208,6 +208,18 @@ def test_people_counted_take_their_own_verb_not_the_nearest_toll(text, expected)
     assert _figs(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Four soldiers reported dead after the ambush.", [(4, "killed", False, "Four")]),  # a speech verb's complement
+    # the dead are not the doers of the attack in the clause before
+    ("Militants attacked a base in Lamu on Monday, three soldiers killed, five wounded.",
+     [(3, "killed", False, "three"), (5, "wounded", False, "five")]),
+    ("A Pokot herder is dead after the raid.", [(1, "killed", False, "A Pokot herder")]),  # a copula
+    ("14 Oct. 6 people killed in an attack on Dukana village.", [(6, "killed", False, "6")]),  # the day came first
+])
+def test_tolls_told_in_notes_shorthand(text, expected):
+    assert _figs(text) == expected
+
+
 def test_police_are_people():
     assert _figs("Two police killed in shootout with bandits.") == [(2, "killed", False, "Two")]
 

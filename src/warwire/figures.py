@@ -227,6 +227,10 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
         if skip[k] and doc[k - 1].text.endswith(".") and doc[k].is_title and _is_number_text(lowers[k]) \
                 and doc[k].is_alpha:
             skip[k] = False
+        # "01 Oct. 7 people killed": the month has its day before it, so the number after it counts
+        elif skip[k] and k >= 2 and doc[k].like_num and _is_month(doc[k - 1]) and doc[k - 1].text.endswith(".") \
+                and doc[k - 2].like_num:
+            skip[k] = False
     size = len(rows)
     i = 0
     while i < size:
@@ -349,11 +353,11 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
         if cur.head.i == cur.i:
             break
         prev, cur = cur, cur.head
-        if cur.lemma_.lower() in stop_lemmas:
-            break
         unit = lex.unit_of_lemma(cur.lemma_, "event") or (_event_unit(cur, lex) if cur.pos_ == "VERB" else None)
         if unit:
-            return unit
+            return unit  # also a speech verb's complement: "Five police reported dead"
+        if cur.lemma_.lower() in stop_lemmas:
+            break
         for child in cur.children:
             if child.dep_ in ("xcomp", "acomp", "oprd"):
                 unit = lex.unit_of_lemma(child.lemma_, "event")
@@ -621,7 +625,7 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     headline = (verb.tag_ == "VBN" or verb.tag_ == "VBD" and (_by_follows(verb) or objectless_transitive(verb))) \
         and not any(c.dep_ in ("aux", "auxpass") for c in subj_verb.children)
     wanted = ("nsubjpass", "nsubj") if headline or verb.lemma_.lower() in spec.subject_lemmas \
-        else ("nsubjpass",)
+        or verb.pos_ == "AUX" else ("nsubjpass",)  # a copula's subject: "a man is dead"
     return [c for c in subj_verb.children if c.dep_ in wanted]
 
 
@@ -648,7 +652,8 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     for verb in doc:
         # a verb the tagger read as a noun still has its object ("residents lynch a suspected thief")
         if verb.dep_ == "xcomp" or verb.pos_ != "VERB" and not (
-                verb.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children)):
+                verb.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children)
+                or verb.pos_ == "AUX" and any(c.dep_ == "acomp" for c in verb.children)):  # "a man is dead"
             continue
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
@@ -689,7 +694,12 @@ def _is_doer(anchor: Token, lex: FigureLexicon | None = None) -> bool:
             np = verb.head
     if np.dep_ == "pobj" and np.head.dep_ == "agent":
         return True
-    verbs = (np.head, *np.head.conjuncts) if np.dep_ == "nsubj" else ()
+    if np.dep_ != "nsubj":
+        return False
+    # the verbs they are the subject of: theirs and its conjuncts without a subject of their own
+    # ("three men shot and killed a trader"; not "Al Shabaab attacks forces, seven soldiers killed")
+    verbs = (np.head, *(v for v in np.head.conjuncts
+                        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != np.i for c in v.children)))
     return any(c.dep_ == "dobj" for v in verbs for c in v.children)
 
 
