@@ -215,6 +215,10 @@ def test_people_counted_take_their_own_verb_not_the_nearest_toll(text, expected)
      [(3, "killed", False, "three"), (5, "wounded", False, "five")]),
     ("A Pokot herder is dead after the raid.", [(1, "killed", False, "A Pokot herder")]),  # a copula
     ("14 Oct. 6 people killed in an attack on Dukana village.", [(6, "killed", False, "6")]),  # the day came first
+    # verbs that share an object; an adjective complement read as a clause; a split passive
+    ("A mob lynched and burned two men in Kisii County on Friday.", [(2, "killed", False, "two")]),
+    ("Gunmen shoot 1 herder dead and injure another.", [(1, "killed", False, "1")]),
+    ("A trader was on Friday night lynched by residents in Kisii town.", [(1, "killed", False, "A trader")]),
 ])
 def test_tolls_told_in_notes_shorthand(text, expected):
     assert _figs(text) == expected

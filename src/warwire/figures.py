@@ -369,6 +369,10 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
                     unit = lex.unit_of_lemma(t.lemma_, "event")
                     if unit:
                         return unit
+        first = cur.head
+        if prev.dep_ == "dobj" and cur.dep_ == "conj" and first.pos_ == "VERB" \
+                and not any(c.dep_ == "dobj" for c in first.children) and (unit := _event_unit(first, lex)):
+            return unit  # an object shared by coordinated verbs: "lynched and burned three men"
         if prev.dep_ in ("nsubj", "nsubjpass") and cur.pos_ in ("VERB", "AUX"):
             # the people's own verb tells what happened to them ("2 civilians were taken as
             # hostages while ...", not the "killed" of the clause it hangs on): a passive's
@@ -560,8 +564,8 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
         word = None
         if child.dep_ in ("prt", "advmod") and (unit := lex.unit_of_lemma(f"{verb.lemma_.lower()} {child.lower_}", "event")):
             return unit  # "guns down"
-        if child.dep_ in ("acomp", "oprd", "advmod"):
-            word = child
+        if child.dep_ in ("acomp", "oprd", "advmod") or child.dep_ == "advcl" and child.pos_ == "ADJ":
+            word = child  # "shot dead", "shoot 1 policeman dead" (an adjective read as a clause)
         elif child.dep_ == "prep" and child.lower_ == "to":
             word = next((g for g in child.children if g.dep_ == "pobj"), None)
         if word is not None and (unit := lex.unit_of_lemma(word.lemma_, "event")):
@@ -620,6 +624,9 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     subj_verb = verb
     while subj_verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subj_verb.children):
         subj_verb = subj_verb.head
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ == "be":
+        # "A man was on Sunday night lynched": a passive the parser split at its auxiliary
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # a headline's bare participle is passive: "Officer killed at camp by a bomb"
     # ("Police reservist shot dead by militants": a past tense before "by" reads so too)
     headline = (verb.tag_ == "VBN" or verb.tag_ == "VBD" and (_by_follows(verb) or objectless_transitive(verb))) \
