@@ -219,6 +219,9 @@ def test_people_counted_take_their_own_verb_not_the_nearest_toll(text, expected)
     ("A mob lynched and burned two men in Kisii County on Friday.", [(2, "killed", False, "two")]),
     ("Gunmen shoot 1 herder dead and injure another.", [(1, "killed", False, "1")]),
     ("A trader was on Friday night lynched by residents in Kisii town.", [(1, "killed", False, "A trader")]),
+    # a participle tagged as an adjective ("injured") is still the wounded unit
+    ("Militia attacked Garba Tulla in Isiolo County. Five killed, six injured. Two of the attackers were shot "
+     "and killed by police.", [(5, "killed", False, "Five"), (6, "wounded", False, "six"), (2, "killed", False, "Two")]),
 ])
 def test_tolls_told_in_notes_shorthand(text, expected):
     assert _figs(text) == expected

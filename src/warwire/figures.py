@@ -353,7 +353,8 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
         if cur.head.i == cur.i:
             break
         prev, cur = cur, cur.head
-        unit = lex.unit_of_lemma(cur.lemma_, "event") or (_event_unit(cur, lex) if cur.pos_ == "VERB" else None)
+        unit = lex.unit_of_lemma(cur.lemma_, "event") or (_event_unit(cur, lex) if cur.pos_ == "VERB" else None) \
+            or _participle_unit(cur, lex)
         if unit:
             return unit  # also a speech verb's complement: "Five police reported dead"
         if cur.lemma_.lower() in stop_lemmas:
@@ -383,6 +384,15 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT", "ccomp", "conj"):
             break
     return None
+
+
+def _participle_unit(tok: Token, lex: FigureLexicon) -> str | None:
+    """The event unit of a participle the tagger reads as an adjective with itself as lemma
+    ("Five killed, six injured": "injured" is no lemma of the wounded unit, "injure" is)."""
+    low = tok.lower_
+    if tok.pos_ != "ADJ" or not low.endswith("ed"):
+        return None
+    return lex.unit_of_lemma(low[:-1], "event") or lex.unit_of_lemma(low[:-2], "event")
 
 
 def _unit_just_before(text: str, start: int, lex: FigureLexicon) -> str | None:
