@@ -227,6 +227,13 @@ def test_tolls_told_in_notes_shorthand(text, expected):
     assert _figs(text) == expected
 
 
+def test_a_deed_someone_is_accused_of_is_no_toll():
+    assert _figs("Police shot dead two men suspected of killing a chief in Nyeri.") == [(2, "killed", False, "two")]
+    # a killing only believed to have a motive is still told
+    assert _figs("It is believed that the official was murdered for political reasons.") == [
+        (1, "killed", False, "the official")]
+
+
 def test_police_are_people():
     assert _figs("Two police killed in shootout with bandits.") == [(2, "killed", False, "Two")]
 

@@ -674,7 +674,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
             continue
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
-                                    for c in verb.children):
+                                    for c in verb.children) or _accused_of(verb):
             continue
         for noun in _sufferers(verb, specs[unit]):
             # "A religious leader and UWSLF leader was shot dead": one man, twice described
@@ -683,6 +683,27 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
             named = (noun, *noun.conjuncts)
             out.extend((p, unit) for p in (named[:1] if one else named) if _one_person(p, lex))
     return out
+
+
+#: Verbs that attribute a deed to someone: the deed is what they are accused of, not an event
+#: told ("three men suspected of killing an elderly man were lynched").
+_ACCUSING = frozenset({"suspect", "accuse", "believe", "allege", "charge", "convict", "blame"})
+
+
+def _accused_of(verb: Token) -> bool:
+    """True when ``verb`` is a deed attributed to someone ("suspected of killing a man", "a
+    man they believe killed a child"); a passive is what befell its subject ("It is believed
+    that Msando was murdered")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    cur = verb
+    for _ in range(3):
+        if cur.head.i == cur.i or cur.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "xcomp"):
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _ACCUSING and cur.i < verb.i:
+            return True
+    return False
 
 
 #: Participles that give a group's members ("a gang comprising four men", "consisting of",
