@@ -309,6 +309,16 @@ def test_the_death_a_riot_is_about_is_not_its_toll():
     assert ev.sub_event_type == "Violent demonstration" and ev.fatalities == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, a vigilante mob attacked and nearly killed a suspected cattle thief in Kakamega.", 0),
+    # deaths the note codes in another event
+    ("On Monday, rival groups clashed in Kisumu; police intervened, killing 4 (coded separately).", 0),
+    ("On Monday, 2 police were killed (and 3 civilians - coded separately) by raiders in Mandera.", 2),
+])
+def test_fatalities_not_of_this_event(text, expected):
+    assert events(text)[0].fatalities == expected
+
+
 def test_fatalities_a_sentence_opening_with_also_adds_other_dead():
     ev = only("On Monday, 1 soldier was killed in an attack by Taliban militants on a checkpoint in Ghor. "
               "Also a Taliban militant was killed and 3 were wounded.")

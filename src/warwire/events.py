@@ -2223,6 +2223,8 @@ _MIXED_TOLL = re.compile(
 _INCLUDED = re.compile(
     r"\b(?:including|among them|among whom|of whom|of them)(?:\s[^.;:(),]{0,50}?\s+and)?\s+"
     r"(?:at least\s+|some\s+|about\s+)?$", re.I)
+# deaths the note says belong to another event: "police intervened killing 4 (coded separately)"
+_CODED_ELSEWHERE = re.compile(r"^\s*\(?[^.;()]{0,40}?\bcoded\s+(?:separately|seperately|elsewhere)", re.I)
 # another count of the same dead: "Six police (or seven - ...) officers", "20 (some reports 30)"
 _ALTERNATIVE = re.compile(r"\(\s*(?:or|some reports?(?: say)?|other reports?(?: say)?|others say)\s+$", re.I)
 _ALSO_KILLED = re.compile(
@@ -2280,7 +2282,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(span.text[: f.span.start - span.start]):
                     continue
                 after = span.text[f.span.end - span.start :][:60]
-                if _MIXED_TOLL.search(after):
+                if _MIXED_TOLL.search(after) or _CODED_ELSEWHERE.search(after):
                     continue
                 before = span.text[max(0, f.span.start - span.start - 80) : f.span.start - span.start]
                 if f.source in in_sentence and _INCLUDED.search(before):

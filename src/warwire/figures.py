@@ -674,6 +674,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
             continue
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
+                                    or (c.dep_ == "advmod" and c.lower_ in ("nearly", "almost"))
                                     for c in verb.children) or _accused_of(verb):
             continue
         for noun in _sufferers(verb, specs[unit]):
