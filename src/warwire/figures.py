@@ -712,11 +712,11 @@ def _accused_of(verb: Token) -> bool:
 _MEMBERSHIP_VERBS = frozenset({"comprise", "consist", "make", "compose"})
 
 
-def _is_doer(anchor: Token, lex: FigureLexicon | None = None) -> bool:
+def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
     """True when the people counted did the deed: "three gunmen shot dead a driver", "a gang of
     three men", "a gang comprising four men", "killed by two assailants", "four men shot dead a
     priest" read as a reduced relative clause — their number is not a toll."""
-    if lex is not None and any(
+    if any(
         c.dep_ == "acl" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
         and _event_unit(c, lex) in ("killed", "wounded") for c in anchor.children
     ):
