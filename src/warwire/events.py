@@ -2244,10 +2244,12 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     """Set each event's fatalities by ACLED's rules.
 
     Numbers killed in one sentence add up, but for a part of one already counted ("7 people,
-    including 2 children"); a later sentence from the same source updates the
-    toll (the highest stands) unless it counts other dead ("3 militants were also killed");
+    including 2 children"), another count of the same dead ("six (or seven) police": the
+    lowest) and deaths the note codes elsewhere ("killing 4 (coded separately)"); a later
+    sentence from the same source updates the toll (the highest stands) unless it counts other
+    dead ("3 militants were also killed", "Also a militant was killed");
     sources that disagree give the lowest.  A number of "killed and wounded" (casualties) is no
-    death toll, nor is a death a protest is about ("after a man was killed"); an explicit
+    death toll, nor is a death a protest or a riot is about ("after a man was killed"); an explicit
     "fatalities coded as N" wins.  When the article reports one event (not a peaceful protest),
     the deaths told in its other ``sentences`` (character ranges) are that event's ("... The
     clerk died in the fire").

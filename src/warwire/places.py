@@ -46,7 +46,7 @@ _LIST_KEYS = (
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
 #: Country-layer entries kept in memory with their key indexes (least recently used layers
-#: are dropped beyond this; the 27 bundled layers hold about 640,000 in ~140 MB, PK alone
+#: are dropped beyond this; the 27 bundled layers hold about 640,000 in ~110 MB, PK alone
 #: 133,000).
 MAX_CACHED_ENTRIES = 1_500_000
 #: Spatial-coherence bonus for a candidate within 50 km of another place of the text.
