@@ -760,6 +760,13 @@ _BEFORE_KEYS = re.compile(r"^[^\n]*\t", re.M)
 MAX_PARSED = 20_000
 
 
+def usable_keys(keys: Iterable[str]) -> Iterator[str]:
+    """The distinct keys an index holds (non-empty, shorter than :data:`MAX_KEY_WORDS` words)."""
+    for k in dict.fromkeys(keys):
+        if k and k.count(" ") < MAX_KEY_WORDS:
+            yield k
+
+
 class KeyIndex(Mapping[str, tuple[int, ...]]):
     """Normalised key -> entry indices of a :class:`Layer`, without a Python object per key.
 
@@ -778,8 +785,9 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
         self.starts = starts
 
     @classmethod
-    def build(cls, layer: Layer) -> KeyIndex:
-        keys, rows = layer.flat_keys()
+    def build(cls, layer: Layer, flat: tuple[list[str], np.ndarray] | None = None) -> KeyIndex:
+        """The index of ``layer`` (from its :meth:`Layer.flat_keys`, when already read)."""
+        keys, rows = flat if flat is not None else layer.flat_keys()
         h = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
         words = np.fromiter(map(str.count, keys, itertools.repeat(" ")), dtype=np.int64, count=len(keys))
         ok = (words < MAX_KEY_WORDS) & np.fromiter(map(bool, keys), dtype=bool, count=len(keys))
@@ -830,9 +838,7 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
         return isinstance(key, str) and self.get(key, None) is not None
 
     def __iter__(self) -> Iterator[str]:
-        for k in dict.fromkeys(self.layer.flat_keys()[0]):
-            if k and k.count(" ") < MAX_KEY_WORDS:
-                yield k
+        return usable_keys(self.layer.flat_keys()[0])
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -1004,10 +1010,11 @@ class Layer(Sequence[Entry]):
         """All entry ids (built on demand; not kept)."""
         return {self.row_id(i) for i in range(len(self))}
 
-    def key_index(self) -> KeyIndex:
-        """Normalised key -> entry indices (built once per layer)."""
+    def key_index(self, flat: tuple[list[str], np.ndarray] | None = None) -> KeyIndex:
+        """Normalised key -> entry indices (built once per layer; from ``flat``, the layer's
+        :meth:`flat_keys`, when the caller has read them)."""
         if self._index is None:
-            self._index = KeyIndex.build(self)
+            self._index = KeyIndex.build(self, flat)
         return self._index
 
 
@@ -1104,6 +1111,8 @@ class Gazetteer:
 
     def _merge_user_layer(self, lay: Layer, cc: str) -> Layer:
         for u in self.user_entries():
+            if u.feature_type in SUPRANATIONAL:
+                continue  # a global-layer place: looking its id up would scan the whole layer
             i = lay.find(u.id)
             if i is not None:
                 lay.add_variants(i, (u.name, *u.variants))

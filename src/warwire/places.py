@@ -343,8 +343,9 @@ class Matcher:
             old = next(iter(self._country_layers))
             held -= len(self._country_layers.pop(old).entries)
             self.gaz.forget(old)
-        index = entries.key_index()
-        lay = self._country_layers[cc] = _Layer(index, entries, _fuzzy_blocks(index))
+        flat = entries.flat_keys()  # read once: for the index and the fuzzy blocks
+        index = entries.key_index(flat)
+        lay = self._country_layers[cc] = _Layer(index, entries, _fuzzy_blocks(gz.usable_keys(flat[0])))
         return lay
 
     def forms(self, e: Entry) -> _Forms:
@@ -385,11 +386,11 @@ class Matcher:
         return out
 
 
-def _fuzzy_blocks(index: gz.KeyIndex) -> dict[tuple[str, int], str]:
+def _fuzzy_blocks(keys: Iterable[str]) -> dict[tuple[str, int], str]:
     """A layer's keys by (first letter, length), each block one newline-joined string: the
     candidates :meth:`Matcher.fuzzy_keys` scores (built with the layer, as part of loading it)."""
     blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for k in index:
+    for k in keys:
         blocks[k[:1], len(k)].append(k)
     return {b: "\n".join(ks) for b, ks in blocks.items()}
 
