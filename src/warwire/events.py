@@ -826,10 +826,9 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
     return False
 
 
-def _armed_head(doc: Doc, span: tuple[int, int] | None) -> bool:
-    """"two armed men", "masked men": a head noun an adjective arms ("youths armed with
-    sticks" are still a crowd)."""
-    head = _phrase_head(doc, span)
+def _armed_head(head: Token | None) -> bool:
+    """"two armed men", "masked men": a phrase head (see :func:`_phrase_head`) an adjective
+    arms ("youths armed with sticks" are still a crowd)."""
     return head is not None and any(c.dep_ == "amod" and c.lower_ in ("armed", "uniformed", "masked")
                                     for c in head.children)
 
@@ -850,7 +849,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = True, bool(pw & (people.armed - people.civilian))
     elif head is not None and head.lower_ in people.outsider:
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
-    if _armed_head(doc, patient_span):
+    if _armed_head(head):
         civ_patient, armed_patient = False, True  # "two armed men"
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed)
     if not civ_patient and not armed_patient and patient_span is not None:
@@ -866,7 +865,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         )
     if armed_agent:
         cues.add("armed_agent")
-    elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(doc, agent_span):
+    elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(_phrase_head(doc, agent_span)):
         cues.add("civilian_agent")  # "traders stormed the county offices": no armed side
     if {w.removesuffix("s") for w in aw} & _air_words():
         cues.add("air_agent")
@@ -2279,14 +2278,15 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
                     continue
-                if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(span.text[: f.span.start - span.start]):
+                told_before = span.text[: f.span.start - span.start]
+                if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(told_before):
                     continue
-                if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(span.text[: f.span.start - span.start]):
+                if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(told_before):
                     continue
                 after = span.text[f.span.end - span.start :][:60]
                 if _MIXED_TOLL.search(after) or _CODED_ELSEWHERE.search(after):
                     continue
-                before = span.text[max(0, f.span.start - span.start - 80) : f.span.start - span.start]
+                before = told_before[-80:]
                 if f.source in in_sentence and _INCLUDED.search(before):
                     continue
                 if f.source in last and _ALTERNATIVE.search(before):

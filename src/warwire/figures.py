@@ -660,6 +660,15 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
                    for c in noun.children)
 
 
+def _reads_as_verb(tok: Token) -> bool:
+    """A verb, or a word the tagger read otherwise that governs like one: a noun with an object
+    ("residents lynch a suspected thief"), a copula with its complement ("a man is dead")."""
+    if tok.pos_ == "VERB":
+        return True
+    dep = {"NOUN": "dobj", "AUX": "acomp"}.get(tok.pos_)
+    return dep is not None and any(c.dep_ == dep for c in tok.children)
+
+
 def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     """(person, unit) for each person named without a number as the one an event happened to:
     "a police officer was shot dead" is one killed, as ACLED counts it.  Negated ("was not
@@ -667,10 +676,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     specs = {u.name: u for u in lex.units if u.one_named}
     out: list[tuple[Token, str]] = []
     for verb in doc:
-        # a verb the tagger read as a noun still has its object ("residents lynch a suspected thief")
-        if verb.dep_ == "xcomp" or verb.pos_ != "VERB" and not (
-                verb.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in verb.children)
-                or verb.pos_ == "AUX" and any(c.dep_ == "acomp" for c in verb.children)):  # "a man is dead"
+        if verb.dep_ == "xcomp" or not _reads_as_verb(verb):
             continue
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
