@@ -536,3 +536,29 @@ def test_residents_after_a_name_make_it_a_place():
         assert near(got, lat, lon, 5), text
     # the cue makes a name a place; it does not make a word one
     assert places.find_places("Angry residents protested.", nlp.parse("Angry residents protested."), countries=["KE"]) == []
+
+
+def test_a_plural_designator_belongs_to_every_name_of_its_list():
+    # "provinces" after the list makes Idlib the province too, not the city
+    text = "Government forces shelled villages in the Idlib and Hama provinces on Monday."
+    got = {p.text.split()[0]: p for p in places.find_places(text, nlp.parse(text))}
+    assert (got["Idlib"].feature_type, got["Idlib"].country) == ("region", "SY")
+    assert got["Idlib"].geo_precision == 3
+    # US counties named like towns elsewhere: each name of the list is a Georgia county
+    text = ("The jobless rate for the metro area - Clarke, Madison, Oconee and Oglethorpe counties - "
+            "rose in February, the Georgia Department of Labor said.")
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    for name in ("Madison", "Oglethorpe"):
+        assert (got[name].feature_type, got[name].admin1) == ("county", "Georgia"), name
+    assert near(got["Madison"], 34.13, -83.21, 25)
+
+
+def test_a_name_keeps_its_own_designator_and_settlements_after_a_name_are_not_shared():
+    # "Idlib city and Hama provinces": Idlib keeps its own designator
+    text = "Jets struck Idlib city and Hama provinces on Monday."
+    got = {p.text.split()[0]: p for p in places.find_places(text, nlp.parse(text))}
+    assert got["Idlib"].feature_type == "locality"
+    # a plural of settlements after a name is the villages of the province, not a town
+    text = "Shelling hit Idlib province on Monday. Idlib villages were emptied."
+    got = [p for p in places.find_places(text, nlp.parse(text)) if p.text.startswith("Idlib")]
+    assert [p.feature_type for p in got] == ["region", "region"]

@@ -85,6 +85,9 @@ class Rules:
     city_words: frozenset[str]
     directions: frozenset[str]
     literal: frozenset[str] = frozenset()  # words and person names as written (light keys)
+    #: plurals of the designators ("provinces", "counties", "towns"): the designator of each
+    #: name of a list they end or open (see :func:`_share_designators`)
+    plurals: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
@@ -117,7 +120,18 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         city_words=low(vals["city_words"]),
         directions=low(vals["directions"]),
         literal=frozenset(gz.simple_key(x) for x in vals["words"] + vals["person_names"]),
+        plurals={
+            _plural(w): des
+            for des, key in (("city", "city_words"), ("county", "county_words"), ("region", "region_words"))
+            for w in low(vals[key])
+            if not w.endswith("s")
+        },
     )
+
+
+def _plural(word: str) -> str:
+    """English plural of a designator word ("county" -> "counties", "town" -> "towns")."""
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
 
 
 # --------------------------------------------------------------------------- tokens
@@ -785,16 +799,46 @@ def _mentions(
     """Mentions of the selected matches, each with its candidates and cues, filtered by the
     stop rules.  ``memo`` carries the candidates found for a match from one call to the next
     (see :func:`_build_mention`)."""
-    mentions: list[Mention] = []
     loc_keys = frozenset(normalize(t) for *_, t in locs) if locs else frozenset()
-    for i, j, key, vals in _select(raw, toks, m):
-        men = _build_mention(i, j, key, vals, toks, text, m, memo)
+    mentions = [_build_mention(i, j, key, vals, toks, text, m, memo) for i, j, key, vals in _select(raw, toks, m)]
+    _share_designators(mentions, toks, text, m.rules)
+    for men in mentions:
         if men.rejected is None:
             men.rejected = _saint_name(men, toks, text, persons, m.rules) or _actor_name(men, m, context)
         if men.rejected is None:
             _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
-        mentions.append(men)
     return mentions
+
+
+#: what may separate the names of a list: "Idlib and Hama", "Clarke, Madison, Oconee and ..."
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
+
+
+def _share_designators(mentions: list[Mention], toks: list[Tok], text: str, rules: Rules) -> None:
+    """A plural designator is every listed name's: "Idlib and Hama provinces", "Clarke,
+    Madison, Oconee and Oglethorpe counties", "the towns of Saraqib and Kafr Nabl".  A name
+    keeps a designator of its own ("Idlib city and Hama provinces")."""
+    mentions.sort(key=lambda x: x.start)
+    for k, men in enumerate(mentions):
+        nxt = _next_word(toks, men.j)
+        prev = _prev_words(toks, men.i, 2)
+        if nxt in rules.plurals and rules.plurals[nxt] != "city":  # "Idlib villages" are Idlib's
+            des, step = rules.plurals[nxt], -1
+        elif len(prev) == 2 and prev[1] == "of" and prev[0] in rules.plurals:
+            des, step = rules.plurals[prev[0]], 1
+        elif (nxt in rules.region_words or nxt in rules.county_words) and nxt.endswith("s"):
+            des, step = men.designator, -1  # a plural the data lists ("provinces")
+        else:
+            continue
+        men.designator = men.designator or des
+        a, n = men, k + step
+        while 0 <= n < len(mentions):
+            b = mentions[n]
+            left, right = (b, a) if step < 0 else (a, b)
+            if not _LIST_GAP.fullmatch(text, left.end, right.start):
+                break
+            b.designator = b.designator or des
+            a, n = b, n + step
 
 
 def _actor_name(men: Mention, m: Matcher, context: frozenset[str]) -> str | None:
