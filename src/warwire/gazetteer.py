@@ -761,9 +761,11 @@ MAX_PARSED = 20_000
 
 
 def usable_keys(keys: Iterable[str]) -> Iterator[str]:
-    """The distinct keys an index holds (non-empty, shorter than :data:`MAX_KEY_WORDS` words)."""
+    """The distinct keys an index holds: two letters or more (a one-letter name, such as "Y",
+    a former name of Susitna North, Alaska, would match every initial), and shorter than
+    :data:`MAX_KEY_WORDS` words."""
     for k in dict.fromkeys(keys):
-        if k and k.count(" ") < MAX_KEY_WORDS:
+        if len(k) > 1 and k.count(" ") < MAX_KEY_WORDS:
             yield k
 
 
@@ -790,7 +792,8 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
         keys, rows = flat if flat is not None else layer.flat_keys()
         h = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
         words = np.fromiter(map(str.count, keys, itertools.repeat(" ")), dtype=np.int64, count=len(keys))
-        ok = (words < MAX_KEY_WORDS) & np.fromiter(map(bool, keys), dtype=bool, count=len(keys))
+        # as usable_keys: two letters or more, fewer than MAX_KEY_WORDS words
+        ok = (words < MAX_KEY_WORDS) & (np.fromiter(map(len, keys), dtype=np.int64, count=len(keys)) > 1)
         h, r = h[ok], rows[ok]
         order = np.argsort(h, kind="stable")  # entries of one key stay in file order
         h, r = h[order], r[order]

@@ -320,7 +320,8 @@ class Matcher:
         entries = self.gaz.global_entries()
         for i, e in enumerate(entries):
             for k in e.match_keys():
-                kv[k].append(("g", i))
+                if len(k) > 1:  # see gz.usable_keys
+                    kv[k].append(("g", i))
         self.demonyms: dict[str, str] = {}
         self.demonym_forms = {gz.simple_key(d) for c in self.gaz.countries.values() for d in c.demonyms}
         for c in self.gaz.countries.values():
@@ -742,12 +743,12 @@ def _pos_by_offset(doc: Doc) -> dict[int, str]:
 
 def _vote(men: Mention) -> tuple[str, str, int] | None:
     """(voter, country, weight) of a mention's country vote: its demonym, or its best candidate
-    by spelling then size.  The voter is the place voted for (its entry id), so that two names
+    by spelling, then importance, then population.  The voter is the place voted for (its entry id), so that two names
     of one place ("Dublin", "Dublin City") vote once; a demonym votes under its own key."""
     if men.demonym:
         return men.key, men.demonym, 1
     if men.rejected is None and men.candidates:
-        best = max(men.candidates, key=lambda c: (_spelling_rank(c), c.entry.importance)).entry
+        best = max(men.candidates, key=lambda c: (_spelling_rank(c), c.entry.importance, c.entry.population)).entry
         if best.country:
             return best.id, best.country, 2 if best.feature_type == "country" else 1
     return None
@@ -1280,7 +1281,7 @@ def _local_focus(live: list[Mention]) -> None:
             if (e.country, e.admin1) == home and e.feature_type in _LOCAL_TYPES and _spelling_rank(c):
                 c.score += FOCUS_BONUS
                 c.notes.append(f"in the text's home area ({e.admin1}) +{FOCUS_BONUS:.0f}")
-        men.candidates.sort(key=lambda c: -c.score)
+        men.candidates.sort(key=_rank)
 
 
 #: Mutual support of homonyms: a candidate within MUTUAL_KM of a plausible candidate of another
@@ -1339,7 +1340,13 @@ def _mutual_support(live: list[Mention]) -> None:
                 c.notes.append(f"{d:.0f} km from a candidate of another name +{bonus:.1f}")
                 changed = True
         if changed:
-            men.candidates.sort(key=lambda c: -c.score)
+            men.candidates.sort(key=_rank)
+
+
+def _rank(c: Candidate) -> tuple[float, int]:
+    """Sort key of candidates: best score first; of equal scores, the most populous place
+    ("Florida" is the US state, not the Puerto Rico municipality of that name)."""
+    return -c.score, -c.entry.population
 
 
 def _margin(men: Mention) -> float:
@@ -1490,6 +1497,11 @@ def _resolve(
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
             bare = men.direction in (None, "central") and men.key not in region_keys
             districts = [c.entry for c in men.candidates if c.entry.feature_type in ("county", "localadmin")]
+            # the countries with a first-level division of exactly this name
+            named_regions = {
+                c.entry.country for c in men.candidates
+                if c.entry.feature_type == "region" and normalize(c.entry.name) == men.key
+            } if bare and men.designator is None else set()
             for c in men.candidates:
                 e = c.entry
                 if e.feature_type in ("county", "localadmin") and any(
@@ -1516,13 +1528,20 @@ def _resolve(
                     c.score -= 7
                     c.notes.append("province named after its capital -7")
                 if (
+                    e.country in named_regions and e.feature_type == "locality" and e.population < 100_000
+                    and normalize(e.admin1 or "") != men.key
+                ):
+                    # "12 in Nevada" is the state, not Nevada, Iowa; Nevada, Iowa is written so
+                    c.score -= 4
+                    c.notes.append("a town named after a region of its country elsewhere -4")
+                if (
                     bare and e.feature_type == "locality" and e.id.startswith("wof:") and e.admin1
                     and normalize(e.admin1) == normalize(e.name) == men.key
                 ):
                     # the capital of the province it names, over namesake hamlets ("Al Bayda")
                     c.score += 3
                     c.notes.append("the capital its province is named after +3")
-        men.candidates.sort(key=lambda c: -c.score)
+        men.candidates.sort(key=_rank)
     # spatial coherence: distance to the other mentions' provisional choices
     _mutual_support(live)
     anchors = list({
@@ -1546,7 +1565,7 @@ def _resolve(
                 if bonus:
                     c.score += bonus
                     c.notes.append(f"{d:.0f} km from another place +{bonus:.0f}")
-            men.candidates.sort(key=lambda c: -c.score)
+            men.candidates.sort(key=_rank)
     _local_focus(live)
     _one_sense(live)
     for men in live:
