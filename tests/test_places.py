@@ -587,3 +587,24 @@ def test_a_one_letter_name_matches_nothing():
     text = "The court in Bronx County, N.Y, heard the case."
     found = places.find_places(text, nlp.parse(text))
     assert [p.text for p in found] == ["Bronx County"]
+
+
+def test_a_bare_name_of_a_metropolis_is_the_city_unless_listed_with_divisions():
+    # New York City lists "New York" as a variant; the state is spelled so, but the city is meant
+    text = "The caravan stopped in Washington, New York and Boston before turning south."
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    assert near(got["New York"], 40.71, -74.01, 10)
+    # a list, not "Washington, New York" the county: Washington, D.C. and Boston, Massachusetts
+    assert (got["Washington"].admin1, got["Boston"].admin1) == ("District of Columbia", "Massachusetts")
+    # listed with states, it is the state
+    text = "Volunteers came from Missouri, New York, North Carolina and Virginia to help."
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    assert (got["New York"].feature_type, got["New York"].country) == ("region", "US")
+
+
+def test_a_bare_ocean_name_is_the_ocean_not_a_department_named_after_it():
+    # "the Atlantic" had been Colombia's Atlántico department, which made Colombia a text country
+    text = "Wind shear across the tropical Atlantic weakens storms, while El Nino warms the Pacific."
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    assert (got["Atlantic"].feature_type, got["Atlantic"].country) == ("water", None)
+    assert (got["Pacific"].feature_type, got["Pacific"].country) == ("water", None)

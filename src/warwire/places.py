@@ -813,6 +813,8 @@ def _mentions(
 
 #: what may separate the names of a list: "Idlib and Hama", "Clarke, Madison, Oconee and ..."
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
+#: what joins the last two names of a list without a comma: "New York and Boston"
+_LIST_END = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)
 
 
 def _share_designators(mentions: list[Mention], toks: list[Tok], text: str, rules: Rules) -> None:
@@ -1343,6 +1345,22 @@ def _mutual_support(live: list[Mention]) -> None:
             men.candidates.sort(key=_rank)
 
 
+def _clearly_division(men: Mention) -> bool:
+    """Whether a mention is written as a first-level division's own name and as no city of
+    100,000+ people ("Missouri", "North Carolina"; not "New York")."""
+    return any(c.spelling == 2 and c.entry.feature_type == "region" for c in men.candidates) and not any(
+        c.spelling and c.entry.feature_type == "locality" and c.entry.population >= 100_000 for c in men.candidates
+    )
+
+
+def _metropolis_countries(men: Mention) -> set[str | None]:
+    """The countries of the cities of 1,000,000+ people a mention spells ("New York")."""
+    return {
+        c.entry.country for c in men.candidates
+        if c.spelling and c.entry.feature_type == "locality" and c.entry.population >= 1_000_000
+    }
+
+
 def _rank(c: Candidate) -> tuple[float, int]:
     """Sort key of candidates: best score first; of equal scores, the most populous place
     ("Florida" is the US state, not the Puerto Rico municipality of that name)."""
@@ -1397,18 +1415,29 @@ def _resolve(
     """
     live = [x for x in mentions if x.rejected is None and x.candidates]
     own = own or {}
-    admin_keys = {x.key for x in live} | {
+    # names listed with a division ("Missouri, New York, North Carolina and Virginia")
+    state_listed = {
+        id(x) for a, b in itertools.pairwise(live) if _LIST_GAP.fullmatch(text, a.end, b.start)
+        for x, other in ((a, b), (b, a)) if _clearly_division(other)
+    }
+    # a bare "New York" is the city: no division of that name is mentioned
+    metropolis = {id(x) for x in live if _metropolis_countries(x) and id(x) not in state_listed}
+    admin_keys = {x.key for x in live if id(x) not in metropolis} | {
         normalize(c.entry.name)  # "Ga." names Georgia
-        for x in live
+        for x in live if id(x) not in metropolis
         for c in x.candidates
         if c.entry.feature_type in ("region", "macroregion") and _spelling_rank(c)
     }
     region_keys = {x.key for x in live if x.designator == "region" or (x.direction and x.direction != "central")}
     city_keys = {x.key for x in live if x.designator == "city"}
-    # "Lebanon, Pa.", "Paris, Texas", "Mosul, Iraq": the names of what comes right after a place
+    # "Lebanon, Pa.", "Paris, Texas", "Mosul, Iraq": the names of what comes right after a place;
+    # but "Washington, New York and Boston" is a list (a state that qualifies a town is
+    # followed by a comma: "Paris, Texas, and Boston")
     after: dict[int, set[str]] = {}
-    for a, b in itertools.pairwise(live):
-        if re.fullmatch(r"\s*,\s*", text[a.end : b.start]):
+    for a, b, third in zip(live, live[1:], [*live[2:], None]):
+        if re.fullmatch(r"\s*,\s*", text[a.end : b.start]) and not (
+            third is not None and _LIST_END.fullmatch(text, b.end, third.start)
+        ):
             after[id(a)] = {normalize(c.entry.name) for c in b.candidates if c.entry.feature_type in ("region", "country")} | {
                 c.entry.country for c in b.candidates if c.entry.feature_type == "country" and c.entry.country
             }
@@ -1497,6 +1526,7 @@ def _resolve(
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
             bare = men.direction in (None, "central") and men.key not in region_keys
             districts = [c.entry for c in men.candidates if c.entry.feature_type in ("county", "localadmin")]
+            metropolises = _metropolis_countries(men) if id(men) in metropolis else set()
             # the countries with a first-level division of exactly this name
             named_regions = {
                 c.entry.country for c in men.candidates
@@ -1527,6 +1557,10 @@ def _resolve(
                     # "in Kunduz", "in Hama": ACLED codes the city, not the province named after it
                     c.score -= 7
                     c.notes.append("province named after its capital -7")
+                elif bare and e.feature_type == "region" and e.country in metropolises:
+                    # "New York" is New York City, which lists it as a variant
+                    c.score -= 7
+                    c.notes.append("a city of 1,000,000+ people has this name -7")
                 if (
                     e.country in named_regions and e.feature_type == "locality" and e.population < 100_000
                     and normalize(e.admin1 or "") != men.key
