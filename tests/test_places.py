@@ -608,3 +608,15 @@ def test_a_bare_ocean_name_is_the_ocean_not_a_department_named_after_it():
     got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
     assert (got["Atlantic"].feature_type, got["Atlantic"].country) == ("water", None)
     assert (got["Pacific"].feature_type, got["Pacific"].country) == ("water", None)
+
+
+def test_a_name_inside_the_name_of_a_street_or_fort_is_not_that_place():
+    # Haifa Street is in Baghdad, Fort Benning in Georgia: neither is Haifa or a town Benning
+    text = "A car bomb exploded on Haifa Street in Baghdad. Soldiers at Fort Benning trained for it."
+    found = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    assert set(found) == {"Baghdad"}
+    assert found["Baghdad"].country == "IQ"
+    # a valley or river named after a place lies at it, and a county road is the county's
+    text = "Pakistani troops entered the Swat Valley. The crash closed Mahnomen County Road 3 in Minnesota."
+    found = {p.text for p in places.find_places(text, nlp.parse(text))}
+    assert {"Swat", "Mahnomen County"} <= found

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 STOPWORDS_FILE = gz.DATA_DIR / "place_stopwords.toml"
 _LIST_KEYS = (
     "words", "person_names", "actor_heads", "block_phrases", "cues_before", "cues_after", "near_cues",
-    "region_words", "county_words", "city_words", "directions",
+    "region_words", "county_words", "city_words", "directions", "feature_after", "feature_before",
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
@@ -84,6 +84,8 @@ class Rules:
     county_words: frozenset[str]
     city_words: frozenset[str]
     directions: frozenset[str]
+    feature_after: frozenset[str] = frozenset()
+    feature_before: frozenset[str] = frozenset()
     literal: frozenset[str] = frozenset()  # words and person names as written (light keys)
     #: plurals of the designators ("provinces", "counties", "towns"): the designator of each
     #: name of a list they end or open (see :func:`_share_designators`)
@@ -119,6 +121,8 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         county_words=low(vals["county_words"]),
         city_words=low(vals["city_words"]),
         directions=low(vals["directions"]),
+        feature_after=low(vals["feature_after"]),
+        feature_before=low(vals["feature_before"]),
         literal=frozenset(gz.simple_key(x) for x in vals["words"] + vals["person_names"]),
         plurals={
             _plural(w): des
@@ -1136,6 +1140,9 @@ def _filter(
             men.rejected = f"a common {pos.lower()} matching only a variant spelling"
             return
     important = any(c.entry.feature_type in WIDE_OR_DIVISION or c.entry.population >= 100_000 for c in men.candidates)
+    if single and _feature_name(men, toks, rules):  # not "Mahnomen County Road 3"
+        men.rejected = "part of the name of a street, lake, fort, ... (not in the gazetteer)"
+        return
     # actor name: "Jaish al-Izza", "Tahrir al-Sham" (head word in the same capitalised chunk)
     k = men.i - 1
     while k >= 0 and toks[k].text != "|" and (toks[k].key == "" or toks[k].text[:1].isupper()):
@@ -1207,6 +1214,16 @@ def _filter(
         return
     if not men.candidates:
         men.rejected = "no gazetteer candidate"
+
+
+def _feature_name(men: Mention, toks: list[Tok], rules: Rules) -> bool:
+    """Whether a capitalised word right after or before the name makes it part of the name of
+    a street, lake, fort, ... ("Haifa Street", "Fort Benning"), as the stop rules list."""
+    k = men.j + 1
+    if k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.lower() in rules.feature_after:
+        return True
+    k = men.i - 1
+    return k >= 0 and toks[k].end < men.start and toks[k].text[:1].isupper() and toks[k].text.lower() in rules.feature_before
 
 
 def _fuzzy_mentions(text: str, toks: list[Tok], locs: list[tuple[int, int, str]], mentions: list[Mention], doc_cc: list[str], m: Matcher) -> list[Mention]:
