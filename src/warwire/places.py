@@ -747,8 +747,9 @@ def _pos_by_offset(doc: Doc) -> dict[int, str]:
 
 def _vote(men: Mention) -> tuple[str, str, int] | None:
     """(voter, country, weight) of a mention's country vote: its demonym, or its best candidate
-    by spelling, then importance, then population.  The voter is the place voted for (its entry id), so that two names
-    of one place ("Dublin", "Dublin City") vote once; a demonym votes under its own key."""
+    by spelling, then importance, then population.  The voter is the place voted for (its
+    entry id), so that two names of one place ("Dublin", "Dublin City") vote once; a demonym
+    votes under its own key."""
     if men.demonym:
         return men.key, men.demonym, 1
     if men.rejected is None and men.candidates:
@@ -833,8 +834,6 @@ def _share_designators(mentions: list[Mention], toks: list[Tok], text: str, rule
             des, step = rules.plurals[nxt], -1
         elif len(prev) == 2 and prev[1] == "of" and prev[0] in rules.plurals:
             des, step = rules.plurals[prev[0]], 1
-        elif (nxt in rules.region_words or nxt in rules.county_words) and nxt.endswith("s"):
-            des, step = men.designator, -1  # a plural the data lists ("provinces")
         else:
             continue
         men.designator = men.designator or des
