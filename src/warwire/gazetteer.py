@@ -760,12 +760,16 @@ _BEFORE_KEYS = re.compile(r"^[^\n]*\t", re.M)
 MAX_PARSED = 20_000
 
 
+#: The shortest key an index holds: a one-letter name (such as "Y", a former name of Susitna
+#: North, Alaska) would match every initial.
+MIN_KEY_CHARS = 2
+
+
 def usable_keys(keys: Iterable[str]) -> Iterator[str]:
-    """The distinct keys an index holds: two letters or more (a one-letter name, such as "Y",
-    a former name of Susitna North, Alaska, would match every initial), and shorter than
-    :data:`MAX_KEY_WORDS` words."""
+    """The distinct keys an index holds: :data:`MIN_KEY_CHARS` letters or more, and shorter
+    than :data:`MAX_KEY_WORDS` words."""
     for k in dict.fromkeys(keys):
-        if len(k) > 1 and k.count(" ") < MAX_KEY_WORDS:
+        if len(k) >= MIN_KEY_CHARS and k.count(" ") < MAX_KEY_WORDS:
             yield k
 
 
@@ -792,8 +796,8 @@ class KeyIndex(Mapping[str, tuple[int, ...]]):
         keys, rows = flat if flat is not None else layer.flat_keys()
         h = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
         words = np.fromiter(map(str.count, keys, itertools.repeat(" ")), dtype=np.int64, count=len(keys))
-        # as usable_keys: two letters or more, fewer than MAX_KEY_WORDS words
-        ok = (words < MAX_KEY_WORDS) & (np.fromiter(map(len, keys), dtype=np.int64, count=len(keys)) > 1)
+        # as usable_keys
+        ok = (words < MAX_KEY_WORDS) & (np.fromiter(map(len, keys), dtype=np.int64, count=len(keys)) >= MIN_KEY_CHARS)
         h, r = h[ok], rows[ok]
         order = np.argsort(h, kind="stable")  # entries of one key stay in file order
         h, r = h[order], r[order]

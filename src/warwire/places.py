@@ -324,7 +324,7 @@ class Matcher:
         entries = self.gaz.global_entries()
         for i, e in enumerate(entries):
             for k in e.match_keys():
-                if len(k) > 1:  # see gz.usable_keys
+                if len(k) >= gz.MIN_KEY_CHARS:  # any number of words: the spans follow the keys
                     kv[k].append(("g", i))
         self.demonyms: dict[str, str] = {}
         self.demonym_forms = {gz.simple_key(d) for c in self.gaz.countries.values() for d in c.demonyms}
@@ -1437,7 +1437,9 @@ def _resolve(
         for x, other in ((a, b), (b, a)) if _clearly_division(other)
     }
     # a bare "New York" is the city: no division of that name is mentioned
-    metropolis = {id(x) for x in live if _metropolis_countries(x) and id(x) not in state_listed}
+    metropolis = {
+        id(x): cc for x in live if id(x) not in state_listed and (cc := _metropolis_countries(x))
+    }
     admin_keys = {x.key for x in live if id(x) not in metropolis} | {
         normalize(c.entry.name)  # "Ga." names Georgia
         for x in live if id(x) not in metropolis
@@ -1542,7 +1544,7 @@ def _resolve(
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
             bare = men.direction in (None, "central") and men.key not in region_keys
             districts = [c.entry for c in men.candidates if c.entry.feature_type in ("county", "localadmin")]
-            metropolises = _metropolis_countries(men) if id(men) in metropolis else set()
+            metropolises = metropolis.get(id(men), set())
             # the countries with a first-level division of exactly this name
             named_regions = {
                 c.entry.country for c in men.candidates
