@@ -35,6 +35,16 @@ def sample_places(request, sample_text) -> list[Place]:
     return places.find_places(sample_text, doc)
 
 
+def _parsed(text: str) -> list[Place]:
+    """The places of ``text`` with its spaCy parse, as the pipeline finds them."""
+    return places.find_places(text, nlp.parse(text))
+
+
+def _by_surface(text: str) -> dict[str, Place]:
+    """The places of ``text`` (parsed) by their text as written (the last of a repeated one)."""
+    return {p.text: p for p in _parsed(text)}
+
+
 def by_text(ps: list[Place], surface: str) -> list[Place]:
     return [p for p in ps if p.text == surface]
 
@@ -193,7 +203,7 @@ def test_world_regions_and_seas_over_namesakes():
         "Houthi rebels attacked a cargo ship in the Red Sea and drones flew over the Sea of Azov, "
         "the latest strikes in the Middle East. Iran threatened to close the Persian Gulf."
     )
-    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    got = _by_surface(text)
     assert set(got) >= {"Red Sea", "Sea of Azov", "Middle East", "Persian Gulf"}
     assert got["Red Sea"].feature_type == "water" and got["Red Sea"].geo_precision == 3
     assert near(got["Red Sea"], 20.0, 38.5, 400)
@@ -203,7 +213,7 @@ def test_world_regions_and_seas_over_namesakes():
     assert got["Middle East"].feature_type == "world_region"
     # a division named like a sea keeps its own sense when the text says so
     text = "Fighters attacked Port Sudan, the capital of Red Sea state."
-    red = [p for p in places.find_places(text, nlp.parse(text)) if p.name == "Red Sea"]
+    red = [p for p in _parsed(text) if p.name == "Red Sea"]
     assert red and red[0].feature_type == "region" and red[0].country == "SD"
 
 
@@ -233,13 +243,11 @@ def test_demonyms_only_on_request():
 
 
 def test_words_and_people_are_not_places_with_a_parse():
-    from warwire import nlp
-
     text = (
         "Prime Minister Narendra Modi visited the border on Monday. Have they met? "
         "Modi said the talks went well. Just then the convoy left."
     )
-    ps = places.find_places(text, nlp.parse(text))
+    ps = _parsed(text)
     assert not any(p.text in ("Modi", "Have", "Just") for p in ps), [(p.text, p.name) for p in ps]
 
 
@@ -258,12 +266,6 @@ def test_country_layers_stay_cached_across_many_countries():
 
 
 # --------------------------------------------------------------------------- document context
-
-
-def _parsed(text: str) -> list[Place]:
-    from warwire import nlp
-
-    return places.find_places(text, nlp.parse(text))
 
 
 def test_one_repeated_name_does_not_outvote_the_state_it_is_in():
@@ -381,12 +383,10 @@ def test_two_names_of_one_place_vote_once():
 
 
 def test_local_news_home_state_picks_the_homonym():
-    from warwire import nlp
-
     # three Ohio towns: "Lebanon" is Lebanon, Ohio, not the country
     text = ("A US Army recruiting office will open in Lebanon next month, officials from Mason, "
             "Springboro and Franklin said on Monday.")
-    found = {p.text: (p.country, p.admin1) for p in places.find_places(text, nlp.parse(text))}
+    found = {p.text: (p.country, p.admin1) for p in _parsed(text)}
     assert found["Lebanon"] == ("US", "Ohio")
 
 
@@ -505,7 +505,7 @@ def test_a_surname_stays_a_person_unless_it_names_a_country_or_a_region_of_the_t
     # Flores is a department of Uruguay: not in a story about Matthew D. Flores in California
     text = ("Who would have wanted Matthew D. Flores dead in San Jose, California? "
             "\"Nothing has come about,\" said Flores' stepfather. Flores had no known enemies.")
-    assert [p.name for p in places.find_places(text, nlp.parse(text))] == ["San Jose", "California"]
+    assert [p.name for p in _parsed(text)] == ["San Jose", "California"]
 
 
 def test_federal_in_a_government_name_is_no_place():
@@ -541,13 +541,13 @@ def test_residents_after_a_name_make_it_a_place():
 def test_a_plural_designator_belongs_to_every_name_of_its_list():
     # "provinces" after the list makes Idlib the province too, not the city
     text = "Government forces shelled villages in the Idlib and Hama provinces on Monday."
-    got = {p.text.split()[0]: p for p in places.find_places(text, nlp.parse(text))}
+    got = {p.text.split()[0]: p for p in _parsed(text)}
     assert (got["Idlib"].feature_type, got["Idlib"].country) == ("region", "SY")
     assert got["Idlib"].geo_precision == 3
     # US counties named like towns elsewhere: each name of the list is a Georgia county
     text = ("The jobless rate for the metro area - Clarke, Madison, Oconee and Oglethorpe counties - "
             "rose in February, the Georgia Department of Labor said.")
-    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    got = _by_surface(text)
     for name in ("Madison", "Oglethorpe"):
         assert (got[name].feature_type, got[name].admin1) == ("county", "Georgia"), name
     assert near(got["Madison"], 34.13, -83.21, 25)
@@ -556,56 +556,56 @@ def test_a_plural_designator_belongs_to_every_name_of_its_list():
 def test_a_name_keeps_its_own_designator_and_settlements_after_a_name_are_not_shared():
     # "Idlib city and Hama provinces": Idlib keeps its own designator
     text = "Jets struck Idlib city and Hama provinces on Monday."
-    got = {p.text.split()[0]: p for p in places.find_places(text, nlp.parse(text))}
+    got = {p.text.split()[0]: p for p in _parsed(text)}
     assert got["Idlib"].feature_type == "locality"
     # a plural of settlements after a name is the villages of the province, not a town
     text = "Shelling hit Idlib province on Monday. Idlib villages were emptied."
-    got = [p for p in places.find_places(text, nlp.parse(text)) if p.text.startswith("Idlib")]
+    got = [p for p in _parsed(text) if p.text.startswith("Idlib")]
     assert [p.feature_type for p in got] == ["region", "region"]
 
 
 def test_a_bare_state_name_is_the_state_not_a_namesake_town_of_another_state():
     # Nevada, Iowa is near the Iowa the text names, but a bare "Nevada" is the state ...
     text = "The company operates a casino in Iowa, two more in Missouri and 12 in Nevada."
-    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    got = _by_surface(text)
     assert (got["Nevada"].feature_type, got["Nevada"].country) == ("region", "US")
     # ... and the town is still what "Nevada, Iowa" names
     text = "The farmer lives in Nevada, Iowa, with his family."
-    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    got = _by_surface(text)
     assert (got["Nevada"].feature_type, got["Nevada"].admin1) == ("locality", "Iowa")
 
 
 def test_of_equally_scored_namesakes_the_most_populous_wins():
     # first-level divisions of Puerto Rico, Uruguay and the US are all called Florida
     text = "Officers of the Florida Highway Patrol arrived within minutes."
-    (florida,) = [p for p in places.find_places(text, nlp.parse(text)) if p.text == "Florida"]
+    (florida,) = [p for p in _parsed(text) if p.text == "Florida"]
     assert (florida.country, florida.feature_type) == ("US", "region")
 
 
 def test_a_one_letter_name_matches_nothing():
     # "Y" is a former name of Susitna North, Alaska: never the initial of "N.Y"
     text = "The court in Bronx County, N.Y, heard the case."
-    found = places.find_places(text, nlp.parse(text))
+    found = _parsed(text)
     assert [p.text for p in found] == ["Bronx County"]
 
 
 def test_a_bare_name_of_a_metropolis_is_the_city_unless_listed_with_divisions():
     # New York City lists "New York" as a variant; the state is spelled so, but the city is meant
     text = "The caravan stopped in Washington, New York and Boston before turning south."
-    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    got = _by_surface(text)
     assert near(got["New York"], 40.71, -74.01, 10)
     # a list, not "Washington, New York" the county: Washington, D.C. and Boston, Massachusetts
     assert (got["Washington"].admin1, got["Boston"].admin1) == ("District of Columbia", "Massachusetts")
     # listed with states, it is the state
     text = "Volunteers came from Missouri, New York, North Carolina and Virginia to help."
-    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    got = _by_surface(text)
     assert (got["New York"].feature_type, got["New York"].country) == ("region", "US")
 
 
 def test_a_bare_ocean_name_is_the_ocean_not_a_department_named_after_it():
     # "the Atlantic" had been Colombia's Atlántico department, which made Colombia a text country
     text = "Wind shear across the tropical Atlantic weakens storms, while El Nino warms the Pacific."
-    got = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    got = _by_surface(text)
     assert (got["Atlantic"].feature_type, got["Atlantic"].country) == ("water", None)
     assert (got["Pacific"].feature_type, got["Pacific"].country) == ("water", None)
 
@@ -613,10 +613,10 @@ def test_a_bare_ocean_name_is_the_ocean_not_a_department_named_after_it():
 def test_a_name_inside_the_name_of_a_street_or_fort_is_not_that_place():
     # Haifa Street is in Baghdad, Fort Benning in Georgia: neither is Haifa or a town Benning
     text = "A car bomb exploded on Haifa Street in Baghdad. Soldiers at Fort Benning trained for it."
-    found = {p.text: p for p in places.find_places(text, nlp.parse(text))}
+    found = _by_surface(text)
     assert set(found) == {"Baghdad"}
     assert found["Baghdad"].country == "IQ"
     # a valley or river named after a place lies at it, and a county road is the county's
     text = "Pakistani troops entered the Swat Valley. The crash closed Mahnomen County Road 3 in Minnesota."
-    found = {p.text for p in places.find_places(text, nlp.parse(text))}
+    found = {p.text for p in _parsed(text)}
     assert {"Swat", "Mahnomen County"} <= found
