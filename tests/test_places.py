@@ -553,6 +553,35 @@ def test_a_plural_designator_belongs_to_every_name_of_its_list():
     assert near(got["Madison"], 34.13, -83.21, 25)
 
 
+def test_a_plural_designator_after_one_name_is_what_lies_in_it_and_a_range_is_a_list():
+    # "Indiana counties" are the counties of Indiana, not Indiana County, Pennsylvania
+    text = "The county's jobless rate is near the middle of Indiana counties, the state said."
+    got = _by_surface(text)
+    assert (got["Indiana"].feature_type, got["Indiana"].admin1) == ("region", "Indiana")
+    # "from Ellsworth to Riley counties": both ends of the range are counties
+    text = "Cars overturned on Interstate 70 from Ellsworth to Riley counties in Kansas on Friday."
+    got = _by_surface(text)
+    for name in ("Ellsworth", "Riley"):
+        assert (got[name].feature_type, got[name].admin1) == ("county", "Kansas"), name
+
+
+def test_a_us_county_makes_the_text_american():
+    # no state and no US city is named: "Edgar County" alone says the Paris is American,
+    # and "Guernsey County" is the Ohio county, not the Channel Island
+    text = ("A man was flown to a hospital after a crash near Paris on Tuesday, the Edgar County "
+            "sheriff said. The Guernsey County coroner will testify.")
+    got = _by_surface(text)
+    assert got["Paris"].country == "US"
+    assert (got["Edgar County"].feature_type, got["Edgar County"].admin1) == ("county", "Illinois")
+    assert (got["Guernsey County"].country, got["Guernsey County"].feature_type) == ("US", "county")
+    assert places.country_signals(text)["US"] == 2
+    # a Kenyan county whose last word names a US county ("Bay County", Florida) is no vote
+    assert "US" not in places.country_signals("Police in Homa Bay County arrested two men.")
+    # nor is a county of a country the caller did not name
+    kenya = places.find_places("Troops in Madera County chased the fighters.", countries=["KE"])
+    assert all(p.country != "US" for p in kenya)
+
+
 def test_a_name_keeps_its_own_designator_and_settlements_after_a_name_are_not_shared():
     # "Idlib city and Hama provinces": Idlib keeps its own designator
     text = "Jets struck Idlib city and Hama provinces on Monday."

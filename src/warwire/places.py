@@ -42,6 +42,7 @@ STOPWORDS_FILE = gz.DATA_DIR / "place_stopwords.toml"
 _LIST_KEYS = (
     "words", "person_names", "actor_heads", "block_phrases", "cues_before", "cues_after", "near_cues",
     "region_words", "county_words", "city_words", "directions", "feature_after", "feature_before",
+    "county_layers",
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
@@ -86,6 +87,8 @@ class Rules:
     directions: frozenset[str]
     feature_after: frozenset[str] = frozenset()
     feature_before: frozenset[str] = frozenset()
+    #: country layers whose counties a name written "X County" is looked up in (pass 1)
+    county_layers: tuple[str, ...] = ()
     literal: frozenset[str] = frozenset()  # words and person names as written (light keys)
     #: plurals of the designators ("provinces", "counties", "towns"): the designator of each
     #: name of a list they end or open (see :func:`_share_designators`)
@@ -123,6 +126,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         directions=low(vals["directions"]),
         feature_after=low(vals["feature_after"]),
         feature_before=low(vals["feature_before"]),
+        county_layers=tuple(x.upper() for x in vals["county_layers"]),
         literal=frozenset(gz.simple_key(x) for x in vals["words"] + vals["person_names"]),
         plurals={
             _plural(w): des
@@ -529,14 +533,47 @@ def _name_spans(
     return spans, keys
 
 
+def _county_votes(
+    toks: list[Tok], spans: list[tuple[int, int]], keys: list[str], m: Matcher, given: Sequence[str] = ()
+) -> Counter[str]:
+    """Country votes of the names written before a capitalised "County" ("Gwinnett County",
+    "Edgar County") that are counties of the ``county_layers`` countries: one per county, for
+    its country.  The global layer holds no counties, and without this vote an Illinois paper
+    naming only Paris and Edgar County would be about France.  Only whole names count ("Homa
+    Bay County" in Kenya is no Bay County), and only for the ``given`` countries if any."""
+    picked = [
+        k for k, (i, j) in enumerate(spans)
+        if j > i and toks[j].text == "County" and (
+            i == 0 or not toks[i - 1].text[:1].isupper() or toks[i - 1].text.lower() in _OPENING_WORDS
+            or toks[i].start - toks[i - 1].end > 1  # "Friday's Darke County"
+        )
+    ]
+    votes: Counter[str] = Counter()
+    if not picked:
+        return votes
+    names = [keys[k] for k in picked]
+    hashes = _hashes(names)
+    for cc in m.rules.county_layers:
+        if cc not in m.gaz.bundled_countries() or (given and cc not in given):
+            continue
+        lay = m.country_layer(cc)
+        found = {names[k] for k, refs in lay.index.match(names, hashes)
+                 if any(lay.entries[r].feature_type == "county" for r in refs)}
+        if found:
+            votes[cc] += len(found)
+    return votes
+
+
 def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None = None) -> Counter[str]:
     """Countries a text is about: ISO2 -> weighted count (country name 2, demonym 1, place 1)."""
     m = matcher or default_matcher()
     toks = _possessives(tokenize(text), m.country_possessives)
     norm = _norm_string(toks)
-    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, *_name_spans(toks, norm, m.span_words))]
+    spans, keys = _name_spans(toks, norm, m.span_words)
+    graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, spans, keys)]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
-    return _signals(_mentions(graw, toks, text, m, _entity_spans(doc)[0], lower_words))
+    first = _mentions(graw, toks, text, m, _entity_spans(doc)[0], lower_words)
+    return _signals(first) + _county_votes(toks, spans, keys, m)
 
 
 def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -> list[str]:
@@ -554,6 +591,8 @@ def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -
 #: English words that open a sentence before a name ("In Nakuru, ...") and fold like an Arabic
 #: article or a name's first word (En Naqoura): such a span needs a place spelt exactly so.
 LEADING_FUNCTION_WORDS = frozenset({"in", "on", "at", "to", "from", "near", "into", "by", "for", "of"})
+#: capitalised words that may open a sentence before a name ("The Edgar County sheriff")
+_OPENING_WORDS = LEADING_FUNCTION_WORDS | {"the", "a", "an"}
 
 
 def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matcher) -> list[tuple]:
@@ -692,7 +731,7 @@ def _recognise(
     pos_at = _pos_by_offset(doc) if doc is not None and doc.has_annotation("POS") else None
     memo: dict = {}
     first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at, memo=memo)
-    sig = _signals(first)
+    sig = _signals(first) + _county_votes(toks, spans, keys, m, countries)
     own = _own_votes(first)
     bundled = set(m.gaz.bundled_countries())
     doc_cc = _doc_countries(sig, countries, bundled)
@@ -820,12 +859,15 @@ def _mentions(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
 #: what joins the last two names of a list without a comma: "New York and Boston"
 _LIST_END = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)
+#: the two ends of a range: "from Ellsworth to Riley counties"
+_RANGE_GAP = re.compile(r"\s+(?:to|through)\s+", re.IGNORECASE)
 
 
 def _share_designators(mentions: list[Mention], toks: list[Tok], text: str, rules: Rules) -> None:
     """A plural designator is every listed name's: "Idlib and Hama provinces", "Clarke,
     Madison, Oconee and Oglethorpe counties", "the towns of Saraqib and Kafr Nabl".  A name
-    keeps a designator of its own ("Idlib city and Hama provinces")."""
+    keeps a designator of its own ("Idlib city and Hama provinces").  After one name, a plural
+    is what lies in it: "Indiana counties" are counties of Indiana."""
     mentions.sort(key=lambda x: x.start)
     for k, men in enumerate(mentions):
         nxt = _next_word(toks, men.j)
@@ -836,15 +878,18 @@ def _share_designators(mentions: list[Mention], toks: list[Tok], text: str, rule
             des, step = rules.plurals[prev[0]], 1
         else:
             continue
-        men.designator = men.designator or des
-        a, n = men, k + step
+        listed = [men]
+        n = k + step
         while 0 <= n < len(mentions):
             b = mentions[n]
-            left, right = (b, a) if step < 0 else (a, b)
-            if not _LIST_GAP.fullmatch(text, left.end, right.start):
+            left, right = (b, listed[-1]) if step < 0 else (listed[-1], b)
+            if not any(gap.fullmatch(text, left.end, right.start) for gap in (_LIST_GAP, _RANGE_GAP)):
                 break
-            b.designator = b.designator or des
-            a, n = b, n + step
+            listed.append(b)
+            n += step
+        if len(listed) > 1:
+            for b in listed:
+                b.designator = b.designator or des
 
 
 def _actor_name(men: Mention, m: Matcher, context: frozenset[str]) -> str | None:
