@@ -304,6 +304,11 @@ def test_exact_spelling_beats_a_namesake_that_only_normalises_alike():
 def test_american_is_a_demonym_of_the_united_states():
     ps = places.find_places("American and Turkish officials met.", demonyms=True)
     assert [(p.text, p.country) for p in ps] == [("American", "US"), ("Turkish", "TR")]
+    # but "Central American" and "North American" are adjectives of regions
+    ps = places.find_places(
+        "Central American migrants reached the border as the North American Free Trade Agreement "
+        "was renegotiated by American and Mexican officials.", demonyms=True)
+    assert [(p.text, p.country) for p in ps] == [("American", "US"), ("Mexican", "MX")]
 
 
 def test_all_capitals_dateline_is_a_place():
@@ -637,6 +642,12 @@ def test_a_bare_ocean_name_is_the_ocean_not_a_department_named_after_it():
     got = _by_surface(text)
     assert (got["Atlantic"].feature_type, got["Atlantic"].country) == ("water", None)
     assert (got["Pacific"].feature_type, got["Pacific"].country) == ("water", None)
+    # in an American text too, where the towns Atlantic, Iowa and Pacific, Missouri are at home
+    text = ("Forecasters in Miami, Florida expect an active Atlantic hurricane season; "
+            "the Pacific has been quiet, officials in Texas said.")
+    got = _by_surface(text)
+    assert got["Miami"].country == "US"
+    assert (got["Atlantic"].feature_type, got["Pacific"].feature_type) == ("water", "water")
 
 
 def test_a_name_inside_the_name_of_a_street_or_fort_is_not_that_place():

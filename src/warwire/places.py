@@ -1506,9 +1506,14 @@ def _resolve(
             }
     spelled = {id(x) for x in live if any(_spelling_rank(c) for c in x.candidates)}
     primary_spelled = {id(x) for x in live if any(_spelling_rank(c) == 2 for c in x.candidates)}
+    # a country, ocean or continent spelled so (an ocean by its short name too: "the Atlantic")
     country_named = {
         id(x) for x in live
-        if any(c.entry.feature_type in WIDE and _spelling_rank(c) == 2 for c in x.candidates)
+        if any(
+            c.entry.feature_type in WIDE
+            and (_spelling_rank(c) == 2 or _spelling_rank(c) and c.entry.feature_type in gz.SUPRANATIONAL)
+            for c in x.candidates
+        )
     }
 
     def base(c: Candidate, men: Mention, rest: Counter[str], votes: int) -> float:
