@@ -636,6 +636,17 @@ def test_a_bare_name_of_a_metropolis_is_the_city_unless_listed_with_divisions():
     assert (got["New York"].feature_type, got["New York"].country) == ("region", "US")
 
 
+def test_st_and_saint_are_one_spelling():
+    # GeoNames writes Russia's city "Saint Petersburg" and Florida's "St. Petersburg"
+    text = ("Russia will close the US consulate in St. Petersburg and expel diplomats, "
+            "the Kremlin said in Moscow.")
+    got = _by_surface(text)["St. Petersburg"]
+    assert (got.country, got.feature_type) == ("RU", "locality")
+    assert near(got, 59.94, 30.31, 25)
+    got = _by_surface("He flew from Saint Louis to St. Petersburg, Florida.")
+    assert (got["Saint Louis"].admin1, got["St. Petersburg"].admin1) == ("Missouri", "Florida")
+
+
 def test_a_bare_ocean_name_is_the_ocean_not_a_department_named_after_it():
     # "the Atlantic" had been Colombia's Atlántico department, which made Colombia a text country
     text = "Wind shear across the tropical Atlantic weakens storms, while El Nino warms the Pacific."

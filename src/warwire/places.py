@@ -291,7 +291,8 @@ class _Forms:
         by_key: dict[str, list[str]] = defaultdict(list)
         for n in e.names():
             by_key[normalize(n)].append(n)
-        light = frozenset(gz.simple_key(n) for n in e.names())
+        light = {gz.simple_key(n) for n in e.names()}
+        light = frozenset(light | {alt for k in light if (alt := _saint_alternate(k))})
         return cls(
             e,
             light,
@@ -300,6 +301,17 @@ class _Forms:
             tuple(k for k, ns in by_key.items() if all(_is_code(n) for n in ns)),
             frozenset(_bare(k) for k in light),
         )
+
+
+#: The two spellings of "Saint" opening a name ("St. Louis", "Saint Louis").
+_SAINT = {"saint": "st", "st": "saint"}
+
+
+def _saint_alternate(key: str) -> str | None:
+    """A (normalised or light) key opening with "saint" written with "st", and the reverse; a
+    global-layer name is indexed, and counts as spelled, under both."""
+    head, _, rest = key.partition(" ")
+    return f"{_SAINT[head]} {rest}" if rest and head in _SAINT else None
 
 
 class Matcher:
@@ -330,6 +342,8 @@ class Matcher:
             for k in e.match_keys():
                 if len(k) >= gz.MIN_KEY_CHARS:  # any number of words: the spans follow the keys
                     kv[k].append(("g", i))
+                    if alt := _saint_alternate(k):  # "St. Petersburg" is Saint Petersburg
+                        kv[alt].append(("g", i))
         self.demonyms: dict[str, str] = {}
         self.demonym_forms = {gz.simple_key(d) for c in self.gaz.countries.values() for d in c.demonyms}
         for c in self.gaz.countries.values():
@@ -1007,7 +1021,7 @@ def _candidates(
         kept.append(c)
         if surface in forms.light:
             exact.append(c)
-            c.spelling = 2 if forms.primary == surface else 1
+            c.spelling = 2 if surface in (forms.primary, _saint_alternate(forms.primary)) else 1
             c.notes.append("exact spelling" if c.spelling == 2 else "exact variant")
     candidates = kept
     demonym = rejected = None
