@@ -307,6 +307,12 @@ def test_the_death_a_riot_is_about_is_not_its_toll():
     assert ev.sub_event_type == "Violent demonstration" and ev.fatalities == 2
     ev = only("On Monday, rioting youths burnt tyres in Kisumu and hacked a man to death.")
     assert ev.sub_event_type == "Violent demonstration" and ev.fatalities == 1
+    # ... and in the next sentence, when no killer is named
+    ev = only("On Monday, two robbery suspects were attacked by a mob at Oyugis. One was killed.")
+    assert ev.sub_event_type == "Mob violence" and ev.fatalities == 1
+    # a killer named makes it an event of its own
+    evs = events("On Monday, a mob attacked two robbery suspects at Oyugis. Police shot dead one of them.")
+    assert [e.sub_event_type for e in evs][0] == "Mob violence" and len(evs) == 2
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -314,6 +320,7 @@ def test_the_death_a_riot_is_about_is_not_its_toll():
     # deaths the note codes in another event
     ("On Monday, rival groups clashed in Kisumu; police intervened, killing 4 (coded separately).", 0),
     ("On Monday, 2 police were killed (and 3 civilians - coded separately) by raiders in Mandera.", 2),
+    ("On Monday, youths rioted in Nairobi over the killing of a cleric. 2 killed (coded separately).", 0),
 ])
 def test_fatalities_not_of_this_event(text, expected):
     assert events(text)[0].fatalities == expected

@@ -210,6 +210,9 @@ def test_people_counted_take_their_own_verb_not_the_nearest_toll(text, expected)
 
 @pytest.mark.parametrize("text, expected", [
     ("Four soldiers reported dead after the ambush.", [(4, "killed", False, "Four")]),  # a speech verb's complement
+    # ... or the event it is said to have been
+    ("Two people were reported to have died and eight were injured.",
+     [(2, "killed", False, "Two"), (8, "wounded", False, "eight")]),
     # the dead are not the doers of the attack in the clause before
     ("Militants attacked a base in Lamu on Monday, three soldiers killed, five wounded.",
      [(3, "killed", False, "three"), (5, "wounded", False, "five")]),

@@ -1888,10 +1888,13 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
         if not m.create:
             continue
         if m.frame in CONSEQUENCE_FRAMES and m.place is None and m.date is None:
-            recent = [d for d in drafts if _family(d.sub_event_type) == "violence"
+            # "Three civilians were killed in the strike."; "... attacked by a mob. One killed"
+            # (a riot's dead when no killer is named)
+            recent = [d for d in drafts
+                      if (_family(d.sub_event_type) == "violence" or d.sub_event_type in _RIOTS and not m.agents)
                       and 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400]
             if recent:
-                recent[-1].absorb(m)  # "Three civilians were killed in the strike."
+                recent[-1].absorb(m)
                 continue
         target = None
         for d in reversed(drafts):
@@ -2223,7 +2226,8 @@ _INCLUDED = re.compile(
     r"\b(?:including|among them|among whom|of whom|of them)(?:\s[^.;:(),]{0,50}?\s+and)?\s+"
     r"(?:at least\s+|some\s+|about\s+)?$", re.I)
 # deaths the note says belong to another event: "police intervened killing 4 (coded separately)"
-_CODED_ELSEWHERE = re.compile(r"^\s*\(?[^.;()]{0,40}?\bcoded\s+(?:separately|seperately|elsewhere)", re.I)
+_CODED_ELSEWHERE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}\(?[^.;()]{0,40}?\bcoded\s+(?:separately|seperately|elsewhere)", re.I)
 # another count of the same dead: "Six police (or seven - ...) officers", "20 (some reports 30)"
 _ALTERNATIVE = re.compile(r"\(\s*(?:or|some reports?(?: say)?|other reports?(?: say)?|others say)\s+$", re.I)
 _ALSO_KILLED = re.compile(

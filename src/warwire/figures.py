@@ -564,6 +564,11 @@ _PERSON_SUFFIX = re.compile(r"..(?:er|or|ist|ian|ant|ent)$")
 _NOT_REAL_AUX = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must", "can", "to"})
 
 
+#: Verbs through which a passive subject is said to have suffered an event ("were reported to
+#: have died", "are believed to have been killed").
+_SAID_VERBS = frozenset({"report", "believe", "say", "confirm", "fear", "think", "understand", "know"})
+
+
 def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
     """The event unit a verb reports: its own lemma ("killed") or its complement ("shot dead",
     "beaten to death")."""
@@ -578,6 +583,10 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
             word = child  # "shot dead", "shoot 1 policeman dead" (an adjective read as a clause)
         elif child.dep_ == "prep" and child.lower_ == "to":
             word = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "xcomp" and verb.lemma_.lower() in _SAID_VERBS:
+            # "two people were reported to have died" (not "... to have fled the scene")
+            if (unit := _event_unit(child, lex)) in ("killed", "wounded"):
+                return unit
         if word is not None and (unit := lex.unit_of_lemma(word.lemma_, "event")):
             return unit
     after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
