@@ -402,6 +402,9 @@ def test_homonyms_that_explain_each_other_win_together():
     got = {p.text: p for p in places.find_places(text)}
     assert (got["Huntsville"].admin1, got["Walker County"].admin1) == ("Texas", "Texas")
     assert near(got["Huntsville"], 30.72, -95.55, 10)
+    # a common name's namesakes all take part: Ohio's is the 17th of 24 Franklin Counties
+    got = _by_surface("The Franklin County sheriff said a Columbus man was arrested on Friday.")
+    assert (got["Franklin County"].admin1, got["Columbus"].admin1) == ("Ohio", "Ohio")
 
 
 def _mention(text: str, *cands: tuple[str, float]) -> places.Mention:

@@ -1369,6 +1369,9 @@ MUTUAL_KM = 30.0
 MUTUAL_FAR = 1.0
 MUTUAL_FAR_KM = 120.0
 PLAUSIBLE = 4.0
+#: Candidates per name that take part in mutual support: all the namesakes of a common name
+#: ("Franklin County": 24 counties, Ohio's the 17th in file order) within PLAUSIBLE.
+MUTUAL_CANDIDATES = 40
 MUTUAL_MAX_POP = 300_000
 
 
@@ -1389,7 +1392,7 @@ def _mutual_support(live: list[Mention]) -> None:
     pool: list[tuple[str, Entry]] = []
     for x in live:
         lead = x.candidates[0].score
-        for c in x.candidates[:MAX_CANDIDATES]:
+        for c in x.candidates[:MUTUAL_CANDIDATES]:
             if c.score < lead - PLAUSIBLE:
                 break
             if _supports(c.entry):
@@ -1405,7 +1408,7 @@ def _mutual_support(live: list[Mention]) -> None:
             continue  # "Kansas" is the state, "Atlanta" the city, whatever small towns lie near
         lead = men.candidates[0].score
         changed = False
-        for c in men.candidates[:MAX_CANDIDATES]:
+        for c in men.candidates[:MUTUAL_CANDIDATES]:
             if c.score < lead - MUTUAL_BONUS - 0.5 or not _supports(c.entry):
                 continue
             d = points.nearest_other_km(c.entry, men.key)
