@@ -844,3 +844,34 @@ def test_arrests_told_in_the_sentence_of_another_event_are_part_of_it():
     evs = events("Police arrested 30 opposition supporters in Kampala on Monday. Officials said the country was calm. "
                  "Separately, gunmen killed 3 people in Gulu on Tuesday.")
     assert sorted(e.sub_event_type for e in evs) == ["Arrests", "Attack"]
+
+
+def test_a_missile_strike_told_with_a_dateline_is_one_event_at_its_town():
+    # the dateline is where the reporter files from; the killing and wounding are the strike's,
+    # and the civilians killed are not the ones who wounded twelve
+    ev = only("KYIV, Aug 19 (Reuters) - Russian missiles struck the northeastern city of Kharkiv overnight, "
+              "killing four civilians and wounding 12, regional governor Oleh Syniehubov said on Tuesday.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)", 4)
+    assert ev.location.name == "Kharkiv"
+    # with nothing else named, the dateline's town is the place
+    ev = only("BEIRUT (Reuters) - A car bomb exploded in a busy street on Monday, killing five people.")
+    assert ev.location.name == "Beirut"
+
+
+def test_who_tells_of_a_strike_and_whom_it_hit_are_not_its_doers():
+    ev = only("On Monday, a fighter jet bombed a ceremony held by opponents of the junta in Pazigyi village "
+              "in Myanmar's Sagaing region, killing 20 people, a member of the local People's Defence Force "
+              "told Reuters.")
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 20
+    assert "People's Defense Force" not in (ev.actor1 or "")
+    # what a strike told before aimed at is a detail of it, not a clash of its own
+    ev = only("On Monday, Israeli jets struck Gaza City, killing 12 people. The strike targeted a Hamas "
+              "commander, the army said.")
+    assert ev.sub_event_type == "Air/drone strike" and ev.actor1.startswith("Military Forces of Israel")
+
+
+def test_a_deed_claimed_as_done_is_an_event_a_threat_is_not():
+    ev = only("On Monday, Al Shabaab claimed to have killed two Kenyan police officers in Mandera town.")
+    assert (ev.actor1, ev.fatalities) == ("al-Shabaab", 2)
+    assert events("On Monday, Al Shabaab threatened to kill Kenyan police officers in Mandera town.") == []

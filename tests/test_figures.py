@@ -211,6 +211,9 @@ def test_people_counted_take_their_own_verb_not_the_nearest_toll(text, expected)
 @pytest.mark.parametrize("text, expected", [
     ("Four soldiers reported dead after the ambush.", [(4, "killed", False, "Four")]),  # a speech verb's complement
     # ... or the event it is said to have been
+    # each verb counts its own people
+    ("Gunmen killed four civilians and wounded 12 in Mandera.",
+     [(4, "killed", False, "four"), (12, "wounded", False, "12")]),
     ("Two people were reported to have died and eight were injured.",
      [(2, "killed", False, "Two"), (8, "wounded", False, "eight")]),
     # the dead are not the doers of the attack in the clause before

@@ -475,7 +475,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         verb_above = next((a for a in gov.ancestors if a.pos_ == "VERB"), gov.head)
         acted = (_lemma(gov) in PROTEST_VERBS and (_lemma(verb_above) in GATHERING_VERBS or finite_act)) or (
             _lemma(gov) in DISPERSAL_VERBS and finite_act)  # "police used tear gas to disperse them"
-        if head not in ("continue", "keep", "resume", "manage") and not acted:
+        # "Al Shabaab claimed to have killed two police": a deed told as done
+        done = head in ("claim", "say", "report", "believe", "appear", "seem") and any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in gov.children)
+        if head not in ("continue", "keep", "resume", "manage") and not acted and not done:
             return "none"
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
@@ -940,6 +943,9 @@ _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\
 #: "X district, Y": a place written as a district or city, so what holds it is a province
 _DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
 _PAREN_GAP = re.compile(r"^\s*\(\s*$")
+#: what follows a dateline's place: a state or date, an agency, a dash ("KYIV, May 16 (Reuters) -",
+#: "BEIRUT (AFP) --", "CHARLESTON, W.Va. --")
+_DATELINE = re.compile(r"(?:,[^,\n()–—-]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[–—-])\s")
 _LIST_AFTER = re.compile(rf"^(?:\s+{_DESIGNATOR_WORDS})*\s*(?:,\s*)?(?:and|or|&)\s", re.I)
 #: two names side by side, or joined by an izafe ("Kotal-e Khair Khana", "Dasht-e-Abdan")
 _FRAGMENT_GAP = re.compile(r"^\s*(?:-?\s*(?:e|i|ye|yi)\s*-)?\s*$|^-(?:e|i|ye|yi)\s+$", re.I)
@@ -998,6 +1004,9 @@ class _PlaceRole:
     holds: bool = False
     #: lies in another province than most places of its sentence
     stray: bool = False
+    #: the dateline a story or a line opens with ("KYIV, May 16 (Reuters) -"): where the
+    #: reporter files from, the event's place only when its sentence names no other
+    dateline: bool = False
 
 
 def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
@@ -1005,6 +1014,9 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
     place that lies far from the place said to hold it is ``dropped``."""
     text = doc_text(doc)
     roles = [_PlaceRole(p, modifier=_modifier_kind(doc, p)) for p in places]
+    for r in roles:
+        line_start = text.rfind("\n", 0, r.place.start) + 1
+        r.dateline = not text[line_start : r.place.start].strip() and bool(_DATELINE.match(text, r.place.end))
     for i in range(len(roles) - 1):
         p, q = roles[i].place, roles[i + 1].place
         gap = text[p.end : q.start]
@@ -1113,7 +1125,7 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
         tier = 0
         if r.fragment or r.stray or r.bracketed or r.modifier == "attribute":
             tier = 1
-        elif r.modifier in ("route", "institution"):
+        elif r.modifier in ("route", "institution") or r.dateline:
             tier = 2
         out.append((tier, r))
     return out
@@ -1405,8 +1417,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if not m.patients and patient_span is not None:
                 m.patients = _victims_from_words(doc, patient_span, lex)
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
-                # "the fighters who withdrew were from Jaish al-Izza and the NLF"
-                m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS]
+                # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
+                # victims' side ("bombed a ceremony held by opponents of the junta") nor who
+                # tells of it ("..., a member of the local PDF told Reuters")
+                m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS
+                            and not (patient_span and patient_span[0] <= a.start and a.end <= patient_span[1])
+                            and not _speaker(doc, a)]
             if frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj", "nsubjpass"):
                 m.agents = []  # "police arrested 20 protesters": the police are not the protesters
             if _is_or_coordination(doc, agent_span):
@@ -1450,6 +1466,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.sub_event_type = _capture_type(m, doc, ctx)
             if m.sub_event_type == "Disrupted weapons use" or _family(m.sub_event_type) == "demonstration":
                 m.territorial = False
+            if head.pos_ == "VERB" and _lemma(head) in AIMING_VERBS and _names_an_attack(doc, agent_span):
+                m.create = False  # "it targeted PDF members": what an attack told before aimed at
             if m.sub_event_type is None or frame.strength == "weak" and not frame.cues.keys() & m.cues:
                 m.undecided, m.create = m.create, False
             # date: in the clause, else the sentence
@@ -1474,6 +1492,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         if d.end <= sent.start_char and d.date is not None and d.precision <= 2
                         and "\n" not in doc_text(doc)[d.end : sent.start_char]), None)
             _locate(doc, m, roles, last_locality_before)
+            if (head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and _family(m.sub_event_type) == "violence"
+                    and not m.territorial and m.place is None and m.date is None
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+                    and any(x.create and x.sent_end <= sent.start_char and _family(x.sub_event_type) == "violence"
+                            for x in mentions)):
+                m.create = False  # "The strike targeted a Hamas commander": the strike told before
             if m.territorial and m.place is None and not (
                 frame.name == "capture" and patient_span is not None
                 and _names_ground(doc, patient_span)
@@ -1630,14 +1654,48 @@ def _is_backdrop(head: Token, gov: Token) -> bool:
     return head.pos_ == "NOUN" and head.i != gov.i and _lemma(gov) in BACKDROP_VERBS and gov.dep_ == "advcl"
 
 
+#: verbs that say what an attack aimed at; with the attack (or "it") as subject they add a
+#: detail to an event already told ("The strike targeted a Hamas commander")
+AIMING_VERBS = frozenset({"target", "aim"})
+_ATTACK_NOUNS = frozenset({"it", "this", "strike", "airstrike", "attack", "raid", "bombing", "shelling",
+                           "explosion", "blast", "bombardment", "operation", "assault"})
+
+
+def _names_an_attack(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """The phrase is an attack ("the strike", "the air raid") or "it"."""
+    head = _phrase_head(doc, span)
+    return head is not None and _lemma(head) in _ATTACK_NOUNS
+
+
+#: verbs whose subject tells of an event rather than takes part in it
+_TELLING = frozenset({"say", "tell", "report", "claim", "state", "confirm", "add", "announce", "allege"})
+
+
+def _speaker(doc: Doc, ref: ActorRef) -> bool:
+    """The actor is in the subject of a verb of telling: "a member of the PDF told Reuters"."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    # (the group itself as the subject claims the deed: "Al Shabaab said its fighters ...")
+    return verb is not None and _lemma(verb) in _TELLING and any(
+        c.dep_ == "nsubj" and c.i != span.root.i and span.root in c.subtree for c in verb.children)
+
+
 def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tuple[int, int] | None:
     """An actor named a few words before a verb trigger the parse gave no subject
     ("a Taliban sniper shot and killed ..."): only nouns, adjectives and a coordinated
-    verb may stand between them."""
+    verb may stand between them.  Not the object of a verb before it: in "killing four
+    civilians and wounding 12" the civilians are no one's attackers."""
     before = [a for a in sent_actors if a.end <= doc[start].idx]
     if not before:
         return None
     actor = max(before, key=lambda a: a.end)
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    trig = doc[start]
+    if span is not None and span.root.dep_ in ("dobj", "obj") and span.root.head.i in (trig.i, trig.head.i) \
+            and (trig.dep_ == "conj" or span.root.head.i == trig.i):
+        return None  # the victims of the verb it is coordinated with
     between = [t for t in doc[start - 6 if start >= 6 else 0 : start] if t.idx >= actor.end]
     if len(between) > 4 or any(t.pos_ in ("PUNCT", "ADP", "SCONJ", "PRON", "AUX") or t.lower_ in ("who", "which")
                                for t in between):

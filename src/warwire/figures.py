@@ -759,7 +759,8 @@ def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
 
 def _coordinated_units(anchor: Token, unit: str, lex: FigureLexicon) -> list[str]:
     """Event units of verbs coordinated with the one that gave ``unit`` to the people counted:
-    "were abducted and later killed", "were shot and wounded"."""
+    "were abducted and later killed", "were shot and wounded"; not a verb with people of its
+    own ("killing four civilians and wounding 12")."""
     cur = anchor
     for _ in range(4):
         if cur.head.i == cur.i:
@@ -774,7 +775,7 @@ def _coordinated_units(anchor: Token, unit: str, lex: FigureLexicon) -> list[str
     out = []
     for child in cur.children:
         if child.dep_ == "conj" and child.pos_ == "VERB" and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children
         ):
             other = lex.unit_of_lemma(child.lemma_, "event")
             if other and other not in out:
