@@ -875,3 +875,10 @@ def test_a_deed_claimed_as_done_is_an_event_a_threat_is_not():
     ev = only("On Monday, Al Shabaab claimed to have killed two Kenyan police officers in Mandera town.")
     assert (ev.actor1, ev.fatalities) == ("al-Shabaab", 2)
     assert events("On Monday, Al Shabaab threatened to kill Kenyan police officers in Mandera town.") == []
+
+
+def test_it_in_what_a_group_says_it_did_is_the_group():
+    ev = only("On Monday, the Rapid Support Forces (RSF) said it had taken control of an army base in El "
+              "Fasher after two days of heavy fighting with the Sudanese Armed Forces.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    assert (ev.actor1, ev.actor2) == ("RSF: Rapid Support Forces", "Military Forces of Sudan (2019-)")

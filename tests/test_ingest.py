@@ -200,6 +200,17 @@ def test_photo_credit_is_not_an_origin() -> None:
     assert ingest.detect_original_source(text) is None
 
 
+def test_a_plain_text_byline_date_is_the_publication_date() -> None:
+    text = ("Sudan's RSF seizes army base in El Fasher\n\nPublished on 12 June 2024\n\n"
+            "The Rapid Support Forces said on Wednesday it had taken control of an army base.")
+    art = ingest.from_text(text)
+    assert art.published == dt.date(2024, 6, 12)
+    # the caller's date wins; a date in a sentence or without its year is no byline
+    assert ingest.from_text(text, published="2024-06-13").published == dt.date(2024, 6, 13)
+    assert ingest.from_text("Officials said he published on 3 May 2020 a report on the raid.").published is None
+    assert ingest.from_text("Updated 3 May\n\nA bomb exploded in Kabul.").published is None
+
+
 def test_republished_when_source_differs() -> None:
     art = ingest.from_text("DAMASCUS (Reuters) - Air strikes hit Idlib.", source="Garowe Online")
     assert art.original_source == "Reuters"

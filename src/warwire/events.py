@@ -1416,6 +1416,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                           if a not in m.agents and not _outsider_of(doc, a, lex)]
             if not m.patients and patient_span is not None:
                 m.patients = _victims_from_words(doc, patient_span, lex)
+            if not m.agents and agent_span is not None and _words(doc, agent_span) <= _SELF_PRONOUNS:
+                # "the RSF said it had taken control", "Al-Shabaab said they attacked the base"
+                m.agents = _teller(doc, head, sent_actors)
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
                 # victims' side ("bombed a ceremony held by opponents of the junta") nor who
@@ -1669,6 +1672,19 @@ def _names_an_attack(doc: Doc, span: tuple[int, int] | None) -> bool:
 
 #: verbs whose subject tells of an event rather than takes part in it
 _TELLING = frozenset({"say", "tell", "report", "claim", "state", "confirm", "add", "announce", "allege"})
+
+
+_SELF_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _teller(doc: Doc, trig: Token, sent_actors: Sequence[ActorRef]) -> list[ActorRef]:
+    """The actors that are the subject of the verb of telling whose clause holds ``trig``."""
+    verb = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX") and _lemma(a) in _TELLING), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is None:
+        return []
+    span = _span_tokens(doc, subj.subtree)
+    return _actors_in(span, sent_actors) if span is not None else []
 
 
 def _speaker(doc: Doc, ref: ActorRef) -> bool:

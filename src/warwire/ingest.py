@@ -461,6 +461,26 @@ def _coerce_date(value: Any, what: str = "published") -> dt.date | None:
     raise InputError(f"invalid {what} date {value!r}: expected YYYY-MM-DD")
 
 
+#: a byline's date line near the top of a text: "Published on 12 June 2024", "Updated: 3 May 2021"
+_BYLINE_DATE = re.compile(
+    r"^[ \t]*(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?P<when>[^\n]{6,60})$",
+    re.I | re.M)
+
+
+def byline_date(text: str, lines: int = 12) -> dt.date | None:
+    """The publication date a plain text states in a byline line among its first ``lines``
+    ("Published on 12 June 2024"), or None: a date written in full, with its year."""
+    from .dates import find_dates
+
+    head = "\n".join(text.lstrip().splitlines()[:lines])
+    for m in _BYLINE_DATE.finditer(head):
+        told = next((d for d in find_dates(m.group("when")) if d.date is not None and d.precision == 1
+                     and not d.relative), None)
+        if told is not None:
+            return told.date
+    return None
+
+
 def from_text(
     text: str,
     *,
@@ -502,7 +522,7 @@ def from_text(
         id=str(id),
         url=url,
         title=tidy_title(title) or cleaned.title_guess,
-        published=_coerce_date(published),
+        published=_coerce_date(published) or byline_date(text),
         source=source,
         original_source=original,
         republisher=source if republished and source else None,
