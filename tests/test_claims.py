@@ -208,6 +208,19 @@ def test_denial_contests_accusation():
     assert contested == {"e1"}
 
 
+def test_a_denial_is_about_its_own_paragraph_not_the_next():
+    text = ("Ukraine's military said its forces had retaken several positions near Bakhmut on Monday. "
+            "Russia's defence ministry denied the claim.\n\n"
+            "In the south, Russian artillery shelled the town of Orikhiv, killing a man, the regional "
+            "administration said.")
+    quotes = find_quotes(nlp.parse(text))
+    bakhmut = _event("e1", text, "its forces had retaken several positions near Bakhmut on Monday")
+    orikhiv = _event("e2", text, "Russian artillery shelled the town of Orikhiv, killing a man")
+    claims, contested = link_claims(quotes, [bakhmut, orikhiv], text=text)
+    denial = next(c for c in claims if c.stance == "denies")
+    assert denial.event_id == "e1" and contested == {"e1"}
+
+
 def test_uncontested_event_not_in_contested_set():
     text = ("Warplanes struck a market in Maarat al-Numan on Monday. "
             "The civil defence said the strike destroyed the market.")

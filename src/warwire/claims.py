@@ -54,27 +54,32 @@ def _evidence_stems(ev: Event, exclude: Span | None = None) -> frozenset[str]:
     return frozenset().union(*(_stems(e.text) for e in spans)) if spans else frozenset()
 
 
-def _sent_gap(q: Quote, spans: Iterable[Span], starts: list[int]) -> int | None:
+def _sent_gap(q: Quote, spans: Iterable[Span], starts: list[int], text: str = "") -> int | None:
+    """Sentences between a quote and the nearest of ``spans`` (0: they share one); with the
+    ``text``, a paragraph break between neighbours counts as one sentence more."""
     sent = lambda pos: bisect.bisect_right(starts, pos) - 1  # noqa: E731
     q_sents = (sent(q.span.start), sent(max(q.span.start, q.span.end - 1)))
     gaps = []
     for e in spans:
         e_sents = (sent(e.start), sent(max(e.start, e.end - 1)))
         if q_sents[1] < e_sents[0]:
-            gaps.append(e_sents[0] - q_sents[1])
+            gap, between = e_sents[0] - q_sents[1], (q.span.end, e.start)
         elif e_sents[1] < q_sents[0]:
-            gaps.append(q_sents[0] - e_sents[1])
+            gap, between = q_sents[0] - e_sents[1], (e.end, q.span.start)
         else:
-            gaps.append(0)
+            gap, between = 0, (0, 0)
+        if gap == 1 and "\n" in text[between[0] : between[1]]:
+            gap = 2  # the next paragraph tells of something else
+        gaps.append(gap)
     return min(gaps) if gaps else None
 
 
-def _score(q: Quote, ev: Event, starts: list[int], cues: SpeechCues) -> float:
+def _score(q: Quote, ev: Event, starts: list[int], cues: SpeechCues, text: str = "") -> float:
     """How strongly quote ``q`` is about event ``ev`` (2 or more: it is)."""
     score = 0.0
     if any(e.start < q.span.end and q.span.start < e.end for e in ev.evidence):
         score = 3
-    gap = _sent_gap(q, ev.evidence, starts)
+    gap = _sent_gap(q, ev.evidence, starts, text)
     if gap == 0:
         score = max(score, 2)
     elif gap == 1:
@@ -132,7 +137,7 @@ def link_claims(
     by_id = {ev.id: ev for ev in events}
     linked: dict[str, str] = {}  # quote id -> event id
     for q in quotes:
-        scored = [(_score(q, ev, starts, cues), -_distance(q, ev), ev) for ev in events]
+        scored = [(_score(q, ev, starts, cues, text), -_distance(q, ev), ev) for ev in events]
         scored = [s for s in scored if s[0] >= 2]
         if scored:
             linked[q.id] = max(scored, key=lambda s: (s[0], s[1]))[2].id
@@ -144,7 +149,7 @@ def link_claims(
         if not (hint in ("deny", "accuse") or _aspect(q, cues, hint) in ("figure", "perpetrator")):
             continue
         near = [(linked[o.id], abs(o.span.start - q.span.start)) for o in quotes
-                if o.id in linked and _sent_gap(q, [o.span], starts) in (0, 1)]
+                if o.id in linked and _sent_gap(q, [o.span], starts, text) in (0, 1)]
         if near:
             linked[q.id] = min(near, key=lambda x: x[1])[0]
     claims: list[Claim] = []
