@@ -476,8 +476,7 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         acted = (_lemma(gov) in PROTEST_VERBS and (_lemma(verb_above) in GATHERING_VERBS or finite_act)) or (
             _lemma(gov) in DISPERSAL_VERBS and finite_act)  # "police used tear gas to disperse them"
         # "Al Shabaab claimed to have killed two police": a deed told as done
-        done = head in ("claim", "say", "report", "believe", "appear", "seem") and any(
-            c.dep_ == "aux" and c.lower_ == "have" for c in gov.children)
+        done = head in _TOLD_AS_DONE and any(c.dep_ == "aux" and c.lower_ == "have" for c in gov.children)
         if head not in ("continue", "keep", "resume", "manage") and not acted and not done:
             return "none"
     for anc in gov.ancestors:
@@ -1672,6 +1671,8 @@ def _names_an_attack(doc: Doc, span: tuple[int, int] | None) -> bool:
 
 #: verbs whose subject tells of an event rather than takes part in it
 _TELLING = frozenset({"say", "tell", "report", "claim", "state", "confirm", "add", "announce", "allege"})
+#: verbs before a perfect infinitive that tell of a deed as done ("claimed to have killed")
+_TOLD_AS_DONE = _TELLING | {"believe", "appear", "seem"}
 
 
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
