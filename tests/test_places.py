@@ -650,6 +650,16 @@ def test_st_and_saint_are_one_spelling():
     assert (got["Saint Louis"].admin1, got["St. Petersburg"].admin1) == ("Missouri", "Florida")
 
 
+def test_a_town_spelled_otherwise_and_far_from_the_others_is_uncertain():
+    # the gazetteer lacks the Abu Shouk camp at El Fasher: its namesake 700 km away may be
+    # returned, but not with the confidence of a town spelled as written
+    text = ("Fighting raged in El Fasher, the capital of North Darfur state, on Tuesday. Shells hit "
+            "the Abu Shouk displacement camp in El Fasher, local activists said.")
+    got = _by_surface(text)
+    assert got["El Fasher"].confidence >= 0.9
+    assert got["Abu Shouk"].confidence < 0.5
+
+
 def test_a_bare_ocean_name_is_the_ocean_not_a_department_named_after_it():
     # "the Atlantic" had been Colombia's Atlántico department, which made Colombia a text country
     text = "Wind shear across the tropical Atlantic weakens storms, while El Nino warms the Pacific."

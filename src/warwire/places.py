@@ -1369,6 +1369,9 @@ MUTUAL_KM = 30.0
 MUTUAL_FAR = 1.0
 MUTUAL_FAR_KM = 120.0
 PLAUSIBLE = 4.0
+#: A town matched only after normalisation that lies this far (km) from all the text's other
+#: towns of its country gets a lower confidence: likely a namesake of a place the gazetteer lacks.
+LONE_KM = 300.0
 #: Candidates per name that take part in mutual support: all the namesakes of a common name
 #: ("Franklin County": 24 counties, Ohio's the 17th in file order) within PLAUSIBLE.
 MUTUAL_CANDIDATES = 40
@@ -1687,6 +1690,8 @@ def _resolve(
             men.candidates.sort(key=_rank)
     _local_focus(live)
     _one_sense(live)
+    towns = {x.candidates[0].entry.id: x.candidates[0].entry for x in live
+             if x.candidates[0].entry.feature_type in _LOCAL_TYPES}
     for men in live:
         top = men.candidates[0]
         margin = _margin(men)
@@ -1695,6 +1700,12 @@ def _resolve(
             conf *= 0.7
         if men.i == men.j and not (men.cue or men.designator) and top.entry.layer == "country" and top.entry.population < 1000:
             conf *= 0.8
+        others = [e for e in towns.values() if e.id != top.entry.id and e.country == top.entry.country]
+        if (not _spelling_rank(top) and top.entry.feature_type in _LOCAL_TYPES and others
+                and all(_farther_than(top.entry, e, LONE_KM) for e in others)):
+            # "Abu Shouk" (a camp at El Fasher the gazetteer lacks) read as Abu Shuk, 700 km away
+            conf *= 0.6
+            top.notes.append(f"spelled otherwise and over {LONE_KM:.0f} km from the text's other towns")
         men.chosen = top
         men.confidence = round(conf, 3)
         top.notes.append(f"margin {margin:.1f}")
