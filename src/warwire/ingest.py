@@ -28,6 +28,7 @@ import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import nlp
+from .dates import find_dates
 from .errors import DataError, InputError
 from .model import Article
 
@@ -470,8 +471,6 @@ _BYLINE_DATE = re.compile(
 def byline_date(text: str, lines: int = 12) -> dt.date | None:
     """The publication date a plain text states in a byline line among its first ``lines``
     ("Published on 12 June 2024"), or None: a date written in full, with its year."""
-    from .dates import find_dates
-
     head = "\n".join(text.lstrip().splitlines()[:lines])
     for m in _BYLINE_DATE.finditer(head):
         told = next((d for d in find_dates(m.group("when")) if d.date is not None and d.precision == 1

@@ -19,7 +19,7 @@ import math
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -548,13 +548,15 @@ def _name_spans(
 
 
 def _county_votes(
-    toks: list[Tok], spans: list[tuple[int, int]], keys: list[str], m: Matcher, given: Sequence[str] = ()
+    toks: list[Tok], spans: list[tuple[int, int]], keys: list[str], m: Matcher, bundled: Collection[str],
+    given: Sequence[str] = (),
 ) -> Counter[str]:
     """Country votes of the names written before a capitalised "County" ("Gwinnett County",
     "Edgar County") that are counties of the ``county_layers`` countries: one per county, for
     its country.  The global layer holds no counties, and without this vote an Illinois paper
     naming only Paris and Edgar County would be about France.  Only whole names count ("Homa
-    Bay County" in Kenya is no Bay County), and only for the ``given`` countries if any."""
+    Bay County" in Kenya is no Bay County), and only for the ``given`` countries if any
+    (``bundled``: the countries with a layer file)."""
     picked = [
         k for k, (i, j) in enumerate(spans)
         if j > i and toks[j].text == "County" and (
@@ -568,7 +570,7 @@ def _county_votes(
     names = [keys[k] for k in picked]
     hashes = _hashes(names)
     for cc in m.rules.county_layers:
-        if cc not in m.gaz.bundled_countries() or (given and cc not in given):
+        if cc not in bundled or (given and cc not in given):
             continue
         lay = m.country_layer(cc)
         found = {names[k] for k, refs in lay.index.match(names, hashes)
@@ -587,7 +589,7 @@ def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None =
     graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, spans, keys)]
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     first = _mentions(graw, toks, text, m, _entity_spans(doc)[0], lower_words)
-    return _signals(first) + _county_votes(toks, spans, keys, m)
+    return _signals(first) + _county_votes(toks, spans, keys, m, m.gaz.bundled_countries())
 
 
 def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -> list[str]:
@@ -745,9 +747,9 @@ def _recognise(
     pos_at = _pos_by_offset(doc) if doc is not None and doc.has_annotation("POS") else None
     memo: dict = {}
     first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at, memo=memo)
-    sig = _signals(first) + _county_votes(toks, spans, keys, m, countries)
-    own = _own_votes(first)
     bundled = set(m.gaz.bundled_countries())
+    sig = _signals(first) + _county_votes(toks, spans, keys, m, bundled, countries)
+    own = _own_votes(first)
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
     raw = list(graw)
@@ -1369,13 +1371,13 @@ MUTUAL_KM = 30.0
 MUTUAL_FAR = 1.0
 MUTUAL_FAR_KM = 120.0
 PLAUSIBLE = 4.0
-#: A town matched only after normalisation that lies this far (km) from all the text's other
-#: towns of its country gets a lower confidence: likely a namesake of a place the gazetteer lacks.
-LONE_KM = 300.0
 #: Candidates per name that take part in mutual support: all the namesakes of a common name
 #: ("Franklin County": 24 counties, Ohio's the 17th in file order) within PLAUSIBLE.
 MUTUAL_CANDIDATES = 40
 MUTUAL_MAX_POP = 300_000
+#: A town matched only after normalisation that lies this far (km) from all the text's other
+#: towns of its country gets a lower confidence: likely a namesake of a place the gazetteer lacks.
+LONE_KM = 300.0
 
 
 def _supports(e: Entry) -> bool:
