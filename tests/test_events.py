@@ -882,3 +882,39 @@ def test_it_in_what_a_group_says_it_did_is_the_group():
               "Fasher after two days of heavy fighting with the Sudanese Armed Forces.")
     assert ev.sub_event_type == "Non-state actor overtakes territory"
     assert (ev.actor1, ev.actor2) == ("RSF: Rapid Support Forces", "Military Forces of Sudan (2019-)")
+
+
+def test_state_forces_killed_by_armed_men_is_a_clash_however_the_parser_reads_it():
+    # "feared dead" is a death told; the attack names who did it
+    ev = only("On Monday, four police officers were feared dead following an al Shabaab attack on Bodhei, "
+              "Lamu County.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "al-Shabaab", 4)
+    assert ev.actor2.startswith("Police Forces of Kenya")
+    # a passive read as "is" + adjective: the subject is the victim, "by" the doer
+    ev = only("On Monday, a member of the GSU is non-fatally shot by bandits in Kapedo.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor2.startswith("Police Forces of Kenya")
+    # the object read as the subject of the next clause: the gang is the doer, not the police
+    ev = only("On Monday, an armed gang kills police investigating gun runners in Nairobi.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor1 == "Unidentified Armed Group (Kenya)"
+    # "him" stands for the policeman attacked, not for the doers
+    ev = only("On Monday, suspected members of MRC attack policeman and kill him in Dzombo Forest.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "MRC: Mombasa Republican Council")
+    ev = only("On Monday, a trader in Mandera was robbed by gunmen who later shot him dead.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+
+
+def test_rival_supporters_fighting_at_a_rally_are_a_mob():
+    ev = only("On Saturday, Jubilee and KANU supporters clashed during a rally led by the governor in "
+              "Kabarnet, Baringo.")
+    assert ev.sub_event_type == "Mob violence"
+    ev = only("On Saturday, NASA and Jubilee supporters clashed and threw stones at each other during "
+              "Odinga's rally in Mutuati, Meru.")
+    assert ev.sub_event_type == "Mob violence"
+    ev = only("On Saturday, protesters clashed with police in Kisumu during a demonstration.")
+    assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_police_shooting_at_protesters_is_excessive_force_whatever_the_protest_mention_says():
+    ev = only("On Monday, police shot at protesters who had converged to march in Homa Bay.")
+    assert ev.sub_event_type == "Excessive force against protesters"
+    assert ev.actor1.startswith("Police Forces of Kenya")

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import dates as dates_mod
 from .errors import DataError
-from .figures import doc_text, objectless_transitive, particle_objects, token_after
+from .figures import TRANSITIVE_ONLY, doc_text, objectless_transitive, particle_objects, token_after
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
 log = logging.getLogger(__name__)
@@ -644,6 +644,20 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             patient, agent, passive = agent, None, True
         if patient is None and (objs := particle_objects(verb)):
             patient = subtree_span(objs[0])  # "militia guns down two police officers"
+        if patient is None and not passive and _lemma(verb) in TRANSITIVE_ONLY:
+            # "Armed gang kills police investigating gun runners": the parser made the object the
+            # subject of a clause that starts right after the verb
+            obj = next((g for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
+                        for g in c.children if g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1), None)
+            if obj is not None:
+                patient = subtree_span(obj)
+        if agent is None and patient is None and verb.dep_ == "acomp" and verb.tag_ == "VBN" \
+                and _lemma(verb.head) == "be":
+            # "A member of the GSU is non-fatally shot by bandits": a passive read as "be" and an
+            # adjective
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                patient, passive = subtree_span(subj), True
         if passive or any(c.dep_ == "auxpass" for c in verb.children):
             passive = True
             # "was shot and killed by X": the agent hangs on the last conjunct
@@ -807,6 +821,36 @@ def _phrase_head(doc: Doc, span: tuple[int, int] | None) -> Token | None:
         return None
     sp = doc.char_span(*span, alignment_mode="expand")
     return sp.root if sp is not None and len(sp) else None
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _antecedent(doc: Doc, patient_span: tuple[int, int], agent_span, sent: SpacySpan, lex: Lexicon
+                ) -> tuple[int, int] | None:
+    """The person a victim pronoun stands for: the last word before it in the sentence that
+    names people and is not the agent's head ("MRC members attack policeman and kill him": the
+    policeman).  None when the victim is not a lone pronoun or no such word comes before it."""
+    sp = doc.char_span(*patient_span, alignment_mode="expand")
+    if sp is None or len(sp) != 1 or sp[0].lower_ not in _OBJECT_PRONOUNS:
+        return None
+    people = lex.people.armed | lex.people.civilian
+    agent_head, pron = _phrase_head(doc, agent_span), sp[0]
+    for t in reversed(doc[sent.start : pron.i]):
+        if t.pos_ in ("NOUN", "PROPN") and t.lower_ in people and t != agent_head and not _doer_over(t, pron):
+            return _span_tokens(doc, [t])
+    return None
+
+
+def _doer_over(t: Token, pron: Token) -> bool:
+    """``t`` does what a verb above ``pron`` says: its subject ("gunmen attacked the man and
+    shot him"), its passive agent or the antecedent of its relative clause ("thugs who robbed
+    him"), so ``pron`` is not ``t``."""
+    if t.dep_ == "nsubj" and t.head.is_ancestor(pron):
+        return True
+    if t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ == "by") and t.head.head.is_ancestor(pron):
+        return True
+    return any(c.dep_ == "relcl" and c.is_ancestor(pron) for c in t.children)
 
 
 def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
@@ -1390,6 +1434,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if patient_span is None and head.pos_ == "NOUN" and (_headline(sent) or _verb_read_as_noun(head, sent, lex)):
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, patient_span = _headline_roles(doc, head, sent, agent_span)
+            if patient_span is not None:
+                patient_span = _antecedent(doc, patient_span, agent_span, sent, lex) or patient_span
             if agent_span is None and not _passive:
                 if chunks is None:
                     chunks = _chunks_by_end(doc)
@@ -1460,8 +1506,14 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
             if frame.name == "clash" and _unarmed_clash(m, ctx):
-                # "traders clashed with police", "rival supporters clashed": no armed group
-                m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues else "Mob violence"
+                # "traders clashed with police", "rival supporters clashed": no armed group.  Two
+                # crowds fighting each other are a mob, even at a rally ("Jubilee and KANU
+                # supporters clashed during a rally"); demonstrators who fight the police are a
+                # violent demonstration
+                rivals = _rival_crowds(doc, m, agent_span, patient_span, ctx)
+                if rivals:
+                    m.cues.add("rival_crowds")
+                m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues and not rivals else "Mob violence"
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
                 if patient_span is not None and not _names_territory(doc, patient_span, ctx.places):
                     continue  # "captured footage", "seized power": no place changed hands
@@ -1513,6 +1565,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     _deaths_at_protests(mentions)
     _arrests_at_protests(mentions)
     _deaths_in_clashes(mentions)
+    _rival_crowds_at_rallies(doc, mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
         mentions = sorted(mentions + labelled, key=lambda m: (m.sent_start, m.frame != LABEL_FRAME))
@@ -1605,6 +1658,29 @@ def _deaths_in_clashes(mentions: list[Mention]) -> None:
                 m.agents, m.patients = list(clash.agents), list(clash.patients)
                 m.date = m.date or clash.date
                 clash.create, clash.sub_event_type = False, None
+
+
+#: prepositions that make a rally the setting of what happened at it ("clashed at a rally")
+SETTING_PREPS = frozenset({"at", "during"})
+
+
+def _rival_crowds_at_rallies(doc: Doc, mentions: list[Mention]) -> None:
+    """"Jubilee and NASA supporters clashed at a rally ... and threw stones at each other":
+    where two crowds fight each other, the rally they fought at and the stones they threw are
+    that mob violence, not a demonstration of its own ("Youth hurled stones at each other")."""
+    text = doc_text(doc)
+    rival_sents = {m.sent_start for m in mentions if m.frame == "clash" and "rival_crowds" in m.cues or (
+        m.frame == "riot" and re.search(r"\b(?:each other|one another)\b", text[m.sent_start : m.sent_end]))}
+    for m in mentions:
+        if m.sent_start not in rival_sents or m.sub_event_type != "Violent demonstration":
+            continue
+        if m.frame == "protest":
+            head = doc.char_span(*m.trigger, alignment_mode="expand")
+            if head is None or not (head.root.dep_ == "pobj" and head.root.head.lower_ in SETTING_PREPS):
+                continue
+        elif m.frame != "riot":
+            continue
+        m.sub_event_type = "Mob violence"
 
 
 def _arrests_at_protests(mentions: list[Mention]) -> None:
@@ -1844,6 +1920,20 @@ def _unarmed_clash(m: Mention, ctx: Context) -> bool:
     return "unarmed_side" in m.cues or bool(kinds & {"protesters", "rioters", "civilians"})
 
 
+def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) -> bool:
+    """An unarmed clash between two crowds with no state force on either side: "X and Y
+    supporters clashed", "protesters clashed with supporters of the governor", "rival youths"."""
+    if "state_forces" in {_kind(a, ctx) for a in m.agents + m.patients} or "armed_victim" in m.cues:
+        return False
+    if patient_span is not None and "civilian_victim" in m.cues:
+        return True
+    ags = doc.char_span(*agent_span, alignment_mode="expand") if agent_span is not None else None
+    if ags is not None and any(t.dep_ == "cc" and t.lower_ == "and" for t in ags):
+        return True
+    low = doc_text(doc)[m.sent_start : m.sent_end].lower()
+    return any(w in low for w in ("rival", "each other", "one another"))
+
+
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
     low = doc_text(doc)[m.sent_start : m.sent_end].lower()
     if any(w in low for w in ("without a fight", "without resistance", "without fighting",
@@ -1913,8 +2003,13 @@ class _Draft:
         self.mentions.append(m)
         if m.sub_event_type and not first:
             same_family = _family(m.sub_event_type) == _family(self.sub_event_type)
-            if not m.generic and only_generic and same_family:
-                self.sub_event_type = m.sub_event_type  # "71 killed ... accused of bombing"
+            if not m.generic and only_generic and same_family and not (
+                    SUB_EVENT_TYPES[m.sub_event_type] == SUB_EVENT_TYPES[self.sub_event_type] == "Protests"
+                    and PRECEDENCE[m.sub_event_type] > PRECEDENCE[self.sub_event_type]
+                    and any(x.agents and {"armed_agent", "state_actor"} <= x.cues for x in self.mentions)):
+                # "71 killed ... accused of bombing"; but police who shot at peaceful protesters
+                # used excessive force, whatever the protest's own mention says
+                self.sub_event_type = m.sub_event_type
             elif m.generic and not only_generic or m.refers_only:
                 pass
             elif (m.create or (same_family and (same_sentence or _family(m.sub_event_type) != "violence"))) \
