@@ -646,7 +646,7 @@ def test_demonstration_that_destroys_property_is_violent():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Youths beat two journalists in Eldoret on Monday.", "Attack"),
+        ("Youths beat two journalists in Eldoret on Monday.", "Mob violence"),  # a crowd, not an armed group
         ("Three Kenyan police officers were beaten by Ugandan police on an island in Lake Victoria on Monday.",
          "Armed clash"),
         ("Two people were killed during a cattle raid in Baragoi on Monday.", "Attack"),
@@ -918,3 +918,15 @@ def test_police_shooting_at_protesters_is_excessive_force_whatever_the_protest_m
     ev = only("On Monday, police shot at protesters who had converged to march in Homa Bay.")
     assert ev.sub_event_type == "Excessive force against protesters"
     assert ev.actor1.startswith("Police Forces of Kenya")
+
+
+def test_a_crowd_that_kills_or_beats_someone_is_a_mob():
+    for text in ("On Monday, a suspected cattle thief was killed by residents of Ochude location in Teso South.",
+                 "On Monday, a group of rowdy youths attacked an election official at a polling station in Muhoroni.",
+                 "On Monday, a man accused of theft was lynched by a band of locals in Murang'a."):
+        ev = only(text)
+        assert ev.sub_event_type == "Mob violence" and ev.actor1.startswith("Rioters"), text
+    # but not armed, unknown or a community's youths, nor a crowd that is itself the victim
+    assert only("On Monday, unidentified youths attacked a trader in Kaloleni.").sub_event_type == "Attack"
+    assert only("On Monday, Kalenjin youths killed two Kikuyu farmers in Kipkelion.").sub_event_type != "Mob violence"
+    assert only("On Monday, two residents were killed in Isiolo town in attacks by armed raiders.").sub_event_type == "Attack"

@@ -111,6 +111,7 @@ class PeopleSpec(BaseModel):
     weapon: frozenset[str]
     police: frozenset[str]
     military: frozenset[str]
+    crowd: frozenset[str]
     outsider: frozenset[str]
 
     @field_validator("*", mode="before")
@@ -140,7 +141,7 @@ class LexiconSpec(BaseModel):
 
 # Cue classes computed from actors and victims rather than listed words.
 DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor", "has_agent",
-                "weapon_object", "armed_agent", "air_agent", "crowd_agent", "civilian_agent"}
+                "weapon_object", "armed_agent", "air_agent", "crowd_agent", "civilian_agent", "mob_agent"}
 #: the cues that only say who the victims are: a type they decide ("attack" on soldiers = Armed
 #: clash) gives way to the weapon named by another trigger of the same event
 VICTIM_CUES = frozenset({"civilian_victim", "armed_victim", "armed_both", "has_agent", "firearm"})
@@ -872,6 +873,24 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
     return False
 
 
+#: modifiers that make a crowd's members someone's fighters, or unknown ones
+_NOT_A_MOB = frozenset({"armed", "unidentified", "unknown", "radical", "hired", "masked", "uniformed"})
+
+
+def _mob(head: Token | None, people: PeopleSpec) -> bool:
+    """Is the agent phrase a crowd ("residents", "a mob", "a band of locals")?  Not "Kalenjin
+    youths" (a community's militia), "armed youths" nor "unidentified youths"."""
+    if head is None:
+        return False
+    heads = [head]
+    if head.lower_ in ("group", "groups", "band", "bands", "gang", "gangs"):
+        heads += [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+    return heads[-1].lower_ in people.crowd and not any(
+        c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP" or c.lower_ in _NOT_A_MOB)
+        for h in heads for c in h.children)
+
+
 def _armed_head(head: Token | None) -> bool:
     """"two armed men", "masked men": a phrase head (see :func:`_phrase_head`) an adjective
     arms ("youths armed with sticks" are still a crowd)."""
@@ -909,10 +928,15 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient = civ_patient or any(counted) and all(
             c or t.pos_ in ("ADV", "ADP", "DET", "PUNCT") or t.lower_ in ("least", "most") for c, t in zip(counted, sp)
         )
+    agent_head = _phrase_head(doc, agent_span)
     if armed_agent:
         cues.add("armed_agent")
-    elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(_phrase_head(doc, agent_span)):
+    elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(agent_head):
         cues.add("civilian_agent")  # "traders stormed the county offices": no armed side
+    overlap = agent_span is not None and patient_span is not None and agent_span[0] < patient_span[1] \
+        and patient_span[0] < agent_span[1]
+    if not armed_agent and not agent_kinds & ARMED_KINDS and not overlap and _mob(agent_head, people):
+        cues.add("mob_agent")  # "killed by residents", "a band of locals"
     if {w.removesuffix("s") for w in aw} & _air_words():
         cues.add("air_agent")
     if civ_patient:
