@@ -930,3 +930,12 @@ def test_a_crowd_that_kills_or_beats_someone_is_a_mob():
     assert only("On Monday, unidentified youths attacked a trader in Kaloleni.").sub_event_type == "Attack"
     assert only("On Monday, Kalenjin youths killed two Kikuyu farmers in Kipkelion.").sub_event_type != "Mob violence"
     assert only("On Monday, two residents were killed in Isiolo town in attacks by armed raiders.").sub_event_type == "Attack"
+
+
+def test_an_officer_holding_a_civilian_post_is_a_civilian_victim():
+    ev = only("On Monday, a returning officer was attacked by gunmen in Migori.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    ev = only("On Monday, a Red Cross officer was shot and injured by an armed group near Lokichar in Turkana.")
+    assert ev.sub_event_type == "Attack"
+    ev = only("On Monday, gunmen shot dead two officers in Mandera.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor2.startswith("Police Forces of Kenya")

@@ -111,6 +111,7 @@ class PeopleSpec(BaseModel):
     weapon: frozenset[str]
     police: frozenset[str]
     military: frozenset[str]
+    civilian_office: frozenset[str]
     crowd: frozenset[str]
     outsider: frozenset[str]
 
@@ -873,6 +874,17 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
     return False
 
 
+_OFFICERS = frozenset({"officer", "officers"})
+
+
+def _civilian_officers(doc: Doc, span: tuple[int, int], people: PeopleSpec) -> bool:
+    """Every "officer" of the phrase holds a civilian post ("returning officer", "Red Cross
+    officer": ``[people] civilian_office``)."""
+    sp = doc.char_span(*span, alignment_mode="expand")
+    officers = [t for t in sp or () if t.lower_ in _OFFICERS]
+    return bool(officers) and all(t.i > 0 and doc[t.i - 1].lower_ in people.civilian_office for t in officers)
+
+
 #: modifiers that make a crowd's members someone's fighters, or unknown ones
 _NOT_A_MOB = frozenset({"armed", "unidentified", "unknown", "radical", "hired", "masked", "uniformed"})
 
@@ -902,6 +914,8 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     cues: set[str] = set()
     people = lex.people
     pw, aw = _words(doc, patient_span), _words(doc, agent_span)
+    if pw & _OFFICERS and _civilian_officers(doc, patient_span, people):
+        pw = pw - _OFFICERS  # "a Red Cross officer", "the returning officer"
     patient_kinds = {_kind(a, ctx) for a in m.patients}
     agent_kinds = {_kind(a, ctx) for a in m.agents}
     armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & people.armed) or (
@@ -1884,6 +1898,8 @@ def _victims_from_words(doc: Doc, span: tuple[int, int], lex: Lexicon) -> list[A
     """ "1 soldier was killed", "two policemen": victims named only by a common noun."""
     words = _words(doc, span)
     people = lex.people
+    if words & _OFFICERS and _civilian_officers(doc, span, people):
+        words = (words - _OFFICERS) | {"official"}  # "a returning officer" holds a civilian post
     for role, vocab in (("police", people.police), ("military", people.military), ("civilians", people.civilian)):
         if words & vocab:
             kind = "civilians" if role == "civilians" else "state_forces"
