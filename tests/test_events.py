@@ -939,3 +939,11 @@ def test_an_officer_holding_a_civilian_post_is_a_civilian_victim():
     assert ev.sub_event_type == "Attack"
     ev = only("On Monday, gunmen shot dead two officers in Mandera.")
     assert ev.sub_event_type == "Armed clash" and ev.actor2.startswith("Police Forces of Kenya")
+
+
+def test_a_protest_that_blames_or_condemns_is_held_not_referred_to():
+    ev = only("Provincial administrators hold protest blaming president and prime minister for controversy "
+              "surrounding their jobs")
+    assert ev.sub_event_type == "Peaceful protest"
+    # what is blamed or condemned is still only referred to
+    assert events("On Monday, residents condemned the attack on a school in Garissa.") == []

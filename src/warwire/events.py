@@ -308,6 +308,9 @@ REFERRING_VERBS = frozenset(
     "flee escape fear avoid condemn denounce deplore criticise criticize investigate probe blame "
     "survive risk face discuss describe call mourn escalate halt stop end prevent claim".split()
 )
+#: referring verbs whose subject speaks: a protest "blaming the president" is held, not referred to
+SPEAKING_REFERRERS = frozenset(
+    "condemn denounce deplore criticise criticize blame claim describe discuss call mourn".split())
 PLACE_RANK = {"locality": 0, "neighbourhood": 0, "campus": 0, "borough": 0, "localadmin": 1,
               "county": 1, "region": 2, "macroregion": 3, "country": 4}
 
@@ -1595,7 +1598,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 and _names_ground(doc, patient_span)
             ):
                 m.create = False  # a change of control needs a place ("seized several villages" names one)
-            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS) or _refers(head, sent, lex):
+            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS
+                    and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS)) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
                 m.place, m.date = None, None
@@ -1750,9 +1754,11 @@ def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     for _ in range(4):
         if cur.head.i == cur.i or not (sent.start <= cur.head.i < sent.end):
             return False
-        cur = cur.head
+        child, cur = cur, cur.head
         if _lemma(cur) in heads:
-            return True
+            # the speaker of a referring verb is no referred event ("administrators hold a
+            # protest blaming the president")
+            return not (child.dep_ == "nsubj" and _lemma(cur) in SPEAKING_REFERRERS)
     return False
 
 
