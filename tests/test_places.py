@@ -158,6 +158,10 @@ def test_given_countries_keep_loose_spellings_at_home():
     assert all(cc == "KE" for _, cc in found("Raiders killed a guard in Liter village, in the Kerio valley."))
     # a variant spelling stands in a country the text names
     assert ("Kismayo", "SO") in found("Kenyan troops crossed into Somalia near Kismayo.")
+    # one word of a longer name is no region or town abroad, nor a loose spelling at home
+    assert found("Protesters threw pigs' heads inside the Delta Hotel in Nairobi.") == [("Nairobi", "KE")]
+    assert found("Herders burnt down a tourist lodge on the Laikipia Plateau.") == [("Laikipia", "KE")]
+    assert found("Violence erupted at a rally of the Orange Democratic Movement in Kendu Bay.") == [("Kendu Bay", "KE")]
 
 
 def test_explain_gives_candidates_and_reasons():

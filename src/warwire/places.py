@@ -762,16 +762,17 @@ def _recognise(
         mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
     _person_sense(mentions, persons, text, doc_cc)
     if countries:
-        _reject_loose_foreign(mentions, set(countries))
+        _reject_loose_foreign(mentions, set(countries), toks, text, m.rules)
     mentions.sort(key=lambda x: x.start)
     return mentions, sig, doc_cc, own
 
 
-def _reject_loose_foreign(mentions: list[Mention], given: set[str]) -> None:
+def _reject_loose_foreign(mentions: list[Mention], given: set[str], toks: list[Tok], text: str, rules: Rules) -> None:
     """The caller said which countries the text is about: a name that is not the own spelling of
     a place in another country ("Tombe" ~ Tambov, "Mathare" ~ Al Matariyah, "Manda", a variant
     of Handa in Japan) is not taken for it, unless the text names that country ("... into
-    Somalia near Kismayo")."""
+    Somalia near Kismayo").  Nor is one word of a longer name ("the Delta Hotel in Nairobi",
+    "the Laikipia Plateau", "Orange Democratic Movement") taken for a region or town abroad."""
     named = set(given)
     for men in mentions:
         if men.demonym:
@@ -782,12 +783,31 @@ def _reject_loose_foreign(mentions: list[Mention], given: set[str]) -> None:
     for men in mentions:
         if men.rejected is not None or men.demonym:
             continue
-        kept = [c for c in men.candidates if c.entry.country in named or _spelling_rank(c) == 2
-                or c.entry.feature_type in WIDE]
+        fragment = men.i == men.j and _in_longer_name(men, toks, text, rules)
+        kept = [c for c in men.candidates if c.entry.country in named and (_spelling_rank(c) or not fragment)
+                or (_spelling_rank(c) == 2 and not fragment) or c.entry.feature_type in WIDE]
         if len(kept) < len(men.candidates):
             men.candidates = kept
             if not kept:
                 men.rejected = "not the own spelling of a place outside the text's countries"
+
+
+def _in_longer_name(men: Mention, toks: list[Tok], text: str, rules: Rules) -> bool:
+    """A one-word name written next to another capitalised word that is no place designator:
+    "Delta Hotel", "Laikipia Plateau", "Maili Saba"."""
+    def name_word(k: int) -> bool:
+        t = toks[k]
+        return t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in (
+            rules.region_words | rules.county_words | rules.city_words)
+    after = men.j + 1 < len(toks) and text[toks[men.j].end : toks[men.j + 1].start] == " " and name_word(men.j + 1)
+    before = men.i > 0 and text[toks[men.i - 1].end : toks[men.i].start] == " " and name_word(men.i - 1) \
+        and not men.sentence_initial and not _sentence_start(text, toks[men.i - 1].start)
+    return after or before
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" \t\"“‘'(")
+    return not before or before.endswith((".", "!", "?", "\n", ":"))
 
 
 def _pos_by_offset(doc: Doc) -> dict[int, str]:
