@@ -42,7 +42,7 @@ STOPWORDS_FILE = gz.DATA_DIR / "place_stopwords.toml"
 _LIST_KEYS = (
     "words", "person_names", "actor_heads", "block_phrases", "cues_before", "cues_after", "near_cues",
     "region_words", "county_words", "city_words", "directions", "feature_after", "feature_before",
-    "county_layers",
+    "designator_modifiers", "county_layers",
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
@@ -89,6 +89,8 @@ class Rules:
     feature_before: frozenset[str] = frozenset()
     #: country layers whose counties a name written "X County" is looked up in (pass 1)
     county_layers: tuple[str, ...] = ()
+    #: words between a name and its designator ("Kakuma refugee camp")
+    designator_modifiers: frozenset[str] = frozenset()
     literal: frozenset[str] = frozenset()  # words and person names as written (light keys)
     #: plurals of the designators ("provinces", "counties", "towns"): the designator of each
     #: name of a list they end or open (see :func:`_share_designators`)
@@ -127,6 +129,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         feature_after=low(vals["feature_after"]),
         feature_before=low(vals["feature_before"]),
         county_layers=tuple(x.upper() for x in vals["county_layers"]),
+        designator_modifiers=low(vals["designator_modifiers"]),
         literal=frozenset(gz.simple_key(x) for x in vals["words"] + vals["person_names"]),
         plurals={
             _plural(w): des
@@ -722,6 +725,10 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "region"
     if men.cue is None and nxt in rules.cues_after:
         men.cue = nxt  # "Kangaru residents held a demonstration"
+    if nxt in rules.designator_modifiers:
+        nxt = _next_word(toks, men.j + 1)  # "the Kakuma refugee camp"
+        if nxt not in rules.city_words and nxt not in rules.county_words:
+            nxt = None
     men.near = any(" ".join(prev[-k:]) in rules.near_cues for k in _word_counts(rules.near_cues) if k <= len(prev))
     if nxt in rules.region_words:
         men.designator = "region"
