@@ -947,3 +947,14 @@ def test_a_protest_that_blames_or_condemns_is_held_not_referred_to():
     assert ev.sub_event_type == "Peaceful protest"
     # what is blamed or condemned is still only referred to
     assert events("On Monday, residents condemned the attack on a school in Garissa.") == []
+
+
+def test_ethnic_clashes_and_communities_fighting_are_communal_militias():
+    ev = next(e for e in events("On Monday, renewed ethnic clashes in Moyale injured at least five people.")
+              if e.event_type == "Battles")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Unidentified Communal Militia (Kenya)")
+    ev = only("On Monday, two people were killed in a fight between two rival communities in Kuri, Isiolo County.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Unidentified Communal Militia (Kenya)")
+    # supporters and students who clash are a mob, ethnic lines or not
+    ev = only("On Monday, groups of students clashed along ethnic lines in Nairobi.")
+    assert ev.sub_event_type == "Mob violence"

@@ -1546,6 +1546,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
+            if frame.name == "clash" and _communal(m) and not m.agents and not m.cues & {"armed_agent", "armed_victim"}:
+                # "ethnic clashes", "clashes between two communities": communal militias fight;
+                # the people they hurt are not a side
+                m.agents = [ActorRef(None, m.trigger[0], m.trigger[1], "identity_militia", None, "communal_militia")]
+                m.patients = [a for a in m.patients if _kind(a, ctx) != "civilians"]
             if frame.name == "clash" and _unarmed_clash(m, ctx):
                 # "traders clashed with police", "rival supporters clashed": no armed group.  Two
                 # crowds fighting each other are a mob, even at a rally ("Jubilee and KANU
@@ -1957,10 +1962,18 @@ def _names_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -
     )
 
 
+def _communal(m: Mention) -> bool:
+    """A clash told as ethnic, tribal or between communities whose sides are no crowd of
+    supporters, students, ... (``unarmed_side``) and no state force: communal militias."""
+    return "communal" in m.cues and not m.cues & {"unarmed_side", "state_actor"}
+
+
 def _unarmed_clash(m: Mention, ctx: Context) -> bool:
     kinds = {_kind(a, ctx) for a in m.agents + m.patients}
     if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
         return False
+    if _communal(m):
+        return False  # "ethnic clashes", "clashes between two communities": communal militias
     if "state_forces" in kinds and len(kinds - {"state_forces", "unknown"}) == 0 and "unarmed_side" not in m.cues:
         return False
     return "unarmed_side" in m.cues or bool(kinds & {"protesters", "rioters", "civilians"})
