@@ -958,3 +958,15 @@ def test_ethnic_clashes_and_communities_fighting_are_communal_militias():
     # supporters and students who clash are a mob, ethnic lines or not
     ev = only("On Monday, groups of students clashed along ethnic lines in Nairobi.")
     assert ev.sub_event_type == "Mob violence"
+
+
+def test_headline_verbs_the_parser_read_as_nouns():
+    # a singular subject and a verb in -s, read as a plural noun
+    ev = only("Unidentified group attacks hospital employee in Kisumu on Monday")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    # the noun is the root and names no doer: the words before it do
+    ev = only("MRC attacks police officers at their camp in Kwale on Monday")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "MRC: Mombasa Republican Council")
+    assert ev.actor2.startswith("Police Forces of Kenya")
+    # a victim found after "on" stays the victim
+    assert only("Ethiopian attack on Kenyan villagers in Moyale on Monday").sub_event_type == "Attack"

@@ -1472,9 +1472,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
-            if patient_span is None and head.pos_ == "NOUN" and (_headline(sent) or _verb_read_as_noun(head, sent, lex)):
+            if head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT") \
+                    and (_headline(sent) or _verb_read_as_noun(head, sent, lex)):
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
-                agent_span, patient_span = _headline_roles(doc, head, sent, agent_span)
+                agent_span, after = _headline_roles(doc, head, sent, agent_span)
+                patient_span = after if patient_span is None or after is not None else patient_span
             if patient_span is not None:
                 patient_span = _antecedent(doc, patient_span, agent_span, sent, lex) or patient_span
             if agent_span is None and not _passive:
@@ -1864,12 +1866,17 @@ def _headline(sent: SpacySpan) -> bool:
 def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     """A headline's present-tense verb the parser took for a noun: between a noun and a noun
     phrase it cannot modify ("Orma youths attack journalists", "rival clan assault four farmers")."""
-    if not (sent.start < tok.i < sent.end - 1) or tok.tag_ != "NN":
+    if not (sent.start < tok.i < sent.end - 1) or tok.tag_ not in ("NN", "NNS"):
         return False
     prev, nxt = tok.nbor(-1), tok.nbor(1)
+    if prev.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.tag_ == "NNS":
+        # "Unidentified group attacks hospital employee": a singular subject and a verb in -s
+        return prev.tag_ in ("NN", "NNP") and nxt.pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ")
     # what follows opens a victim's noun phrase, not a compound ("attack helicopters")
     victim = nxt.pos_ in ("NUM", "DET", "PROPN") or nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
-    return prev.pos_ in ("NOUN", "PROPN") and victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS"))
+    return victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS"))
 
 
 def _headline_roles(doc: Doc, trig: Token, sent: SpacySpan, agent: tuple[int, int] | None
