@@ -970,3 +970,12 @@ def test_headline_verbs_the_parser_read_as_nouns():
     assert ev.actor2.startswith("Police Forces of Kenya")
     # a victim found after "on" stays the victim
     assert only("Ethiopian attack on Kenyan villagers in Moyale on Monday").sub_event_type == "Attack"
+
+
+def test_civilians_who_strike_over_pay_protest():
+    ev = only("Teachers in Kisumu struck over unpaid salaries on Monday.")
+    assert ev.sub_event_type == "Peaceful protest"
+    ev = only("On Monday, students of Busia Boys Secondary School strike over test grades, vandalise school property.")
+    assert ev.sub_event_type == "Violent demonstration"
+    # armed men who strike a place attack it
+    assert only("Gunmen struck a village in Mandera on Monday.").sub_event_type == "Attack"

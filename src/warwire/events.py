@@ -694,7 +694,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             preps = ("on", "against", "at", "with") if opponent_with else ("on", "against", "at")
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    # not a time ("struck on Monday")
+                    objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
                     if objs:
                         patient, doer = target_and_doer(objs[0])
                         agent = agent or doer
@@ -1483,6 +1484,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if chunks is None:
                     chunks = _chunks_by_end(doc)
                 agent_span = _chunk_before(start, sent, chunks)  # "Raiders attack village"
+            if frame.name == "strike" and _labour_strike(doc, head, agent_span, patient_span, lex):
+                frame_name, frame = "protest", lex.frames["protest"]  # "Students strike over test grades"
             if agent_span is None and not _passive and head.pos_ == "VERB":
                 agent_span = _actor_before(doc, start, sent_actors)  # "a Taliban sniper shot and killed"
             m = Mention(
@@ -1856,6 +1859,16 @@ def _in_relative_clause(doc: Doc, date: dates_mod.DateMention, head: Token) -> b
     # (a participle modifying a noun is one too: "a recently passed media bill")
     clauses = [a for a in tok[0].ancestors if a.dep_ in ("relcl", "acl") or a.dep_ == "amod" and a.tag_ in ("VBN", "VBG")]
     return any(head.i != c.i and c not in head.ancestors and head not in c.subtree for c in clauses)
+
+
+def _labour_strike(doc: Doc, head: Token, agent_span, patient_span, lex: Lexicon) -> bool:
+    """"Teachers strike over pay", "students struck over test grades": a strike with no target
+    whose strikers are civilians is a protest, not an attack."""
+    if _lemma(head) != "strike" or patient_span is not None:
+        return False
+    agent = _phrase_head(doc, agent_span)
+    return agent is not None and agent.lower_ in lex.people.civilian | lex.people.crowd \
+        and agent.lower_ not in lex.people.armed
 
 
 def _headline(sent: SpacySpan) -> bool:
