@@ -271,3 +271,10 @@ def test_a_community_named_by_its_own_name_is_counted_as_people():
     # "two Maasai", "eleven Turkana": groups with no common noun; a date is no group
     assert [f[:2] for f in _figs("Pokot raiders kill eleven Turkana and two Maasai.")] == [(11, "killed"), (2, "killed")]
     assert [f[:2] for f in _figs("10 Sep. Armed men beheaded a man in Kitui.")] == [(1, "killed")]
+
+
+def test_one_person_killed_without_a_number():
+    # a role noun with no article, and a headline's "shot dead" with no object
+    assert [f[:2] for f in _figs("Unknown gunmen kill Mungiki sect spokesman")] == [(1, "killed")]
+    assert [f[:2] for f in _figs("Student shot dead and seven police seriously injured in Kisumu")] == [
+        (1, "killed"), (7, "wounded")]
