@@ -768,8 +768,10 @@ def test_a_purpose_clause_takes_the_date_of_the_verb_it_completes():
         # "guns down" read as a verb and a preposition
         ("Ethiopian ethnic militia guns down two Kenyan police officers in Moyale on Monday.",
          ("Armed clash", "Unidentified Communal Militia (Kenya)", 2)),
-        # "killed" takes an object: without one its subject is the victim
-        ("Four security officers killed. Linked with ongoing land dispute in Mandera.", ("Armed clash", None, 4)),
+        # "killed" takes an object: without one its subject is the victim (the side named, listed
+        # first in a battle; the doers are unidentified)
+        ("Four security officers killed. Linked with ongoing land dispute in Mandera.",
+         ("Armed clash", "Police Forces of Kenya (2013-2022)", 4)),
         # a gerund's doer ("by") and the victims it "leaves dead"
         ("Shooting by suspected Al Shabaab militants leaves two police officers dead in Garissa on Monday.",
          ("Armed clash", "Al Shabaab", 2)),
@@ -778,6 +780,7 @@ def test_a_purpose_clause_takes_the_date_of_the_verb_it_completes():
 def test_headline_victims_and_doers(text, expected):
     ev = only(text)
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == expected
+    assert ev.actor2 != ev.actor1
 
 
 @pytest.mark.parametrize(
@@ -979,3 +982,11 @@ def test_civilians_who_strike_over_pay_protest():
     assert ev.sub_event_type == "Violent demonstration"
     # armed men who strike a place attack it
     assert only("Gunmen struck a village in Mandera on Monday.").sub_event_type == "Attack"
+
+
+def test_a_clash_with_one_side_named_lists_it_first_and_the_other_as_unidentified():
+    ev = only("On Monday, two Administration Police officers were attacked and set ablaze in Voi.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.startswith("Police Forces of Kenya") and ev.actor2 == "Unidentified Armed Group (Kenya)"
+    ev = only("Fighting erupted in Mandera on Monday.")
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", None)

@@ -2346,6 +2346,11 @@ def build_events(
             actor1 = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date)
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
             actor1 = ctx.resolve("unidentified", country, date)
+        if actor1 is None and sub == "Armed clash" and ctx.resolve and not candidates:
+            # a clash has two sides; in a battle order means nothing, so the side named comes
+            # first ("police were attacked by unknown men") and the unnamed one is unidentified
+            actor1, actor2 = (actor2, ctx.resolve("unidentified", country, date)) if actor2 else (
+                ctx.resolve("unidentified", country, date), None)
         if uncertain and candidates:
             actor1 = candidates[0]
         evidence = _evidence(doc, d)
