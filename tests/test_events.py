@@ -990,3 +990,9 @@ def test_a_clash_with_one_side_named_lists_it_first_and_the_other_as_unidentifie
     assert ev.actor1.startswith("Police Forces of Kenya") and ev.actor2 == "Unidentified Armed Group (Kenya)"
     ev = only("Fighting erupted in Mandera on Monday.")
     assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", None)
+
+
+def test_police_who_break_up_a_riot_are_its_second_party():
+    ev = only("On Monday, police fired tear gas at rioters who were burning tyres in Kisumu.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    assert ev.actor2.startswith("Police Forces of Kenya")

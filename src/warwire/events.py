@@ -2339,6 +2339,12 @@ def build_events(
         if actor1 and SUB_EVENT_TYPES[sub] == "Riots" and ctx.kind_of and ctx.resolve \
                 and ctx.kind_of(actor1) == "protesters":
             actor1 = ctx.resolve("rioters", country, date)  # demonstrators who turn violent riot
+        if actor1 and ctx.kind_of and ctx.resolve and ctx.kind_of(actor1) in ("state_forces", "external_forces") and (
+                SUB_EVENT_TYPES[sub] == "Riots" or sub in ("Peaceful protest", "Protest with intervention")):
+            # police who break up a riot or a protest are its second party: ACLED lists the
+            # crowd first
+            crowd = ctx.resolve("rioters" if SUB_EVENT_TYPES[sub] == "Riots" else "protesters", country, date)
+            actor1, actor2 = crowd, actor1
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
             actor2 = ctx.resolve("civilians", country, date)
         if actor1 is None and ctx.resolve and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
