@@ -996,3 +996,12 @@ def test_police_who_break_up_a_riot_are_its_second_party():
     ev = only("On Monday, police fired tear gas at rioters who were burning tyres in Kisumu.")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
     assert ev.actor2.startswith("Police Forces of Kenya")
+
+
+def test_the_group_said_to_have_done_an_attack_is_its_actor1_unless_hedged():
+    ev = only("On Monday, nine Kenyan soldiers were killed when a roadside bomb exploded in Mandera. "
+              "Al Shabaab claimed responsibility for the attack.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Remote explosive/landmine/IED", "Al Shabaab", 9)
+    ev = only("On Monday, gunmen killed three people in Mandera. Police said the killings may be linked to "
+              "Al Shabaab.")
+    assert ev.actor1 == "Unidentified Armed Group (Kenya)"

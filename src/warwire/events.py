@@ -2208,6 +2208,38 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
 # ---------------------------------------------------------------------------------------
 
 
+#: what attributes an unattributed attack to a group named in or right after its sentence
+_CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|blamed|suspected|believed to be"
+                      r"|linked (?:to|with)|planted by|attributed to|carried out by)\b", re.IGNORECASE)
+#: ... unless hedged ("may be linked to", "suspected but not confirmed")
+_CLAIM_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|not confirmed|unconfirmed|thought to|or)\b",
+                           re.IGNORECASE)
+_NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.date | None,
+                exclude: Sequence[str] = ()) -> str | None:
+    """The one non-state armed group the event's sentences, or the sentence after them, say
+    did it or claimed it ("Al Shabaab claimed responsibility", "an IED planted by ..."), or None."""
+    text = doc_text(doc)
+    starts = sorted({x.sent_start for x in d.mentions})
+    end = max(x.sent_end for x in d.mentions)
+    spans = [(x.sent_start, x.sent_end) for x in d.mentions]
+    nxt = next((s for s in doc.sents if s.start_char >= end), None)
+    if nxt is not None and starts:
+        spans.append((nxt.start_char, nxt.end_char))
+    found: list[str] = []
+    for a, b in spans:
+        if not _CLAIMED.search(text, a, b) or _CLAIM_HEDGED.search(text, a, b):
+            continue
+        for ref in ctx.actors:
+            if a <= ref.start and ref.end <= b and ref.name and _kind(ref, ctx) in _NON_STATE:
+                name = _resolve_actor(ref, country, on, ctx)
+                if name and name not in exclude and name not in found:
+                    found.append(name)
+    return found[0] if len(found) == 1 else None
+
+
 def _resolve_actor(ref: ActorRef, country: str | None, on: dt.date | None, ctx: Context) -> str | None:
     if ref.name:
         return ref.name
@@ -2357,6 +2389,10 @@ def build_events(
             # first ("police were attacked by unknown men") and the unnamed one is unidentified
             actor1, actor2 = (actor2, ctx.resolve("unidentified", country, date)) if actor2 else (
                 ctx.resolve("unidentified", country, date), None)
+        if ctx.resolve and _family(sub) == "violence" and actor1 == ctx.resolve("unidentified", country, date):
+            # "... hit a landmine. Al Shabaab claimed responsibility": the group the report names
+            # as having done it
+            actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
         evidence = _evidence(doc, d)
