@@ -1005,3 +1005,9 @@ def test_the_group_said_to_have_done_an_attack_is_its_actor1_unless_hedged():
     ev = only("On Monday, gunmen killed three people in Mandera. Police said the killings may be linked to "
               "Al Shabaab.")
     assert ev.actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_a_crowd_that_attacks_police_riots_it_does_not_battle():
+    ev = only("On Monday, residents attacked two police officers in Rongo, Migori County.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+    assert ev.actor2.startswith("Police Forces of Kenya")
