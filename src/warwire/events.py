@@ -2222,11 +2222,10 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
     """The one non-state armed group the event's sentences, or the sentence after them, say
     did it or claimed it ("Al Shabaab claimed responsibility", "an IED planted by ..."), or None."""
     text = doc_text(doc)
-    starts = sorted({x.sent_start for x in d.mentions})
     end = max(x.sent_end for x in d.mentions)
-    spans = [(x.sent_start, x.sent_end) for x in d.mentions]
+    spans = sorted({(x.sent_start, x.sent_end) for x in d.mentions})
     nxt = next((s for s in doc.sents if s.start_char >= end), None)
-    if nxt is not None and starts:
+    if nxt is not None:
         spans.append((nxt.start_char, nxt.end_char))
     found: list[str] = []
     for a, b in spans:

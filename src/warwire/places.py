@@ -802,10 +802,11 @@ def _reject_loose_foreign(mentions: list[Mention], given: set[str], toks: list[T
 def _in_longer_name(men: Mention, toks: list[Tok], text: str, rules: Rules) -> bool:
     """A one-word name written next to another capitalised word that is no place designator:
     "Delta Hotel", "Laikipia Plateau", "Maili Saba"."""
+    designators = rules.region_words | rules.county_words | rules.city_words
+
     def name_word(k: int) -> bool:
         t = toks[k]
-        return t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in (
-            rules.region_words | rules.county_words | rules.city_words)
+        return t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in designators
     after = men.j + 1 < len(toks) and text[toks[men.j].end : toks[men.j + 1].start] == " " and name_word(men.j + 1)
     before = men.i > 0 and text[toks[men.i - 1].end : toks[men.i].start] == " " and name_word(men.i - 1) \
         and not men.sentence_initial and not _sentence_start(text, toks[men.i - 1].start)
@@ -813,7 +814,8 @@ def _in_longer_name(men: Mention, toks: list[Tok], text: str, rules: Rules) -> b
 
 
 def _sentence_start(text: str, at: int) -> bool:
-    before = text[max(0, at - 3) : at].rstrip(" \t\"“‘'(")
+    """Does a sentence (or the text, or a line) start at ``at``?"""
+    before = text[max(0, at - 200) : at].rstrip(" \t\"“‘'(")
     return not before or before.endswith((".", "!", "?", "\n", ":"))
 
 
@@ -987,8 +989,7 @@ def _build_mention(
         si = i - 1
     start, end = toks[si].start, toks[j].end
     men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
-    before = text[max(0, start - 200) : start].rstrip(" \t\"“‘'(")
-    men.sentence_initial = not before or before.endswith((".", "!", "?", "\n", ":"))
+    men.sentence_initial = _sentence_start(text, start)
     dateline = _dateline(men, text)
     if any(v[0] == "b" for _, v in vals):
         men.block = True
