@@ -278,3 +278,9 @@ def test_one_person_killed_without_a_number():
     assert [f[:2] for f in _figs("Unknown gunmen kill Mungiki sect spokesman")] == [(1, "killed")]
     assert [f[:2] for f in _figs("Student shot dead and seven police seriously injured in Kisumu")] == [
         (1, "killed"), (7, "wounded")]
+
+
+def test_the_attackers_counted_after_by_are_no_toll():
+    assert [f[:2] for f in _figs("Attack by about 100 raiders - 1 killed.")] == [(1, "killed")]
+    killed = [f[:2] for f in _figs("A politician was killed in an attack by three gunmen.") if f[1] == "killed"]
+    assert killed == [(1, "killed")]

@@ -731,8 +731,9 @@ _MEMBERSHIP_VERBS = frozenset({"comprise", "consist", "make", "compose"})
 
 def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
     """True when the people counted did the deed: "three gunmen shot dead a driver", "a gang of
-    three men", "a gang comprising four men", "killed by two assailants", "four men shot dead a
-    priest" read as a reduced relative clause — their number is not a toll."""
+    three men", "a gang comprising four men", "killed by two assailants", "an attack by 100
+    raiders", "four men shot dead a priest" read as a reduced relative clause — their number is
+    not a toll."""
     if any(
         c.dep_ == "acl" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
         and _event_unit(c, lex) in ("killed", "wounded") for c in anchor.children
@@ -750,6 +751,8 @@ def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
             np = verb.head
     if np.dep_ == "pobj" and np.head.dep_ == "agent":
         return True
+    if np.dep_ == "pobj" and np.head.lower_ == "by" and np.head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "an attack by about 100 raiders": who attacked
     if np.dep_ != "nsubj":
         return False
     # the verbs they are the subject of: theirs and its conjuncts without a subject of their own
