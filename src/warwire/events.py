@@ -1712,6 +1712,9 @@ def _deaths_in_clashes(mentions: list[Mention]) -> None:
                 clash.create, clash.sub_event_type = False, None
 
 
+#: words that make the two sides of a fight one crowd against another
+_EACH_OTHER_WORDS = ("each other", "one another")
+_EACH_OTHER = re.compile(rf"\b(?:{'|'.join(_EACH_OTHER_WORDS)})\b")
 #: prepositions that make a rally the setting of what happened at it ("clashed at a rally")
 SETTING_PREPS = frozenset({"at", "during"})
 
@@ -1722,7 +1725,7 @@ def _rival_crowds_at_rallies(doc: Doc, mentions: list[Mention]) -> None:
     that mob violence, not a demonstration of its own ("Youth hurled stones at each other")."""
     text = doc_text(doc)
     rival_sents = {m.sent_start for m in mentions if m.frame == "clash" and "rival_crowds" in m.cues or (
-        m.frame == "riot" and re.search(r"\b(?:each other|one another)\b", text[m.sent_start : m.sent_end]))}
+        m.frame == "riot" and _EACH_OTHER.search(text, m.sent_start, m.sent_end))}
     for m in mentions:
         if m.sent_start not in rival_sents or m.sub_event_type != "Violent demonstration":
             continue
@@ -2010,7 +2013,7 @@ def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) 
     if ags is not None and any(t.dep_ == "cc" and t.lower_ == "and" for t in ags):
         return True
     low = doc_text(doc)[m.sent_start : m.sent_end].lower()
-    return any(w in low for w in ("rival", "each other", "one another"))
+    return "rival" in low or any(w in low for w in _EACH_OTHER_WORDS)
 
 
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
@@ -2381,14 +2384,14 @@ def build_events(
         if actor1 is None and ctx.resolve and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
             # ACLED: demonstrators are Protesters (X); in a riot or a mob, Rioters (X)
             actor1 = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date)
+        unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
-            actor1 = ctx.resolve("unidentified", country, date)
+            actor1 = unknown
         if actor1 is None and sub == "Armed clash" and ctx.resolve and not candidates:
             # a clash has two sides; in a battle order means nothing, so the side named comes
             # first ("police were attacked by unknown men") and the unnamed one is unidentified
-            actor1, actor2 = (actor2, ctx.resolve("unidentified", country, date)) if actor2 else (
-                ctx.resolve("unidentified", country, date), None)
-        if ctx.resolve and _family(sub) == "violence" and actor1 == ctx.resolve("unidentified", country, date):
+            actor1, actor2 = (actor2, unknown) if actor2 else (unknown, None)
+        if ctx.resolve and _family(sub) == "violence" and actor1 == unknown:
             # "... hit a landmine. Al Shabaab claimed responsibility": the group the report names
             # as having done it
             actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2) or actor1
