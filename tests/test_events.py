@@ -530,6 +530,28 @@ def test_a_vague_time_in_a_relative_clause_does_not_make_the_event_background():
     assert events("Students have protested in Nairobi in recent weeks.") == []
 
 
+def test_a_background_period_or_an_offset_to_another_event_is_not_the_events_time():
+    # "since May" bounds the grievance, not the protest
+    ev = only("Hundreds of supermarket workers took to the streets of Nairobi on Monday to protest "
+              "non-payment of their salaries since May.", published=dt.date(2017, 7, 7))
+    assert (ev.sub_event_type, ev.date) == ("Peaceful protest", dt.date(2017, 7, 3))
+    # "several days earlier" dates the disappearance, not the protest
+    ev = only("13 March. Residents of Kibera protest over insecurity after a child had gone missing "
+              "several days earlier.", published=dt.date(2018, 3, 16))
+    assert (ev.sub_event_type, ev.date) == ("Peaceful protest", dt.date(2018, 3, 13))
+    # a vague period stays background
+    assert events("Bandits have attacked herders in Baringo since 2014.") == []
+
+
+def test_an_attempt_told_as_made_is_the_event_a_planned_one_is_not():
+    ev = only("Youths tried to attack an MP at a funeral in Kisumu on Saturday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+    ev = only("Unidentified gunmen attempted to abduct two traders in Mandera on Monday.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    assert events("Al-Shabaab will try to attack the base in Mandera.") == []
+    assert events("Al-Shabaab plans to attempt to attack the base in Mandera.") == []
+
+
 def test_shots_fired_to_disperse_a_crowd_are_an_intervention():
     ev = only("On Monday, police fired shots in the air to disperse a crowd in Homa Bay.")
     assert ev.sub_event_type == "Protest with intervention"
@@ -973,6 +995,18 @@ def test_headline_verbs_the_parser_read_as_nouns():
     assert ev.actor2.startswith("Police Forces of Kenya")
     # a victim found after "on" stays the victim
     assert only("Ethiopian attack on Kenyan villagers in Moyale on Monday").sub_event_type == "Attack"
+    # a bare person noun after the verb is its object ("sect attack woman")
+    ev = only("Members of the Akorino sect attack woman for wearing trousers in Nakuru on Monday")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    ev = only("Unknown group attacks campaigner for local MP in Kisumu on Monday")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    # a verb the parser made a compound of its object
+    ev = only("Prison warders attack journalist for filming inmate in Nakuru on Monday")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    # "open fire" with "open" tagged as an adjective
+    ev = only("Police open fire on youth assembling for a meeting in Limuru on Monday")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    assert ev.actor1.startswith("Police Forces of Kenya")
 
 
 def test_civilians_who_strike_over_pay_protest():

@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "vague",
         re.compile(
             r"\b(?:in\s+)?(?:recent|past|coming|previous)\s+(?:days|weeks|months|years)\b|"
-            r"\bdays\s+(?:after|before|earlier|later)\b|\bfor\s+(?:days|weeks|months|years)\b|"
+            r"\bfor\s+(?:days|weeks|months|years)\b|"
             r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some|few)\s+"
             r"(?:months|years|decades|month|year|decade)\s+(?:ago|earlier|before)\b|"
             r"\b(?:last|past|previous)\s+(?:year|decade)\b|\ba\s+(?:year|decade)\s+ago\b|"

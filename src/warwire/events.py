@@ -99,6 +99,7 @@ class ModalitySpec(BaseModel):
     purpose: list[str]
     negation: list[str]
     anniversary: list[str]
+    attempt: list[str] = []
 
 
 class PeopleSpec(BaseModel):
@@ -482,7 +483,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             _lemma(gov) in DISPERSAL_VERBS and finite_act)  # "police used tear gas to disperse them"
         # "Al Shabaab claimed to have killed two police": a deed told as done
         done = head in _TOLD_AS_DONE and any(c.dep_ == "aux" and c.lower_ == "have" for c in gov.children)
-        if head not in ("continue", "keep", "resume", "manage") and not acted and not done:
+        # "supporters attempted to storm the office": an attempt told as made is the event
+        # (ACLED codes failed attacks); "plan to try to", "will attempt to" are not
+        tried = head in mod.attempt and gov.dep_ == "xcomp" and gov.head.tag_ in ("VBD", "VBZ", "VBP") \
+            and not any(c.dep_ == "aux" for c in gov.head.children)
+        if head not in ("continue", "keep", "resume", "manage") and not acted and not done and not tried:
             return "none"
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
@@ -1458,8 +1463,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
         for start, end, frame_name in _match_triggers(sent, lex, words):
             frame = lex.frames[frame_name]
             head = _head_of(doc, start, end)
-            if head.pos_ not in frame.pos and not (head.pos_ == "PROPN" and "NOUN" in frame.pos):
-                continue
+            if head.pos_ not in frame.pos and not (head.pos_ == "PROPN" and "NOUN" in frame.pos) and not (
+                    head.pos_ == "ADJ" and "VERB" in frame.pos and any(
+                        c.dep_ == "dobj" and start <= c.i < end for c in head.children)):
+                continue  # ("Police open fire on youth": a verb tagged as an adjective)
             if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
                 continue  # "riot police"
             if frame.territorial and frame.name != "encirclement" and head.dep_ == "amod":
@@ -1474,7 +1481,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
             if head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT") \
-                    and (_headline(sent) or _verb_read_as_noun(head, sent, lex)):
+                    and (_headline(sent) or _verb_read_as_noun(head, sent, lex)) \
+                    or head.pos_ == "VERB" and head.dep_ == "compound" and patient_span is None:
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, after = _headline_roles(doc, head, sent, agent_span)
                 patient_span = after if patient_span is None or after is not None else patient_span
@@ -1584,6 +1592,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.date = None  # "students who had recently been arrested": not the event's time
                 elif m.date.precision > 3:
                     m.create = False  # "since 2014", "in recent days": background
+                elif m.date.precision == 3 and m.date.text.lower().startswith(_PERIOD_WORDS):
+                    m.date = None  # "protest the non-payment of their salaries since May": not when
                 if m.date is not None and m.date.date is None:
                     m.date = None  # a weekday with no publication date to resolve it against
             else:
@@ -1887,12 +1897,16 @@ def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     prev, nxt = tok.nbor(-1), tok.nbor(1)
     if prev.pos_ not in ("NOUN", "PROPN"):
         return False
+    # a bare person noun after it is its object ("sect attack woman", "group attacks campaigner"),
+    # unless it is the subject of a verb of its own ("after the Garissa attack police said")
+    person = (nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed) \
+        and nxt.dep_ not in ("nsubj", "nsubjpass")
     if tok.tag_ == "NNS":
         # "Unidentified group attacks hospital employee": a singular subject and a verb in -s
-        return prev.tag_ in ("NN", "NNP") and nxt.pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ")
+        return prev.tag_ in ("NN", "NNP") and (nxt.pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ") or person)
     # what follows opens a victim's noun phrase, not a compound ("attack helicopters")
     victim = nxt.pos_ in ("NUM", "DET", "PROPN") or nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
-    return victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS"))
+    return victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS") or person)
 
 
 def _headline_roles(doc: Doc, trig: Token, sent: SpacySpan, agent: tuple[int, int] | None
