@@ -948,7 +948,10 @@ def test_police_shooting_at_protesters_is_excessive_force_whatever_the_protest_m
 def test_a_crowd_that_kills_or_beats_someone_is_a_mob():
     for text in ("On Monday, a suspected cattle thief was killed by residents of Ochude location in Teso South.",
                  "On Monday, a group of rowdy youths attacked an election official at a polling station in Muhoroni.",
-                 "On Monday, a man accused of theft was lynched by a band of locals in Murang'a."):
+                 "On Monday, a man accused of theft was lynched by a band of locals in Murang'a.",
+                 # rioters who attack people with no demonstration named; robbers are no armed side
+                 "On Monday, rioters attacked two prison warders who had arrested a man in Ruiru.",
+                 "On Monday, residents stoned two suspected robbers to death in Kisii."):
         ev = only(text)
         assert ev.sub_event_type == "Mob violence" and ev.actor1.startswith("Rioters"), text
     # but not armed, unknown or a community's youths, nor a crowd that is itself the victim

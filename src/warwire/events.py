@@ -292,7 +292,6 @@ class Context:
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 #: the words a victim or agent phrase names demonstrators by
 PROTESTER_WORDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "protestors"})
-CROWD_AGENT_WORDS = PROTESTER_WORDS | {"rioter", "rioters"}
 #: "a check point", "the check post": written as two words
 _CHECKPOINT = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b", re.I)
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
@@ -980,8 +979,10 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         cues.add("armed_actor")
     if "state_forces" in sent_kinds or "external_forces" in sent_kinds:
         cues.add("state_actor")
-    if agent_kinds & {"protesters", "rioters"} or aw & CROWD_AGENT_WORDS:
-        cues.add("crowd_agent")  # "protesters attacked a county official": the crowd turned violent
+    if "protesters" in agent_kinds or aw & PROTESTER_WORDS:
+        # "protesters attacked a county official": the demonstration turned violent; rioters
+        # who attack people with no demonstration named are a mob ("rioters attacked two warders")
+        cues.add("crowd_agent")
     if pw & PROTESTER_WORDS:
         cues.add("protest")
         if m.frame == "killing":
@@ -1475,6 +1476,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     and (_lemma(head.head),) in lex.cues.get("modified", ()):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
             gov = _governor(head)
+            if frame.name == "rioting" and head.lower_ in ("rioter", "rioters") and head.dep_ in ("nsubj", "nsubjpass") \
+                    and gov.i != head.i and lex.triggers.get((_lemma(gov),)) in ("strike", "killing", "beating", "wounding"):
+                continue  # "rioters attacked two prison warders": the verb tells what they did
             modality = _modality(head, gov, sent, lex)
             if modality == "none":
                 continue
