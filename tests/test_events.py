@@ -293,6 +293,8 @@ def test_fatalities_ranges_take_the_lowest_and_also_killed_adds_up():
     ("Five soldiers (or six, according to local media) were killed when their vehicle struck an IED in Lamu on Monday.", 5),
     # separate groups of dead add up
     ("On Monday, gunmen killed 2 children and 3 women in an attack on a village in Marsabit.", 5),
+    # a breakdown in parentheses is the same dead
+    ("On Monday, bandits killed 10 people (4 men, 6 women) in raids on villages in Lamu.", 10),
 ])
 def test_fatalities_count_parts_and_alternatives_once(text, expected):
     assert only(text).fatalities == expected

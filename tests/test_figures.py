@@ -265,6 +265,16 @@ def test_the_number_of_attackers_is_no_toll():
     for text in ("An armed gang comprising four men shot dead a priest near Kikuyu town.",
                  "A gang consisting of five men killed a priest in Eldoret."):
         assert [f for f in _figs(text) if f[1] == "killed"] == [(1, "killed", False, "a priest")], text
+    assert [f[:2] for f in _figs("Suspected al Shabaab militants, numbering 5, killed a road worker in Mandera.")
+            if f[1] == "killed"] == [(1, "killed")]
+
+
+def test_people_held_in_a_clause_of_their_own_are_not_the_dead_of_the_clause_before():
+    figs = _figs("Four attackers were killed during the siege, and the police are holding another five "
+                 "individuals for questioning.")
+    assert [f[:2] for f in figs if f[1] == "killed"] == [(4, "killed")]
+    # an object shared by coordinated verbs keeps their unit
+    assert [f[:2] for f in _figs("Residents lynched and burned three men in Kisii.")] == [(3, "killed")]
 
 
 def test_a_community_named_by_its_own_name_is_counted_as_people():

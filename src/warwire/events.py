@@ -2546,6 +2546,8 @@ _CODED_ELSEWHERE = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}\(?[^.;()]{0,40}?\bcoded\s+(?:separately|seperately|elsewhere)", re.I)
 # another count of the same dead: "Six police (or seven - ...) officers", "20 (some reports 30)"
 _ALTERNATIVE = re.compile(r"\(\s*(?:or|some reports?(?: say)?|other reports?(?: say)?|others say)\s+$", re.I)
+# inside a parenthesis after a toll: a breakdown of it ("10 killed (4 in March, 6 in April)")
+_BREAKDOWN = re.compile(r"\([^()]*$")
 _ALSO_KILLED = re.compile(
     r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b|^\W*also\b[^.;]*\b(?:killed|shot dead|died)\b", re.I)
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
@@ -2613,6 +2615,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                     # the lowest of two counts of the same dead (ACLED)
                     in_sentence[f.source] -= last[f.source] - min(last[f.source], f.quantity)
                     continue
+                if f.source in in_sentence and _BREAKDOWN.search(before):
+                    continue  # "10 people have been killed (4 in March, 6 in April)": its parts
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
                 last[f.source] = f.quantity
             if k > 0 and in_sentence and _ALSO_KILLED.search(span.text):

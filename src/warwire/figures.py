@@ -372,8 +372,11 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
                         return unit
         first = cur.head
         if prev.dep_ == "dobj" and cur.dep_ == "conj" and first.pos_ == "VERB" \
-                and not any(c.dep_ == "dobj" for c in first.children) and (unit := _event_unit(first, lex)):
-            return unit  # an object shared by coordinated verbs: "lynched and burned three men"
+                and not any(c.dep_ == "dobj" for c in first.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) and (unit := _event_unit(first, lex)):
+            # an object shared by coordinated verbs: "lynched and burned three men"; not the
+            # object of a clause with its own subject ("..., and the police are holding five")
+            return unit
         if prev.dep_ in ("nsubj", "nsubjpass") and cur.pos_ in ("VERB", "AUX"):
             # the people's own verb tells what happened to them ("2 civilians were taken as
             # hostages while ...", not the "killed" of the clause it hangs on): a passive's
@@ -410,9 +413,10 @@ def _unit_just_before(text: str, start: int, lex: FigureLexicon) -> str | None:
 
 def _own_clause(anchor: Token) -> tuple[int, int] | None:
     """Character span of the clause whose verb has the counted people as its subject ("2
-    civilians were taken as hostages", "one was missing"), or None."""
+    civilians were taken as hostages", "one was missing") or object ("..., and the police are
+    holding five individuals"), or None."""
     verb = anchor.head
-    if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+    if anchor.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return None
     last = verb.right_edge
     end = last.idx + len(last)
@@ -515,7 +519,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         last_tok = doc[c.end - 1]
         end_char = c.char_end if c.char_end is not None else last_tok.idx + len(last_tok)
         unit = None
-        if counted is None or not _is_doer(counted, lex):
+        if not (_is_doer(counted, lex) if counted is not None else _numbers_a_group(anchor)):
             unit = _unit_just_before(doc_text(doc), start_char, lex)
             if counted is not None:
                 unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
@@ -726,7 +730,13 @@ def _accused_of(verb: Token) -> bool:
 
 #: Participles that give a group's members ("a gang comprising four men", "consisting of",
 #: "made up of", "composed of").
-_MEMBERSHIP_VERBS = frozenset({"comprise", "consist", "make", "compose"})
+_MEMBERSHIP_VERBS = frozenset({"comprise", "consist", "make", "compose", "number"})
+
+
+def _numbers_a_group(num: Token) -> bool:
+    """A bare number that sizes a group: "Suspected al Shabaab, numbering 5, killed a worker"."""
+    verb = num.head
+    return num.dep_ in ("nummod", "dobj") and verb.dep_ == "acl" and verb.lemma_.lower() in _MEMBERSHIP_VERBS
 
 
 def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
