@@ -300,6 +300,19 @@ def test_fatalities_count_parts_and_alternatives_once(text, expected):
     assert only(text).fatalities == expected
 
 
+def test_a_toll_told_in_the_next_sentence_with_no_killer_is_the_events():
+    ev = only("On Monday, three blasts hit the Eastleigh district of Nairobi. At least six are dead "
+              "and scores injured.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 6)
+    ev = only("On Monday, police used live bullets against rioters barricading a road in Ruai, Nairobi. "
+              "A person was killed in the cross fire.")
+    assert ev.event_type in ("Protests", "Riots") and ev.fatalities == 1
+    # the death a peaceful protest is about is not its toll
+    ev = events("On Monday, mourners in Nyeri protested the murder of a man. They said the suspect "
+                "who killed him has not been arrested.")[0]
+    assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0)
+
+
 def test_the_death_a_riot_is_about_is_not_its_toll():
     ev = events("On Monday, angry boda boda riders burnt down a bus in Malindi after it hit and killed one of them.")[0]
     assert ev.sub_event_type == "Mob violence" and ev.fatalities == 0

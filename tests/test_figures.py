@@ -294,3 +294,12 @@ def test_the_attackers_counted_after_by_are_no_toll():
     assert [f[:2] for f in _figs("Attack by about 100 raiders - 1 killed.")] == [(1, "killed")]
     killed = [f[:2] for f in _figs("A politician was killed in an attack by three gunmen.") if f[1] == "killed"]
     assert killed == [(1, "killed")]
+
+
+def test_a_name_between_the_number_and_the_people_counted():
+    assert [f[:2] for f in _figs("Police shot dead two al Shabaab suspects in Kwale.")] == [(2, "killed")]
+    assert [f[:2] for f in _figs("Two Kenya Defence Forces (KDF) soldiers have been killed in a shootout.")] == [
+        (2, "killed")]
+    assert [f[:2] for f in _figs("2 Kenyan security forces were killed and 7 others injured.")] == [
+        (2, "killed"), (7, "wounded")]
+

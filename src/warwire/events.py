@@ -2134,6 +2134,8 @@ class _Draft:
 
 #: frames that report what an event caused rather than the event itself
 CONSEQUENCE_FRAMES = frozenset({"killing"})
+#: frames whose mention with no place or day of its own is the toll of the event told before it
+TOLL_FRAMES = frozenset({"killing", "wounding"})
 
 FAMILY = {
     "Battles": "violence",
@@ -2157,11 +2159,15 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     for m in mentions:
         if not m.create:
             continue
-        if m.frame in CONSEQUENCE_FRAMES and m.place is None and m.date is None:
-            # "Three civilians were killed in the strike."; "... attacked by a mob. One killed"
-            # (a riot's dead when no killer is named)
+        if m.frame in TOLL_FRAMES and m.place is None and m.date is None:
+            # "Three civilians were killed in the strike."; "Three blasts ... At least six are
+            # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
+            # bullets against rioters ... A person is killed in the cross fire" (the dead of a
+            # riot or a demonstration when no killer is named)
             recent = [d for d in drafts
-                      if (_family(d.sub_event_type) == "violence" or d.sub_event_type in _RIOTS and not m.agents)
+                      if (_family(d.sub_event_type) == "violence"
+                          or _family(d.sub_event_type) == "demonstration" and not m.agents
+                          and d.sub_event_type != "Peaceful protest")  # (whose dead are its cause)
                       and 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400]
             if recent:
                 recent[-1].absorb(m)

@@ -315,7 +315,13 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
         return None
     if last.dep_ in ("nummod", "compound", "quantmod", "amod") and last.head.i >= c.end \
             and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and last.head.i - c.end <= 3:
-        return last.head
+        noun = last.head
+        # a name that qualifies the people counted: "two al Shabaab suspects", "Two Kenya
+        # Defence Forces (KDF) soldiers"
+        while noun.pos_ == "PROPN" and noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i \
+                and noun.head.pos_ == "NOUN" and noun.head.i - c.end <= 8:
+            noun = noun.head
+        return noun
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN"):
         return nxt
     return None
