@@ -303,3 +303,22 @@ def test_a_name_between_the_number_and_the_people_counted():
     assert [f[:2] for f in _figs("2 Kenyan security forces were killed and 7 others injured.")] == [
         (2, "killed"), (7, "wounded")]
 
+
+def test_numbers_that_are_not_the_dead_next_to_a_toll():
+    # the word right after a bare number tells what it counts
+    assert [f[:2] for f in _figs("68 dead, including security staff, 150+ injured over four days.")] == [
+        (68, "killed"), (150, "wounded")]
+    assert [f[:2] for f in _figs("15 captured and 1 killed by UPDF during cross-border attacks.")] == [
+        (15, "detained"), (1, "killed")]
+    # a father's children, a family counted by its number, another count in parentheses
+    assert [f[:2] for f in _figs("A father of four was killed by land invaders in Kilifi.")] == [(1, "killed")]
+    assert [f[:2] for f in _figs("A family of five was killed in Mandera.")] == [(5, "killed")]
+    assert [f[:2] for f in _figs("At least 20 (some reports 30) have been killed in clashes in Tarbaj.")] == [
+        (20, "killed"), (30, "killed")]
+    # the dead someone is accused of having killed are no toll of this event
+    assert [f[:2] for f in _figs("Police gunned down three men suspected of having killed two police officers.")] == [
+        (3, "killed")]
+    # ... but men believed to be militants who killed are told as killing
+    assert [f[:2] for f in _figs("Armed men believed to be members of Al-Shabaab have killed three people in Kwale.")
+            ] == [(3, "killed")]
+

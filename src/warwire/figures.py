@@ -314,7 +314,8 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
                 return child
         return None
     if last.dep_ in ("nummod", "compound", "quantmod", "amod") and last.head.i >= c.end \
-            and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and last.head.i - c.end <= 3:
+            and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and last.head.i - c.end <= 3 \
+            and not any(t.text in "()" for t in doc[c.end : last.head.i]):  # "20 (some reports 30)"
         noun = last.head
         # a name that qualifies the people counted: "two al Shabaab suspects", "Two Kenya
         # Defence Forces (KDF) soldiers"
@@ -417,6 +418,15 @@ def _unit_just_before(text: str, start: int, lex: FigureLexicon) -> str | None:
     return None
 
 
+def _unit_right_after(doc: Doc, end: int, lex: FigureLexicon) -> str | None:
+    """The event word right after a bare number: "150+ injured", "15 captured and 1 killed"."""
+    j = end + (end < len(doc) and doc[end].text == "+")
+    if j >= len(doc) or doc[j].pos_ not in ("VERB", "ADJ"):
+        return None
+    tok = doc[j]
+    return lex.unit_of_lemma(tok.lemma_.lower(), "event") or _participle_unit(tok, lex)
+
+
 def _own_clause(anchor: Token) -> tuple[int, int] | None:
     """Character span of the clause whose verb has the counted people as its subject ("2
     civilians were taken as hostages", "one was missing") or object ("..., and the police are
@@ -516,6 +526,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         first_tok = doc[c.start]
         sent_start = first_tok.sent.start
         counted = None if c.fraction is not None else _counted_noun(doc, c)
+        if counted is None and _children_of(doc[c.end - 1]):
+            continue  # "a father of four is killed": his children, not the dead
         if counted is not None and not _people_noun(counted, lex) \
                 and lex.unit_of_lemma(counted.lemma_) is None and not _named_group(counted):
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
@@ -529,6 +541,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             unit = _unit_just_before(doc_text(doc), start_char, lex)
             if counted is not None:
                 unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
+            else:
+                unit = unit or _unit_right_after(doc, c.end, lex)
             unit = unit or _unit_by_tree(anchor, lex, stop)
             unit = unit or _unit_by_phrase(doc, start_char, end_char, lex, _own_clause(anchor))
         if unit is None and counted is not None:
@@ -543,6 +557,11 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
                 unit = last[0].unit
         if unit is None or quantity is None:
             log.debug("no unit for %r", doc[c.start:c.end].text)
+            continue
+        accuser = _accuser(anchor.head) if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" else None
+        if accuser is not None and accuser.dep_ != "ROOT":
+            # "three men suspected of having killed two police officers": no toll told (but "Armed
+            # men believed to be Al-Shabaab have killed three people" tells one)
             continue
         units = [unit] + [u for u in _coordinated_units(anchor, unit, lex) if u != unit]
         for u in units:  # "1 civilian was kidnapped and killed": abducted, and killed
@@ -677,6 +696,9 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return False
     if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma):
         return False
+    if lemma not in _PARENTS and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
+                                     for c in noun.children):
+        return False  # "a family of five": counted by its number (but "a father of four" is one)
     return not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
                    for c in noun.children)
 
@@ -722,21 +744,36 @@ def _accused_of(verb: Token) -> bool:
     """True when ``verb`` is a deed attributed to someone ("suspected of killing a man", "a
     man they believe killed a child"); a passive is what befell its subject ("It is believed
     that Msando was murdered")."""
+    return _accuser(verb) is not None
+
+
+def _accuser(verb: Token) -> Token | None:
+    """The verb that attributes ``verb`` to someone (see :func:`_accused_of`), or None."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return False
+        return None
     cur = verb
     for _ in range(3):
         if cur.head.i == cur.i or cur.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "xcomp"):
-            return False
+            return None
         cur = cur.head
         if cur.lemma_.lower() in _ACCUSING and cur.i < verb.i:
-            return True
-    return False
+            return cur
+    return None
 
 
 #: Participles that give a group's members ("a gang comprising four men", "consisting of",
 #: "made up of", "composed of").
 _MEMBERSHIP_VERBS = frozenset({"comprise", "consist", "make", "compose", "number"})
+
+
+#: people whose number after "of" counts their children ("a father of four")
+_PARENTS = frozenset({"father", "mother", "parent", "grandfather", "grandmother", "grandparent"})
+
+
+def _children_of(num: Token) -> bool:
+    """ "a father of four", "a mother of six": the number is of their children."""
+    of = num.head
+    return num.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PARENTS
 
 
 def _numbers_a_group(num: Token) -> bool:
