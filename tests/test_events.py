@@ -644,6 +644,13 @@ def test_town_named_as_an_attribute_is_still_where_the_event_happened():
 def test_route_end_or_institution_is_not_preferred_to_the_place_named():
     ev = only("Protesters blocked the Nairobi-Nakuru highway at Kwambira in Limuru on Monday.")
     assert ev.location.name not in ("Nairobi", "Nakuru")
+    # a road named after a town ("Thika Superhighway") and an office named after a county
+    ev = only("On Monday, residents of Githurai town staged road blocks and lit bonfires on Thika "
+              "Superhighway in protest against insecurity.")
+    assert ev.location.name == "Githurai"
+    ev = only("On Monday, unknown gunmen shot dead the former deputy governor of Kilifi outside his "
+              "house in Nyali, Mombasa.")
+    assert ev.location.name == "Nyali"
 
 
 def test_event_in_a_sentence_without_a_place_takes_the_article_place():

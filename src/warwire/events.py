@@ -1022,7 +1022,11 @@ INSTITUTION_NOUNS = frozenset(
     "commander chief".split()
 )
 #: a place name modifying one of these is one end of a route or a border ("the Turkey-Syria border")
-ROUTE_NOUNS = frozenset("road highway border route corridor railway pipeline frontier crossing line bridge".split())
+ROUTE_NOUNS = frozenset("road highway superhighway bypass avenue street border route corridor railway pipeline "
+                        "frontier crossing line bridge".split())
+#: office holders whose title names a place ("the governor of Migori"): not where they were
+TITLE_NOUNS = frozenset("governor president leader chief commander commissioner mp senator mca mayor "
+                        "representative minister king sultan emir bishop".split())
 #: words that may stand between a place and the larger place that holds it
 _DESIGNATOR_WORDS = (
     r"(?:districts?|city|cities|towns?|count(?:y|ies)|sub-?count(?:y|ies)|provinces?|divisions?|locations?|"
@@ -1057,8 +1061,12 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     for _ in range(4):
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
             tok = tok.head
+            if tok.lower_ in ROUTE_NOUNS:
+                return "route"  # "Thika Superhighway", "Moi South Lake Road"
         else:
             break
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TITLE_NOUNS:
+        return "institution"  # "the deputy governor of Kilifi", "the MP for Mbita": whose title
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = tok.head.lemma_.lower()
