@@ -653,6 +653,14 @@ def test_route_end_or_institution_is_not_preferred_to_the_place_named():
     assert ev.location.name == "Nyali"
 
 
+def test_a_crowd_demonstrates_in_its_own_town_not_the_one_its_grievance_names():
+    ev = only("On Monday, Mombasa residents held a demonstration against the plan to build a dry port in Naivasha.")
+    assert ev.location.name in ("Mombasa", "Old Mombasa")
+    # its members' town is only a trait when the crowd is the victim
+    ev = only("On Monday, gunmen killed two Garissa traders in Nairobi.")
+    assert ev.location.name == "Nairobi"
+
+
 def test_event_in_a_sentence_without_a_place_takes_the_article_place():
     evs = events("Three people were killed in a land dispute in Kitale on Monday. "
                  "The following day a crowd protested at the office of the local chief.")
@@ -819,6 +827,11 @@ def test_a_purpose_clause_takes_the_date_of_the_verb_it_completes():
         # a gerund's doer ("by") and the victims it "leaves dead"
         ("Shooting by suspected Al Shabaab militants leaves two police officers dead in Garissa on Monday.",
          ("Armed clash", "Al Shabaab", 2)),
+        # "killed at" says where; a participle is a passive: the member is the victim
+        ("Suspected Mungiki member killed at slum in Nairobi on Monday.",
+         ("Armed clash", "Mungiki Militia", 1)),
+        ("ODM representative killed at his home in Migori on Monday.",
+         ("Attack", "Unidentified Armed Group (Kenya)", 1)),
     ],
 )
 def test_headline_victims_and_doers(text, expected):

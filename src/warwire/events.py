@@ -681,7 +681,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             # "a convoy targeted by jets", "2 Mungiki suspects killed by police": the noun
             # phrase the participle modifies
             patient = patient or _span_tokens(doc, (t for t in verb.head.subtree if t.i < verb.i))
-            agent = by_agent(verb)
+            agent, passive = by_agent(verb), True
         if agent is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             for c in verb.head.children:
                 if c.dep_ == "nsubj":
@@ -1022,6 +1022,9 @@ INSTITUTION_NOUNS = frozenset(
     "commander chief".split()
 )
 #: a place name modifying one of these is one end of a route or a border ("the Turkey-Syria border")
+#: people a place name can qualify ("Mombasa residents")
+CROWD_HEADS = frozenset("residents resident villagers students student traders workers youths youth locals "
+                        "people farmers teachers drivers operators".split())
 ROUTE_NOUNS = frozenset("road highway superhighway bypass avenue street border route corridor railway pipeline "
                         "frontier crossing line bridge".split())
 #: office holders whose title names a place ("the governor of Migori"): not where they were
@@ -1076,6 +1079,8 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
         return "route"
     if head in INSTITUTION_NOUNS:
         return "institution"
+    if head in CROWD_HEADS:
+        return "crowd"  # "Mombasa residents", "Kenyatta University students"
     return "attribute"
 
 
@@ -1222,7 +1227,7 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
         if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles if not x.dropped):
             continue  # "Shinwar (Ghani Khel) district": the other name of a place already read
         tier = 0
-        if r.fragment or r.stray or r.bracketed or r.modifier == "attribute":
+        if r.fragment or r.stray or r.bracketed or r.modifier in ("attribute", "crowd"):
             tier = 1
         elif r.modifier in ("route", "institution") or r.dateline:
             tier = 2
@@ -1238,11 +1243,16 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
     modifies a noun comes last."""
     trig_pos = m.trigger[0]
 
+    demo = _family(m.sub_event_type) == "demonstration"
+
     def key(c: tuple[int, _PlaceRole]) -> tuple:
         p = c[1].place
         rank = PLACE_RANK.get(p.feature_type, 1)
         in_clause = m.clause[0] <= p.start and p.end <= m.clause[1]
-        return (rank >= 4, c[0], not in_clause, rank, abs(p.start - trig_pos))
+        # the crowd's own town is where it demonstrates ("Mombasa residents protested against
+        # a dry port in Naivasha"), not only a trait of its members
+        tier = 0 if demo and c[1].modifier == "crowd" and c[0] == 1 and not c[1].fragment else c[0]
+        return (rank >= 4, tier, not in_clause, rank, abs(p.start - trig_pos))
 
     cands = _candidates(roles, m.sent_start, m.sent_end)
     tier, chosen = (min(cands, key=key)[0], min(cands, key=key)[1].place) if cands else (0, None)

@@ -652,8 +652,8 @@ def objectless_transitive(verb: Token) -> bool:
     on her farm", "Student shot dead in clashes")."""
     shot_dead = verb.lemma_.lower() in ("shoot", "gun") and any(c.lower_ in ("dead", "down") for c in verb.children)
     return verb.tag_ in ("VBN", "VBD") and (verb.lemma_.lower() in TRANSITIVE_ONLY or shot_dead) and not any(
-        c.dep_ in ("aux", "auxpass", "prt", "dobj") or c.dep_ == "prep" and c.lower_ == "at"
-        for c in verb.children)
+        c.dep_ in ("aux", "auxpass", "prt", "dobj") or c.dep_ == "prep" and c.lower_ == "at" and shot_dead
+        for c in verb.children)  # ("Suspected Mungiki member killed at slum": where)
 
 
 def _by_follows(verb: Token) -> bool:
