@@ -313,6 +313,16 @@ def test_a_toll_told_in_the_next_sentence_with_no_killer_is_the_events():
     assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0)
 
 
+def test_fighting_whose_only_dead_are_civilians_is_an_attack_on_them():
+    ev = only("On Monday, three civilians were killed during a clash between police and SLDF militia in Mt Elgon.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Attack", "Civilians (Kenya)", 3)
+    # dead "people", and the dead of fighting between communities, are the fighting's toll
+    ev = only("On Monday, four people were killed during a clash between police and SLDF militia in Mt Elgon.")
+    assert ev.sub_event_type == "Armed clash"
+    ev = only("On Monday, a boy was killed during clashes between rival clans in Kerio Valley.")
+    assert ev.sub_event_type == "Armed clash"
+
+
 def test_the_death_a_riot_is_about_is_not_its_toll():
     ev = events("On Monday, angry boda boda riders burnt down a bus in Malindi after it hit and killed one of them.")[0]
     assert ev.sub_event_type == "Mob violence" and ev.fatalities == 0

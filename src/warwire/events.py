@@ -1648,6 +1648,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             mentions.append(m)
     _deaths_at_protests(mentions)
     _arrests_at_protests(mentions)
+    _civilian_dead_of_clashes(doc, mentions, lex)
     _deaths_in_clashes(mentions)
     _rival_crowds_at_rallies(doc, mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
@@ -1724,6 +1725,34 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
                 and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)):
             m.sub_event_type = riots[m.sent_start]
             m.create = True
+
+
+#: victims' words that say nothing of who they were ("four people were killed in clashes")
+_ANYONE = frozenset({"people", "person", "persons", "man", "men", "others", "individuals"})
+
+
+def _civilian_dead_of_clashes(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """"Ethnic clashes leave civilians dead", "13 villagers killed following clashes along the
+    boundary": fighting whose only dead are named as civilians, with no killer named, is told as
+    an attack on them, as ACLED codes it (the civilians are its second party).  Dead "people",
+    and the dead of fighting between communities or of civilians fighting, are its toll."""
+    civilian = set(lex.people.civilian) - _ANYONE - set(lex.people.armed)
+    for m in mentions:
+        if not (m.frame == "killing" and m.create and not m.agents and m.sub_event_type == "Attack"
+                and "civilian_victim" in m.cues and "armed_victim" not in m.cues
+                and not m.refers_only and not m.cause_only and m.patients):
+            continue
+        if not any(_words(doc, (p.start, p.end)) & civilian for p in m.patients):
+            continue
+        for clash in mentions:
+            if (clash.frame == "clash" and clash.create and clash.sub_event_type == "Armed clash"
+                    and clash.sent_start == m.sent_start and not clash.refers_only and not clash.patients
+                    and not clash.cues & {"armed_victim", "communal", "civilian_agent"}
+                    and not any(a.kind == "identity_militia" for a in clash.agents)):
+                # (not between communities, whose members are their militias' people)
+                clash.sub_event_type = "Attack"
+                clash.patients = list(m.patients)
+                m.agents = list(clash.agents)  # "the Borana and Gabra", "ethnic" militias
 
 
 def _deaths_in_clashes(mentions: list[Mention]) -> None:
