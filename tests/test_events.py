@@ -900,6 +900,11 @@ def test_a_crowd_lighting_bonfires_riots_and_scouts_do_not():
     ev = only("In Homa Bay, opposition supporters lit bonfires on Monday as they demanded the removal of the IEBC chief.")
     assert ev.sub_event_type == "Violent demonstration"
     assert events("The scouts lit a bonfire at the camp in Nakuru on Monday.") == []
+    ev = only("On Monday, youths in Homa Bay protested against police violence by setting fire to market stalls.")
+    assert ev.sub_event_type == "Violent demonstration"
+    # stones the protest is about are no riot
+    ev = only("On Monday, quarry workers in Mandera took to the streets to protest the closure of stone mines.")
+    assert ev.sub_event_type == "Peaceful protest"
 
 
 def test_a_crowd_blocking_a_road_demonstrates_and_the_police_closing_one_do_not():
