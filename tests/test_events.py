@@ -848,6 +848,12 @@ def test_a_purpose_clause_takes_the_date_of_the_verb_it_completes():
          ("Armed clash", "Mungiki Militia", 1)),
         ("ODM representative killed at his home in Migori on Monday.",
          ("Attack", "Unidentified Armed Group (Kenya)", 1)),
+        # the conjuncts of a passive share its subject; the "by" hangs on the last one
+        ("Five journalists were harassed, beaten and injured by police in Kisumu on Monday.",
+         ("Attack", "Police Forces of Kenya (2013-2022)", 0)),
+        # an unidentified group is an unidentified armed group
+        ("Attacks by unidentified group leaves two dead in Mandera",
+         ("Attack", "Unidentified Armed Group (Kenya)", 2)),
     ],
 )
 def test_headline_victims_and_doers(text, expected):
@@ -1007,7 +1013,8 @@ def test_a_crowd_that_kills_or_beats_someone_is_a_mob():
                  "On Monday, a man accused of theft was lynched by a band of locals in Murang'a.",
                  # rioters who attack people with no demonstration named; robbers are no armed side
                  "On Monday, rioters attacked two prison warders who had arrested a man in Ruiru.",
-                 "On Monday, residents stoned two suspected robbers to death in Kisii."):
+                 "On Monday, residents stoned two suspected robbers to death in Kisii.",
+                 "On Monday, a county official was attacked by voters in Kitui over allegations of vote buying."):
         ev = only(text)
         assert ev.sub_event_type == "Mob violence" and ev.actor1.startswith("Rioters"), text
     # but not armed, unknown or a community's youths, nor a crowd that is itself the victim

@@ -687,6 +687,14 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             # phrase the participle modifies
             patient = patient or _span_tokens(doc, (t for t in verb.head.subtree if t.i < verb.i))
             agent, passive = by_agent(verb), True
+        if agent is None and patient is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+            # "journalists were harassed, beaten and injured by police": a passive's conjunct
+            # shares its subject, and the "by" hangs on the last conjunct
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                patient, passive = subtree_span(subj), True
+                agent = by_agent(verb) or next(
+                    (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None) or by_agent(verb.head)
         if agent is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             for c in verb.head.children:
                 if c.dep_ == "nsubj":
