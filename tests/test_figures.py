@@ -288,6 +288,7 @@ def test_one_person_killed_without_a_number():
     assert [f[:2] for f in _figs("Unknown gunmen kill Mungiki sect spokesman")] == [(1, "killed")]
     assert [f[:2] for f in _figs("Student shot dead and seven police seriously injured in Kisumu")] == [
         (1, "killed"), (7, "wounded")]
+    assert [f[:2] for f in _figs("Student shot dead at Kamukunji grounds in Nairobi")] == [(1, "killed")]
 
 
 def test_the_attackers_counted_after_by_are_no_toll():

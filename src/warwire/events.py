@@ -1034,10 +1034,11 @@ INSTITUTION_NOUNS = frozenset(
     "leader leaders war conflict talks deal accord agreement relations council councillor "
     "commander chief".split()
 )
-#: a place name modifying one of these is one end of a route or a border ("the Turkey-Syria border")
 #: people a place name can qualify ("Mombasa residents")
 CROWD_HEADS = frozenset("residents resident villagers students student traders workers youths youth locals "
                         "people farmers teachers drivers operators".split())
+#: a place name modifying one of these is one end of a route or a border ("the Turkey-Syria border"),
+#: or names a road ("Thika Superhighway")
 ROUTE_NOUNS = frozenset("road highway superhighway bypass avenue street border route corridor railway pipeline "
                         "frontier crossing line bridge".split())
 #: office holders whose title names a place ("the governor of Migori"): not where they were
@@ -1082,7 +1083,7 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
         else:
             break
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TITLE_NOUNS:
-        return "institution"  # "the deputy governor of Kilifi", "the MP for Mbita": whose title
+        return "institution"  # "the deputy governor of Kilifi", "the governor of Migori": whose title
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = tok.head.lemma_.lower()

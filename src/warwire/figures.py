@@ -648,12 +648,11 @@ TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute
 
 def objectless_transitive(verb: Token) -> bool:
     """A past form of a :data:`TRANSITIVE_ONLY` verb, or "shot dead", with no object, auxiliary
-    or particle, and no "at" ("shot at" has its own sense): a headline's passive ("Woman killed
-    on her farm", "Student shot dead in clashes")."""
+    or particle: a headline's passive ("Woman killed on her farm", "Student shot dead in
+    clashes", "Suspected Mungiki member killed at slum")."""
     shot_dead = verb.lemma_.lower() in ("shoot", "gun") and any(c.lower_ in ("dead", "down") for c in verb.children)
     return verb.tag_ in ("VBN", "VBD") and (verb.lemma_.lower() in TRANSITIVE_ONLY or shot_dead) and not any(
-        c.dep_ in ("aux", "auxpass", "prt", "dobj") or c.dep_ == "prep" and c.lower_ == "at" and shot_dead
-        for c in verb.children)  # ("Suspected Mungiki member killed at slum": where)
+        c.dep_ in ("aux", "auxpass", "prt", "dobj") for c in verb.children)
 
 
 def _by_follows(verb: Token) -> bool:
