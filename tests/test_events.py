@@ -531,6 +531,14 @@ def test_burnt_or_stoned_to_death_is_a_killing_by_whoever_did_it():
     assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
 
 
+def test_a_place_overtaken_with_no_violence_reported_changes_hands_without_a_fight():
+    ev = only("Reports indicate that Al Shabaab overtook Milimani village in Lamu on Monday night. "
+              "No violence was reported.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-violent transfer of territory", "Al Shabaab")
+    ev = only("On Monday, Al Shabaab overtook Milimani village in Lamu after heavy fighting with police.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_a_town_taken_after_its_defenders_pulled_out_changes_hands_without_a_fight():
     ev = only("Turkish-backed Syrian rebel fighters entered the town of Afrin on Sunday and have taken "
               "control of parts of it after Kurdish YPG forces pulled out.")

@@ -2095,11 +2095,19 @@ def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) 
     return "rival" in low or any(w in low for w in _EACH_OTHER_WORDS)
 
 
+#: what says a place changed hands without a fight, in the capture's sentence or the next
+_NO_FIGHT = re.compile(r"\b(?:without (?:a fight|resistance|fighting|violence)|unopposed|no (?:resistance|fighting)"
+                       r"|no violence (?:was )?reported)\b")
+
+
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
-    low = doc_text(doc)[m.sent_start : m.sent_end].lower()
-    if any(w in low for w in ("without a fight", "without resistance", "without fighting",
-                              "after the withdrawal", "withdrew", "withdrawn", "pulled out", "handed over",
-                              "peacefully")):
+    text = doc_text(doc)
+    low = text[m.sent_start : m.sent_end].lower()
+    # ("Al Shabaab overtook Milimani village on the night of 18/07. No violence was reported.")
+    following = text[m.sent_end : m.sent_end + 120].split("\n", 1)[0].lower()
+    if _NO_FIGHT.search(low) or _NO_FIGHT.search(following) or any(
+            w in low for w in ("after the withdrawal", "withdrew", "withdrawn", "pulled out", "handed over",
+                               "peacefully")):
         return "Non-violent transfer of territory"
     kinds = {_kind(a, ctx) for a in m.agents}
     generics = {a.generic for a in m.agents}
