@@ -534,7 +534,7 @@ def test_burnt_or_stoned_to_death_is_a_killing_by_whoever_did_it():
 def test_a_place_overtaken_with_no_violence_reported_changes_hands_without_a_fight():
     ev = only("Reports indicate that Al Shabaab overtook Milimani village in Lamu on Monday night. "
               "No violence was reported.")
-    assert (ev.sub_event_type, ev.actor1) == ("Non-violent transfer of territory", "Al Shabaab")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Non-violent transfer of territory", "Al Shabaab", None)
     ev = only("On Monday, Al Shabaab overtook Milimani village in Lamu after heavy fighting with police.")
     assert ev.sub_event_type == "Non-state actor overtakes territory"
 

@@ -2201,6 +2201,10 @@ class _Draft:
             self.place, self.precision = m.place, m.precision
 
 
+#: sub-event types of a change of control of a place
+TERRITORIAL_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                               "Non-violent transfer of territory"})
+
 #: frames that report what an event caused rather than the event itself
 CONSEQUENCE_FRAMES = frozenset({"killing"})
 #: frames whose mention with no place or day of its own is the toll of the event told before it
@@ -2428,8 +2432,7 @@ def build_events(
             if m.agent_uncertain and len(a_names) > 1:
                 uncertain = True
                 candidates += [x for x in a_names if x not in candidates]
-        if sub in ("Non-violent transfer of territory", "Government regains territory",
-                   "Non-state actor overtakes territory"):
+        if sub in TERRITORIAL_TYPES:
             if not winners and d.place is not None:
                 # "troops encircled the town on Monday ... rebels withdrew on Tuesday"
                 for other in sieges.get(d.place.gazetteer_id, []):
@@ -2437,8 +2440,7 @@ def build_events(
             side1, side2 = _dedupe(winners + agents), _dedupe(losers + patients)
         else:
             side1, side2 = _dedupe(agents + winners), _dedupe(patients + losers)
-        if sub in ("Non-violent transfer of territory", "Government regains territory",
-                   "Non-state actor overtakes territory"):
+        if sub in TERRITORIAL_TYPES:
             side1 = [x for x in side1 if x not in losers]  # who withdrew did not take over
         side2 = [x for x in side2 if x not in side1]
         if not side1 and side2 and SUB_EVENT_TYPES[sub] == "Battles":
@@ -2458,8 +2460,9 @@ def build_events(
                 side2 = [other]
         side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
         side1, side2 = _drop_unidentified(side1), _drop_unidentified(side2)
-        if _family(sub) == "demonstration":
-            # people arrested or dispersed at a demonstration are its demonstrators
+        if _family(sub) == "demonstration" or sub in TERRITORIAL_TYPES:
+            # people arrested or dispersed at a demonstration are its demonstrators; a village
+            # taken is the place, not a party ("Al Shabaab overtook Milimani village")
             side2 = [x for x in side2 if not x.startswith("Civilians")]
         actor1 = side1[0] if side1 else None
         actor2 = side2[0] if side2 else None
