@@ -1269,7 +1269,8 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         return (rank >= 4, tier, not in_clause, rank, abs(p.start - trig_pos))
 
     cands = _candidates(roles, m.sent_start, m.sent_end)
-    tier, chosen = (min(cands, key=key)[0], min(cands, key=key)[1].place) if cands else (0, None)
+    best = min(cands, key=key) if cands else None
+    tier, chosen = (best[0], best[1].place) if best else (0, None)
     anaphor = False
     if chosen is None or tier > 0 or PLACE_RANK.get(chosen.feature_type, 1) >= 2:
         # "the town", "the area": the last town named before this sentence
@@ -1516,9 +1517,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
-            if head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT") \
-                    and (_headline(sent) or _verb_read_as_noun(head, sent, lex)) \
-                    or head.pos_ == "VERB" and head.dep_ == "compound" and patient_span is None:
+            if (head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT")
+                    and (_headline(sent) or _verb_read_as_noun(head, sent, lex))) \
+                    or (head.pos_ == "VERB" and head.dep_ == "compound" and patient_span is None):
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, after = _headline_roles(doc, head, sent, agent_span)
                 patient_span = after if patient_span is None or after is not None else patient_span
@@ -1962,15 +1963,15 @@ def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     prev, nxt = tok.nbor(-1), tok.nbor(1)
     if prev.pos_ not in ("NOUN", "PROPN"):
         return False
+    people_word = nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
     # a bare person noun after it is its object ("sect attack woman", "group attacks campaigner"),
     # unless it is the subject of a verb of its own ("after the Garissa attack police said")
-    person = (nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed) \
-        and nxt.dep_ not in ("nsubj", "nsubjpass")
+    person = people_word and nxt.dep_ not in ("nsubj", "nsubjpass")
     if tok.tag_ == "NNS":
         # "Unidentified group attacks hospital employee": a singular subject and a verb in -s
         return prev.tag_ in ("NN", "NNP") and (nxt.pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ") or person)
     # what follows opens a victim's noun phrase, not a compound ("attack helicopters")
-    victim = nxt.pos_ in ("NUM", "DET", "PROPN") or nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
+    victim = nxt.pos_ in ("NUM", "DET", "PROPN") or people_word
     return victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS") or person)
 
 
