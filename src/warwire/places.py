@@ -291,11 +291,14 @@ class _Forms:
 
     @classmethod
     def of(cls, e: Entry) -> _Forms:
+        names = e.names()
         by_key: dict[str, list[str]] = defaultdict(list)
-        for n in e.names():
-            by_key[normalize(n)].append(n)
-        light = {gz.simple_key(n) for n in e.names()}
-        light = frozenset(light | {alt for k in light if (alt := _saint_alternate(k))})
+        if any(n.endswith(".") or _is_code(n) for n in names):  # else neither (most entries)
+            for n in names:
+                by_key[normalize(n)].append(n)
+        light = set(map(gz.simple_key, names))
+        light.update([alt for k in light if k[:1] == "s" and (alt := _saint_alternate(k))])
+        light = frozenset(light)
         return cls(
             e,
             light,
