@@ -998,6 +998,22 @@ def test_state_forces_killed_by_armed_men_is_a_clash_however_the_parser_reads_it
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
 
 
+def test_victims_only_counted_are_the_people_named_before_them():
+    # "many", "16 of them": the raiders the police went after, an armed side
+    ev = only("On Monday, police pursued Borana raiders in Moyale and killed many.")
+    assert ev.sub_event_type == "Armed clash"
+    ev = only("On Monday, police responded to a raiders attack in Moyale; they killed 16 of them.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 16)
+    # the village attacked: civilians
+    ev = only("On Monday, gunmen raided a village in Mandera and killed 16.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    # the counted are not the doers named as subjects before them
+    ev = only("On Monday, gunmen with suspected links to Al Shabaab attacked a hotel in Lamu; five killed.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    ev = only("On Monday, armed men with machetes attacked citizens in Mombasa and injured 10 of them.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+
+
 def test_rival_supporters_fighting_at_a_rally_are_a_mob():
     ev = only("On Saturday, Jubilee and KANU supporters clashed during a rally led by the governor in "
               "Kabarnet, Baringo.")

@@ -855,14 +855,39 @@ def _antecedent(doc: Doc, patient_span: tuple[int, int], agent_span, sent: Spacy
     names people and is not the agent's head ("MRC members attack policeman and kill him": the
     policeman).  None when the victim is not a lone pronoun or no such word comes before it."""
     sp = doc.char_span(*patient_span, alignment_mode="expand")
-    if sp is None or len(sp) != 1 or sp[0].lower_ not in _OBJECT_PRONOUNS:
+    if sp is None or not (len(sp) == 1 and sp[0].lower_ in _OBJECT_PRONOUNS or _counted_only(sp)):
         return None
     people = lex.people.armed | lex.people.civilian
-    agent_head, pron = _phrase_head(doc, agent_span), sp[0]
+    agent_head, pron, counted = _phrase_head(doc, agent_span), sp[0], len(sp) > 1 or sp[0].lower_ not in _OBJECT_PRONOUNS
     for t in reversed(doc[sent.start : pron.i]):
+        if agent_span is not None and agent_span[0] <= t.idx < agent_span[1]:
+            continue
         if t.pos_ in ("NOUN", "PROPN") and t.lower_ in people and t != agent_head and not _doer_over(t, pron):
+            if counted and not (sp.root.dep_ == "dobj" and _object_of_verb(t)):
+                return None  # "Gunmen attack hotel; five killed": the counted are not the doers
             return _span_tokens(doc, [t])
     return None
+
+
+def _object_of_verb(t: Token) -> bool:
+    """``t`` (or the noun it modifies) is the object of a verb or a preposition other than a
+    passive's "by": "pursue raiders", "engage with the raiders", "respond to raiders attack"."""
+    if t.dep_ == "compound":
+        t = t.head
+    return t.dep_ == "dobj" or t.dep_ == "pobj" and t.head.dep_ != "agent" and t.head.lower_ != "by"
+
+
+#: words that count people without naming them ("killed many", "killing several of them")
+_QUANTIFIERS = frozenset({"many", "several", "some", "most", "all", "dozens", "scores", "hundreds"})
+
+
+def _counted_only(sp: SpacySpan) -> bool:
+    """A victim phrase that only counts people named before it: "16 of them", "kill many",
+    "three of them" (not "three people", nor "many of the residents")."""
+    words = [t for t in sp if t.pos_ != "DET"]
+    if not words or not (words[0].like_num or words[0].lower_ in _QUANTIFIERS):
+        return False
+    return len(words) == 1 or [t.lower_ for t in words[1:]] == ["of", "them"]
 
 
 def _doer_over(t: Token, pron: Token) -> bool:
