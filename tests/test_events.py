@@ -998,6 +998,16 @@ def test_state_forces_killed_by_armed_men_is_a_clash_however_the_parser_reads_it
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
 
 
+def test_security_men_not_on_duty_or_guarding_a_civilian_are_civilian_victims():
+    ev = only("On Monday, unidentified gunmen shot and killed an off-duty police officer in Mombasa.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    ev = only("On Monday, MRC members attacked the Fisheries Minister in Mombasa and killed his bodyguard.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    # on duty: a clash with the police
+    ev = only("On Monday, gunmen shot dead a police officer in Mombasa.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor2.startswith("Police Forces of Kenya")
+
+
 def test_victims_only_counted_are_the_people_named_before_them():
     # "many", "16 of them": the raiders the police went after, an armed side
     ev = only("On Monday, police pursued Borana raiders in Moyale and killed many.")

@@ -956,6 +956,20 @@ def _armed_head(head: Token | None) -> bool:
                                     for c in head.children)
 
 
+_OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired)\b", re.IGNORECASE)
+
+
+def _not_on_duty(doc: Doc, head: Token | None, span: tuple[int, int] | None) -> bool:
+    """A victim from the security forces who was not acting as one: off duty, retired ("an
+    off-duty police officer"), or guarding a civilian ("his bodyguard", "the bodyguard of the
+    Deputy Chief Justice"): ACLED codes the attack as one on civilians."""
+    if head is None or span is None:
+        return False
+    if head.lower_ in ("bodyguard", "bodyguards"):
+        return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return bool(_OFF_DUTY.search(doc.text, span[0], span[1]))
+
+
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context, lex: Lexicon) -> set[str]:
     cues: set[str] = set()
     people = lex.people
@@ -976,6 +990,8 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
     if _armed_head(head):
         civ_patient, armed_patient = False, True  # "two armed men"
+    elif _not_on_duty(doc, head, patient_span):
+        civ_patient, armed_patient = True, False  # "an off-duty police officer", "the MP's bodyguard"
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed)
     if not civ_patient and not armed_patient and patient_span is not None:
         # a named person is a civilian victim; a place spaCy took for a person is not
@@ -1575,7 +1591,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             )
             m.patients = [a for a in _actors_in(patient_span, sent_actors)
                           if a not in m.agents and not _outsider_of(doc, a, lex)]
-            if not m.patients and patient_span is not None:
+            if m.patients and _not_on_duty(doc, _phrase_head(doc, patient_span), patient_span):
+                m.patients = []  # "an off-duty police officer" is a civilian victim
+            elif not m.patients and patient_span is not None:
                 m.patients = _victims_from_words(doc, patient_span, lex)
             if not m.agents and agent_span is not None and _words(doc, agent_span) <= _SELF_PRONOUNS:
                 # "the RSF said it had taken control", "Al-Shabaab said they attacked the base"
