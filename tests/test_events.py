@@ -998,6 +998,19 @@ def test_state_forces_killed_by_armed_men_is_a_clash_however_the_parser_reads_it
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
 
 
+def test_deaths_at_a_protest_told_again_in_the_next_sentence_stay_excessive_force():
+    ev = only("On Monday, three people were shot dead during protests in Kisumu. Protesters were "
+              "enraged over delays in announcing the election results.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 3)
+    # unless the crowd turned violent
+    ev = only("On Monday, one person was killed as a farmers' protest in Kisumu turned violent.")
+    assert ev.sub_event_type == "Violent demonstration"
+    # the deaths protested are not the protest's toll
+    ev = only("On Monday, residents staged a demonstration in Narok to protest the death of four men "
+              "who died after drinking illicit brew.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0)
+
+
 def test_security_men_not_on_duty_or_guarding_a_civilian_are_civilian_victims():
     ev = only("On Monday, unidentified gunmen shot and killed an off-duty police officer in Mombasa.")
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")

@@ -2219,9 +2219,13 @@ class _Draft:
             if not m.generic and only_generic and same_family and not (
                     SUB_EVENT_TYPES[m.sub_event_type] == SUB_EVENT_TYPES[self.sub_event_type] == "Protests"
                     and PRECEDENCE[m.sub_event_type] > PRECEDENCE[self.sub_event_type]
-                    and any(x.agents and {"armed_agent", "state_actor"} <= x.cues for x in self.mentions)):
-                # "71 killed ... accused of bombing"; but police who shot at peaceful protesters
-                # used excessive force, whatever the protest's own mention says
+                    and any(x.agents and {"armed_agent", "state_actor"} <= x.cues
+                            or x.frame in TOLL_FRAMES and x.sub_event_type == self.sub_event_type
+                            and "has_agent" not in x.cues for x in self.mentions)):
+                # "71 killed ... accused of bombing"; but police who shot at peaceful protesters,
+                # or a protest at which people were killed ("3 people were shot dead during
+                # protests. Protesters were enraged over ..."), used excessive force, whatever
+                # the protest's own mention says
                 self.sub_event_type = m.sub_event_type
             elif m.generic and not only_generic or m.refers_only:
                 pass
@@ -2422,10 +2426,13 @@ def build_events(
             sieges.setdefault(m.place.gazetteer_id, []).append(m)
     for n, d in enumerate(drafts):
         sub = d.sub_event_type
-        if _family(sub) == "demonstration" and sub != "Excessive force against protesters":
+        if _family(sub) == "demonstration" and (sub != "Excessive force against protesters" or not any(
+                x.agents and {"armed_agent", "state_actor"} <= x.cues for x in d.mentions)):
             cues = set().union(*(x.sent_cues for x in d.mentions))
             # demonstrators who turn violent riot, even when force is used against them;
-            # force that kills or maims peaceful demonstrators is excessive
+            # force that kills or maims peaceful demonstrators is excessive (deaths at a protest
+            # with no killer named are excessive force unless the crowd turned violent: "One
+            # killed as farmers protest turns violent")
             rioted = "riot" in cues or any(  # "Some protesters attacked a county official"
                 x.sub_event_type == "Violent demonstration" and not x.cause_only and not x.refers_only
                 for x in d.mentions)
@@ -2675,7 +2682,8 @@ _ALSO_KILLED = re.compile(
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
 # a death a protest is about, not one it caused: "residents protest after a man was killed"
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
-_CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w*|condemn\w*)\b", re.I)
+_CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w*|condemn\w*)\b"
+                           r"|\bprotest\w*\s+the\s+(?:death|killing|murder|lynching)s?\s+of\b", re.I)
 # a riot's cause told in the clause the figure is in: "burnt down a bus after it hit and killed
 # one of them", "torched houses after a rider was killed", "to protest the death of four men"
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
