@@ -1005,6 +1005,13 @@ def test_deaths_at_a_protest_told_again_in_the_next_sentence_stay_excessive_forc
     # unless the crowd turned violent
     ev = only("On Monday, one person was killed as a farmers' protest in Kisumu turned violent.")
     assert ev.sub_event_type == "Violent demonstration"
+    # "violently suppressed" is force used on the protest, not a crowd's "violently"
+    ev = only("On Monday, the authorities violently suppressed a peaceful protest in Minsk.")
+    assert ev.sub_event_type == "Excessive force against protesters"
+    # the protesters rioted before the police fired on them
+    ev = only("On Monday, opposition protesters in Dandora set fire to local businesses. Police fired "
+              "live ammunition at the protesters, killing three.")
+    assert ev.sub_event_type == "Violent demonstration"
     # the deaths protested are not the protest's toll
     ev = only("On Monday, residents staged a demonstration in Narok to protest the death of four men "
               "who died after drinking illicit brew.")

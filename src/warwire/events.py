@@ -794,15 +794,18 @@ class _CueHits:
             by_lemma, by_lower = lemmas[i] in first, lowers[i] in first
             if not (by_lemma or by_lower):
                 continue
-            found_at = len(hits)
+            longest: tuple[int, int, frozenset[str]] | None = None
             for n in range(1, min(lex.cue_len, size - i) + 1):
                 classes = (index.get(tuple(lemmas[i : i + n]), frozenset()) if by_lemma else frozenset()) | (
                     index.get(tuple(lowers[i : i + n]), frozenset()) if by_lower else frozenset())
                 if classes and "riot" in classes and lemmas[i] == "riot" and doc[i].head.lower_ in RIOT_GEAR:
                     classes = classes - {"riot"}  # "riot police"
                 if classes:
-                    hits.append((i, n, classes))
-            if len(hits) > found_at:
+                    longest = (i, n, classes)
+            if longest is not None:
+                # the longest phrase starting here says what it is: "violently suppressed" is
+                # force against a protest, not the crowd's "violently"
+                hits.append(longest)
                 low = lowers[i]
                 if "-" in low and low.split("-")[0] in NEGATING_PREFIXES:
                     negated.add(i)
@@ -2220,8 +2223,8 @@ class _Draft:
                     SUB_EVENT_TYPES[m.sub_event_type] == SUB_EVENT_TYPES[self.sub_event_type] == "Protests"
                     and PRECEDENCE[m.sub_event_type] > PRECEDENCE[self.sub_event_type]
                     and any(x.agents and {"armed_agent", "state_actor"} <= x.cues
-                            or x.frame in TOLL_FRAMES and x.sub_event_type == self.sub_event_type
-                            and "has_agent" not in x.cues for x in self.mentions)):
+                            or _dead_at_protest(x) and x.sub_event_type == self.sub_event_type
+                            for x in self.mentions)):
                 # "71 killed ... accused of bombing"; but police who shot at peaceful protesters,
                 # or a protest at which people were killed ("3 people were shot dead during
                 # protests. Protesters were enraged over ..."), used excessive force, whatever
@@ -2247,6 +2250,11 @@ class _Draft:
             and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
         ):
             self.place, self.precision = m.place, m.precision
+
+
+def _dead_at_protest(m: Mention) -> bool:
+    """A toll with no killer named ("3 people were shot dead during protests")."""
+    return m.frame in TOLL_FRAMES and "has_agent" not in m.cues
 
 
 #: sub-event types of a change of control of a place
@@ -2426,13 +2434,12 @@ def build_events(
             sieges.setdefault(m.place.gazetteer_id, []).append(m)
     for n, d in enumerate(drafts):
         sub = d.sub_event_type
-        if _family(sub) == "demonstration" and (sub != "Excessive force against protesters" or not any(
-                x.agents and {"armed_agent", "state_actor"} <= x.cues for x in d.mentions)):
+        if _family(sub) == "demonstration":
             cues = set().union(*(x.sent_cues for x in d.mentions))
-            # demonstrators who turn violent riot, even when force is used against them;
-            # force that kills or maims peaceful demonstrators is excessive (deaths at a protest
-            # with no killer named are excessive force unless the crowd turned violent: "One
-            # killed as farmers protest turns violent")
+            # demonstrators who turn violent riot, even when force is used against them, or
+            # lethal force ("police opened fire on protesters and killed two ... The
+            # demonstrators blocked the road and lit fires"); force that kills or maims peaceful
+            # demonstrators is excessive
             rioted = "riot" in cues or any(  # "Some protesters attacked a county official"
                 x.sub_event_type == "Violent demonstration" and not x.cause_only and not x.refers_only
                 for x in d.mentions)
