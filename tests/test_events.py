@@ -1168,3 +1168,10 @@ def test_a_crowd_that_attacks_police_riots_it_does_not_battle():
     ev = only("On Monday, residents attacked two police officers in Rongo, Migori County.")
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
     assert ev.actor2.startswith("Police Forces of Kenya")
+
+
+def test_armed_men_attacking_what_the_note_does_not_describe_attack_civilians():
+    # the police named too (they intervened) do not make it a raid of theirs
+    ev = only("On Monday, an armed gang attacked a truck transporting IDPs from Naivasha; police intervened.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")

@@ -143,7 +143,8 @@ class LexiconSpec(BaseModel):
 
 # Cue classes computed from actors and victims rather than listed words.
 DERIVED_CUES = {"civilian_victim", "armed_victim", "armed_both", "armed_actor", "state_actor", "has_agent",
-                "weapon_object", "armed_agent", "air_agent", "crowd_agent", "civilian_agent", "mob_agent"}
+                "weapon_object", "armed_agent", "air_agent", "crowd_agent", "civilian_agent", "mob_agent",
+                "state_agent"}
 #: the cues that only say who the victims are: a type they decide ("attack" on soldiers = Armed
 #: clash) gives way to the weapon named by another trigger of the same event
 VICTIM_CUES = frozenset({"civilian_victim", "armed_victim", "armed_both", "has_agent", "firearm"})
@@ -1010,6 +1011,8 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     agent_head = _phrase_head(doc, agent_span)
     if armed_agent:
         cues.add("armed_agent")
+    if agent_kinds & {"state_forces", "external_forces"} or aw & (people.police | people.military):
+        cues.add("state_agent")
     elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(agent_head):
         cues.add("civilian_agent")  # "traders stormed the county offices": no armed side
     overlap = agent_span is not None and patient_span is not None and agent_span[0] < patient_span[1] \
@@ -2796,12 +2799,14 @@ def _attack_by_default(mentions: list[Mention]) -> None:
     first such mention creates the event.  Raids in a sentence naming state forces are left
     alone (arrests, searches), as are mentions that only refer to an attack ("claimed
     responsibility for the attack") and anything a civilian does; nothing changes when any
-    other event is reported."""
+    other event is reported.  Armed men named as the doers attack even when the police are
+    named too ("An armed gang attacked a truck ..., police intervened")."""
     if any(m.create for m in mentions):
         return
     for m in mentions:
         if (m.undecided and m.frame in DEFAULT_ATTACK_FRAMES and m.cues & {"armed_actor", "armed_agent"}
-                and not m.cues & {"state_actor", "civilian_agent"} and not m.refers_only and not m.cause_only):
+                and not m.cues & {"state_agent", "civilian_agent"} and not m.refers_only and not m.cause_only
+                and ("state_actor" not in m.cues or "armed_agent" in m.cues)):
             m.create, m.sub_event_type, m.generic = True, "Attack", True
             return
 
