@@ -1175,3 +1175,14 @@ def test_armed_men_attacking_what_the_note_does_not_describe_attack_civilians():
     ev = only("On Monday, an armed gang attacked a truck transporting IDPs from Naivasha; police intervened.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+
+
+def test_unarmed_sides_the_parse_did_not_find_clash_as_a_mob():
+    # headlines whose verb the parse read as a noun
+    ev = only("On Monday, two groups of students of a boys school in Isiolo clash over a choice of music.")
+    assert ev.sub_event_type == "Mob violence" and ev.actor1.startswith("Rioters")
+    ev = only("On Monday, lawmakers in the Mandera County Assembly clash over a bill.")
+    assert ev.sub_event_type == "Mob violence"
+    # communities that clash are communal militias
+    ev = only("On Monday, members of the Borana and Gabra communities clashed in Moyale.")
+    assert ev.sub_event_type == "Armed clash"

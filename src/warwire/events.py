@@ -2128,6 +2128,8 @@ def _unarmed_clash(m: Mention, ctx: Context) -> bool:
         return False  # "ethnic clashes", "clashes between two communities": communal militias
     if "state_forces" in kinds and len(kinds - {"state_forces", "unknown"}) == 0 and "unarmed_side" not in m.cues:
         return False
+    if not kinds - {"unknown", "civilians"} and "unarmed_side" in m.sent_cues and "armed_actor" not in m.cues:
+        return True  # the sides named where the parse did not find them: "Two groups of students ... clash"
     return "unarmed_side" in m.cues or bool(kinds & {"protesters", "rioters", "civilians"})
 
 
