@@ -1186,3 +1186,19 @@ def test_unarmed_sides_the_parse_did_not_find_clash_as_a_mob():
     # communities that clash are communal militias
     ev = only("On Monday, members of the Borana and Gabra communities clashed in Moyale.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_what_someone_is_suspected_of_is_not_the_event_reported():
+    ev = only("On Monday, three men suspected of killing an elderly man were lynched by a mob in Kakamega.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 3)
+    ev = only("On Monday, police shot dead six gang members suspected of raping a woman in Dandora, Nairobi.")
+    assert ev.sub_event_type == "Armed clash"
+    # the accusation reported is the event
+    ev = only("On Monday, UPDF accused of bombing Turkana pastoralists in Nakwanye. 71 killed.")
+    assert ev.event_type == "Explosions/Remote violence"
+
+
+def test_no_countries_given_as_none_reads_the_text_alone():
+    art = ingest.from_text("On Monday, gunmen killed two farmers in Mandera.", published=TUESDAY)
+    (ex,) = pipeline.extract_many([art], countries=None)
+    assert [(e.sub_event_type, e.fatalities) for e in ex.events] == [("Attack", 2)]

@@ -100,6 +100,7 @@ class ModalitySpec(BaseModel):
     negation: list[str]
     anniversary: list[str]
     attempt: list[str] = []
+    accusation: list[str] = []
 
 
 class PeopleSpec(BaseModel):
@@ -499,6 +500,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             break
         lem = _lemma(anc)
         if lem in mod.denial:
+            return "none"
+        if anc.dep_ == "prep" and anc.lower_ in ("of", "for", "with") and _lemma(anc.head) in mod.accusation \
+                and anc.head.dep_ in ("acl", "relcl", "amod"):
+            # "three men suspected of killing an elderly man were lynched": who they are, not
+            # what is reported ("UPDF accused of bombing Turkana pastoralists" is)
             return "none"
         if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp"):
             return "none"

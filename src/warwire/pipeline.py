@@ -141,7 +141,7 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
     text = article.text
     kb = actors_mod.load_knowledge()
     mentions = kb.find(text, on=article.published)
-    given = [c.upper() for c in countries]
+    given = [c.upper() for c in countries or ()]
     country = given[0] if given else kb.dominant_country(mentions)
     hints = list(dict.fromkeys(given + ([country] if country else [])))
     hints += sorted({c for m in mentions if m.name and (c := kb.country_of(m.name)) and c not in hints})
