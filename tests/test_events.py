@@ -1202,3 +1202,13 @@ def test_no_countries_given_as_none_reads_the_text_alone():
     art = ingest.from_text("On Monday, gunmen killed two farmers in Mandera.", published=TUESDAY)
     (ex,) = pipeline.extract_many([art], countries=None)
     assert [(e.sub_event_type, e.fatalities) for e in ex.events] == [("Attack", 2)]
+
+
+def test_suspected_criminals_burnt_or_lynched_by_no_one_named_are_mob_justice():
+    ev = only("On Monday, three suspected thieves were burnt to death in Kinangop, Nyandarua.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 3) and ev.actor1.startswith("Rioters")
+    ev = only("On Monday, 5 suspected witches burned to death in Bombatara near Kisii.")
+    assert ev.sub_event_type == "Mob violence"
+    # shot dead: no crowd's way of killing
+    ev = only("On Monday, three suspected robbers were shot dead in Kinangop, Nyandarua.")
+    assert ev.sub_event_type != "Mob violence"

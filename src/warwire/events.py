@@ -113,6 +113,7 @@ class PeopleSpec(BaseModel):
     weapon: frozenset[str]
     police: frozenset[str]
     military: frozenset[str]
+    suspected_culprit: frozenset[str] = frozenset()
     civilian_office: frozenset[str]
     crowd: frozenset[str]
     outsider: frozenset[str]
@@ -959,6 +960,19 @@ def _mob(head: Token | None, people: PeopleSpec) -> bool:
         for h in heads for c in h.children)
 
 
+#: how a crowd kills those it takes for criminals ("burnt to death", "lynched", "stoned")
+_MOB_KILLING = frozenset({"burn", "burnt", "burned", "lynch", "lynched", "stone", "stoned", "necklace",
+                          "necklaced", "beat", "beaten"})
+_SUSPECTED = frozenset({"suspected", "alleged", "presumed", "accused"})
+
+
+def _mob_justice(doc: Doc, patient_span, trigger: tuple[int, int], people: PeopleSpec) -> bool:
+    """Victims killed by no one named, taken for criminals and burnt, lynched or stoned ("5
+    suspected witches burned to death"): a crowd's street justice, as ACLED codes it."""
+    pw = _words(doc, patient_span)
+    return bool(pw & _SUSPECTED and pw & people.suspected_culprit and _words(doc, trigger) & _MOB_KILLING)
+
+
 def _armed_head(head: Token | None) -> bool:
     """"two armed men", "masked men": a phrase head (see :func:`_phrase_head`) an adjective
     arms ("youths armed with sticks" are still a crowd)."""
@@ -1025,6 +1039,11 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         and patient_span[0] < agent_span[1]
     if not armed_agent and not agent_kinds & ARMED_KINDS and not overlap and _mob(agent_head, people):
         cues.add("mob_agent")  # "killed by residents", "a band of locals"
+    elif not m.agents and (not aw and _mob_justice(doc, patient_span, m.trigger, people)
+                           or patient_span is None and _mob_justice(doc, agent_span, m.trigger, people)):
+        # "Three suspected thieves were burnt to death", "5 suspected witches burned to death"
+        # (the subject of a headline's "burned to death" is its victim): street justice
+        cues.add("mob_agent")
     if {w.removesuffix("s") for w in aw} & _air_words():
         cues.add("air_agent")
     if civ_patient:
