@@ -1212,3 +1212,16 @@ def test_suspected_criminals_burnt_or_lynched_by_no_one_named_are_mob_justice():
     # shot dead: no crowd's way of killing
     ev = only("On Monday, three suspected robbers were shot dead in Kinangop, Nyandarua.")
     assert ev.sub_event_type != "Mob violence"
+
+
+def test_victims_are_who_they_are_not_what_a_clause_about_them_names():
+    # the police station is where the civilians fled, not who was attacked
+    ev = only("On Monday, an armed group attacked civilians who sought refuge in a police station in Kiambu.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+    # "Armed" belongs to the doers, wherever the parse hangs it
+    ev = only("On Monday, armed group attack villagers in Nakuru for political revenge.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    # ... and a truck carrying explosives is still a weapons haul
+    ev = only("On Monday, Kenyan police intercepted an Al Shabaab truck carrying explosives in Mandera.")
+    assert ev.sub_event_type == "Disrupted weapons use"

@@ -850,6 +850,17 @@ def _kind(ref: ActorRef, ctx: Context) -> str:
     return "unknown"
 
 
+def _victim_words(doc: Doc, span: tuple[int, int] | None) -> set[str]:
+    """The words of a victim phrase but for clauses that describe it: "civilians who sought refuge
+    in a police station" are civilians, not police."""
+    sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    if sp is None:
+        return set()
+    told = {t.i for c in sp if c.dep_ in ("relcl", "acl") and c.head.i != c.i and sp.start <= c.head.i < sp.end
+            for t in c.subtree}
+    return {t.lower_ for t in sp if t.i not in told}
+
+
 def _phrase_head(doc: Doc, span: tuple[int, int] | None) -> Token | None:
     if span is None:
         return None
@@ -973,11 +984,12 @@ def _mob_justice(doc: Doc, patient_span, trigger: tuple[int, int], people: Peopl
     return bool(pw & _SUSPECTED and pw & people.suspected_culprit and _words(doc, trigger) & _MOB_KILLING)
 
 
-def _armed_head(head: Token | None) -> bool:
+def _armed_head(head: Token | None, span: tuple[int, int] | None = None) -> bool:
     """"two armed men", "masked men": a phrase head (see :func:`_phrase_head`) an adjective
-    arms ("youths armed with sticks" are still a crowd)."""
+    in its phrase ``span`` arms ("youths armed with sticks" are still a crowd; in "Armed group
+    attack villagers" the parse hangs "Armed" on the villagers)."""
     return head is not None and any(c.dep_ == "amod" and c.lower_ in ("armed", "uniformed", "masked")
-                                    for c in head.children)
+                                    and (span is None or span[0] <= c.idx < span[1]) for c in head.children)
 
 
 _OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired)\b", re.IGNORECASE)
@@ -997,7 +1009,7 @@ def _not_on_duty(doc: Doc, head: Token | None, span: tuple[int, int] | None) -> 
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context, lex: Lexicon) -> set[str]:
     cues: set[str] = set()
     people = lex.people
-    pw, aw = _words(doc, patient_span), _words(doc, agent_span)
+    pw, aw = _victim_words(doc, patient_span), _words(doc, agent_span)
     if pw & _OFFICERS and _civilian_officers(doc, patient_span, people):
         pw = pw - _OFFICERS  # "a Red Cross officer", "the returning officer"
     patient_kinds = {_kind(a, ctx) for a in m.patients}
@@ -1012,7 +1024,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = True, bool(pw & (people.armed - people.civilian))
     elif head is not None and head.lower_ in people.outsider:
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
-    if _armed_head(head):
+    if _armed_head(head, patient_span):
         civ_patient, armed_patient = False, True  # "two armed men"
     elif _not_on_duty(doc, head, patient_span):
         civ_patient, armed_patient = True, False  # "an off-duty police officer", "the MP's bodyguard"
@@ -1051,7 +1063,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     if m.agents or (aw and not aw <= {"it", "they", "this", "that", "which", "who"}):
         cues.add("has_agent")
     trigger_words = _words(doc, m.trigger)
-    if (pw | trigger_words) & people.weapon or (not pw and _words(doc, (m.sent_start, m.sent_end)) & people.weapon
+    if (_words(doc, patient_span) | trigger_words) & people.weapon or (not pw and _words(doc, (m.sent_start, m.sent_end)) & people.weapon
                                               and trigger_words & {"cache", "stash", "haul", "caches"}):
         cues.add("weapon_object")
     if armed_patient:
