@@ -1225,3 +1225,16 @@ def test_victims_are_who_they_are_not_what_a_clause_about_them_names():
     # ... and a truck carrying explosives is still a weapons haul
     ev = only("On Monday, Kenyan police intercepted an Al Shabaab truck carrying explosives in Mandera.")
     assert ev.sub_event_type == "Disrupted weapons use"
+
+
+def test_people_arrested_and_then_beaten_or_found_dead_were_attacked():
+    ev = only("On Monday, herders grazing their cattle in Boni Forest, Garissa, were detained by the "
+              "Kenyan military. At least eight herders were beaten.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    assert ev.actor1.startswith("Military Forces of Kenya")
+    ev = only("On Monday, police apprehended four members of one family in Wajir. One was beaten before "
+              "being released, and the other three were found dead.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 3) and ev.actor1.startswith("Police Forces of Kenya")
+    # an arrest alone stays an arrest
+    ev = only("On Monday, police arrested five suspects in Mombasa.")
+    assert ev.sub_event_type == "Arrests"

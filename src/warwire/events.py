@@ -2324,6 +2324,32 @@ def _family(sub: str | None) -> str | None:
     return FAMILY.get(t, t)
 
 
+#: harm done to people told with no doer of its own: what happened to those arrested
+CUSTODY_HARM_FRAMES = frozenset({"beating", "killing", "wounding", "body_found"})
+
+
+def _violence_in_custody(drafts: list[_Draft]) -> None:
+    """Arrested people beaten, killed or found dead, in the arrest's sentence or the next, with
+    no one else named as doing it ("herders were detained and beaten by the Kenyan military",
+    "police apprehended four members of a family ... One was beaten and three were found
+    dead"): the arrest is an attack on them by the arresting force, as ACLED codes it."""
+    for d in [d for d in drafts if d.sub_event_type == "Arrests"]:
+        sents = {x.sent_start for x in d.mentions}
+        end = max(x.sent_end for x in d.mentions)
+
+        def in_custody(v: _Draft) -> bool:
+            near = any(x.sent_start in sents or 0 <= x.sent_start - end < 3 for x in v.mentions)
+            return near and v.sub_event_type == "Attack" and all(
+                x.frame in CUSTODY_HARM_FRAMES and not x.agents and "has_agent" not in x.cues for x in v.mentions)
+
+        harm = next((v for v in drafts[drafts.index(d) + 1 :] if in_custody(v)), None)
+        if harm is not None:
+            for x in harm.mentions:
+                d.absorb(x)
+            d.sub_event_type = "Attack"
+            drafts.remove(harm)
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -2372,6 +2398,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             for x in d.mentions:
                 host.absorb(x)
             drafts.remove(d)
+    _violence_in_custody(drafts)
     # details: weak mentions join the nearest compatible event before them (else after)
     for m in mentions:
         if m.create:
