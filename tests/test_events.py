@@ -1238,3 +1238,13 @@ def test_people_arrested_and_then_beaten_or_found_dead_were_attacked():
     # an arrest alone stays an arrest
     ev = only("On Monday, police arrested five suspects in Mombasa.")
     assert ev.sub_event_type == "Arrests"
+
+
+def test_what_the_victim_had_done_is_neither_an_event_nor_a_toll():
+    ev = only("On Monday, a man who killed his wife and kids was seized by a mob and killed in Migori.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    ev = events("On Monday, residents of Malava, Kakamega, beat up a man who had just killed his mother.")[0]
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 0)
+    # the doers' own clause is the event
+    ev = only("On Monday, the gunmen who killed three villagers in Lamu escaped into the forest.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 3)

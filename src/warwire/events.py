@@ -496,6 +496,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             and not any(c.dep_ == "aux" for c in gov.head.children)
         if head not in ("continue", "keep", "resume", "manage") and not acted and not done and not tried:
             return "none"
+    if gov.dep_ == "relcl" and gov.head.dep_ == "nsubjpass" \
+            and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in gov.children):
+        # "a man who killed his wife and kids was seized by a mob and killed": what the victim
+        # had done, told to say who he was (not "police dispersed youths who had stormed ...")
+        return "weak"
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
             break

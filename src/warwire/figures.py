@@ -563,6 +563,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             # "three men suspected of having killed two police officers": no toll told (but "Armed
             # men believed to be Al-Shabaab have killed three people" tells one)
             continue
+        if anchor.dep_ == "dobj" and _victims_deed(anchor.head):
+            continue
         units = [unit] + [u for u in _coordinated_units(anchor, unit, lex) if u != unit]
         for u in units:  # "1 civilian was kidnapped and killed": abducted, and killed
             fig = _figure(doc, start_char, end_char, quantity, u, anchor, quotes, approximate)
@@ -723,7 +725,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
                                     or (c.dep_ == "advmod" and c.lower_ in ("nearly", "almost"))
-                                    for c in verb.children) or _accused_of(verb):
+                                    for c in verb.children) or _accused_of(verb) or _victims_deed(verb):
             continue
         for noun in _sufferers(verb, specs[unit]):
             # "A religious leader and UWSLF leader was shot dead": one man, twice described
@@ -737,6 +739,18 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
 #: Verbs that attribute a deed to someone: the deed is what they are accused of, not an event
 #: told ("three men suspected of killing an elderly man were lynched").
 _ACCUSING = frozenset({"suspect", "accuse", "believe", "allege", "charge", "convict", "blame"})
+
+
+def _victims_deed(verb: Token) -> bool:
+    """``verb`` tells what a victim had done, not the event: a relative clause on the one the
+    event befell ("a man who killed his wife and kids was seized by a mob and killed", "police
+    shot a man who had killed three people"), or a deed inside what someone is suspected of ("a
+    student suspected of joining a raid that killed six was stoned to death").  The doers'
+    own clause is the event's ("the gunmen who killed three villagers escaped")."""
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubjpass", "dobj") and any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return True
+    return any(a.lemma_.lower() in _ACCUSING and a.dep_ in ("acl", "amod", "relcl") for a in verb.ancestors)
 
 
 def _accused_of(verb: Token) -> bool:
