@@ -323,3 +323,12 @@ def test_numbers_that_are_not_the_dead_next_to_a_toll():
     assert [f[:2] for f in _figs("Armed men believed to be members of Al-Shabaab have killed three people in Kwale.")
             ] == [(3, "killed")]
 
+
+
+def test_people_counted_with_what_befell_them_before_the_verb_of_the_sentence():
+    # "killed" tells what befell the person; "sparked" is what the clash did
+    assert [f[:2] for f in _figs(
+        "1 person killed after clash between rival clans sparked further violence")] == [(1, "killed")]
+    assert [f[:2] for f in _figs(
+        "9 cattle rustlers shot dead by police a week after the President warned raiders to surrender "
+        "their arms")] == [(9, "killed")]

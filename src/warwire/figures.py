@@ -805,6 +805,8 @@ def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
         and _event_unit(c, lex) in ("killed", "wounded") for c in anchor.children
     ):
         return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _event_unit(c, lex) for c in anchor.children):
+        return False  # "1 person killed after clash ... sparked further violence": what befell them
     np = anchor
     if np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.pos_ in ("NOUN", "PROPN"):
         np = np.head.head
