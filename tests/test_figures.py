@@ -332,3 +332,12 @@ def test_people_counted_with_what_befell_them_before_the_verb_of_the_sentence():
     assert [f[:2] for f in _figs(
         "9 cattle rustlers shot dead by police a week after the President warned raiders to surrender "
         "their arms")] == [(9, "killed")]
+
+
+def test_one_person_told_by_a_pronoun_is_one_dead():
+    assert [f[:2] for f in _figs("Suspected members of MRC attack policeman and kill him in Dzombo Forest.")] \
+        == [(1, "killed")]
+    assert [f[:2] for f in _figs("Unidentified assailants hit the editor of the Mirror Weekly with blunt "
+                                 "objects and killed him.")] == [(1, "killed")]
+    # "them": how many is not told
+    assert _figs("Gunmen stopped the bus and killed them.") == []

@@ -688,11 +688,13 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
 
 
 def _one_person(noun: Token, lex: FigureLexicon) -> bool:
-    """A singular person with no number ("a police officer", "the clerk", "Melitus Were"; "kill
-    civilian", where the tagger reads the object as an adjective)."""
+    """A singular person with no number ("a police officer", "the clerk", "Melitus Were", "kill
+    him"; "kill civilian", where the tagger reads the object as an adjective)."""
     lemma = noun.lemma_.lower()
     if noun.pos_ == "ADJ" and noun.dep_ in ("dobj", "nsubjpass") and lemma in lex.people:
         return True
+    if noun.pos_ == "PRON":
+        return noun.lower_ in ("him", "her", "he", "she")  # "attack policeman and kill him"
     if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS") or noun.like_num:
         return False
     if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma):
