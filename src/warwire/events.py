@@ -1048,10 +1048,10 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     agent_head = _phrase_head(doc, agent_span)
     if armed_agent:
         cues.add("armed_agent")
-    if agent_kinds & {"state_forces", "external_forces"} or aw & (people.police | people.military):
-        cues.add("state_agent")
     elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(agent_head):
         cues.add("civilian_agent")  # "traders stormed the county offices": no armed side
+    if agent_kinds & {"state_forces", "external_forces"} or aw & (people.police | people.military):
+        cues.add("state_agent")
     overlap = agent_span is not None and patient_span is not None and agent_span[0] < patient_span[1] \
         and patient_span[0] < agent_span[1]
     if not armed_agent and not agent_kinds & ARMED_KINDS and not overlap and _mob(agent_head, people):
