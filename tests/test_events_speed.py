@@ -27,23 +27,26 @@ TEXTS = [
 
 
 def reference_cues(tokens, lex):
-    """Cue classes of consecutive tokens, read one class and one token at a time."""
+    """Cue classes of consecutive tokens, read one token at a time: at each token, the classes
+    of the longest phrase that starts there (and ends inside the tokens)."""
     lemmas = [_lemma(t) for t in tokens]
     lowers = [t.lower_ for t in tokens]
     found = set()
-    for cls, phrases in lex.cues.items():
-        for i, tok in enumerate(tokens):
-            negated = ("-" in tok.lower_ and tok.lower_.split("-")[0] in NEGATING_PREFIXES) or (
-                i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in NEGATING_PREFIXES)
-            if negated or (cls == "riot" and lemmas[i] == "riot" and tok.head.lower_ in RIOT_GEAR):
-                continue
-            for n in range(1, lex.max_len + 1):
-                if i + n > len(tokens):
-                    break
-                if tuple(lemmas[i:i + n]) in phrases or tuple(lowers[i:i + n]) in phrases:
-                    found.add(cls)
-            if cls in found:
+    for i, tok in enumerate(tokens):
+        negated = ("-" in tok.lower_ and tok.lower_.split("-")[0] in NEGATING_PREFIXES) or (
+            i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in NEGATING_PREFIXES)
+        if negated:
+            continue
+        longest = set()
+        for n in range(1, lex.max_len + 1):
+            if i + n > len(tokens):
                 break
+            classes = {cls for cls, phrases in lex.cues.items()
+                       if tuple(lemmas[i:i + n]) in phrases or tuple(lowers[i:i + n]) in phrases}
+            if lemmas[i] == "riot" and tok.head.lower_ in RIOT_GEAR:
+                classes.discard("riot")
+            longest = classes or longest
+        found |= longest
     return found
 
 

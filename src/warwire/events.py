@@ -807,18 +807,15 @@ class _CueHits:
             by_lemma, by_lower = lemmas[i] in first, lowers[i] in first
             if not (by_lemma or by_lower):
                 continue
-            longest: tuple[int, int, frozenset[str]] | None = None
+            found_at = len(hits)
             for n in range(1, min(lex.cue_len, size - i) + 1):
                 classes = (index.get(tuple(lemmas[i : i + n]), frozenset()) if by_lemma else frozenset()) | (
                     index.get(tuple(lowers[i : i + n]), frozenset()) if by_lower else frozenset())
                 if classes and "riot" in classes and lemmas[i] == "riot" and doc[i].head.lower_ in RIOT_GEAR:
                     classes = classes - {"riot"}  # "riot police"
                 if classes:
-                    longest = (i, n, classes)
-            if longest is not None:
-                # the longest phrase starting here says what it is: "violently suppressed" is
-                # force against a protest, not the crowd's "violently"
-                hits.append(longest)
+                    hits.append((i, n, classes))
+            if len(hits) > found_at:
                 low = lowers[i]
                 if "-" in low and low.split("-")[0] in NEGATING_PREFIXES:
                     negated.add(i)
@@ -828,14 +825,18 @@ class _CueHits:
 
     def between(self, start: int, end: int) -> set[str]:
         """Cue classes with a phrase inside tokens ``start``..``end`` (a prefix before
-        ``start`` does not count)."""
+        ``start`` does not count); at each word, the longest phrase inside the span says what it
+        is: "violently suppressed" is force against a protest, not the crowd's "violently"."""
         found: set[str] = set()
+        longest: dict[int, frozenset[str]] = {}
         for k in range(bisect_left(self.starts, start), len(self.hits)):
             i, n, classes = self.hits[k]
             if i >= end:
                 break
             if i + n > end or i in self.negated or (i - start >= 2 and i in self.after_prefix):
                 continue
+            longest[i] = classes  # hits at one word come shortest first
+        for classes in longest.values():
             found |= classes
         return found
 
