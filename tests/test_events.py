@@ -1248,3 +1248,16 @@ def test_what_the_victim_had_done_is_neither_an_event_nor_a_toll():
     # the doers' own clause is the event
     ev = only("On Monday, the gunmen who killed three villagers in Lamu escaped into the forest.")
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 3)
+
+
+def test_a_sentence_does_not_end_at_a_word_that_ends_no_sentence():
+    # the parser had broken it after "MP": the mob's two sides were then in another sentence
+    from warwire import nlp
+
+    doc = nlp.parse("Supporters of Governor Cyprian Awiti and Kasipul MP Oyugi Magwanga clash in Kendu Bay. "
+                    "One was injured.")
+    assert [s.text for s in doc.sents] == [
+        "Supporters of Governor Cyprian Awiti and Kasipul MP Oyugi Magwanga clash in Kendu Bay.", "One was injured."]
+    ev = events("Supporters of Homa Bay Governor Cyprian Awiti and Kasipul MP Oyugi Magwanga clash with "
+                "crude weapons in Kendu Bay, leaving one seriously injured.")[0]
+    assert ev.sub_event_type == "Mob violence"

@@ -30,10 +30,15 @@ MAX_CHARS = 1_000_000
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
+#: what a token that ends a sentence ends with (a closing quote or bracket may follow the stop)
+_ENDS_SENTENCE = (".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "]", "-", "–", "—")
+
+
 @Language.component("warwire_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break (headings and paragraphs never merge) and after
-    a day and an abbreviated month that end one ("... in Mombasa on 11 Aug. No reports of ...")."""
+    a day and an abbreviated month that end one ("... in Mombasa on 11 Aug. No reports of ...");
+    start none after a word that ends no sentence."""
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text_with_ws and not tok.is_space:
             doc[i + 1].is_sent_start = True
@@ -44,6 +49,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
               and doc[i + 1].is_title and doc[i + 1].is_alpha
               and doc[i + 1].lower_.rstrip(".") not in _MONTH_ABBREVIATIONS):
             doc[i + 1].is_sent_start = True
+        elif doc[i + 1].is_sent_start is None and not tok.is_space and not tok.text.endswith(_ENDS_SENTENCE):
+            # no full stop, no sentence end: "Supporters of ... Kasipul MP Oyugi Magwanga clash"
+            # is one sentence, wherever the parser would break it
+            doc[i + 1].is_sent_start = False
     return doc
 
 
