@@ -1261,3 +1261,14 @@ def test_a_sentence_does_not_end_at_a_word_that_ends_no_sentence():
     ev = events("Supporters of Homa Bay Governor Cyprian Awiti and Kasipul MP Oyugi Magwanga clash with "
                 "crude weapons in Kendu Bay, leaving one seriously injured.")[0]
     assert ev.sub_event_type == "Mob violence"
+
+
+def test_an_ambush_whose_only_victims_are_civilians_is_an_attack():
+    ev = only("On Monday, gunmen laid an ambush at Pimbinyiet in Narok. A man was shot dead and another injured.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 1)
+    # on soldiers, or by the police: a clash
+    ev = only("On Monday, Al Shabaab militants ambushed a KDF convoy in Lamu, killing two soldiers.")
+    assert ev.sub_event_type == "Armed clash"
+    ev = only("On Monday, raiders returning from a cattle raid against Turkana were ambushed by Kenyan police "
+              "in Lokichoggio.")
+    assert ev.sub_event_type == "Armed clash"

@@ -2356,6 +2356,21 @@ def _violence_in_custody(drafts: list[_Draft]) -> None:
             drafts.remove(harm)
 
 
+def _ambushes_of_civilians(drafts: list[_Draft]) -> None:
+    """An ambush that says nothing of whom it hit is an armed clash by default; when the event's
+    other mentions name only civilian victims ("gunmen laid an ambush ... a man was shot dead",
+    "attacks and kills civilians in ambush"), it is an attack on them."""
+    for d in drafts:
+        ambushes = [x for x in d.mentions if x.frame == "ambush"]
+        others = [x for x in d.mentions if x.frame != "ambush" and x.sub_event_type]
+        if (d.sub_event_type == "Armed clash" and ambushes and others
+                and not any(x.cues & {"armed_victim", "armed_both"} for x in d.mentions)
+                and not any("state_agent" in x.cues for x in ambushes)  # (police ambush raiders)
+                and all(x.sub_event_type == "Attack" for x in others)
+                and any("civilian_victim" in x.cues for x in others)):
+            d.sub_event_type = "Attack"
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -2405,6 +2420,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                 host.absorb(x)
             drafts.remove(d)
     _violence_in_custody(drafts)
+    _ambushes_of_civilians(drafts)
     # details: weak mentions join the nearest compatible event before them (else after)
     for m in mentions:
         if m.create:
