@@ -879,19 +879,24 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 def _antecedent(doc: Doc, patient_span: tuple[int, int], agent_span, sent: SpacySpan, lex: Lexicon
                 ) -> tuple[int, int] | None:
-    """The person a victim pronoun stands for: the last word before it in the sentence that
-    names people and is not the agent's head ("MRC members attack policeman and kill him": the
-    policeman).  None when the victim is not a lone pronoun or no such word comes before it."""
+    """The people a victim pronoun or count stands for: the last word before it in the sentence
+    that names people and is not in the agent's phrase ("MRC members attack policeman and kill
+    him": the policeman; "police pursued raiders and killed many": the raiders, an object).
+    None when the victim is neither a lone pronoun nor only a count (see :func:`_counted_only`),
+    or no such word comes before it."""
     sp = doc.char_span(*patient_span, alignment_mode="expand")
-    if sp is None or not (len(sp) == 1 and sp[0].lower_ in _OBJECT_PRONOUNS or _counted_only(sp)):
+    if sp is None:
+        return None
+    pronoun = len(sp) == 1 and sp[0].lower_ in _OBJECT_PRONOUNS
+    if not pronoun and not _counted_only(sp):
         return None
     people = lex.people.armed | lex.people.civilian
-    agent_head, pron, counted = _phrase_head(doc, agent_span), sp[0], len(sp) > 1 or sp[0].lower_ not in _OBJECT_PRONOUNS
+    pron = sp[0]
     for t in reversed(doc[sent.start : pron.i]):
         if agent_span is not None and agent_span[0] <= t.idx < agent_span[1]:
             continue
-        if t.pos_ in ("NOUN", "PROPN") and t.lower_ in people and t != agent_head and not _doer_over(t, pron):
-            if counted and not (sp.root.dep_ == "dobj" and _object_of_verb(t)):
+        if t.pos_ in ("NOUN", "PROPN") and t.lower_ in people and not _doer_over(t, pron):
+            if not pronoun and not (sp.root.dep_ == "dobj" and _object_of_verb(t)):
                 return None  # "Gunmen attack hotel; five killed": the counted are not the doers
             return _span_tokens(doc, [t])
     return None
@@ -2193,6 +2198,8 @@ def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) 
 #: what says a place changed hands without a fight, in the capture's sentence or the next
 _NO_FIGHT = re.compile(r"\b(?:without (?:a fight|resistance|fighting|violence)|unopposed|no (?:resistance|fighting)"
                        r"|no violence (?:was )?reported)\b")
+#: what says the losers left, in the capture's own sentence (anywhere in a word, as written)
+_WITHDREW = re.compile(r"after the withdrawal|withdrew|withdrawn|pulled out|handed over|peacefully")
 
 
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
@@ -2200,9 +2207,7 @@ def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
     low = text[m.sent_start : m.sent_end].lower()
     # ("Al Shabaab overtook Milimani village on the night of 18/07. No violence was reported.")
     following = text[m.sent_end : m.sent_end + 120].split("\n", 1)[0].lower()
-    if _NO_FIGHT.search(low) or _NO_FIGHT.search(following) or any(
-            w in low for w in ("after the withdrawal", "withdrew", "withdrawn", "pulled out", "handed over",
-                               "peacefully")):
+    if _NO_FIGHT.search(low) or _NO_FIGHT.search(following) or _WITHDREW.search(low):
         return "Non-violent transfer of territory"
     kinds = {_kind(a, ctx) for a in m.agents}
     generics = {a.generic for a in m.agents}
