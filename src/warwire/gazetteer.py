@@ -105,9 +105,8 @@ FEATURE_RANK = {
 _MARKS = str.maketrans("", "", "'’`ʼ‘ʿʾ´ʻ′")
 _ARTICLES = frozenset("al el ad as ar an at az ash ed es ez ul il".split())
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-# Ordered substitutions applied to one token (after unidecode + casefold).
-#: First the plain replacements (``str.replace``: the same as a literal pattern, faster), then
-#: the patterns.
+#: Ordered substitutions applied to one token (after unidecode + casefold): first the plain
+#: replacements (``str.replace``: the same as a literal pattern, faster), then the patterns.
 _TOKEN_REPLACE: tuple[tuple[str, str], ...] = (
     ("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"),
     ("dj", "j"), ("q", "k"), ("ck", "k"),

@@ -297,7 +297,7 @@ class _Forms:
             for n in names:
                 by_key[normalize(n)].append(n)
         light = set(map(gz.simple_key, names))
-        light.update([alt for k in light if k[:1] == "s" and (alt := _saint_alternate(k))])
+        light.update([alt for k in light if (alt := _saint_alternate(k))])
         light = frozenset(light)
         return cls(
             e,
