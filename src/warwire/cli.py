@@ -353,7 +353,10 @@ def gazetteer_import_geonames(
     file: Path = typer.Argument(..., help="A GeoNames country dump such as SY.txt."),
     out: Optional[Path] = typer.Option(None, help="Output folder (default: the user gazetteer folder)."),
 ) -> None:
-    """Import a GeoNames country dump into a gazetteer file."""
+    """Import a GeoNames country dump into a gazetteer file.
+
+    For a country with a bundled village layer, the file supplements it: only the places
+    the layer lacks are kept, with the layer's province names."""
     from . import gazetteer
 
     try:

@@ -9,7 +9,8 @@ Layers
   US states and world cities of 100,000+ people (from ``gazetteer/world-cities.tsv.gz``).
 * **country** (loaded lazily, one per ISO2 code, as a :class:`Layer`: its rows kept as one
   block of UTF-8 bytes and parsed on access, its names in a :class:`KeyIndex` of key hashes): the village layer ``gazetteer/XX.tsv.gz`` (Who's On First; GeoNames
-  towns of 500+ people for Mexico) and ``XX-geonames.tsv.gz`` when imported, else the
+  towns of 500+ people for Mexico) and ``XX-geonames.tsv.gz`` (bundled for Kenya, or imported:
+  the GeoNames places the village layer lacks, see :func:`import_geonames`), else the
   GeoNames towns of that country from ``world-cities.tsv.gz`` (population >= 5,000).
 * **user**: ``data/world_regions.tsv`` (world regions and seas), ``data/place_variants.tsv``
   and the file named by ``WARWIRE_PLACES_FILE`` (same columns) add variants to existing ids
@@ -623,18 +624,15 @@ _GN_FEATURES = {
     "ADM1": "region", "ADM2": "county", "ADM3": "localadmin", "ADM4": "localadmin",
     "PPLX": "neighbourhood",
 }
+#: populated-place codes of places that no longer are: abandoned, historical, destroyed
+_GN_GONE = frozenset({"PPLQ", "PPLH", "PPLW", "PPLCH"})
+#: a GeoNames place this close (km) to a base-layer place of the same name is that place
+SAME_PLACE_KM = 5.0
+#: how far (km) the nearest base-layer place may lie to lend a GeoNames place its province
+ADMIN1_KM = 60.0
 
 
-def import_geonames(dump_path: str | Path, out_dir: str | Path) -> Path:
-    """Import a GeoNames country dump (``XX.txt``, 19 tab-separated columns).
-
-    Keeps populated places (class P) and administrative divisions (class A).  Lines with
-    the wrong column count or bad coordinates are logged and skipped.  Writes
-    ``out_dir/XX-geonames.tsv.gz``.
-    """
-    dump = Path(dump_path)
-    if not dump.is_file():
-        raise DataError(f"{dump}: no such GeoNames dump")
+def _read_geonames_rows(dump: Path) -> list[list[str]]:
     rows: list[list[str]] = []
     with open(dump, encoding="utf-8", errors="replace") as fh:
         for lineno, line in enumerate(fh, start=1):
@@ -645,17 +643,60 @@ def import_geonames(dump_path: str | Path, out_dir: str | Path) -> Path:
                 log.warning("%s:%d: %d columns instead of 19, skipped", dump, lineno, len(parts))
                 continue
             rows.append(parts)
+    return rows
+
+
+class _Grid:
+    """Entries bucketed by whole degree, for nearest-neighbour look-ups."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.cells: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+        for e in entries:
+            self.cells[(math.floor(e.lat), math.floor(e.lon))].append(e)
+
+    def near(self, lat: float, lon: float) -> Iterator[tuple[float, Entry]]:
+        """(km, entry) of the entries in the 3x3 degree block around a point."""
+        i, j = math.floor(lat), math.floor(lon)
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for e in self.cells.get((i + di, j + dj), ()):
+                    yield distance_km(lat, lon, e.lat, e.lon), e
+
+
+def import_geonames(dump_path: str | Path, out_dir: str | Path, base: Sequence[Entry] | None = None) -> Path:
+    """Import a GeoNames country dump (``XX.txt``, 19 tab-separated columns).
+
+    Keeps populated places (class P, except abandoned or historical ones) and administrative
+    divisions (class A).  When the country already has a village layer (``base``, by default
+    the bundled ``XX.tsv.gz``), the import supplements it: divisions are left to the layer,
+    places it already holds (same GeoNames id, or same name within :data:`SAME_PLACE_KM`)
+    are skipped unless they tell a larger population (which look-up then lends to the layer's
+    place), and each new place takes the province of its nearest layer place, so that both
+    files name provinces alike.  Lines with the wrong column count or bad coordinates
+    are logged and skipped.  Writes ``out_dir/XX-geonames.tsv.gz``.
+    """
+    dump = Path(dump_path)
+    if not dump.is_file():
+        raise DataError(f"{dump}: no such GeoNames dump")
+    rows = _read_geonames_rows(dump)
+    countries = Counter(p[8].upper() for p in rows if p[8])
+    cc = countries.most_common(1)[0][0] if countries else dump.stem.upper()[:2]
+    if base is None:
+        bundled = GAZETTEER_DIR / f"{cc}.tsv.gz"
+        base = read_gazetteer(bundled) if bundled.is_file() else []
+    grid = _Grid(e for e in base if e.feature_type not in _DIVISIONS and e.feature_type != "country")
+    known_pop = {e.geonames_id: e.population for e in base if e.geonames_id}
     admin1: dict[tuple[str, str], str] = {}
     for p in rows:
         if p[7] == "ADM1":
             admin1[(p[8], p[10])] = p[1]
     entries: list[Entry] = []
-    countries = Counter()
+    skipped = 0
     for p in rows:
         fclass, fcode = p[6], p[7]
-        if fclass not in ("P", "A"):
+        if fclass not in ("P", "A") or fcode in _GN_GONE:
             continue
-        if fclass == "A" and fcode not in _GN_FEATURES:
+        if fclass == "A" and (fcode not in _GN_FEATURES or base):
             continue
         try:
             lat, lon = float(p[4]), float(p[5])
@@ -669,27 +710,40 @@ def import_geonames(dump_path: str | Path, out_dir: str | Path) -> Path:
         if not name:
             log.warning("%s: record %s without a name, skipped", dump, gid)
             continue
-        cc = p[8].upper() or None
-        countries[cc] += 1
-        ftype = _GN_FEATURES.get(fcode, "locality")
+        variants = _latin_variants(name, [p[2], *p[3].split(",")])
+        province = name if fcode == "ADM1" else admin1.get((p[8], p[10]))
+        population = _to_int(p[14]) or 0
+        if base:
+            keys = {normalize(n) for n in (name, *variants)} - {""}
+            near = sorted(((km, e) for km, e in grid.near(lat, lon) if km <= ADMIN1_KM), key=lambda x: x[0])
+            twins = [e.population for km, e in near if km <= SAME_PLACE_KM and keys & set(e.match_keys())]
+            if gid in known_pop:
+                twins.append(known_pop[gid])
+            if twins and population <= max(twins):
+                skipped += 1
+                continue  # a twin that knows its population is kept: look-up lends it to the layer's place
+            province = next((e.admin1 for _, e in near if e.admin1), None)
         entries.append(
             Entry(
                 id=f"gn:{gid}",
                 name=name,
-                variants=_latin_variants(name, [p[2], *p[3].split(",")]),
+                variants=variants,
                 lat=round(lat, 5),
                 lon=round(lon, 5),
-                feature_type=ftype,
-                country=cc,
-                admin1=name if fcode == "ADM1" else admin1.get((p[8], p[10])),
-                population=_to_int(p[14]) or 0,
+                feature_type=_GN_FEATURES.get(fcode, "locality"),
+                country=p[8].upper() or None,
+                admin1=province,
+                population=population,
                 geonames_id=gid,
             )
         )
-    cc = countries.most_common(1)[0][0] if countries else dump.stem.upper()[:2]
-    log.info("GeoNames %s: %d lines, %d places kept", cc, len(rows), len(entries))
+    log.info("GeoNames %s: %d lines, %d places kept, %d already in its village layer",
+             cc, len(rows), len(entries), skipped)
     out = Path(out_dir) / f"{cc}-geonames.tsv.gz"
-    return write_gazetteer(entries, out, country=cc or "XX", source="geonames", commit=dump.name)
+    # the dump's version: its newest modification date
+    newest = max((p[18] for p in rows if len(p[18]) == 10), default="")
+    return write_gazetteer(entries, out, country=cc or "XX", source="geonames",
+                           commit=f"{dump.name}@{newest}" if newest else dump.name)
 
 
 # --------------------------------------------------------------------------- countries

@@ -54,6 +54,10 @@ MAX_CACHED_ENTRIES = 1_500_000
 COHERENCE_MAX = 2.0
 #: Candidates per mention kept for the spatial-coherence step (best base scores first).
 MAX_CANDIDATES = 12
+#: how far (km) a district's point may lie from its seat of the same name: 40, or 150 for a
+#: town of 10,000+ people in the district's province (a large county's centre: Mandera
+#: County's lies 130 km from Mandera town)
+SEAT_KM, SEAT_SAME_PROVINCE_KM, SEAT_TOWN_POPULATION = 40.0, 150.0, 10_000
 #: rapidfuzz ``ratio`` a near-miss spelling needs to match a country layer's name.
 FUZZY_SCORE = 88
 #: Entries whose name forms are cached by a matcher (cleared when full; a few hundred bytes
@@ -1164,6 +1168,18 @@ def _closer_than(a: Entry, b: Entry, km: float) -> bool:
     return gz.distance_km(a.lat, a.lon, b.lat, b.lon) < km
 
 
+def _nearest(e: Entry, others: Sequence[Entry]) -> Entry | None:
+    """The entry of ``others`` nearest to ``e``."""
+    return min(others, key=lambda o: gz.distance_km(e.lat, e.lon, o.lat, o.lon), default=None)
+
+
+def _seat_near(town: Entry, district: Entry) -> bool:
+    """Can ``town`` be the seat of the same-named ``district`` (see :data:`SEAT_KM`)?"""
+    far_ok = town.population >= SEAT_TOWN_POPULATION and bool(town.admin1) \
+        and town.admin1 == district.admin1 and town.country == district.country
+    return _closer_than(town, district, SEAT_SAME_PROVINCE_KM if far_ok else SEAT_KM)
+
+
 def _farther_than(a: Entry, b: Entry, km: float) -> bool:
     """``gz.distance_km(a, b) > km`` (see :func:`_closer_than`)."""
     if abs(a.lat - b.lat) * _KM_PER_LAT_DEGREE > km:
@@ -1191,6 +1207,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
                 w.entry.geonames_id != e.geonames_id, normalize(w.entry.name) != normalize(e.name),
                 w.entry.feature_type == "county",
                 gz.distance_km(w.entry.lat, w.entry.lon, e.lat, e.lon))) if twins else None
+            if twin is not None and twin.entry.feature_type == "county" and not e.population:
+                twin = None  # a village-layer town beside its namesake district: both stay
             if twin is not None:
                 if e.population > twin.entry.population:
                     from dataclasses import replace as _replace
@@ -1647,6 +1665,9 @@ def _resolve(
             towns = [c.entry for c in men.candidates if c.entry.feature_type == "locality"]
             bare = men.direction in (None, "central") and men.key not in region_keys
             districts = [c.entry for c in men.candidates if c.entry.feature_type in ("county", "localadmin")]
+            seat_of: dict[str, list[Entry]] = {}  # town id -> the districts it is the nearest town of
+            for d in districts if towns else ():
+                seat_of.setdefault(_nearest(d, towns).id, []).append(d)
             metropolises = metropolis.get(id(men), set())
             # the countries with a first-level division of exactly this name
             named_regions = {
@@ -1655,15 +1676,13 @@ def _resolve(
             } if bare and men.designator is None else set()
             for c in men.candidates:
                 e = c.entry
-                if e.feature_type in ("county", "localadmin") and any(
-                    _closer_than(e, t, 40) for t in towns
-                ):
+                if e.feature_type in ("county", "localadmin") and any(_seat_near(t, e) for t in towns):
                     c.score -= 6
                     c.notes.append("district named after its seat -6")
-                elif e.feature_type == "locality" and e.id.startswith("wof:") and any(
-                    d.country == e.country and _closer_than(e, d, 40) for d in districts
+                elif e.feature_type == "locality" and (e.id.startswith("wof:") or not e.population) and any(
+                    d.country == e.country and _seat_near(e, d) for d in seat_of.get(e.id, ())
                 ):
-                    # WOF villages mostly lack populations: the seat over namesake hamlets elsewhere
+                    # villages mostly lack populations: the seat over namesake hamlets elsewhere
                     c.score += 2
                     c.notes.append("seat of the district named after it +2")
                 elif bare and e.feature_type == "region" and any(
@@ -1699,12 +1718,14 @@ def _resolve(
         men.candidates.sort(key=_rank)
     # spatial coherence: distance to the other mentions' provisional choices
     _mutual_support(live)
+    # each mention's choice, kept with its name: a name's leader does not support its own
+    # homonyms ("Rongo" the town lending 45 km of coherence to a hamlet Rongo)
     anchors = list({
-        x.candidates[0].entry.id: x.candidates[0].entry
+        (x.candidates[0].entry.id, x.key): x.candidates[0].entry
         for x in live
         if x.candidates[0].entry.feature_type not in WIDE_OR_MACROREGION
-    }.values())
-    anchor_at = _Points(anchors)
+    }.items())
+    anchor_at = _Points([e for _, e in anchors], [k for (_, k), _ in anchors])
     for men in live:
         if len(men.candidates) > 1 and anchors:
             # the leaders only: a name with 200 homonyms has no chance past the first few
@@ -1713,7 +1734,7 @@ def _resolve(
             for c in men.candidates:
                 if c.score <= lead - COHERENCE_MAX:
                     break  # cannot overtake the leader (sorted by score)
-                d = anchor_at.nearest_km(c.entry)
+                d = anchor_at.nearest_other_km(c.entry, men.key, skip_self=True)
                 if d is None:
                     continue
                 bonus = COHERENCE_MAX if d < 50 else 1.0 if d < 150 else 0.0
@@ -1774,20 +1795,17 @@ class _Points:
             return None
         return 2 * gz.EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best)))
 
-    def nearest_km(self, e: Entry) -> float | None:
-        """Km to the nearest point that is not ``e`` itself."""
-        q = (e.id, e.lat, e.lon)
-        if q not in self._memo:
-            self._memo[q] = self._nearest(e, self._at.get(e.id, []))
-        return self._memo[q]
-
-    def nearest_other_km(self, e: Entry, key: str) -> float | None:
-        """Km to the nearest point found for another name than ``key``."""
-        q = (e.id, e.lat, e.lon, key)
+    def nearest_other_km(self, e: Entry, key: str, skip_self: bool = False) -> float | None:
+        """Km to the nearest point found for another name than ``key`` (and, with
+        ``skip_self``, that is not ``e`` itself)."""
+        q = (e.id, e.lat, e.lon, key, skip_self)
         if q not in self._memo:
             mask = self._masks.get(key)
             if mask is None:
                 mask = self._masks[key] = self.keys == key
+            if skip_self and e.id in self._at:
+                mask = mask.copy()
+                mask[self._at[e.id]] = True
             self._memo[q] = self._nearest(e, mask)
         return self._memo[q]
 
