@@ -1272,3 +1272,17 @@ def test_an_ambush_whose_only_victims_are_civilians_is_an_attack():
     ev = only("On Monday, raiders returning from a cattle raid against Turkana were ambushed by Kenyan police "
               "in Lokichoggio.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_a_place_at_home_over_one_abroad_when_the_countries_are_given():
+    text = ("Kenyan journalists have joined international journalists outside the Egyptian Embassy "
+            "in Nairobi to protest the imprisonment of three Al Jazeera correspondents in Cairo.")
+    (ex,) = pipeline.extract_many([ingest.from_text(text, published=TUESDAY)], countries=["KE"])
+    assert [(e.sub_event_type, e.location.name) for e in ex.events] == [("Peaceful protest", "Nairobi")]
+
+
+def test_one_word_of_a_village_name_the_gazetteer_lacks_is_not_the_event_place():
+    # "Kala Murchi" is no "Kala": the event is coded to the district named with it
+    ev = only("On Sunday, a landmine planted by the Taliban hit an army vehicle, killing 2 soldiers, "
+              "in Kala Murchi of Deh Rahwod district, Urozgan.")
+    assert ev.location.name == "Dihrawud" and ev.location.geo_precision == 2

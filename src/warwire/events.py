@@ -286,6 +286,9 @@ class Context:
     country_of: callable = None  # type: ignore[valid-type]
     #: demonym ("Syrian") -> country ISO2
     demonym_iso: callable = None  # type: ignore[valid-type]
+    #: the countries the caller said the article is about (ISO2): where its events are
+    #: placed when a sentence also names places abroad
+    countries: Sequence[str] = ()
 
 
 # ---------------------------------------------------------------------------------------
@@ -1145,6 +1148,15 @@ _DESIGNATOR_WORDS = (
     r"villages?|areas?|wards?|constituenc(?:y|ies)|municipalit(?:y|ies)|regions?|cent(?:er|re)|"
     r"administration|camp|market|bazaar|neighbou?rhood|suburb|outskirts|limits|sub-?locations?)"
 )
+#: a capitalised word right after a place name ("Kala Murchi"), which may continue the name
+_NAME_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")
+#: capitalised words after a name that do not make it part of a longer place name
+_NOT_NAME_WORDS = PLACE_NOUNS | INSTITUTION_NOUNS | CROWD_HEADS | ROUTE_NOUNS | TITLE_NOUNS | frozenset(
+    "on in at of and or but to from for by with after before during as the a an way sub "
+    "north south east west central upper lower northern southern eastern western "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split())
+_DESIGNATOR_WORD = re.compile(rf"{_DESIGNATOR_WORDS}$", re.I)
 _COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$", re.I)
 _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 #: "X district, Y": a place written as a district or city, so what holds it is a province
@@ -1220,6 +1232,11 @@ class _PlaceRole:
     #: the dateline a story or a line opens with ("KYIV, May 16 (Reuters) -"): where the
     #: reporter files from, the event's place only when its sentence names no other
     dateline: bool = False
+    #: one word of a longer name the gazetteer lacks ("Kala" of "Kala Murchi"): a namesake
+    #: read into an unknown village, not where the event was
+    truncated: bool = False
+    #: outside the countries the caller said the article is about
+    abroad: bool = False
 
 
 def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
@@ -1227,9 +1244,13 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
     place that lies far from the place said to hold it is ``dropped``."""
     text = doc_text(doc)
     roles = [_PlaceRole(p, modifier=_modifier_kind(doc, p)) for p in places]
+    starts = {p.start for p in places}
     for r in roles:
         line_start = text.rfind("\n", 0, r.place.start) + 1
         r.dateline = not text[line_start : r.place.start].strip() and bool(_DATELINE.match(text, r.place.end))
+        nxt = _NAME_WORD_AFTER.match(text, r.place.end)
+        r.truncated = bool(nxt) and " " not in r.place.text.strip() and nxt.start(1) not in starts \
+            and nxt.group(1).lower() not in _NOT_NAME_WORDS and not _DESIGNATOR_WORD.match(nxt.group(1))
     for i in range(len(roles) - 1):
         p, q = roles[i].place, roles[i + 1].place
         gap = text[p.end : q.start]
@@ -1336,7 +1357,7 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
         if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles if not x.dropped):
             continue  # "Shinwar (Ghani Khel) district": the other name of a place already read
         tier = 0
-        if r.fragment or r.stray or r.bracketed or r.modifier in ("attribute", "crowd"):
+        if r.fragment or r.stray or r.bracketed or r.truncated or r.modifier in ("attribute", "crowd"):
             tier = 1
         elif r.modifier in ("route", "institution") or r.dateline:
             tier = 2
@@ -1361,7 +1382,7 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         # the crowd's own town is where it demonstrates ("Mombasa residents protested against
         # a dry port in Naivasha"), not only a trait of its members
         tier = 0 if demo and c[1].modifier == "crowd" and c[0] == 1 and not c[1].fragment else c[0]
-        return (rank >= 4, tier, not in_clause, rank, abs(p.start - trig_pos))
+        return (rank >= 4, tier, c[1].abroad, not in_clause, rank, abs(p.start - trig_pos))
 
     cands = _candidates(roles, m.sent_start, m.sent_end)
     best = min(cands, key=key) if cands else None
@@ -1412,7 +1433,7 @@ def _fallback_place(text: str, roles: Sequence[_PlaceRole], sent_start: int, sen
     def key(c: tuple[int, _PlaceRole]) -> tuple:
         p = c[1].place
         before = p.end <= sent_start
-        return (PLACE_RANK.get(p.feature_type, 1) >= 4, c[0], not before,
+        return (PLACE_RANK.get(p.feature_type, 1) >= 4, c[0], c[1].abroad, not before,
                 sent_start - p.end if before else p.start - sent_end)
     best = min(cands, key=key)[1].place
     return best, _precision(text, best)
@@ -1573,6 +1594,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     # a name read as an actor ("Taliban") is no place
     places = [p for p in ctx.places if not any(a.start < p.end and p.start < a.end for a in ctx.actors)]
     roles = _place_roles(doc, sorted(places, key=lambda p: p.start))
+    for r in roles:
+        r.abroad = bool(ctx.countries) and bool(r.place.country) and r.place.country not in ctx.countries
 
     # dates standing alone as a sentence ("25 March.", "Monday:") date what follows
     sents = list(doc.sents)
