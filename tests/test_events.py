@@ -1286,3 +1286,21 @@ def test_one_word_of_a_village_name_the_gazetteer_lacks_is_not_the_event_place()
     ev = only("On Sunday, a landmine planted by the Taliban hit an army vehicle, killing 2 soldiers, "
               "in Kala Murchi of Deh Rahwod district, Urozgan.")
     assert ev.location.name == "Dihrawud" and ev.location.geo_precision == 2
+
+
+def test_rustlers_are_armed_and_a_raid_can_lead_to_clash():
+    ev = only("On Monday, 9 cattle rustlers were shot dead by police during a recovery operation in Kainuk.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 9)
+    # "led to clash": the parser reads a noun as an infinitive; the clash happened
+    ev = only("On Monday, a livestock raid led to clash between the two groups in Turkana South. 74 killed.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 74)
+    assert events("On Monday, elders said the dispute could lead to fighting in Turkana South.") == []
+
+
+def test_herders_who_die_fighting_each_other_are_no_attack_on_civilians():
+    ev = only("On Monday, herders from Isiolo and Marsabit were feared dead as they engaged each other "
+              "in a deadly gun battle.")
+    assert ev.sub_event_type == "Armed clash"
+    # the communal words make farmers and pastoralists who fight communal militias
+    ev = only("On Monday, farmers clashed with pastoralists over grazing land near Lake Naivasha.")
+    assert ev.sub_event_type == "Armed clash"

@@ -341,3 +341,9 @@ def test_one_person_told_by_a_pronoun_is_one_dead():
                                  "objects and killed him.")] == [(1, "killed")]
     # "them": how many is not told
     assert _figs("Gunmen stopped the bus and killed them.") == []
+
+
+def test_a_noun_before_the_people_counted_qualifies_them():
+    # "9 cattle rustlers": the rustlers are counted, not the cattle
+    assert [f[:2] for f in _figs("On Monday, 9 cattle rustlers were shot dead by police in Kainuk.")] == [(9, "killed")]
+    assert [f[:2] for f in _figs("Raiders killed two primary school children in Kapelbok.")] == [(2, "killed")]

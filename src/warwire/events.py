@@ -101,6 +101,7 @@ class ModalitySpec(BaseModel):
     anniversary: list[str]
     attempt: list[str] = []
     accusation: list[str] = []
+    leads_to: list[str] = []
 
 
 class PeopleSpec(BaseModel):
@@ -497,7 +498,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         # (ACLED codes failed attacks); "plan to try to", "will attempt to" are not
         tried = head in mod.attempt and gov.dep_ == "xcomp" and gov.head.tag_ in ("VBD", "VBZ", "VBP") \
             and not any(c.dep_ == "aux" for c in gov.head.children)
-        if head not in ("continue", "keep", "resume", "manage") and not acted and not done and not tried:
+        # "a livestock raid led to clash between ...": a noun the parser read as an infinitive
+        led = _lemma(gov.head) in mod.leads_to and gov.dep_ == "xcomp" and gov.i == to.i + 1
+        if head not in ("continue", "keep", "resume", "manage") and not acted and not done and not tried \
+                and not led:
             return "none"
     if gov.dep_ == "relcl" and gov.head.dep_ == "nsubjpass" \
             and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in gov.children):
@@ -1716,9 +1720,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
-            if frame.name == "clash" and _communal(m) and not m.agents and not m.cues & {"armed_agent", "armed_victim"}:
-                # "ethnic clashes", "clashes between two communities": communal militias fight;
-                # the people they hurt are not a side
+            if frame.name == "clash" and _communal(m) and not m.cues & {"armed_agent", "armed_victim"} \
+                    and all(_kind(a, ctx) == "civilians" for a in m.agents):
+                # "ethnic clashes", "clashes between two communities", "herders engaged each
+                # other in a gun battle": communal militias fight; the people they hurt are not a side
                 m.agents = [ActorRef(None, m.trigger[0], m.trigger[1], "identity_militia", None, "communal_militia")]
                 m.patients = [a for a in m.patients if _kind(a, ctx) != "civilians"]
             if frame.name == "clash" and _unarmed_clash(m, ctx):
@@ -1883,7 +1888,10 @@ def _civilian_dead_of_clashes(doc: Doc, mentions: list[Mention], lex: Lexicon) -
             if (clash.frame == "clash" and clash.create and clash.sub_event_type == "Armed clash"
                     and clash.sent_start == m.sent_start and not clash.refers_only and not clash.patients
                     and not clash.cues & {"armed_victim", "communal", "civilian_agent"}
-                    and not any(a.kind == "identity_militia" for a in clash.agents)):
+                    and not any(a.kind == "identity_militia" for a in clash.agents)
+                    # "herders ... feared dead as they engaged each other in a gun battle": the
+                    # dead are the fighters
+                    and not _EACH_OTHER.search(doc_text(doc), clash.sent_start, clash.sent_end)):
                 # (not between communities, whose members are their militias' people)
                 clash.sub_event_type = "Attack"
                 clash.patients = list(m.patients)

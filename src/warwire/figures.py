@@ -317,10 +317,10 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
             and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and last.head.i - c.end <= 3 \
             and not any(t.text in "()" for t in doc[c.end : last.head.i]):  # "20 (some reports 30)"
         noun = last.head
-        # a name that qualifies the people counted: "two al Shabaab suspects", "Two Kenya
-        # Defence Forces (KDF) soldiers"
-        while noun.pos_ == "PROPN" and noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i \
-                and noun.head.pos_ == "NOUN" and noun.head.i - c.end <= 8:
+        # a name or noun that qualifies the people counted: "two al Shabaab suspects", "Two
+        # Kenya Defence Forces (KDF) soldiers", "9 cattle rustlers"
+        while (noun.pos_ == "PROPN" and noun.dep_ in ("compound", "nmod") or noun.pos_ == "NOUN" and noun.dep_ == "compound") \
+                and noun.head.i > noun.i and noun.head.pos_ == "NOUN" and noun.head.i - c.end <= 8:
             noun = noun.head
         return noun
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN"):
