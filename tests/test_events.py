@@ -1304,3 +1304,9 @@ def test_herders_who_die_fighting_each_other_are_no_attack_on_civilians():
     # the communal words make farmers and pastoralists who fight communal militias
     ev = only("On Monday, farmers clashed with pastoralists over grazing land near Lake Naivasha.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_rioters_who_attack_people_in_a_headline_are_a_mob():
+    # "Rioters attack and injure": the verb read as a noun, the rioters its doers, not a riot of their own
+    ev = only("On Monday, rioters attack and injure journalists in Kisumu.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")

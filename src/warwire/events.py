@@ -1631,9 +1631,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     and (_lemma(head.head),) in lex.cues.get("modified", ()):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
             gov = _governor(head)
-            if frame.name == "rioting" and head.lower_ in ("rioter", "rioters") and head.dep_ in ("nsubj", "nsubjpass") \
-                    and gov.i != head.i and lex.triggers.get((_lemma(gov),)) in ("strike", "killing", "beating", "wounding"):
-                continue  # "rioters attacked two prison warders": the verb tells what they did
+            deed = gov if head.dep_ in ("nsubj", "nsubjpass") and gov.i != head.i else \
+                head.head if head.dep_ in ("compound", "nmod") and head.head.i == head.i + 1 else None
+            if frame.name == "rioting" and head.lower_ in ("rioter", "rioters") and deed is not None \
+                    and lex.triggers.get((_lemma(deed),)) in ("strike", "killing", "beating", "wounding"):
+                # "rioters attacked two prison warders", headline "Rioters attack and injure
+                # journalists" (read as one noun): the verb tells what they did
+                continue
             modality = _modality(head, gov, sent, lex)
             if modality == "none":
                 continue
@@ -2085,12 +2089,15 @@ def _headline(sent: SpacySpan) -> bool:
 
 def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     """A headline's present-tense verb the parser took for a noun: between a noun and a noun
-    phrase it cannot modify ("Orma youths attack journalists", "rival clan assault four farmers")."""
+    phrase it cannot modify ("Orma youths attack journalists", "rival clan assault four farmers"),
+    or before "and" and a verb ("Rioters attack and injure journalists")."""
     if not (sent.start < tok.i < sent.end - 1) or tok.tag_ not in ("NN", "NNS"):
         return False
     prev, nxt = tok.nbor(-1), tok.nbor(1)
     if prev.pos_ not in ("NOUN", "PROPN"):
         return False
+    if nxt.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ == "VERB" and c.i > nxt.i for c in tok.children):
+        return True  # "Rioters attack and injure journalists": coordinated with a verb
     people_word = nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
     # a bare person noun after it is its object ("sect attack woman", "group attacks campaigner"),
     # unless it is the subject of a verb of its own ("after the Garissa attack police said")
@@ -2105,9 +2112,14 @@ def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
 
 def _headline_roles(doc: Doc, trig: Token, sent: SpacySpan, agent: tuple[int, int] | None
                     ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """Agent and patient of a verb the parser took for a noun: the words before it, and the
-    words after it up to a preposition or punctuation."""
-    before = [t for t in sent if t.i < trig.i and not t.is_punct]
+    """Agent and patient of a verb the parser took for a noun: the words before it (after an
+    opening adverbial: "On Monday, rioters attack ..."), and the words after it up to a
+    preposition or punctuation."""
+    start = sent.start
+    if sent[0].pos_ == "ADP":
+        comma = next((t.i for t in sent if t.text == "," and t.i < trig.i), None)
+        start = comma + 1 if comma is not None else start
+    before = [t for t in sent if start <= t.i < trig.i and not t.is_punct]
     after = []
     for t in sent:
         if t.i <= trig.i:
