@@ -1310,3 +1310,9 @@ def test_rioters_who_attack_people_in_a_headline_are_a_mob():
     # "Rioters attack and injure": the verb read as a noun, the rioters its doers, not a riot of their own
     ev = only("On Monday, rioters attack and injure journalists in Kisumu.")
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_teargassed_is_an_intervention():
+    ev = only("On Monday, police teargassed university staff who were protesting at the Ministry of "
+              "Education offices in Nairobi.")
+    assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)")
