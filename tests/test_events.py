@@ -1316,3 +1316,13 @@ def test_teargassed_is_an_intervention():
     ev = only("On Monday, police teargassed university staff who were protesting at the Ministry of "
               "Education offices in Nairobi.")
     assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)")
+
+
+def test_where_people_come_from_or_go_and_whose_office_a_place_names_are_not_where_it_happened():
+    # a man's home town, a bus's destination, a governor's county
+    ev = only("On Monday, a man from Isiolo was attacked by a mob at a market near Maua.")
+    assert (ev.sub_event_type, ev.location.name) == ("Mob violence", "Maua")
+    ev = only("On Monday, gunmen attacked a Mombasa-bound bus outside Witu and killed seven passengers.")
+    assert ev.location.name == "Witu"
+    ev = only("On Monday, supporters of Kitui Governor Charity Ngilu and those of a rival clashed in Mwingi town.")
+    assert ev.location.name == "Mwingi"

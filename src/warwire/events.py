@@ -1185,16 +1185,23 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    if _BOUND_FOR.match(doc_text(doc), place.end):
+        return "route"  # "a Mombasa-bound bus": where it was going
     tok = span[-1]
     for _ in range(4):
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
             tok = tok.head
             if tok.lower_ in ROUTE_NOUNS:
                 return "route"  # "Thika Superhighway", "Moi South Lake Road"
+            if tok.lower_ in TITLE_NOUNS:
+                return "institution"  # "Kitui Governor Charity Ngilu", "Mwingi Central MP"
         else:
             break
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TITLE_NOUNS:
         return "institution"  # "the deputy governor of Kilifi", "the governor of Migori": whose title
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.dep_ == "prep" \
+            and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return "attribute"  # "a man from Isiolo was attacked ... near Maua": where he came from
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = tok.head.lemma_.lower()
@@ -1207,6 +1214,9 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     if head in CROWD_HEADS:
         return "crowd"  # "Mombasa residents", "Kenyatta University students"
     return "attribute"
+
+
+_BOUND_FOR = re.compile(r"\s?[-–]?\s?bound\b", re.I)
 
 
 def _hyphen_pair(text: str, place: Place) -> bool:
