@@ -1326,3 +1326,10 @@ def test_where_people_come_from_or_go_and_whose_office_a_place_names_are_not_whe
     assert ev.location.name == "Witu"
     ev = only("On Monday, supporters of Kitui Governor Charity Ngilu and those of a rival clashed in Mwingi town.")
     assert ev.location.name == "Mwingi"
+
+
+def test_an_event_told_only_in_a_country_takes_a_town_of_it_named_elsewhere():
+    evs = events("On Monday, al Shabaab militants crossed into Kenya and attacked a police station. "
+                 "The attackers fired a rocket-propelled grenade at the Liboi police station near the border.")
+    clash = next(e for e in evs if e.sub_event_type == "Armed clash")
+    assert (clash.location.name, clash.location.geo_precision) == ("Liboi", 2)

@@ -1422,6 +1422,12 @@ def _locate(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], locality_before) 
     m.place, m.precision = _place_for(doc, m, roles, locality_before)
     if m.place is None:
         m.fallback_place, m.fallback_precision = _fallback_place(doc_text(doc), roles, m.sent_start, m.sent_end)
+    elif PLACE_RANK.get(m.place.feature_type, 1) >= 4:
+        # "crossed into Kenya and attacked a police station. ... the Liboi police station": a
+        # town of that country the text names elsewhere is where, as near as it tells
+        town, precision = _fallback_place(doc_text(doc), roles, m.sent_start, m.sent_end)
+        if town is not None and town.country == m.place.country and PLACE_RANK.get(town.feature_type, 1) < 2:
+            m.place, m.precision = town, max(precision, 2)
 
 
 def _precision(text: str, place: Place, anaphor: bool = False) -> int:
