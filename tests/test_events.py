@@ -1333,3 +1333,14 @@ def test_an_event_told_only_in_a_country_takes_a_town_of_it_named_elsewhere():
                  "The attackers fired a rocket-propelled grenade at the Liboi police station near the border.")
     clash = next(e for e in evs if e.sub_event_type == "Armed clash")
     assert (clash.location.name, clash.location.geo_precision) == ("Liboi", 2)
+
+
+def test_burning_in_communal_clashes_and_armed_raiders_are_the_clash():
+    ev = only("On Monday, eight houses were burnt at Kaburuet village in Bungoma county in clashes "
+              "between members of two communities.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith("Unidentified Communal Militia")
+    # armed men fighting police and civilians are no mob
+    ev = only("On Monday, Ethiopian raiders clashed with police and civilians in El Hadi.")
+    assert ev.sub_event_type == "Armed clash"
+    ev = only("On Monday, suspected OLF rebels attacked a village near Moyale.")
+    assert ev.actor1 == "OLF: Oromo Liberation Front"

@@ -1810,6 +1810,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     _arrests_at_protests(mentions)
     _civilian_dead_of_clashes(doc, mentions, lex)
     _deaths_in_clashes(mentions)
+    _burning_in_communal_clashes(mentions)
     _rival_crowds_at_rallies(doc, mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
@@ -1916,6 +1917,17 @@ def _civilian_dead_of_clashes(doc: Doc, mentions: list[Mention], lex: Lexicon) -
                 clash.sub_event_type = "Attack"
                 clash.patients = list(m.patients)
                 m.agents = list(clash.agents)  # "the Borana and Gabra", "ethnic" militias
+
+
+def _burning_in_communal_clashes(mentions: list[Mention]) -> None:
+    """"Eight houses were burnt ... in clashes between members of two communities": the
+    burning no one is named for is what the communal militias of its sentence's clash did,
+    not a riot of its own."""
+    clash_sents = {m.sent_start for m in mentions
+                   if m.frame == "clash" and m.create and m.sub_event_type == "Armed clash" and _communal(m)}
+    for m in mentions:
+        if m.frame in ("riot", "looting") and m.create and not m.agents and m.sent_start in clash_sents:
+            m.create = False
 
 
 def _deaths_in_clashes(mentions: list[Mention]) -> None:
@@ -2231,6 +2243,8 @@ def _unarmed_clash(m: Mention, ctx: Context) -> bool:
     kinds = {_kind(a, ctx) for a in m.agents + m.patients}
     if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
         return False
+    if "armed_agent" in m.cues and "state_agent" not in m.cues:
+        return False  # "Ethiopian raiders clash with police and civilians": armed men fight
     if _communal(m):
         return False  # "ethnic clashes", "clashes between two communities": communal militias
     if "state_forces" in kinds and len(kinds - {"state_forces", "unknown"}) == 0 and "unarmed_side" not in m.cues:
