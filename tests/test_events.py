@@ -1344,3 +1344,9 @@ def test_burning_in_communal_clashes_and_armed_raiders_are_the_clash():
     assert ev.sub_event_type == "Armed clash"
     ev = only("On Monday, suspected OLF rebels attacked a village near Moyale.")
     assert ev.actor1 == "OLF: Oromo Liberation Front"
+
+
+def test_people_hurt_when_crowds_clash_are_the_toll_of_that_mob_violence():
+    ev = only("On Monday, two youths were seriously injured in Kisumu after supporters of the governor "
+              "and those of the MP clashed.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")

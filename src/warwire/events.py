@@ -1811,6 +1811,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     _civilian_dead_of_clashes(doc, mentions, lex)
     _deaths_in_clashes(mentions)
     _burning_in_communal_clashes(mentions)
+    _hurt_in_crowd_clashes(mentions)
     _rival_crowds_at_rallies(doc, mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
@@ -1917,6 +1918,18 @@ def _civilian_dead_of_clashes(doc: Doc, mentions: list[Mention], lex: Lexicon) -
                 clash.sub_event_type = "Attack"
                 clash.patients = list(m.patients)
                 m.agents = list(clash.agents)  # "the Borana and Gabra", "ethnic" militias
+
+
+def _hurt_in_crowd_clashes(mentions: list[Mention]) -> None:
+    """"Two youths were seriously injured after supporters of the governor and those of the MP
+    clashed": people hurt or killed by no one named, in the sentence of a fight between
+    crowds, are its toll, not an attack of their own."""
+    crowd_sents = {m.sent_start for m in mentions if m.frame == "clash" and m.create
+                   and m.sub_event_type in ("Mob violence", "Violent demonstration")}
+    for m in mentions:
+        if m.frame in ("killing", "wounding") and m.create and not m.agents and m.sub_event_type == "Attack" \
+                and m.sent_start in crowd_sents:
+            m.create = False
 
 
 def _burning_in_communal_clashes(mentions: list[Mention]) -> None:
