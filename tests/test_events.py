@@ -1350,3 +1350,8 @@ def test_people_hurt_when_crowds_clash_are_the_toll_of_that_mob_violence():
     ev = only("On Monday, two youths were seriously injured in Kisumu after supporters of the governor "
               "and those of the MP clashed.")
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_students_who_attack_people_are_a_mob():
+    ev = only("On Monday, students attacked six teachers at a boys' high school in Marsabit.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
