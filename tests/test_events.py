@@ -1355,3 +1355,10 @@ def test_people_hurt_when_crowds_clash_are_the_toll_of_that_mob_violence():
 def test_students_who_attack_people_are_a_mob():
     ev = only("On Monday, students attacked six teachers at a boys' high school in Marsabit.")
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_firing_at_security_forces_is_a_clash():
+    ev = only("On Monday, gunmen fired at a police patrol in Mandera.")
+    assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Police Forces of Kenya (2013-2022)")
+    # shots fired at no one named are no event
+    assert events("On Monday, police fired shots in the air in Mandera.") == []
