@@ -709,3 +709,9 @@ def test_geonames_supplement_adds_villages_and_keeps_towns_over_namesakes():
     # a large county's centre lies 130 km from its seat: the bare name is the town
     got = one("Gunmen attacked a police post in Mandera on Monday.")
     assert got.feature_type == "locality" and near(got, 3.94, 41.87, 5)
+
+
+def test_a_loose_spelling_of_one_word_of_a_longer_name_is_no_place():
+    # "Kendu" of "Kendu Bay" only normalises like Kindu (DR Congo); Kindu itself stays
+    got = [(p.text, p.country) for p in places.find_places("Violence erupted in Kendu Bay. Rebels shelled Kindu.")]
+    assert got == [("Kindu", "CD")]

@@ -777,6 +777,11 @@ def _recognise(
     _person_sense(mentions, persons, text, doc_cc)
     if countries:
         _reject_loose_foreign(mentions, set(countries), toks, text, m.rules)
+    for men in mentions:
+        # "Kendu Bay" is no Kindu: a loose spelling of one word of a longer name
+        if men.rejected is None and not men.demonym and men.i == men.j and men.candidates \
+                and not any(_spelling_rank(c) for c in men.candidates) and _in_longer_name(men, toks, text, m.rules):
+            men.rejected = "one word of a longer name, matching only after normalisation"
     mentions.sort(key=lambda x: x.start)
     return mentions, sig, doc_cc, own
 
