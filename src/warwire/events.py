@@ -1810,8 +1810,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     _arrests_at_protests(mentions)
     _civilian_dead_of_clashes(doc, mentions, lex)
     _deaths_in_clashes(mentions)
-    _burning_in_communal_clashes(mentions)
-    _hurt_in_crowd_clashes(mentions)
+    _absorbed_by_clashes(mentions)
     _rival_crowds_at_rallies(doc, mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
@@ -1920,26 +1919,25 @@ def _civilian_dead_of_clashes(doc: Doc, mentions: list[Mention], lex: Lexicon) -
                 m.agents = list(clash.agents)  # "the Borana and Gabra", "ethnic" militias
 
 
-def _hurt_in_crowd_clashes(mentions: list[Mention]) -> None:
-    """"Two youths were seriously injured after supporters of the governor and those of the MP
-    clashed": people hurt or killed by no one named, in the sentence of a fight between
-    crowds, are its toll, not an attack of their own."""
-    crowd_sents = {m.sent_start for m in mentions if m.frame == "clash" and m.create
-                   and m.sub_event_type in ("Mob violence", "Violent demonstration")}
+def _absorbed_by_clashes(mentions: list[Mention]) -> None:
+    """What no one is named for, told in the sentence of a clash, is that clash's doing, not
+    an event of its own: burning beside a communal armed clash ("eight houses were burnt ...
+    in clashes between members of two communities"), people hurt or killed beside a fight
+    between crowds ("two youths were injured after supporters of the governor and those of
+    the MP clashed")."""
+    communal: set[int] = set()
+    crowds: set[int] = set()
     for m in mentions:
-        if m.frame in ("killing", "wounding") and m.create and not m.agents and m.sub_event_type == "Attack" \
-                and m.sent_start in crowd_sents:
-            m.create = False
-
-
-def _burning_in_communal_clashes(mentions: list[Mention]) -> None:
-    """"Eight houses were burnt ... in clashes between members of two communities": the
-    burning no one is named for is what the communal militias of its sentence's clash did,
-    not a riot of its own."""
-    clash_sents = {m.sent_start for m in mentions
-                   if m.frame == "clash" and m.create and m.sub_event_type == "Armed clash" and _communal(m)}
+        if m.frame == "clash" and m.create:
+            if m.sub_event_type == "Armed clash" and _communal(m):
+                communal.add(m.sent_start)
+            elif m.sub_event_type in ("Mob violence", "Violent demonstration"):
+                crowds.add(m.sent_start)
     for m in mentions:
-        if m.frame in ("riot", "looting") and m.create and not m.agents and m.sent_start in clash_sents:
+        if not m.create or m.agents:
+            continue
+        if m.frame in ("riot", "looting") and m.sent_start in communal \
+                or m.frame in ("killing", "wounding") and m.sub_event_type == "Attack" and m.sent_start in crowds:
             m.create = False
 
 
