@@ -1362,3 +1362,10 @@ def test_firing_at_security_forces_is_a_clash():
     assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Police Forces of Kenya (2013-2022)")
     # shots fired at no one named are no event
     assert events("On Monday, police fired shots in the air in Mandera.") == []
+
+
+def test_people_who_gather_to_demand_something_protest():
+    ev = only("On Monday, tea farmers gathered at a factory in Kericho, demanding higher bonus payments.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+    # a gathering alone is no event
+    assert events("On Monday, mourners gathered in Kericho for the burial.") == []
