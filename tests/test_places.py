@@ -715,3 +715,10 @@ def test_a_loose_spelling_of_one_word_of_a_longer_name_is_no_place():
     # "Kendu" of "Kendu Bay" only normalises like Kindu (DR Congo); Kindu itself stays
     got = [(p.text, p.country) for p in places.find_places("Violence erupted in Kendu Bay. Rebels shelled Kindu.")]
     assert got == [("Kindu", "CD")]
+
+
+def test_the_callers_country_wins_a_tie_with_one_the_text_names():
+    # Namanga lies on both sides of the Kenya-Tanzania border; a Kenyan feed means Kenya's
+    text = "Kenyans in Namanga demonstrated against the Tanzanian president on Monday."
+    (got,) = places.find_places(text, nlp.parse(text), countries=["KE"])
+    assert (got.name, got.country) == ("Namanga", "KE")

@@ -1537,8 +1537,10 @@ def _one_sense(live: list[Mention]) -> None:
 
 
 #: the least bonus of a place in a country the caller named ("Eastleigh" with --country KE is
-#: the Nairobi estate, not a suburb of Johannesburg)
-GIVEN_COUNTRY_BONUS = 5.0
+#: the Nairobi estate, not a suburb of Johannesburg), and its edge over a country the text
+#: itself votes for as strongly (Namanga, a border town on both sides, in a Kenyan feed that
+#: says "Tanzanian")
+GIVEN_COUNTRY_BONUS, GIVEN_COUNTRY_EDGE = 5.0, 0.5
 
 
 def _resolve(
@@ -1614,7 +1616,8 @@ def _resolve(
             if share > 0 or (not rest and not given) or e.country in given:
                 bonus = 3 + 4 * share
                 if e.country in given:
-                    bonus = max(bonus, GIVEN_COUNTRY_BONUS)  # the caller said what the text is about
+                    # the caller said what the text is about
+                    bonus = max(bonus, GIVEN_COUNTRY_BONUS) + GIVEN_COUNTRY_EDGE
                 if not exact and id(men) in primary_spelled:
                     bonus /= 2  # Cabool lists "Kabul" as a variant; Kabul is spelled so
                 s += bonus
