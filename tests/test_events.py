@@ -1369,3 +1369,13 @@ def test_people_who_gather_to_demand_something_protest():
     assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
     # a gathering alone is no event
     assert events("On Monday, mourners gathered in Kericho for the burial.") == []
+
+
+def test_those_police_kill_when_they_answer_an_attack_are_the_attackers():
+    evs = events("On Monday, a group of gunmen attacked a power station in Garissa. Police responded, killing two.")
+    assert any(e.sub_event_type == "Armed clash" and e.fatalities == 2 for e in evs)
+    assert not any(e.actor1.startswith("Police") and e.sub_event_type == "Attack" for e in evs)
+    # answering a protest, the dead are protesters
+    ev = only("On Monday, 400 merchants gathered in Kibera to protest the demolition of their stalls. "
+              "Police intervened in the demonstration, killing one.")
+    assert ev.sub_event_type == "Excessive force against protesters"

@@ -1024,6 +1024,18 @@ def _not_on_duty(doc: Doc, head: Token | None, span: tuple[int, int] | None) -> 
     return bool(_OFF_DUTY.search(doc.text, span[0], span[1]))
 
 
+def _responding_force(doc: Doc, m: Mention, agent_kinds: set[str], aw: set[str], lex: Lexicon) -> bool:
+    """Security forces who answer an attack in the mention's sentence ("Police intervened,
+    shooting dead 3", "Police respond, killing two"; ``[cues] response``), not a protest."""
+    if not (agent_kinds & {"state_forces", "external_forces"} or aw & (lex.people.police | lex.people.military)):
+        return False
+    response = {x[0] for x in lex.cues.get("response", frozenset()) if len(x) == 1}
+    protest = {x[0] for x in lex.cues.get("protest", frozenset()) if len(x) == 1}
+    lemmas = {_lemma(t) for t in doc.char_span(m.sent_start, m.sent_end, alignment_mode="expand") or []}
+    # (not "Police intervene in the demonstration, killing one": a protester)
+    return bool(lemmas & response) and not lemmas & protest
+
+
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context, lex: Lexicon) -> set[str]:
     cues: set[str] = set()
     people = lex.people
@@ -1055,9 +1067,15 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient = sp is not None and any(t.ent_type_ == "PERSON" and t.i not in in_place for t in sp)
         # "Three are attacked and killed", "2 killed in ...": people counted, nothing said of them
         counted = [t.pos_ == "NUM" or t.like_num or t.lower_ in VAGUE_COUNTS for t in sp] if sp is not None else []
-        civ_patient = civ_patient or any(counted) and all(
+        counted_only = any(counted) and all(
             c or t.pos_ in ("ADV", "ADP", "DET", "PUNCT") or t.lower_ in ("least", "most") for c, t in zip(counted, sp)
         )
+        if counted_only and not civ_patient and _responding_force(doc, m, agent_kinds, aw, lex):
+            armed_patient = True  # "Police respond, killing two": the attackers they answered
+        else:
+            civ_patient = civ_patient or counted_only
+    elif patient_span is None and not civ_patient and not armed_patient and _responding_force(doc, m, agent_kinds, aw, lex):
+        armed_patient = True  # "Police intervened shooting dead 3" (no object in the parse)
     agent_head = _phrase_head(doc, agent_span)
     if armed_agent:
         cues.add("armed_agent")
