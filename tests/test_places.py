@@ -722,3 +722,31 @@ def test_the_callers_country_wins_a_tie_with_one_the_text_names():
     text = "Kenyans in Namanga demonstrated against the Tanzanian president on Monday."
     (got,) = places.find_places(text, nlp.parse(text), countries=["KE"])
     assert (got.name, got.country) == ("Namanga", "KE")
+
+
+def test_cues_after_a_name_a_subdivision_a_site_an_area():
+    def one(text):
+        got = places.find_places(text, nlp.parse(text), countries=["KE"])
+        assert len(got) == 1, (text, got)
+        return got[0]
+
+    # "Embu East" (the model calls it a person) is a part of Embu: geo_precision 2
+    got = one("A man was lynched by residents in Nduuri village (neighbourhood), Embu East, for assault.")
+    assert got.text == "Embu East" and near(got, -0.53, 37.45, 5) and got.geo_precision == 2
+    # an institution stands where it is named after
+    got = one("01 July. Kisumu Girls' National School has been closed after students violently protested.")
+    assert got.name == "Kisumu" and near(got, -0.10, 34.76, 5)
+    assert near(one("Supporters engaged youths at Kerugoya Stadium."), -0.50, 37.28, 5)
+    # "X area", "residents of X" and "bound for X" make a name a place as "in X" does
+    assert near(one("Bandits strike Sololo area, steal cattle."), 3.56, 38.64, 5)
+    assert one("10 April. Residents of Nyalenda lynch a man they suspect of murder.").name == "Nyalenda"
+    assert near(one("Police find grenade on bus bound for Kaloleni."), -3.81, 39.64, 10)
+
+
+def test_a_site_word_names_no_place_abroad_and_swahili_kwa_is_no_place():
+    # the site cue is for the villages of the text's countries: Howard University is no
+    # place named Howard
+    text = "Howard University students marched on Monday."
+    assert places.find_places(text, nlp.parse(text)) == []
+    text = "Farmers staged a demonstration at the Training Centre, Kwa Kathoka, on Monday."
+    assert places.find_places(text, nlp.parse(text), countries=["KE"]) == []

@@ -42,7 +42,7 @@ STOPWORDS_FILE = gz.DATA_DIR / "place_stopwords.toml"
 _LIST_KEYS = (
     "words", "person_names", "actor_heads", "block_phrases", "cues_before", "cues_after", "near_cues",
     "region_words", "county_words", "city_words", "directions", "feature_after", "feature_before",
-    "designator_modifiers", "county_layers",
+    "designator_modifiers", "county_layers", "directions_after", "sites_after",
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
@@ -95,6 +95,11 @@ class Rules:
     county_layers: tuple[str, ...] = ()
     #: words between a name and its designator ("Kakuma refugee camp")
     designator_modifiers: frozenset[str] = frozenset()
+    #: capitalised words after a name that make it a part of that place ("Embu East")
+    directions_after: frozenset[str] = frozenset()
+    #: capitalised words after a name that make it the site of an institution at that place
+    #: ("Kerugoya Stadium", "Machakos University")
+    sites_after: frozenset[str] = frozenset()
     literal: frozenset[str] = frozenset()  # words and person names as written (light keys)
     #: plurals of the designators ("provinces", "counties", "towns"): the designator of each
     #: name of a list they end or open (see :func:`_share_designators`)
@@ -134,6 +139,8 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         feature_before=low(vals["feature_before"]),
         county_layers=tuple(x.upper() for x in vals["county_layers"]),
         designator_modifiers=low(vals["designator_modifiers"]),
+        directions_after=low(vals["directions_after"]),
+        sites_after=low(vals["sites_after"]),
         literal=frozenset(gz.simple_key(x) for x in vals["words"] + vals["person_names"]),
         plurals={
             _plural(w): des
@@ -477,6 +484,8 @@ class Mention:
     designator: str | None = None  # region | county | city
     near: bool = False
     direction: str | None = None
+    subdivision: str | None = None  # "East" of "Embu East"
+    site: str | None = None  # "Stadium" of "Kerugoya Stadium"
     cue: str | None = None
     fuzzy: bool = False
     sentence_initial: bool = False
@@ -721,7 +730,11 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
     prev = _prev_words(toks, men.i, 6)
     nxt = _next_word(toks, men.j)
     if prev:
-        men.cue = prev[-1] if prev[-1] in rules.cues_before else None
+        # the longest cue phrase ending right before the name ("residents of", "in")
+        men.cue = next((
+            cue for k in reversed(_word_counts(rules.cues_before)) if k <= len(prev)
+            for cue in (" ".join(prev[-k:]),) if cue in rules.cues_before
+        ), None)
         if prev[-1] in rules.directions:
             men.direction = prev[-1]
             if len(prev) > 1 and prev[-2] in rules.cues_before:
@@ -730,8 +743,13 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "city"
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
             men.designator = "region"
-    if men.cue is None and nxt in rules.cues_after:
-        men.cue = nxt  # "Kangaru residents held a demonstration"
+    if men.cue is None and nxt in rules.cues_after and toks[men.j + 1].text[:1].islower():
+        men.cue = nxt  # "Kangaru residents held a demonstration"; not "Lake Cumberland Area ..."
+    if nxt is not None and toks[men.j + 1].text[:1].isupper():
+        if nxt in rules.directions_after:
+            men.subdivision = toks[men.j + 1].text  # "Embu East"
+        elif nxt in rules.sites_after:
+            men.site = nxt  # "Kerugoya Stadium", "Machakos University"
     if nxt in rules.designator_modifiers:
         nxt = _next_word(toks, men.j + 1)  # "the Kakuma refugee camp"
         if nxt not in rules.city_words and nxt not in rules.county_words:
@@ -1140,7 +1158,7 @@ def _person_sense(mentions: list[Mention], persons: list, text: str, doc_cc: Seq
             surnames.add(normalize(words[-1]))
     surnames |= {x.key for x in mentions if x.rejected and x.rejected.startswith(("inside a PERSON", "part of a person"))}
     for x in mentions:
-        if x.rejected is None and x.i == x.j and x.key in surnames and not (x.designator or x.near or x.direction):
+        if x.rejected is None and x.i == x.j and x.key in surnames and not (x.designator or x.near or x.direction or x.subdivision or x.site):
             if not any(c.entry.feature_type in WIDE
                        or c.entry.feature_type == "region" and c.entry.country in doc_cc[:1] for c in x.candidates[:1]):
                 x.rejected = "same name used for a person in this text"
@@ -1220,12 +1238,27 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
                     twin.entry = _replace(twin.entry, population=e.population)
                     twin.notes.append(f"population {e.population} from {e.id}")
+                # the text spells the place as its supplement twin does ("Kerugoya" for WOF's
+                # Keruguya), when the twin is named alike (not WOF's Bomet, tied to GeoNames'
+                # Sotik); a global town's variants stay its own ("Duma" is no spelling of Douma)
+                if c.spelling == 2 and e.layer == "country" \
+                        and Levenshtein.normalized_distance(normalize(twin.entry.name), normalize(e.name)) <= 0.25:
+                    twin.spelling = 2
                 continue
         out.append(c)
     return out
 
 
-#: Cues strong enough to keep a one-word name that NER calls a person ("in Morek").
+def _village_layer(e: Entry) -> bool:
+    """Whether ``e`` is a WOF place or one the user added: a village a text about its country
+    may name with no NER support.  Not a GeoNames town of a country layer (the US layer's
+    cities500: LGL's precision fell from 0.82 to 0.75 with them) nor of the GeoNames
+    supplement of a WOF layer (many are named like people and things: "Kenyatta")."""
+    return e.id.startswith("wof:") or e.layer == "user"
+
+
+#: Cues strong enough to keep a one-word name that NER calls a person ("in Morek"); so is
+#: any cue phrase of several words ("residents of", "bound for").
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward", "dateline"})
 
 
@@ -1271,7 +1304,16 @@ def _filter(
     ):
         men.rejected = f"part of a person name ({toks[men.i - 1].text} ...)"
         return
-    strong = (men.cue in STRONG_CUES or men.cue in rules.cues_after) or men.designator is not None or men.direction is not None or men.near
+    if not any(c.entry.country in context and _village_layer(c.entry) for c in men.candidates):
+        # "Columbus East", "Lancaster University": cues of the villages of the text's countries
+        men.subdivision = men.site = None
+    strong = (
+        men.cue in STRONG_CUES or men.cue in rules.cues_after or " " in (men.cue or "")
+        or men.designator is not None or men.direction is not None or men.near
+        # a part of a village of the text's countries ("Embu East"), an institution named after
+        # one stands there ("Kerugoya Stadium")
+        or men.subdivision is not None or men.site is not None
+    )
     if single and _inside(persons, men.start, men.end) and not strong:
         whole = any(a == men.start and b == men.end for a, b in persons)
         known = any(
@@ -1295,7 +1337,7 @@ def _filter(
         # nor does a town of one written as its own name ("Migori residents protested")
         and not any(
             c.entry.country in context
-            and c.entry.id.startswith("wof:")
+            and _village_layer(c.entry)
             and (not men.sentence_initial or (_spelling_rank(c) == 2 and c.entry.population >= 10_000))
             for c in men.candidates
         )
@@ -1304,7 +1346,7 @@ def _filter(
         return
     ner = in_loc or men.key in loc_keys
     if single and not strong and not ner and locs is not None:
-        village = any(c.entry.country in context and c.entry.id.startswith("wof:") for c in men.candidates)
+        village = any(c.entry.country in context and _village_layer(c.entry) for c in men.candidates)
         if not village and not any(_spelling_rank(c) for c in men.candidates):
             # "Flores" is not Floris, "Chamber" not Basile: a loose spelling needs support
             men.rejected = "one word matching only after normalisation, without NER support or cue"
@@ -1833,7 +1875,7 @@ def _to_place(men: Mention) -> Place:
     prec = _PRECISION.get(e.feature_type, 1)
     if men.near:
         prec = max(prec, 2)
-    if men.direction and e.feature_type not in ("region", "country", "macroregion"):
+    if (men.direction or men.subdivision) and e.feature_type not in ("region", "country", "macroregion"):
         prec = max(prec, 2)
     return Place(
         text=men.text,
@@ -1866,6 +1908,11 @@ def _extend_designator(men: Mention, text: str, rules: Rules) -> None:
         m = re.search(r"([A-Za-z-]+)\s+$", text[: men.start])
         if m and m.group(1).lower() == men.direction:
             men.start = m.start(1)
+            men.text = text[men.start : men.end]
+    if men.subdivision:
+        m = re.match(r"\s+([A-Za-z-]+)", text[men.end :])
+        if m and m.group(1) == men.subdivision:
+            men.end += m.end()
             men.text = text[men.start : men.end]
 
 
