@@ -1379,3 +1379,30 @@ def test_those_police_kill_when_they_answer_an_attack_are_the_attackers():
     ev = only("On Monday, 400 merchants gathered in Kibera to protest the demolition of their stalls. "
               "Police intervened in the demonstration, killing one.")
     assert ev.sub_event_type == "Excessive force against protesters"
+
+
+def _kenyan(text):
+    (ex,) = pipeline.extract_many([ingest.from_text(text, published=TUESDAY)], countries=["KE"])
+    return ex.events
+
+
+def test_demonstrators_who_ambush_someone_riot():
+    # protesters who attack are rioters: a violent demonstration, not an attack by protesters
+    (ev,) = _kenyan("On Monday, angry demonstrators in Masinga ambushed an election official.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_what_a_mob_burns_with_no_demonstration_named_is_its_mob_violence():
+    evs = _kenyan("On Monday, a man was beaten to death and set on fire by residents in Riandu village, "
+                  "Mbeere North subcounty.")
+    assert [(e.sub_event_type, e.fatalities) for e in evs][:1] == [("Mob violence", 1)]
+    # with a demonstration named, the crowd's burning makes it a violent demonstration
+    evs = _kenyan("On Monday, residents protesting insecurity in Embu burned tyres on the road.")
+    assert [e.sub_event_type for e in evs] == ["Violent demonstration"]
+
+
+def test_a_ward_or_subcounty_named_after_a_place_does_not_make_it_an_attribute():
+    # "Ahero ward" is where its residents live; the sub-county named before it only holds it
+    (ev,) = _kenyan("On Monday, in Nyando subcounty, residents of Ahero ward took to the streets, "
+                    "protesting against the nomination of a candidate.")
+    assert (ev.sub_event_type, ev.location.name) == ("Peaceful protest", "Ahero")

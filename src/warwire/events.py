@@ -1144,7 +1144,8 @@ def _deciding_cue(frame: FrameSpec, cues: set[str]) -> tuple[str | None, str | N
 PLACE_NOUNS = frozenset(
     "town city village province district region governorate area country state county "
     "neighbourhood neighborhood suburb camp outskirts countryside municipality locality hamlet "
-    "settlement capital centre center".split()
+    "settlement capital centre center ward constituency subcounty sub-county location sublocation "
+    "sub-location division".split()
 )
 #: a place name modifying one of these names an institution, not where something happened
 #: ("the Kabul government", "Kenya police")
@@ -2372,7 +2373,11 @@ class _Draft:
         same_sentence = any(x.sent_start == m.sent_start for x in self.mentions)
         only_generic = all(x.generic for x in self.mentions)
         self.mentions.append(m)
-        if m.sub_event_type and not first:
+        # what a mob burns with no demonstration named is its own violence ("beaten to death
+        # and set on fire by residents")
+        mob_burns = m.sub_event_type == "Violent demonstration" and self.sub_event_type == "Mob violence" \
+            and "protest" not in m.sent_cues
+        if m.sub_event_type and not first and not mob_burns:
             same_family = _family(m.sub_event_type) == _family(self.sub_event_type)
             if not m.generic and only_generic and same_family and not (
                     SUB_EVENT_TYPES[m.sub_event_type] == SUB_EVENT_TYPES[self.sub_event_type] == "Protests"
