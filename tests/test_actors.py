@@ -107,6 +107,13 @@ def test_longest_match_wins(kb):
     assert found[0].text == "Turkish-backed Syrian National Army"
 
 
+def test_a_front_whose_name_contains_another_fronts_is_its_own_actor(kb):
+    # the Ogaden National Liberation Front is not Syria's National Liberation Front
+    found = kb.find("a member of the Ogaden National Liberation Front (ONLF)")
+    assert names(found) == ["ONLF: Ogaden National Liberation Front"] * 2
+    assert kb.actors["ONLF: Ogaden National Liberation Front"].country == "ET"
+
+
 def test_ambiguous_alias_resolved_by_other_actors_country(kb):
     syria = kb.find("The SNA and the SDF clashed near Manbij; HTS watched.", on=dt.date(2020, 1, 1))
     assert syria[0].actor == "SNA: Syrian National Army"

@@ -1406,3 +1406,15 @@ def test_a_ward_or_subcounty_named_after_a_place_does_not_make_it_an_attribute()
     (ev,) = _kenyan("On Monday, in Nyando subcounty, residents of Ahero ward took to the streets, "
                     "protesting against the nomination of a candidate.")
     assert (ev.sub_event_type, ev.location.name) == ("Peaceful protest", "Ahero")
+
+
+def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
+    # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
+    # parser leaves the passive without its subject, and the man is still one killed
+    (ev,) = _kenyan("On Sunday night [13 February], a man believed to be a member of the Ogaden National "
+                    "Liberation Front (ONLF) was shot dead by gunmen in Bula Iskedeg area of Garissa.")
+    assert (ev.actor1, ev.fatalities) == ("Unidentified Armed Group (Kenya)", 1)
+    # what the gunmen are believed to be names them
+    (ev,) = _kenyan("On Sunday, armed men believed to be members of Al Shabaab shot dead two police officers "
+                    "in Garissa.")
+    assert (ev.actor1, ev.fatalities) == ("Al Shabaab", 2)

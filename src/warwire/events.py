@@ -36,7 +36,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import dates as dates_mod
 from .errors import DataError
-from .figures import TRANSITIVE_ONLY, doc_text, objectless_transitive, particle_objects, token_after
+from .figures import (
+    TRANSITIVE_ONLY, doc_text, objectless_transitive, particle_objects, reduced_relative_subject, token_after,
+)
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
 log = logging.getLogger(__name__)
@@ -692,6 +694,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 patient, passive = subtree_span(subj), True
+        if patient is None and (subj := reduced_relative_subject(verb)) is not None:
+            patient = subtree_span(subj)  # "a man believed to be a member of the ONLF was shot dead"
         if passive or any(c.dep_ == "auxpass" for c in verb.children):
             passive = True
             # "was shot and killed by X": the agent hangs on the last conjunct
@@ -2577,10 +2581,11 @@ _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 
 def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.date | None,
-                exclude: Sequence[str] = ()) -> str | None:
+                exclude: Sequence[str] = (), lex: Lexicon | None = None) -> str | None:
     """The one non-state armed group the event's sentences, or the sentence after them, say
     did it or claimed it ("Al Shabaab claimed responsibility", "an IED planted by ..."), or None."""
     text = doc_text(doc)
+    people = (lex or default_lexicon()).people
     end = max(x.sent_end for x in d.mentions)
     spans = sorted({(x.sent_start, x.sent_end) for x in d.mentions})
     nxt = next((s for s in doc.sents if s.start_char >= end), None)
@@ -2588,7 +2593,9 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
         spans.append((nxt.start_char, nxt.end_char))
     found: list[str] = []
     for a, b in spans:
-        if not _CLAIMED.search(text, a, b) or _CLAIM_HEDGED.search(text, a, b):
+        if _CLAIM_HEDGED.search(text, a, b) or not any(
+            not _describes_victim(text, c.start(), people) for c in _CLAIMED.finditer(text, a, b)
+        ):
             continue
         for ref in ctx.actors:
             if a <= ref.start and ref.end <= b and ref.name and _kind(ref, ctx) in _NON_STATE:
@@ -2596,6 +2603,17 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
                 if name and name not in exclude and name not in found:
                     found.append(name)
     return found[0] if len(found) == 1 else None
+
+
+def _describes_victim(text: str, at: int, people: PeopleSpec) -> bool:
+    """Does the claim at ``at`` describe a person, not who did it ("a man believed to be a
+    member of the ONLF was shot dead by gunmen"; but "gunmen believed to be al-Shabaab",
+    "armed men, suspected to be al Shabaab")?"""
+    words = re.findall(r"[a-z]+", text[max(0, at - 40) : at].lower())
+    while words and words[-1] in ("who", "is", "was", "are", "were", "being"):
+        words.pop()
+    armed = any(w in people.armed or w == "armed" for w in words[-3:])
+    return bool(words) and words[-1] in people.civilian and not armed
 
 
 def _resolve_actor(ref: ActorRef, country: str | None, on: dt.date | None, ctx: Context) -> str | None:
@@ -2751,7 +2769,7 @@ def build_events(
         if ctx.resolve and _family(sub) == "violence" and actor1 == unknown:
             # "... hit a landmine. Al Shabaab claimed responsibility": the group the report names
             # as having done it
-            actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2) or actor1
+            actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
         evidence = _evidence(doc, d)

@@ -663,6 +663,28 @@ def _by_follows(verb: Token) -> bool:
     return after is not None and after.lower_ == "by"
 
 
+#: participles that open a reduced relative clause the parser reads as the main verb ("a man
+#: believed to be ...", "two men said to be traders")
+_REDUCED_RELATIVE = frozenset({"believe", "say", "think", "suspect", "report", "know", "allege", "presume"})
+
+
+def reduced_relative_subject(verb: Token) -> Token | None:
+    """The subject of a passive ``verb`` the parser hung on a participle before it: in "a man
+    believed to be a member of the ONLF was shot dead", "man" is the subject of "believed" and
+    "shot" has none.  None when ``verb`` has its own subject or is no passive."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    told = [c for c in verb.children if c.dep_ in ("ccomp", "advcl")]
+    if verb.dep_ == "conj":
+        told.append(verb.head)
+    for rep in told:
+        subj = next((g for g in rep.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if rep.i < verb.i and rep.tag_ in ("VBN", "VBD") and rep.lemma_.lower() in _REDUCED_RELATIVE and subj is not None:
+            return subj
+    return None
+
+
 def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     """Whom ``verb`` happened to: its object ("killed a farmer"), its passive subject ("a farmer
     was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
@@ -684,7 +706,10 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
         and not any(c.dep_ in ("aux", "auxpass") for c in subj_verb.children)
     wanted = ("nsubjpass", "nsubj") if headline or verb.lemma_.lower() in spec.subject_lemmas \
         or verb.pos_ == "AUX" else ("nsubjpass",)  # a copula's subject: "a man is dead"
-    return [c for c in subj_verb.children if c.dep_ in wanted]
+    found = [c for c in subj_verb.children if c.dep_ in wanted]
+    if not found and (subj := reduced_relative_subject(verb)) is not None:
+        found = [subj]
+    return found
 
 
 def _one_person(noun: Token, lex: FigureLexicon) -> bool:
