@@ -347,3 +347,23 @@ def test_a_noun_before_the_people_counted_qualifies_them():
     # "9 cattle rustlers": the rustlers are counted, not the cattle
     assert [f[:2] for f in _figs("On Monday, 9 cattle rustlers were shot dead by police in Kainuk.")] == [(9, "killed")]
     assert [f[:2] for f in _figs("Raiders killed two primary school children in Kapelbok.")] == [(2, "killed")]
+
+
+def test_what_a_victim_was_killed_for_is_no_toll():
+    # the lynched man is one dead; the brother he was accused of killing is not this event's
+    assert [f[:2] for f in _figs("A man is lynched for allegedly killing his brother.")] == [(1, "killed")]
+    assert [f[:2] for f in _figs("A man was burnt to death by a vigilante mob for killing his daughter.")] \
+        == [(1, "killed")]
+    # a killing someone is blamed for is a toll
+    assert [f[:2] for f in _figs("Police were criticised for killing two protesters in Kisumu.")] == [(2, "killed")]
+
+
+def test_a_number_a_verb_of_its_own_counts_takes_no_unit_from_another():
+    # "66 burned" are houses: not killed because "3 killed" follows
+    assert [f[:2] for f in _figs("At least 300 houses razed, at least 66 burned, 3 killed.")] == [(3, "killed")]
+
+
+def test_a_passive_with_its_subject_hung_on_believed_counts_the_victim():
+    text = ("On Sunday night [13 February], a man believed to be a member of the Ogaden National "
+            "Liberation Front (ONLF) was shot dead by gunmen in Garissa.")
+    assert [f[:2] for f in _figs(text)] == [(1, "killed")]

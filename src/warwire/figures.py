@@ -544,7 +544,9 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             else:
                 unit = unit or _unit_right_after(doc, c.end, lex)
             unit = unit or _unit_by_tree(anchor, lex, stop)
-            unit = unit or _unit_by_phrase(doc, start_char, end_char, lex, _own_clause(anchor))
+            if not (counted is None and anchor.dep_ == "nummod" and anchor.head.pos_ == "VERB"):
+                # not a number a verb of its own counts ("300 houses razed, 66 burned, 3 killed")
+                unit = unit or _unit_by_phrase(doc, start_char, end_char, lex, _own_clause(anchor))
         if unit is None and counted is not None:
             unit = lex.unit_of_lemma(counted.lemma_, "group")
         quantity, approximate = c.quantity, c.approximate
@@ -563,7 +565,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             # "three men suspected of having killed two police officers": no toll told (but "Armed
             # men believed to be Al-Shabaab have killed three people" tells one)
             continue
-        if anchor.dep_ == "dobj" and _victims_deed(anchor.head):
+        if anchor.dep_ == "dobj" and _victims_deed(anchor.head, lex):
             continue
         units = [unit] + [u for u in _coordinated_units(anchor, unit, lex) if u != unit]
         for u in units:  # "1 civilian was kidnapped and killed": abducted, and killed
@@ -752,7 +754,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
                                     or (c.dep_ == "advmod" and c.lower_ in ("nearly", "almost"))
-                                    for c in verb.children) or _accused_of(verb) or _victims_deed(verb):
+                                    for c in verb.children) or _accused_of(verb) or _victims_deed(verb, lex):
             continue
         for noun in _sufferers(verb, specs[unit]):
             # "A religious leader and UWSLF leader was shot dead": one man, twice described
@@ -768,14 +770,19 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
 _ACCUSING = frozenset({"suspect", "accuse", "believe", "allege", "charge", "convict", "blame"})
 
 
-def _victims_deed(verb: Token) -> bool:
+def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:
     """``verb`` tells what a victim had done, not the event: a relative clause on the one the
     event befell ("a man who killed his wife and kids was seized by a mob and killed", "police
-    shot a man who had killed three people"), or a deed inside what someone is suspected of ("a
-    student suspected of joining a raid that killed six was stoned to death").  The doers'
-    own clause is the event's ("the gunmen who killed three villagers escaped")."""
+    shot a man who had killed three people"), what they were killed or hurt for ("a man is
+    lynched for killing his brother"; but "police were criticised for killing two"), or a deed
+    inside what someone is suspected of ("a student suspected of joining a raid that killed six
+    was stoned to death").  The doers' own clause is the event's ("the gunmen who killed three
+    villagers escaped")."""
     if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubjpass", "dobj") and any(
             c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" \
+            and _event_unit(verb.head.head, lex) in ("killed", "wounded"):
         return True
     return any(a.lemma_.lower() in _ACCUSING and a.dep_ in ("acl", "amod", "relcl") for a in verb.ancestors)
 
