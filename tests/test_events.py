@@ -1418,3 +1418,11 @@ def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     (ev,) = _kenyan("On Sunday, armed men believed to be members of Al Shabaab shot dead two police officers "
                     "in Garissa.")
     assert (ev.actor1, ev.fatalities) == ("Al Shabaab", 2)
+
+
+def test_working_people_who_burn_tyres_riot():
+    # matatu operators, hawkers: a crowd, as traders and residents are
+    for text in ("On Monday, matatu operators burnt tyres and barricaded roads in Nakuru.",
+                 "On Monday, hawkers burnt tyres in Nakuru."):
+        (ev,) = _kenyan(text)
+        assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)"), text
