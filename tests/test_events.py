@@ -1426,3 +1426,9 @@ def test_working_people_who_burn_tyres_riot():
                  "On Monday, hawkers burnt tyres in Nakuru."):
         (ev,) = _kenyan(text)
         assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)"), text
+
+
+def test_people_counted_by_their_communitys_name_are_civilian_victims():
+    (ev,) = _kenyan("On Monday, 6 Kikuyu were killed with machetes in Naivasha.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities, ev.location.name) == (
+        "Attack", "Civilians (Kenya)", 6, "Naivasha")

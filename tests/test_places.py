@@ -750,3 +750,13 @@ def test_a_site_word_names_no_place_abroad_and_swahili_kwa_is_no_place():
     assert places.find_places(text, nlp.parse(text)) == []
     text = "Farmers staged a demonstration at the Training Centre, Kwa Kathoka, on Monday."
     assert places.find_places(text, nlp.parse(text), countries=["KE"]) == []
+
+
+def test_a_community_counted_by_its_name_is_no_place():
+    # Kikuyu is also a town; "6 Kikuyu were killed" counts people
+    text = "On Monday, 6 Kikuyu were killed with machetes in Naivasha."
+    assert [p.text for p in places.find_places(text, nlp.parse(text), countries=["KE"])] == ["Naivasha"]
+    # a place that qualifies what is counted, or a day's date before a name, stays a place
+    for text in ("Five Kisumu journalists were beaten by police.", "Over 50 Kisumu based journalists protested.",
+                 "On June 6 Kisumu residents protested."):
+        assert [p.text for p in places.find_places(text, nlp.parse(text), countries=["KE"])] == ["Kisumu"], text

@@ -37,7 +37,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from . import dates as dates_mod
 from .errors import DataError
 from .figures import (
-    TRANSITIVE_ONLY, doc_text, objectless_transitive, particle_objects, reduced_relative_subject, token_after,
+    TRANSITIVE_ONLY, doc_text, named_group, objectless_transitive, particle_objects, reduced_relative_subject,
+    token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
@@ -1069,6 +1070,9 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         in_place = {i for p in ctx.places for t in (doc.char_span(p.start, p.end, alignment_mode="expand") or [])
                     for i in (t.i,)} if sp is not None else set()
         civ_patient = sp is not None and any(t.ent_type_ == "PERSON" and t.i not in in_place for t in sp)
+        if not civ_patient and head is not None and head.pos_ == "PROPN" and head.i not in in_place \
+                and any(c.dep_ == "nummod" for c in head.children) and named_group(head):
+            civ_patient = True  # a community counted by its name: "6 Kikuyu were killed", "three Somalis"
         # "Three are attacked and killed", "2 killed in ...": people counted, nothing said of them
         counted = [t.pos_ == "NUM" or t.like_num or t.lower_ in VAGUE_COUNTS for t in sp] if sp is not None else []
         counted_only = any(counted) and all(

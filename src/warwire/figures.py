@@ -340,7 +340,7 @@ def _people_noun(noun: Token, lex: FigureLexicon) -> bool:
     return lemma in lex.people or noun.pos_ == "NOUN" and bool(_PERSON_SUFFIX.search(lemma))
 
 
-def _named_group(noun: Token) -> bool:
+def named_group(noun: Token) -> bool:
     """A proper noun counted as people: a community or group named by its own name ("killed
     two Maasai", "five Pokot", "three Somalis"); only an event word then makes it a figure."""
     low = noun.lower_.rstrip(".")
@@ -529,7 +529,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         if counted is None and _children_of(doc[c.end - 1]):
             continue  # "a father of four is killed": his children, not the dead
         if counted is not None and not _people_noun(counted, lex) \
-                and lex.unit_of_lemma(counted.lemma_) is None and not _named_group(counted):
+                and lex.unit_of_lemma(counted.lemma_) is None and not named_group(counted):
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]

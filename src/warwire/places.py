@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import gazetteer as gz
 from .errors import DataError
+from .dates import MONTHS
 from .gazetteer import Entry, normalize
 from .model import Place
 
@@ -1249,6 +1250,29 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: number words that count people before a community's name ("two Maasai", "6 Kikuyu")
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds "
+                         "thousands scores".split())
+
+
+def _counted_people(toks: list[Tok], i: int, pos_at: dict[int, str] | None) -> bool:
+    """Is the word at ``i`` counted by a number right before it ("6 Kikuyu", "three Somalis"),
+    a number that is no day of a date ("June 6 Nairobi police ...")?  Not when it only
+    qualifies what is counted ("Five Kisumu journalists", "two Kisauni mosques"); without a
+    parse to tell, no."""
+    if i == 0 or toks[i - 1].text == "|" or pos_at is None:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text != "|" and (
+        pos_at.get(toks[i + 1].start) in ("NOUN", "PROPN", "ADJ", "NUM") or toks[i + 1].text.lower() in ("-", "–", "based")
+    ):
+        return False
+    num = toks[i - 1].text.lower()
+    if not (num.isdigit() and len(num) <= 3 or num in _COUNT_WORDS):  # not a year: "in 2019 Kabul"
+        return False
+    before = toks[i - 2].text.lower().rstrip(".") if i >= 2 else ""
+    return before not in MONTHS
+
+
 def _village_layer(e: Entry) -> bool:
     """Whether ``e`` is a WOF place or one the user added: a village a text about its country
     may name with no NER support.  Not a GeoNames town of a country layer (the US layer's
@@ -1303,6 +1327,9 @@ def _filter(
         and toks[men.i - 1].text[:1].isupper() and normalize(toks[men.i - 1].text) in rules.person_names
     ):
         men.rejected = f"part of a person name ({toks[men.i - 1].text} ...)"
+        return
+    if single and not men.cue and _counted_people(toks, men.i, pos_at):
+        men.rejected = "a community counted by its name (\"6 Kikuyu were killed\")"
         return
     if not any(c.entry.country in context and _village_layer(c.entry) for c in men.candidates):
         # "Columbus East", "Lancaster University": cues of the villages of the text's countries
