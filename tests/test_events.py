@@ -1432,3 +1432,14 @@ def test_people_counted_by_their_communitys_name_are_civilian_victims():
     (ev,) = _kenyan("On Monday, 6 Kikuyu were killed with machetes in Naivasha.")
     assert (ev.sub_event_type, ev.actor2, ev.fatalities, ev.location.name) == (
         "Attack", "Civilians (Kenya)", 6, "Naivasha")
+
+
+def test_armed_men_on_a_rampage_attack_they_do_not_riot():
+    evs = _kenyan("A police officer in a rage shot dead 10 people in a rampage through two bars in Nyeri on Sunday.")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("Attack", "Police Forces of Kenya (2013-2022)", 10)]
+    evs = _kenyan("On Sunday, gunmen went on the rampage in Mandera, killing three.")
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+    # a crowd on the rampage riots
+    assert [e.sub_event_type for e in _kenyan("On Sunday, students went on the rampage in Nakuru.")] == [
+        "Violent demonstration"]

@@ -1773,6 +1773,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # other in a gun battle": communal militias fight; the people they hurt are not a side
                 m.agents = [ActorRef(None, m.trigger[0], m.trigger[1], "identity_militia", None, "communal_militia")]
                 m.patients = [a for a in m.patients if _kind(a, ctx) != "civilians"]
+            if frame.name == "rioting" and "armed_agent" in m.cues \
+                    and _RAMPAGE & set(doc_text(doc)[m.trigger[0] : m.trigger[1]].lower().split()):
+                continue  # "a police officer shot dead 10 people in a rampage": his attack, no riot
             if frame.name == "clash" and _unarmed_clash(m, ctx):
                 # "traders clashed with police", "rival supporters clashed": no armed group.  Two
                 # crowds fighting each other are a mob, even at a rally ("Jubilee and KANU
@@ -1877,6 +1880,10 @@ def _label_mentions(doc: Doc, ctx: Context, lex: Lexicon, roles: Sequence[_Place
 
 #: prepositions that make their object the cause of what they attach to ("protested over the killing")
 CAUSE_PREPS = frozenset({"after", "following", "over", "against", "for", "about"})
+
+
+#: rioting words that say how armed men went about their attack, not that a crowd rioted
+_RAMPAGE = frozenset({"rampage", "amok"})
 
 
 def _is_cause(trig: Token, sent: SpacySpan) -> bool:
