@@ -733,6 +733,11 @@ def test_cues_after_a_name_a_subdivision_a_site_an_area():
     # "Embu East" (the model calls it a person) is a part of Embu: geo_precision 2
     got = one("A man was lynched by residents in Nduuri village (neighbourhood), Embu East, for assault.")
     assert got.text == "Embu East" and near(got, -0.53, 37.45, 5) and got.geo_precision == 2
+    assert one("In Embu East Sub-County, youths rioted.").text == "Embu East"
+    # a compass word that opens another name is no part of the place: "Hama Central Prison"
+    text = "Detainees rioted in Hama Central Prison on Monday."
+    (got,) = places.find_places(text, nlp.parse(text), countries=["SY"])
+    assert (got.text, got.geo_precision) == ("Hama", 1)
     # an institution stands where it is named after
     got = one("01 July. Kisumu Girls' National School has been closed after students violently protested.")
     assert got.name == "Kisumu" and near(got, -0.10, 34.76, 5)

@@ -747,8 +747,13 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
     if men.cue is None and nxt in rules.cues_after and toks[men.j + 1].text[:1].islower():
         men.cue = nxt  # "Kangaru residents held a demonstration"; not "Lake Cumberland Area ..."
     if nxt is not None and toks[men.j + 1].text[:1].isupper():
-        if nxt in rules.directions_after:
-            men.subdivision = toks[men.j + 1].text  # "Embu East"
+        after = toks[men.j + 2] if men.j + 2 < len(toks) else None
+        designators = rules.county_words | rules.region_words | rules.city_words
+        if nxt in rules.directions_after and not (
+            after is not None and after.text[:1].isupper() and text[toks[men.j + 1].end : after.start] == " "
+            and after.text.lower() not in designators and after.text.lower() not in ("sub", "sub-county")
+        ):
+            men.subdivision = toks[men.j + 1].text  # "Embu East"; not "Hama Central Prison"
         elif nxt in rules.sites_after:
             men.site = nxt  # "Kerugoya Stadium", "Machakos University"
     if nxt in rules.designator_modifiers:
