@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from warwire import dates
 from warwire.dates import VAGUE, YEAR_ONLY, find_dates, format_acled
 
 TUESDAY = dt.date(2019, 8, 20)
@@ -91,3 +92,15 @@ def test_numeric_day_month_dates(text, published, expected):
 @pytest.mark.parametrize("text", ["shops open 24/7 in the town", "won 2/3 of the seats"])
 def test_fractions_are_not_dates(text):
     assert find_dates(text, TUESDAY) == []
+
+
+def test_the_day_a_note_says_its_source_was_dated():
+    pub = dt.date(2017, 3, 31)
+    assert dates.source_date("Date not clear - source dated 28/03.", pub) == dt.date(2017, 3, 28)
+    assert dates.source_date("Six pupils were arrested. Source dated 28 October.", dt.date(2016, 10, 31)) \
+        == dt.date(2016, 10, 28)
+    assert dates.source_date("Exact date not known - the source is dated 18/12.", dt.date(2018, 12, 21)) \
+        == dt.date(2018, 12, 18)
+    # no source date told, or one after publication
+    assert dates.source_date("Gunmen attacked a bus on 28/03.", pub) is None
+    assert dates.source_date("Source dated 5 April.", pub) is None

@@ -1443,3 +1443,14 @@ def test_armed_men_on_a_rampage_attack_they_do_not_riot():
     # a crowd on the rampage riots
     assert [e.sub_event_type for e in _kenyan("On Sunday, students went on the rampage in Nakuru.")] == [
         "Violent demonstration"]
+
+
+def test_an_undated_event_of_a_note_takes_its_source_date_and_relative_days_count_from_it():
+    art = ingest.from_text("A young boy is killed by armed raiders in Garissa. Exact date not clear - "
+                           "source dated 28/03.", published=dt.date(2017, 3, 31))
+    (ev,) = pipeline.extract(art).events
+    assert ev.date == dt.date(2017, 3, 28)
+    art = ingest.from_text("Residents of Mandera protested on Monday against insecurity (source dated 22/06).",
+                           published=dt.date(2016, 6, 25))
+    (ev,) = pipeline.extract(art).events
+    assert ev.date == dt.date(2016, 6, 20)  # the Monday before Wednesday 22 June

@@ -263,6 +263,25 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     return found
 
 
+#: an analyst's note saying when its source was published ("source dated 16/05", "the source
+#: is dated 28 October", "source date is 07/11"): the date is what follows
+_SOURCE_DATED = re.compile(r"\bsource(?:'s)?\s+(?:is\s+|was\s+)?dated?\s+(?:is\s+|was\s+|on\s+|of\s+)?", re.I)
+
+
+def source_date(text: str, published: dt.date | None = None) -> dt.date | None:
+    """The day ``text`` says its source was published, not after ``published``, or None.
+
+    ACLED-style notes write it when the event's own day is not known ("Date not clear - source
+    dated 28/03"): relative dates ("last week") are read from it, and an event told with no
+    day of its own is coded to it."""
+    for m in _SOURCE_DATED.finditer(text):
+        for d in find_dates(text[m.end() : m.end() + 40], published):
+            if d.start == 0 and d.date is not None and d.precision == 1 \
+                    and (published is None or d.date <= published):
+                return d.date
+    return None
+
+
 def format_acled(date: dt.date) -> str:
     """'20 August 2019', as ACLED notes write dates."""
     return f"{date.day} {calendar.month_name[date.month]} {date.year}"

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from . import actors as actors_mod
 from . import claims as claims_mod
+from . import dates as dates_mod
 from . import events as events_mod
 from . import figures as figures_mod
 from . import nlp
@@ -150,7 +151,8 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
     t = _TIMES.add("places", t)
     actor_refs = [_actor_ref(m, kb) for m in mentions]
     ctx = events_mod.Context(
-        published=article.published,
+        # what a note says its source was dated is the day its relative dates count from
+        published=dates_mod.source_date(text, article.published) or article.published,
         places=places,
         actors=actor_refs,
         article_id=article.id,
