@@ -104,3 +104,12 @@ def test_the_day_a_note_says_its_source_was_dated():
     # no source date told, or one after publication
     assert dates.source_date("Gunmen attacked a bus on 28/03.", pub) is None
     assert dates.source_date("Source dated 5 April.", pub) is None
+
+
+def test_a_note_opening_with_the_day_something_was_reported():
+    text = 'On 3 December 2019, it was reported that "last week" a boy was killed in Tiaty.'
+    assert dates.source_date(text, dt.date(2019, 12, 6)) == dt.date(2019, 12, 3)
+    text = 'On 25 November 2019, sources reported that "two months ago" militiamen killed two men.'
+    assert dates.source_date(text, dt.date(2019, 11, 28)) == dt.date(2019, 11, 25)
+    # the day of the event itself is no report date
+    assert dates.source_date("On 3 December 2019, gunmen killed a boy in Tiaty.", dt.date(2019, 12, 6)) is None

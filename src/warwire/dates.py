@@ -272,14 +272,28 @@ def source_date(text: str, published: dt.date | None = None) -> dt.date | None:
     """The day ``text`` says its source was published, not after ``published``, or None.
 
     ACLED-style notes write it when the event's own day is not known ("Date not clear - source
-    dated 28/03"): relative dates ("last week") are read from it, and an event told with no
-    day of its own is coded to it."""
+    dated 28/03", "On 3 December 2019, it was reported that 'last week' ..."): relative dates
+    ("last week") are read from it, and an event told with no day of its own is coded to it."""
     for m in _SOURCE_DATED.finditer(text):
         for d in find_dates(text[m.end() : m.end() + 40], published):
             if d.start == 0 and d.date is not None and d.precision == 1 \
                     and (published is None or d.date <= published):
                 return d.date
+    # "On 3 December 2019, it was reported that 'last week' a boy was killed"
+    m = _ON_DAY.match(text)
+    if m:
+        for d in find_dates(text[m.end() : m.end() + 40], published):
+            after = text[m.end() + d.end : m.end() + d.end + 60]
+            if d.start == 0 and d.date is not None and d.precision == 1 and _REPORTED_THAT.match(after) \
+                    and (published is None or d.date <= published):
+                return d.date
     return None
+
+
+_ON_DAY = re.compile(r"\s*On\s+", re.I)
+_REPORTED_THAT = re.compile(
+    r",\s*(?:it\s+was\s+reported|(?:\w+\s+){0,2}(?:sources?|media|reports?)\s+(?:\w+\s+)?(?:reported|said|say))"
+    r"\s+that\b", re.I)
 
 
 def format_acled(date: dt.date) -> str:
