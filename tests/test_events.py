@@ -1454,3 +1454,9 @@ def test_an_undated_event_of_a_note_takes_its_source_date_and_relative_days_coun
                            published=dt.date(2016, 6, 25))
     (ev,) = pipeline.extract(art).events
     assert ev.date == dt.date(2016, 6, 20)  # the Monday before Wednesday 22 June
+
+
+def test_where_attackers_are_said_to_be_from_is_not_where_they_attacked():
+    (ev,) = _kenyan("On Monday, land invaders suspected to be from Baringo County attacked residents at "
+                    "Rubere in Laikipia West.")
+    assert ev.location.name == "Laikipia"

@@ -1229,6 +1229,8 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.dep_ == "prep" \
             and tok.head.head.pos_ in ("NOUN", "PROPN"):
         return "attribute"  # "a man from Isiolo was attacked ... near Maua": where he came from
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and _lemma(tok.head.head) == "be":
+        return "attribute"  # "invaders suspected to be from Baringo County attacked ... at Rubere"
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = tok.head.lemma_.lower()
