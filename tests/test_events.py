@@ -1460,3 +1460,12 @@ def test_where_attackers_are_said_to_be_from_is_not_where_they_attacked():
     (ev,) = _kenyan("On Monday, land invaders suspected to be from Baringo County attacked residents at "
                     "Rubere in Laikipia West.")
     assert ev.location.name == "Laikipia"
+
+
+def test_a_district_is_coded_at_the_capital_a_note_names_for_it():
+    art = ingest.from_text("On Monday, 2 herders were killed in a banditry attack. LOCATION: Bururi Village in "
+                           "Tana River District (district capital = Hola).", published=TUESDAY)
+    (ex,) = pipeline.extract_many([art], countries=["KE"])
+    (ev,) = ex.events
+    assert abs(ev.location.lat - -1.48) < 0.05 and abs(ev.location.lon - 40.03) < 0.05  # Hola
+    assert ev.location.geo_precision == 2

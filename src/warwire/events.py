@@ -1193,6 +1193,8 @@ _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\
 #: "X district, Y": a place written as a district or city, so what holds it is a province
 _DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
 _PAREN_GAP = re.compile(r"^\s*\(\s*$")
+#: what stands between a district and the capital a note names for it: "(district capital = "
+_CAPITAL_GAP = re.compile(rf"^(?:\s+{_DESIGNATOR_WORDS})?\s*[(,]\s*(?:the\s+)?(?:\w+\s+)?capital\s*(?:[=:]|is)?\s*$", re.I)
 #: what follows a dateline's place: a state or date, an agency, a dash ("KYIV, May 16 (Reuters) -",
 #: "BEIRUT (AFP) --", "CHARLESTON, W.Va. --")
 _DATELINE = re.compile(r"(?:,[^,\n()–—-]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[–—-])\s")
@@ -1278,6 +1280,9 @@ class _PlaceRole:
     #: one word of a longer name the gazetteer lacks ("Kala" of "Kala Murchi"): a namesake
     #: read into an unknown village, not where the event was
     truncated: bool = False
+    #: written as the capital of the district before it ("Tana River District (district
+    #: capital = Hola)"): that district's coding point, no event place of its own
+    capital_of_district: bool = False
     #: outside the countries the caller said the article is about
     abroad: bool = False
 
@@ -1304,6 +1309,15 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
         elif (_COMMA_GAP.match(gap) or _IN_GAP.match(gap)) and not _LIST_AFTER.match(text[q.end : q.end + 40]) \
                 and roles[i + 1].modifier is None and not re.match(r"['’]s\b", text[q.end : q.end + 3]):
             roles[i].container = i + 1  # not "Maarat al-Numan, Turkey's Defence Ministry said"
+    # "Tana River District (district capital = Hola)": the district is coded at the capital
+    # the text names for it, as ACLED codes a district-level location
+    for r, nxt in zip(roles, roles[1:]):
+        if PLACE_RANK.get(r.place.feature_type, 1) == 1 and PLACE_RANK.get(nxt.place.feature_type, 1) == 0 \
+                and _CAPITAL_GAP.match(text[r.place.end : nxt.place.start]):
+            r.place = r.place.model_copy(update={
+                "lat": nxt.place.lat, "lon": nxt.place.lon,
+                "reason": f"{r.place.reason}; its capital {nxt.place.name} per the text".strip("; ")})
+            nxt.capital_of_district = True
     # a bracketed name after a place with a holder: "Nad Ali (Marja) district, Helmand"
     for i, r in enumerate(roles):
         if r.bracketed and r.container is not None and i > 0 and roles[i - 1].container is None:
@@ -1395,7 +1409,7 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
         if regions and PLACE_RANK.get(r.place.feature_type, 1) < 2 and r.place.admin1 and _norm(r.place.admin1) not in regions:
             continue
         p = r.place
-        if r.holds:
+        if r.holds or r.capital_of_district:
             continue
         if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles if not x.dropped):
             continue  # "Shinwar (Ghani Khel) district": the other name of a place already read
