@@ -765,3 +765,12 @@ def test_a_community_counted_by_its_name_is_no_place():
     for text in ("Five Kisumu journalists were beaten by police.", "Over 50 Kisumu based journalists protested.",
                  "On June 6 Kisumu residents protested."):
         assert [p.text for p in places.find_places(text, nlp.parse(text), countries=["KE"])] == ["Kisumu"], text
+
+
+def test_an_article_glued_to_a_village_name_is_that_village():
+    # "Elwak" is El Wak (Mandera); a word that only starts like an article is no place
+    text = "Al Shabaab militants attacked a KDF convoy near Elwak on Monday."
+    (got,) = places.find_places(text, nlp.parse(text), countries=["KE"])
+    assert got.name == "El Wak" and near(got, 2.81, 40.93, 5)
+    text = "Elton and Albert attacked a convoy near Mandera on Monday."
+    assert [p.text for p in places.find_places(text, nlp.parse(text), countries=["KE"])] == ["Mandera"]

@@ -1194,7 +1194,8 @@ _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\
 _DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
 _PAREN_GAP = re.compile(r"^\s*\(\s*$")
 #: what stands between a district and the capital a note names for it: "(district capital = "
-_CAPITAL_GAP = re.compile(rf"^(?:\s+{_DESIGNATOR_WORDS})?\s*[(,]\s*(?:the\s+)?(?:\w+\s+)?capital\s*(?:[=:]|is)?\s*$", re.I)
+_CAPITAL_GAP = re.compile(
+    rf"^(?:\s+{_DESIGNATOR_WORDS})?\s*[(,]\s*(?:the\s+)?(?:\w+\s+)?capital\s*(?:[=:]|is)?\s*$", re.I)
 #: what follows a dateline's place: a state or date, an agency, a dash ("KYIV, May 16 (Reuters) -",
 #: "BEIRUT (AFP) --", "CHARLESTON, W.Va. --")
 _DATELINE = re.compile(r"(?:,[^,\n()–—-]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[–—-])\s")

@@ -682,7 +682,8 @@ def reduced_relative_subject(verb: Token) -> Token | None:
         told.append(verb.head)
     for rep in told:
         subj = next((g for g in rep.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-        if rep.i < verb.i and rep.tag_ in ("VBN", "VBD") and rep.lemma_.lower() in _REDUCED_RELATIVE and subj is not None:
+        if subj is not None and rep.i < verb.i and rep.tag_ in ("VBN", "VBD") \
+                and rep.lemma_.lower() in _REDUCED_RELATIVE:
             return subj
     return None
 

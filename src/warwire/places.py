@@ -530,6 +530,12 @@ def _raw_matches(
     return out
 
 
+#: a capitalised word that may be an Arabic article glued to a name ("Elwak"), and a name
+#: that opens with that article as a word of its own ("El Wak", "Al-Hol")
+_GLUED_ARTICLE = re.compile(r"^(?:Al|El)[bcdfghjklmnpqrstvwxyz][a-z]{2,}$")
+_ARTICLE_NAME = re.compile(r"^(?:al|el)[\s'’-]", re.I)
+
+
 def _hashes(keys: list[str]) -> np.ndarray:
     """The strings' hashes (int64), to look them up in every country layer's index."""
     return np.array([hash(k) for k in keys], dtype=np.int64)
@@ -747,13 +753,13 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
     if men.cue is None and nxt in rules.cues_after and toks[men.j + 1].text[:1].islower():
         men.cue = nxt  # "Kangaru residents held a demonstration"; not "Lake Cumberland Area ..."
     if nxt is not None and toks[men.j + 1].text[:1].isupper():
-        after = toks[men.j + 2] if men.j + 2 < len(toks) else None
-        designators = rules.county_words | rules.region_words | rules.city_words
-        if nxt in rules.directions_after and not (
-            after is not None and after.text[:1].isupper() and text[toks[men.j + 1].end : after.start] == " "
-            and after.text.lower() not in designators and after.text.lower() not in ("sub", "sub-county")
-        ):
-            men.subdivision = toks[men.j + 1].text  # "Embu East"; not "Hama Central Prison"
+        if nxt in rules.directions_after:
+            after = toks[men.j + 2] if men.j + 2 < len(toks) else None
+            opens_name = after is not None and after.text[:1].isupper() \
+                and text[toks[men.j + 1].end : after.start] == " " \
+                and after.text.lower() not in rules.county_words | rules.region_words | rules.city_words | {"sub"}
+            if not opens_name:
+                men.subdivision = toks[men.j + 1].text  # "Embu East"; not "Hama Central Prison"
         elif nxt in rules.sites_after:
             men.site = nxt  # "Kerugoya Stadium", "Machakos University"
     if nxt in rules.designator_modifiers:
@@ -791,10 +797,19 @@ def _recognise(
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
     raw = list(graw)
-    hashes = _hashes(keys) if doc_cc else None
+    # "Elwak" for El Wak, "Alhol" for Al-Hol: the article written onto a village's name
+    glued = [(i, normalize(t.text[2:])) for i, t in enumerate(toks) if _GLUED_ARTICLE.match(t.text)]
+    ckeys = keys + [k for _, k in glued]
+    cspans = spans + [(i, i) for i, _ in glued]
+    hashes = _hashes(ckeys) if doc_cc else None
     for cc in doc_cc:
-        for k, refs in m.country_layer(cc).index.match(keys, hashes):
-            raw.append((*spans[k], keys[k], [("c", x) for x in refs], cc))
+        for k, refs in m.country_layer(cc).index.match(ckeys, hashes):
+            if k >= len(keys):
+                lay = m.country_layer(cc).entries
+                refs = tuple(x for x in refs if _ARTICLE_NAME.match(lay[x].name))
+                if not refs:
+                    continue
+            raw.append((*cspans[k], ckeys[k], [("c", x) for x in refs], cc))
     mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at, memo)
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
@@ -1089,6 +1104,10 @@ def _candidates(
             exact.append(c)
             c.spelling = 2 if surface in (forms.primary, _saint_alternate(forms.primary)) else 1
             c.notes.append("exact spelling" if c.spelling == 2 else "exact variant")
+        elif " " not in surface and len(surface) > 4 and surface == re.sub(r"[\s'’-]", "", forms.primary):
+            exact.append(c)  # the name written as one word: "Elwak" for El Wak
+            c.spelling = 2
+            c.notes.append("exact spelling, as one word")
     candidates = kept
     demonym = rejected = None
     country = next((v[1] for _, v in vals if v[0] == "d"), None)
@@ -1267,8 +1286,9 @@ def _counted_people(toks: list[Tok], i: int, pos_at: dict[int, str] | None) -> b
     parse to tell, no."""
     if i == 0 or toks[i - 1].text == "|" or pos_at is None:
         return False
-    if i + 1 < len(toks) and toks[i + 1].text != "|" and (
-        pos_at.get(toks[i + 1].start) in ("NOUN", "PROPN", "ADJ", "NUM") or toks[i + 1].text.lower() in ("-", "–", "based")
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.text != "|" and (
+        pos_at.get(nxt.start) in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.text.lower() in ("-", "–", "based")
     ):
         return False
     num = toks[i - 1].text.lower()
