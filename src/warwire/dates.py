@@ -275,18 +275,22 @@ def source_date(text: str, published: dt.date | None = None) -> dt.date | None:
     dated 28/03", "On 3 December 2019, it was reported that 'last week' ..."): relative dates
     ("last week") are read from it, and an event told with no day of its own is coded to it."""
     for m in _SOURCE_DATED.finditer(text):
-        for d in find_dates(text[m.end() : m.end() + 40], published):
-            if d.start == 0 and d.date is not None and d.precision == 1 \
-                    and (published is None or d.date <= published):
-                return d.date
+        if (d := _day_at(text, m.end(), published)) is not None:
+            return d.date
     # "On 3 December 2019, it was reported that 'last week' a boy was killed"
     m = _ON_DAY.match(text)
-    if m:
-        for d in find_dates(text[m.end() : m.end() + 40], published):
-            after = text[m.end() + d.end : m.end() + d.end + 60]
-            if d.start == 0 and d.date is not None and d.precision == 1 and _REPORTED_THAT.match(after) \
-                    and (published is None or d.date <= published):
-                return d.date
+    if m and (d := _day_at(text, m.end(), published)) is not None \
+            and _REPORTED_THAT.match(text, m.end() + d.end, m.end() + d.end + 60):
+        return d.date
+    return None
+
+
+def _day_at(text: str, at: int, published: dt.date | None) -> DateMention | None:
+    """The exact day written right at ``at`` (offsets relative to ``at``), not after
+    ``published``, or None."""
+    for d in find_dates(text[at : at + 40], published):
+        if d.start == 0 and d.date is not None and d.precision == 1 and (published is None or d.date <= published):
+            return d
     return None
 
 

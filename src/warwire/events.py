@@ -1229,11 +1229,11 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
             break
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in TITLE_NOUNS:
         return "institution"  # "the deputy governor of Kilifi", "the governor of Migori": whose title
-    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.dep_ == "prep" \
-            and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        return "attribute"  # "a man from Isiolo was attacked ... near Maua": where he came from
-    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and _lemma(tok.head.head) == "be":
-        return "attribute"  # "invaders suspected to be from Baringo County attacked ... at Rubere"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and (
+            tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN") or _lemma(tok.head.head) == "be"):
+        # where people came from: "a man from Isiolo was attacked ... near Maua", "invaders
+        # suspected to be from Baringo County attacked ... at Rubere"
+        return "attribute"
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = tok.head.lemma_.lower()

@@ -803,10 +803,10 @@ def _recognise(
     cspans = spans + [(i, i) for i, _ in glued]
     hashes = _hashes(ckeys) if doc_cc else None
     for cc in doc_cc:
-        for k, refs in m.country_layer(cc).index.match(ckeys, hashes):
+        layer = m.country_layer(cc)
+        for k, refs in layer.index.match(ckeys, hashes):
             if k >= len(keys):
-                lay = m.country_layer(cc).entries
-                refs = tuple(x for x in refs if _ARTICLE_NAME.match(lay[x].name))
+                refs = tuple(x for x in refs if _ARTICLE_NAME.match(layer.entries[x].name))
                 if not refs:
                     continue
             raw.append((*cspans[k], ckeys[k], [("c", x) for x in refs], cc))
@@ -1356,7 +1356,9 @@ def _filter(
     if single and not men.cue and _counted_people(toks, men.i, pos_at):
         men.rejected = "a community counted by its name (\"6 Kikuyu were killed\")"
         return
-    if not any(c.entry.country in context and _village_layer(c.entry) for c in men.candidates):
+    # a village of the text's countries (WOF or the user's)
+    village = any(c.entry.country in context and _village_layer(c.entry) for c in men.candidates)
+    if not village:
         # "Columbus East", "Lancaster University": cues of the villages of the text's countries
         men.subdivision = men.site = None
     strong = (
@@ -1398,7 +1400,6 @@ def _filter(
         return
     ner = in_loc or men.key in loc_keys
     if single and not strong and not ner and locs is not None:
-        village = any(c.entry.country in context and _village_layer(c.entry) for c in men.candidates)
         if not village and not any(_spelling_rank(c) for c in men.candidates):
             # "Flores" is not Floris, "Chamber" not Basile: a loose spelling needs support
             men.rejected = "one word matching only after normalisation, without NER support or cue"
