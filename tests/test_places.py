@@ -242,6 +242,26 @@ def test_state_abbreviation_needs_its_full_stop():
     assert not any(p.text == "Miss" for p in ps)
 
 
+
+def test_two_part_state_abbreviation_is_one_name():
+    # "W.Va." and "W. Va." are West Virginia, not "Va" (Virginia) after an initial
+    ps = places.find_places("SOUTH CHARLESTON, W.Va. -- A man of Wood County, W. Va., was held.")
+    wv = [p for p in ps if p.text.endswith("Va")]
+    assert [p.text for p in wv] == ["W.Va", "W. Va"]
+    assert all(p.name == "West Virginia" for p in wv)
+    assert next(p for p in ps if p.text == "Wood County").admin1 == "West Virginia"
+    # an initial before a surname is no abbreviation: George W. Bush names no place
+    assert not any(p.name == "West Virginia" for p in _parsed("George W. Bush spoke in Ohio."))
+
+
+def test_a_state_or_province_is_at_the_middle_of_its_area():
+    # not at the middle of its towns' bounding box: Ontario's towns crowd its southern edge
+    # (that point lay 400 km south of the province's centre), Virginia's its west
+    va = places.find_places("Officials in Virginia said the roads were closed.")[0]
+    assert va.name == "Virginia" and near(va, 37.52, -78.85, 25)
+    on = places.find_places("Officials in Ontario, Canada, said the roads were closed.")[0]
+    assert on.name == "Ontario" and near(on, 50.0, -85.8, 50)
+
 def test_demonyms_only_on_request():
     text = "Turkish troops entered Afrin, near Aleppo."
     assert [p.text for p in places.find_places(text)] == ["Afrin", "Aleppo"]
@@ -592,6 +612,10 @@ def test_a_us_county_makes_the_text_american():
     assert (got["Edgar County"].feature_type, got["Edgar County"].admin1) == ("county", "Illinois")
     assert (got["Guernsey County"].country, got["Guernsey County"].feature_type) == ("US", "county")
     assert places.country_signals(text)["US"] == 2
+    # Louisiana's counties are parishes: "Rapides Parish" puts Alexandria in Louisiana
+    parish = _by_surface("The man was arrested in Alexandria after a fire in Rapides Parish.")
+    assert (parish["Rapides Parish"].feature_type, parish["Rapides Parish"].admin1) == ("county", "Louisiana")
+    assert (parish["Alexandria"].country, parish["Alexandria"].admin1) == ("US", "Louisiana")
     # a Kenyan county whose last word names a US county ("Bay County", Florida) is no vote
     assert "US" not in places.country_signals("Police in Homa Bay County arrested two men.")
     # nor is a county of a country the caller did not name

@@ -43,7 +43,7 @@ STOPWORDS_FILE = gz.DATA_DIR / "place_stopwords.toml"
 _LIST_KEYS = (
     "words", "person_names", "actor_heads", "block_phrases", "cues_before", "cues_after", "near_cues",
     "region_words", "county_words", "city_words", "directions", "feature_after", "feature_before",
-    "designator_modifiers", "county_layers", "directions_after", "sites_after",
+    "designator_modifiers", "county_layers", "county_nouns", "directions_after", "sites_after",
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
@@ -94,6 +94,8 @@ class Rules:
     feature_before: frozenset[str] = frozenset()
     #: country layers whose counties a name written "X County" is looked up in (pass 1)
     county_layers: tuple[str, ...] = ()
+    #: the capitalised nouns after such a name ("County", "Parish", "Borough")
+    county_nouns: frozenset[str] = frozenset({"county"})
     #: words between a name and its designator ("Kakuma refugee camp")
     designator_modifiers: frozenset[str] = frozenset()
     #: capitalised words after a name that make it a part of that place ("Embu East")
@@ -139,6 +141,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         feature_after=low(vals["feature_after"]),
         feature_before=low(vals["feature_before"]),
         county_layers=tuple(x.upper() for x in vals["county_layers"]),
+        county_nouns=low(vals["county_nouns"]),
         designator_modifiers=low(vals["designator_modifiers"]),
         directions_after=low(vals["directions_after"]),
         sites_after=low(vals["sites_after"]),
@@ -198,7 +201,12 @@ def tokenize(text: str) -> list[Tok]:
         brk = _breaks(gap) if gap else 0
         if brk and not (
             brk == 1 and out and text[pos] == "." and t[:1].isupper()
-            and out[-1].text.lower() in NAME_ABBREVIATIONS
+            and (
+                out[-1].text.lower() in NAME_ABBREVIATIONS
+                # an abbreviation in two dotted parts: "W.Va.", "W. Va." (West Virginia)
+                or (len(out[-1].text) == 1 and out[-1].text.isupper() and len(t) <= 3
+                    and text[matched_end : matched_end + 1] == ".")
+            )
         ):
             append(_new_tok(Tok, (pos, pos, "|", "|")))
         if len(t) > 3 and t.endswith(("'s", "’s")):
@@ -583,9 +591,10 @@ def _county_votes(
     naming only Paris and Edgar County would be about France.  Only whole names count ("Homa
     Bay County" in Kenya is no Bay County), and only for the ``given`` countries if any
     (``bundled``: the countries with a layer file)."""
+    nouns = m.rules.county_nouns
     picked = [
         k for k, (i, j) in enumerate(spans)
-        if j > i and toks[j].text == "County" and (
+        if j > i and toks[j].text[:1].isupper() and toks[j].text.lower() in nouns and (
             i == 0 or not toks[i - 1].text[:1].isupper() or toks[i - 1].text.lower() in _OPENING_WORDS
             or toks[i].start - toks[i - 1].end > 1  # "Friday's Darke County"
         )
