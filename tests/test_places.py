@@ -308,6 +308,29 @@ def test_one_repeated_name_does_not_outvote_the_state_it_is_in():
     assert all(p.country == "US" and p.admin1 == "Ohio" for p in dublins)
 
 
+
+def test_country_name_nothing_supports_is_the_namesake_town_of_a_local_story():
+    # Lebanon, Indiana is the seat of Boone County: a country no other word of the text names
+    # yields to a namesake town next to another place, and the county follows the town
+    text = ("Terry Jolly, 60, Lebanon, was arrested Thursday. Jolly, who has no prior arrest record "
+            "in Boone County, was taken into custody by Lebanon Police after a traffic stop. "
+            "The Boone County Sheriff's Office and Lebanon Police began an investigation.")
+    ps = _parsed(text)
+    assert {(p.name, p.country, p.admin1) for p in ps if p.text in ("Lebanon", "Boone County")} == {
+        ("Lebanon", "US", "Indiana"), ("Boone County", "US", "Indiana")}
+    assert not any(p.text == "Sheriff" for p in ps)  # a title, not Esh Shraife (Lebanon)
+    # the country stays when the text names it otherwise (a demonym, a town of it)
+    ps = _parsed("Lebanese troops deployed across Lebanon, a Boone County veteran said.")
+    assert next(p for p in ps if p.text == "Lebanon").feature_type == "country"
+    # ... and countries lend no support to each other's namesakes
+    ps = _parsed("Jordan and Lebanon closed their borders on Monday.")
+    assert {p.feature_type for p in ps} == {"country"}
+
+
+def test_a_multiword_name_before_street_is_a_street():
+    ps = places.find_places("He lived in the 700 block of East Washington Street in Indianapolis.")
+    assert [p.text for p in ps] == ["Indianapolis"]
+
 def test_town_followed_by_its_state_or_country():
     ps = _parsed("Flooding hit Paris, Texas, and Lebanon, Pa., overnight.")
     paris = next(p for p in ps if p.text == "Paris")

@@ -1345,7 +1345,7 @@ def _filter(
             men.rejected = f"a common {pos.lower()} matching only a variant spelling"
             return
     important = any(c.entry.feature_type in WIDE_OR_DIVISION or c.entry.population >= 100_000 for c in men.candidates)
-    if single and _feature_name(men, toks, rules):  # not "Mahnomen County Road 3"
+    if _feature_name(men, toks, rules):  # not "Mahnomen County Road 3", "East Washington Street"
         men.rejected = "part of the name of a street, lake, fort, ... (not in the gazetteer)"
         return
     # actor name: "Jaish al-Izza", "Tahrir al-Sham" (head word in the same capitalised chunk)
@@ -1585,6 +1585,44 @@ def _mutual_support(live: list[Mention]) -> None:
         if changed:
             men.candidates.sort(key=_rank)
 
+
+def _country_namesakes(live: list[Mention], sig: Counter[str], own: dict[str, Counter[str]]) -> None:
+    """A country's name that nothing else in the text supports (no place, no demonym, no other
+    name of it), with a namesake town within MUTUAL_KM of a plausible place of another name,
+    is that town: "Lebanon" in a story of Boone County, Indiana, is its county seat, 1 km from
+    the county's point, not the country.  Names that are themselves countries lend no support
+    ("Jordan and Lebanon" stay two countries wherever their namesakes lie)."""
+    countries = [x for x in live if x.candidates[0].entry.feature_type == "country"]
+    if not countries:
+        return
+    pool: list[tuple[str, Entry]] = []
+    for x in live:
+        lead = x.candidates[0]
+        if lead.entry.feature_type == "country":
+            continue
+        pool.extend(
+            (x.key, c.entry) for c in x.candidates[:MUTUAL_CANDIDATES]
+            if c.score >= lead.score - PLAUSIBLE and _supports(c.entry)
+        )
+    if not pool:
+        return
+    points = _Points([e for _, e in pool], [k for k, _ in pool])
+    for men in countries:
+        lead = men.candidates[0]
+        cc = lead.entry.country or ""
+        if men.demonym or sig[cc] - _own_of(men, own)[cc] > 0:
+            continue
+        near = []
+        for c in men.candidates[1:MUTUAL_CANDIDATES]:
+            if c.spelling == 2 and c.entry.population > 0 and _supports(c.entry):
+                d = points.nearest_other_km(c.entry, men.key)
+                if d is not None and d < MUTUAL_KM:
+                    near.append((d, c))
+        if near:
+            d, town = min(near, key=lambda t: t[0])
+            town.score = lead.score + 0.5
+            town.notes.append(f"namesake of a country nothing else in the text names, {d:.0f} km from another place")
+            men.candidates.sort(key=_rank)
 
 def _clearly_division(men: Mention) -> bool:
     """Whether a mention is written as a first-level division's own name and as no city of
@@ -1829,6 +1867,7 @@ def _resolve(
                     c.notes.append("the capital its province is named after +3")
         men.candidates.sort(key=_rank)
     # spatial coherence: distance to the other mentions' provisional choices
+    _country_namesakes(live, sig, own)
     _mutual_support(live)
     # each mention's choice, kept with its name: a name's leader does not support its own
     # homonyms ("Rongo" the town lending 45 km of coherence to a hamlet Rongo)
