@@ -1469,3 +1469,25 @@ def test_a_district_is_coded_at_the_capital_a_note_names_for_it():
     (ev,) = ex.events
     assert abs(ev.location.lat - -1.48) < 0.05 and abs(ev.location.lon - 40.03) < 0.05  # Hola
     assert ev.location.geo_precision == 2
+
+
+def test_killing_between_two_communities_is_their_armed_clash():
+    # the dead of violence "between" two groups are no side of it: the groups fought
+    (ev,) = _kenyan("At least 10 people have been killed in Kom, Isiolo County between Borana and Samburu militias.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "Unidentified Armed Group (Kenya)", 10)
+    assert ev.actor2 != "Civilians (Kenya)"
+    (ev,) = _kenyan("1 killed in overnight violence between rival ethnic groups.")
+    assert ev.sub_event_type == "Armed clash"
+    # two places joined by "and" are no sides: a killing near a border stays an attack
+    (ev,) = _kenyan("A woman was killed at Lira trading centre near the border between West Pokot and Elgeyo-Marakwet.")
+    assert ev.sub_event_type == "Attack"
+
+
+def test_escorts_warriors_and_kidnappers_are_armed():
+    # militants who ambush a police escort fight it; police who kill kidnappers fight them
+    (ev,) = _kenyan("Two officers have died after suspected Al-Shabaab militants ambushed an escort vehicle near Lamu.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Al Shabaab")
+    (ev,) = _kenyan("Police kill seven suspected kidnappers during a raid on their den.")
+    assert ev.sub_event_type == "Armed clash"
+    (ev,) = _kenyan("Forty Jie warriors were killed in an attempted cattle raid in Turkana.")
+    assert ev.sub_event_type == "Armed clash"

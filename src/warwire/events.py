@@ -121,6 +121,7 @@ class PeopleSpec(BaseModel):
     civilian_office: frozenset[str]
     crowd: frozenset[str]
     outsider: frozenset[str]
+    sides: frozenset[str] = frozenset()
 
     @field_validator("*", mode="before")
     @classmethod
@@ -1110,6 +1111,9 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     if (_words(doc, patient_span) | trigger_words) & people.weapon or (not pw and _words(doc, (m.sent_start, m.sent_end)) & people.weapon
                                               and trigger_words & {"cache", "stash", "haul", "caches"}):
         cues.add("weapon_object")
+    if not armed_patient and not (m.agents or aw) and _between_sides(doc, m, people, ctx):
+        armed_patient = armed_agent = True  # "killed in Kom between Borana and Samburu militias"
+        cues.add("between_sides")
     if armed_patient:
         cues.add("armed_victim")
     if armed_patient and armed_agent:
@@ -1130,6 +1134,41 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
             cues.add("protest_lethal")
     return cues
 
+
+def _under(t: Token, trig: Token) -> bool:
+    """Whether ``t`` hangs from ``trig`` through nouns and prepositions only (no other verb):
+    "killed in Kom, Isiolo County between ...", "killed in violence between ..."."""
+    h = t.head
+    while h != trig:
+        if h.pos_ in ("VERB", "AUX") or h.head == h:
+            return False
+        h = h.head
+    return True
+
+def _between_sides(doc: Doc, m: Mention, people: PeopleSpec, ctx: Context) -> bool:
+    """Whether the trigger's violence is told as "between" two groups of people: "killed ...
+    between Borana and Samburu militias", "violence between two communities" (``people.sides``,
+    or two names joined by "and" that are no places: not "the border between West Pokot and
+    Elgeyo-Marakwet"); communities that fight each other are armed sides."""
+    span = doc.char_span(*m.trigger, alignment_mode="expand")
+    if span is None:
+        return False
+    trig = span.root
+    for t in doc.char_span(m.sent_start, m.sent_end, alignment_mode="expand") or ():
+        if t.lower_ != "between" or not _under(t, trig):
+            continue
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        for o in objs:
+            words = {o.lower_} | {c.lower_ for c in o.conjuncts} | {c.lower_ for c in o.children}
+            if words & (people.police | people.military):
+                continue  # "clashes between police and gangs of youths": not two communities
+            names = [o, *o.conjuncts]
+            if words & people.sides or (
+                o.conjuncts and all(c.pos_ == "PROPN" for c in names)
+                and not any(p.start < c.idx + len(c) and c.idx < p.end for p in ctx.places for c in names)
+            ):
+                return True
+    return False
 
 @functools.lru_cache(maxsize=1)
 def _air_words() -> frozenset[str]:
@@ -1784,6 +1823,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
+            if frame.name != "clash" and "between_sides" in m.cues:
+                # "10 killed ... between Borana and Samburu militias": the dead are no side, the
+                # fighters unnamed
+                m.patients = [a for a in m.patients if _kind(a, ctx) != "civilians"]
             if frame.name == "clash" and _communal(m) and not m.cues & {"armed_agent", "armed_victim"} \
                     and all(_kind(a, ctx) == "civilians" for a in m.agents):
                 # "ethnic clashes", "clashes between two communities", "herders engaged each
