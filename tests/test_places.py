@@ -331,6 +331,18 @@ def test_a_multiword_name_before_street_is_a_street():
     ps = places.find_places("He lived in the 700 block of East Washington Street in Indianapolis.")
     assert [p.text for p in ps] == ["Indianapolis"]
 
+
+def test_a_province_of_millions_votes_for_its_country_over_a_namesake_town():
+    # Ontario (13.7 million) outranks Ontario, California (171,000): the story is Canadian, so
+    # Woodstock is Woodstock, Ontario, not one of the American Woodstocks
+    text = ("The local reaction to Thursday's Ontario budget was mixed. Jim Harrison of the "
+            "Woodstock chamber of commerce said the tax would cost consumers in Woodstock more.")
+    assert places.country_signals(text, nlp.parse(text))["CA"] >= 1
+    woodstock = next(p for p in _parsed(text) if p.text == "Woodstock")
+    assert (woodstock.country, woodstock.admin1) == ("CA", "Ontario")
+    # ... but Mozambique's Gaza province (1.4 million) does not outrank Gaza City
+    assert "MZ" not in places.country_signals("Muslims protested against the raids in Gaza.")
+
 def test_town_followed_by_its_state_or_country():
     ps = _parsed("Flooding hit Paris, Texas, and Lebanon, Pa., overnight.")
     paris = next(p for p in ps if p.text == "Paris")

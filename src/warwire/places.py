@@ -897,11 +897,26 @@ def _vote(men: Mention) -> tuple[str, str, int] | None:
     if men.demonym:
         return men.key, men.demonym, 1
     if men.rejected is None and men.candidates:
-        best = max(men.candidates, key=lambda c: (_spelling_rank(c), c.entry.importance, c.entry.population)).entry
+        best = max(men.candidates, key=lambda c: (_spelling_rank(c), _prominence(c.entry), c.entry.population)).entry
         if best.country:
             return best.id, best.country, 2 if best.feature_type == "country" else 1
     return None
 
+
+#: how many times a town's people a division must hold to outrank it in a country vote
+DIVISION_OVER_TOWN = 20
+
+
+def _prominence(e: Entry) -> float:
+    """How well known a place is, for its country vote: its importance, and a division at least
+    as a town of a twentieth of its people ("Ontario", 13.7 million, outranks Ontario,
+    California, 171,000; Mozambique's Gaza province, 1.4 million, does not outrank Gaza City).
+    A division's flat importance lets a bare "Aleppo" go to the city when both are in one
+    country."""
+    if e.feature_type in ("region", "macroregion") and e.population:
+        town = gz.FEATURE_RANK.get("locality", 1) + math.log10(e.population / DIVISION_OVER_TOWN + 1)
+        return max(e.importance, town)
+    return e.importance
 
 def _spelling_rank(c: Candidate) -> int:
     """2 for the entry's own spelling, 1 for one of its listed variants, 0 for a normalised match."""
