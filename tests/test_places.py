@@ -343,6 +343,15 @@ def test_a_province_of_millions_votes_for_its_country_over_a_namesake_town():
     # ... but Mozambique's Gaza province (1.4 million) does not outrank Gaza City
     assert "MZ" not in places.country_signals("Muslims protested against the raids in Gaza.")
 
+
+def test_historical_regions_are_regions_not_one_of_their_states():
+    # "Darfur" is the region of five states, not Central Darfur 200 km west of its middle
+    ps = {p.text: p for p in places.find_places("Fighting in Darfur spread; Russia pressed on in the Donbass.")}
+    assert (ps["Darfur"].feature_type, ps["Darfur"].country) == ("region", "SD") and near(ps["Darfur"], 13.5, 24.5, 50)
+    assert ps["Donbass"].name == "Donbas" and ps["Donbass"].geo_precision == 3
+    north = places.find_places("Clashes in North Darfur.")[0]
+    assert north.name == "North Darfur"
+
 def test_town_followed_by_its_state_or_country():
     ps = _parsed("Flooding hit Paris, Texas, and Lebanon, Pa., overnight.")
     paris = next(p for p in ps if p.text == "Paris")
