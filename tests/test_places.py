@@ -352,6 +352,17 @@ def test_historical_regions_are_regions_not_one_of_their_states():
     north = places.find_places("Clashes in North Darfur.")[0]
     assert north.name == "North Darfur"
 
+
+def test_stop_phrases_and_city_forms_of_one_name():
+    # GeoNames lists "The City" for Oakville, Connecticut: a stop phrase, as a stop word
+    assert not any(p.text == "The City" for p in _parsed("ARLINGTON - The City Council voted 8-1 on Tuesday."))
+    # "Alexandria City" (the Virginia city's GeoNames variant) and a bare "Alexandria" are one town
+    text = "The gap in the Alexandria City Public Schools came to the fore. Students in Alexandria were tested."
+    assert {(p.name, p.country) for p in _parsed(text)} == {("Alexandria", "US")}
+    # ... but a city named after its country does not make the country's name the city
+    ps = _parsed("Mexico City officials met. Mexico will host the talks, Mexico said.")
+    assert [p.feature_type for p in ps if p.text == "Mexico"] == ["country", "country"]
+
 def test_town_followed_by_its_state_or_country():
     ps = _parsed("Flooding hit Paris, Texas, and Lebanon, Pa., overnight.")
     paris = next(p for p in ps if p.text == "Paris")

@@ -652,7 +652,7 @@ def _select(raw: list[tuple[int, int, str, list, str]], toks: list[Tok], m: Matc
     valid = []
     words, person_names = m.rules.words, m.rules.person_names
     for i, j, key, values, layer in raw:
-        if i == j and (key in words or key in person_names) and not (
+        if (i == j or " " in key) and (key in words or key in person_names) and not (
             len(toks[i].text) > 1 and toks[i].text.replace(".", "").isupper()  # an acronym
             or any(v[0] == "b" for v in values)
         ):
@@ -1673,19 +1673,24 @@ def _margin(men: Mention) -> float:
 
 def _one_sense(live: list[Mention]) -> None:
     """One sense per discourse: the mentions of one name (written the same way, with the same
-    designator) take the choice of the mention with the clearest evidence ("Springfield, Ohio"
-    once, then "Springfield" alone)."""
+    designator; "X City" counts as "X") take the choice of the mention with the clearest
+    evidence ("Springfield, Ohio" once, then "Springfield" alone)."""
     groups: dict[tuple, list[Mention]] = {}
     for men in live:
-        groups.setdefault((men.text.casefold(), men.designator, bool(men.direction)), []).append(men)
+        # "Alexandria City" (a GeoNames variant) or "Idlib city" and a bare "Alexandria": one town
+        name = men.text.casefold().removesuffix(" city").removeprefix("city of ")
+        designator = None if men.designator == "city" else men.designator
+        groups.setdefault((name, designator, bool(men.direction)), []).append(men)
     for group in groups.values():
         if len(group) < 2:
             continue
         best = max(group, key=_margin)
-        chosen = best.candidates[0].entry.id
+        chosen, kind = best.candidates[0].entry.id, best.candidates[0].entry.feature_type
         for men in group:
             if men is best or men.candidates[0].entry.id == chosen:
                 continue
+            if men.text != best.text and men.candidates[0].entry.feature_type != kind:
+                continue  # "Mexico City" makes no bare "Mexico" the city
             k = next((k for k, c in enumerate(men.candidates) if c.entry.id == chosen), None)
             if k is not None:
                 c = men.candidates.pop(k)
