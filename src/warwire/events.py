@@ -1145,6 +1145,7 @@ def _under(t: Token, trig: Token) -> bool:
         h = h.head
     return True
 
+
 def _between_sides(doc: Doc, m: Mention, people: PeopleSpec, ctx: Context) -> bool:
     """Whether the trigger's violence is told as "between" two groups of people: "killed ...
     between Borana and Samburu militias", "violence between two communities" (``people.sides``,
@@ -1169,6 +1170,7 @@ def _between_sides(doc: Doc, m: Mention, people: PeopleSpec, ctx: Context) -> bo
             ):
                 return True
     return False
+
 
 @functools.lru_cache(maxsize=1)
 def _air_words() -> frozenset[str]:

@@ -918,6 +918,7 @@ def _prominence(e: Entry) -> float:
         return max(e.importance, town)
     return e.importance
 
+
 def _spelling_rank(c: Candidate) -> int:
     """2 for the entry's own spelling, 1 for one of its listed variants, 0 for a normalised match."""
     return c.spelling
@@ -1638,6 +1639,7 @@ def _country_namesakes(live: list[Mention], sig: Counter[str], own: dict[str, Co
             town.score = lead.score + 0.5
             town.notes.append(f"namesake of a country nothing else in the text names, {d:.0f} km from another place")
             men.candidates.sort(key=_rank)
+
 
 def _clearly_division(men: Mention) -> bool:
     """Whether a mention is written as a first-level division's own name and as no city of
