@@ -1491,3 +1491,12 @@ def test_escorts_warriors_and_kidnappers_are_armed():
     assert ev.sub_event_type == "Armed clash"
     (ev,) = _kenyan("Forty Jie warriors were killed in an attempted cattle raid in Turkana.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_headline_verbs_the_parser_reads_as_nouns():
+    # "riot" read as a noun modifying "workers", and "attacks" as the subject of "stops": both
+    # are what the crowd did, not nouns whose clause is an infinitive or someone else's deed
+    (ev,) = _kenyan("Hawkers riot and force municipal council workers to flee")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
+    (ev,) = _kenyan("A mob attacks and successfully stops a same-sex wedding from taking place.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")

@@ -1739,6 +1739,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "rioters attacked two prison warders", headline "Rioters attack and injure
                 # journalists" (read as one noun): the verb tells what they did
                 continue
+            if head.pos_ == "NOUN" and _verb_read_as_noun(head, sent, lex):
+                gov = head  # "Hawkers riot and force workers to flee": the noun is the clause's verb
             modality = _modality(head, gov, sent, lex)
             if modality == "none":
                 continue
@@ -2233,6 +2235,9 @@ def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
         return False
     if nxt.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ == "VERB" and c.i > nxt.i for c in tok.children):
         return True  # "Rioters attack and injure journalists": coordinated with a verb
+    if nxt.dep_ == "cc" and tok.tag_ == "NNS" and prev.tag_ in ("NN", "NNP") and tok.dep_ == "nsubj" \
+            and tok.head.tag_ == "VBZ" and tok.head.i > nxt.i:
+        return True  # "A mob attacks and stops a wedding": the first verb read as the subject
     people_word = nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
     # a bare person noun after it is its object ("sect attack woman", "group attacks campaigner"),
     # unless it is the subject of a verb of its own ("after the Garissa attack police said")
