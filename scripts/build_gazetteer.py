@@ -47,6 +47,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -477,15 +478,24 @@ def add_region_populations(out: Path) -> None:
     for e in town_entries:
         if e.feature_type == "locality" and e.admin1:
             people[(e.country, e.admin1)] = people.get((e.country, e.admin1), 0) + e.population
-    for path, entries in ((cities, town_entries), (out / "world-regions.tsv.gz", None)):
+    _rewrite_regions(out, lambda e: dataclasses.replace(e, population=people.get((e.country, e.admin1), 0))
+                     if e.admin1 else e, {cities: town_entries})
+
+
+def _rewrite_regions(
+    out: Path, update: Callable[[gz.Entry], gz.Entry], read: dict[Path, list[gz.Entry]] | None = None,
+) -> int:
+    """Rewrite the region rows of ``world-cities`` (the US states) and ``world-regions`` with
+    ``update``, keeping each file's header; ``read``: entries already read, by path.  Returns
+    how many rows changed."""
+    changed = 0
+    for path in (out / "world-cities.tsv.gz", out / "world-regions.tsv.gz"):
         header = gz.read_header(path)
-        entries = entries if entries is not None else gz.read_gazetteer(path, "global")
-        entries = [
-            dataclasses.replace(e, population=people.get((e.country, e.admin1), 0))
-            if e.feature_type == "region" and e.admin1 else e
-            for e in entries
-        ]
-        gz.write_gazetteer(entries, path, country=header["country"], source=header["source"], commit=header["commit"])
+        entries = (read or {}).get(path) or gz.read_gazetteer(path, "global")
+        new = [update(e) if e.feature_type == "region" else e for e in entries]
+        changed += sum(a != b for a, b in zip(entries, new))
+        gz.write_gazetteer(new, path, country=header["country"], source=header["source"], commit=header["commit"])
+    return changed
 
 
 def topojson_centroids(path: Path, obj: str) -> dict[str, tuple[float, float]]:
@@ -565,18 +575,12 @@ def set_region_points(out: Path, us_atlas: Path | None, wof_root: Path) -> None:
         if cc not in covered and repo is not None:
             for key, pt in wof_region_centroids(repo).items():
                 points[(cc, key)] = pt
-    for fname in ("world-cities.tsv.gz", "world-regions.tsv.gz"):
-        path = out / fname
-        header = gz.read_header(path)
-        entries = gz.read_gazetteer(path, "global")
-        moved = 0
-        for n, e in enumerate(entries):
-            pt = points.get((e.country or "", gz.normalize(e.name))) if e.feature_type == "region" else None
-            if pt is not None:
-                entries[n] = dataclasses.replace(e, lat=pt[0], lon=pt[1])
-                moved += 1
-        gz.write_gazetteer(entries, path, country=header["country"], source=header["source"], commit=header["commit"])
-        log.info("%s: %d regions moved to their centroid", fname, moved)
+
+    def move(e: gz.Entry) -> gz.Entry:
+        pt = points.get((e.country or "", gz.normalize(e.name)))
+        return e if pt is None else dataclasses.replace(e, lat=pt[0], lon=pt[1])
+
+    log.info("%d regions moved to their centroid", _rewrite_regions(out, move))
 
 
 def main() -> None:

@@ -1739,7 +1739,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "rioters attacked two prison warders", headline "Rioters attack and injure
                 # journalists" (read as one noun): the verb tells what they did
                 continue
-            if head.pos_ == "NOUN" and _verb_read_as_noun(head, sent, lex):
+            read_as_noun = head.pos_ == "NOUN" and _verb_read_as_noun(head, sent, lex)
+            if read_as_noun:
                 gov = head  # "Hawkers riot and force workers to flee": the noun is the clause's verb
             modality = _modality(head, gov, sent, lex)
             if modality == "none":
@@ -1747,7 +1748,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
             if (head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT")
-                    and (_headline(sent) or _verb_read_as_noun(head, sent, lex))) \
+                    and (_headline(sent) or read_as_noun)) \
                     or (head.pos_ == "VERB" and head.dep_ == "compound" and patient_span is None):
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, after = _headline_roles(doc, head, sent, agent_span)
@@ -1827,15 +1828,15 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
-            if frame.name != "clash" and "between_sides" in m.cues:
-                # "10 killed ... between Borana and Samburu militias": the dead are no side, the
-                # fighters unnamed
-                m.patients = [a for a in m.patients if _kind(a, ctx) != "civilians"]
-            if frame.name == "clash" and _communal(m) and not m.cues & {"armed_agent", "armed_victim"} \
-                    and all(_kind(a, ctx) == "civilians" for a in m.agents):
+            communal_clash = frame.name == "clash" and _communal(m) \
+                and not m.cues & {"armed_agent", "armed_victim"} and all(_kind(a, ctx) == "civilians" for a in m.agents)
+            if communal_clash:
                 # "ethnic clashes", "clashes between two communities", "herders engaged each
-                # other in a gun battle": communal militias fight; the people they hurt are not a side
+                # other in a gun battle": communal militias fight
                 m.agents = [ActorRef(None, m.trigger[0], m.trigger[1], "identity_militia", None, "communal_militia")]
+            if communal_clash or frame.name != "clash" and "between_sides" in m.cues:
+                # the people the sides hurt are no side ("10 killed ... between Borana and Samburu
+                # militias": the fighters unnamed)
                 m.patients = [a for a in m.patients if _kind(a, ctx) != "civilians"]
             if frame.name == "rioting" and "armed_agent" in m.cues \
                     and _RAMPAGE & set(doc_text(doc)[m.trigger[0] : m.trigger[1]].lower().split()):

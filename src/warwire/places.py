@@ -108,6 +108,11 @@ class Rules:
     #: name of a list they end or open (see :func:`_share_designators`)
     plurals: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
+    @functools.cached_property
+    def designators(self) -> frozenset[str]:
+        """Words after a name that make it a city, district or region ("Idlib province")."""
+        return self.region_words | self.county_words | self.city_words
+
 
 def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
     """Load and validate the stop-rule file (DataError on a missing key or bad entry)."""
@@ -766,7 +771,7 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             after = toks[men.j + 2] if men.j + 2 < len(toks) else None
             opens_name = after is not None and after.text[:1].isupper() \
                 and text[toks[men.j + 1].end : after.start] == " " \
-                and after.text.lower() not in rules.county_words | rules.region_words | rules.city_words | {"sub"}
+                and after.text.lower() not in rules.designators and after.text.lower() != "sub"
             if not opens_name:
                 men.subdivision = toks[men.j + 1].text  # "Embu East"; not "Hama Central Prison"
         elif nxt in rules.sites_after:
@@ -862,7 +867,7 @@ def _reject_loose_foreign(mentions: list[Mention], given: set[str], toks: list[T
 def _in_longer_name(men: Mention, toks: list[Tok], text: str, rules: Rules) -> bool:
     """A one-word name written next to another capitalised word that is no place designator:
     "Delta Hotel", "Laikipia Plateau", "Maili Saba"."""
-    designators = rules.region_words | rules.county_words | rules.city_words
+    designators = rules.designators
 
     def name_word(k: int) -> bool:
         t = toks[k]
@@ -1042,7 +1047,7 @@ def _saint_name(men: Mention, toks: list[Tok], text: str, persons: list, rules: 
         return "a saint's name (an institution)"
     nxt = toks[men.j + 1] if men.j + 1 < len(toks) else None
     if nxt is not None and nxt.text[:1].isupper() and not nxt.text.isupper() and not (
-        {nxt.text.lower()} & (rules.region_words | rules.county_words | rules.city_words)
+        nxt.text.lower() in rules.designators
     ):
         return "part of a longer name (an institution)"
     return None
@@ -1564,18 +1569,25 @@ def _supports(e: Entry) -> bool:
     )
 
 
-def _mutual_support(live: list[Mention]) -> None:
-    """Homonyms that explain each other: a candidate gets a bonus when a plausible candidate of
-    another name (within PLAUSIBLE of its leader) lies within MUTUAL_KM ("Walker County" and
-    "Huntsville": the Texas pair, 1 km apart, over Alabama's, 130 km)."""
+def _plausible_support(mentions: list[Mention]) -> list[tuple[str, Entry]]:
+    """(name, entry) of each mention's candidates within PLAUSIBLE of its leader that take part
+    in mutual support (:func:`_supports`)."""
     pool: list[tuple[str, Entry]] = []
-    for x in live:
+    for x in mentions:
         lead = x.candidates[0].score
         for c in x.candidates[:MUTUAL_CANDIDATES]:
             if c.score < lead - PLAUSIBLE:
                 break
             if _supports(c.entry):
                 pool.append((x.key, c.entry))
+    return pool
+
+
+def _mutual_support(live: list[Mention]) -> None:
+    """Homonyms that explain each other: a candidate gets a bonus when a plausible candidate of
+    another name (within PLAUSIBLE of its leader) lies within MUTUAL_KM ("Walker County" and
+    "Huntsville": the Texas pair, 1 km apart, over Alabama's, 130 km)."""
+    pool = _plausible_support(live)
     if len(pool) < 2:
         return
     points = _Points([e for _, e in pool], [k for k, _ in pool])
@@ -1611,15 +1623,7 @@ def _country_namesakes(live: list[Mention], sig: Counter[str], own: dict[str, Co
     countries = [x for x in live if x.candidates[0].entry.feature_type == "country"]
     if not countries:
         return
-    pool: list[tuple[str, Entry]] = []
-    for x in live:
-        lead = x.candidates[0]
-        if lead.entry.feature_type == "country":
-            continue
-        pool.extend(
-            (x.key, c.entry) for c in x.candidates[:MUTUAL_CANDIDATES]
-            if c.score >= lead.score - PLAUSIBLE and _supports(c.entry)
-        )
+    pool = _plausible_support([x for x in live if x.candidates[0].entry.feature_type != "country"])
     if not pool:
         return
     points = _Points([e for _, e in pool], [k for k, _ in pool])
