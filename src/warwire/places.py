@@ -303,35 +303,49 @@ def _build_automaton(key_values: dict[str, list]) -> Any:
     return A
 
 
-@dataclass(frozen=True, slots=True)
 class _Forms:
-    """An entry's names as recognition checks them."""
+    """An entry's names as recognition checks them.  ``light`` and ``bare`` (every name's
+    light key, and those keys without articles, "city" and spacing) are built on first use:
+    most candidates are settled by the name they are listed under."""
 
-    entry: Entry
-    light: frozenset[str]  # light keys of all its names
-    primary: str  # light key of its primary name
-    abbreviations: tuple[str, ...]  # normalised keys written only as abbreviations ("Ga.")
-    codes: tuple[str, ...]  # normalised keys written only as codes ("MOD", "HAV")
-    bare: frozenset[str]  # its light keys without articles, "city" and spacing (see :func:`_bare`)
+    __slots__ = ("entry", "primary", "name_key", "abbreviations", "codes", "_light", "_bare")
 
-    @classmethod
-    def of(cls, e: Entry) -> _Forms:
+    def __init__(self, e: Entry) -> None:
+        self.entry = e
+        self.primary = simple_primary(e)  # light key of its primary name (bare, for divisions)
+        self.name_key = gz.simple_key(e.name)  # light key of its name as listed
+        self._light: frozenset[str] | None = None
+        self._bare: frozenset[str] | None = None
         names = e.names()
-        by_key: dict[str, list[str]] = defaultdict(list)
+        # normalised keys written only as abbreviations ("Ga.") or only as codes ("MOD", "HAV")
+        self.abbreviations: tuple[str, ...] = ()
+        self.codes: tuple[str, ...] = ()
         if any(n.endswith(".") or _is_code(n) for n in names):  # else neither (most entries)
+            by_key: dict[str, list[str]] = defaultdict(list)
             for n in names:
                 by_key[normalize(n)].append(n)
-        light = set(map(gz.simple_key, names))
-        light.update([alt for k in light if (alt := _saint_alternate(k))])
-        light = frozenset(light)
-        return cls(
-            e,
-            light,
-            simple_primary(e),
-            tuple(k for k, ns in by_key.items() if all(n.endswith(".") for n in ns)),
-            tuple(k for k, ns in by_key.items() if all(_is_code(n) for n in ns)),
-            frozenset(_bare(k) for k in light),
-        )
+            self.abbreviations = tuple(k for k, ns in by_key.items() if all(n.endswith(".") for n in ns))
+            self.codes = tuple(k for k, ns in by_key.items() if all(_is_code(n) for n in ns))
+
+    @property
+    def light(self) -> frozenset[str]:
+        """Light keys of all its names (and their "St"/"Saint" alternates)."""
+        if self._light is None:
+            light = set(map(gz.simple_key, self.entry.names()))
+            light.update([alt for k in light if (alt := _saint_alternate(k))])
+            self._light = frozenset(light)
+        return self._light
+
+    @property
+    def bare(self) -> frozenset[str]:
+        """Its light keys without articles, "city" and spacing (see :func:`_bare`)."""
+        if self._bare is None:
+            self._bare = frozenset(_bare(k) for k in self.light)
+        return self._bare
+
+    def spells(self, surface: str) -> bool:
+        """Is ``surface`` (a light key) one of its names?"""
+        return surface == self.name_key or surface in self.light
 
 
 #: The two spellings of "Saint" opening a name ("St. Louis", "Saint Louis").
@@ -422,7 +436,7 @@ class Matcher:
         if hit is None or (hit.entry is not e and hit.entry != e):
             if len(self._forms) > MAX_CACHED_FORMS:
                 self._forms.clear()
-            hit = self._forms[e.id] = _Forms.of(e)
+            hit = self._forms[e.id] = _Forms(e)
         return hit
 
     @functools.cached_property
@@ -1121,7 +1135,7 @@ def _candidates(
     if dotted:
         # "Lebanon, Pa.": written as an abbreviation with its full stop, that is the reading
         # (not Pa, a town in China)
-        abbreviated = [c for c in candidates if key in m.forms(c.entry).abbreviations and surface in m.forms(c.entry).light]
+        abbreviated = [c for c in candidates if key in m.forms(c.entry).abbreviations and m.forms(c.entry).spells(surface)]
         candidates = abbreviated or candidates
     for c in candidates:
         forms = m.forms(c.entry)
@@ -1130,7 +1144,7 @@ def _candidates(
         if not upper and key in forms.codes:
             continue  # a code ("MOD", "HAV") matches only a capitalised code
         kept.append(c)
-        if surface in forms.light:
+        if forms.spells(surface):
             exact.append(c)
             c.spelling = 2 if surface in (forms.primary, _saint_alternate(forms.primary)) else 1
             c.notes.append("exact spelling" if c.spelling == 2 else "exact variant")
@@ -1193,8 +1207,7 @@ def _dateline(men: Mention, text: str) -> bool:
 
 def _is_code(name: str) -> bool:
     """An all-capitals short name: an airport or postal code, an acronym."""
-    bare = name.replace(".", "").replace(" ", "")
-    return len(bare) <= 5 and bare.isupper()
+    return name.isupper() and len(name.replace(".", "").replace(" ", "")) <= 5
 
 
 #: Parts of speech a one-word place name never has (spaCy's universal tags).
