@@ -1500,3 +1500,21 @@ def test_headline_verbs_the_parser_reads_as_nouns():
     assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
     (ev,) = _kenyan("A mob attacks and successfully stops a same-sex wedding from taking place.")
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
+    # the crowd referred back to ("they", "some members of the group") turned violent: one
+    # violent demonstration, not a peaceful protest and an attack by unknown men
+    for text in (
+        "Workers protested at Mombasa city hall on Monday. Some members of the group attacked a county official.",
+        "Students of Kisii school protested on Monday over fees. They beat up and injured a school official.",
+    ):
+        (ev,) = _kenyan(text)
+        assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)"), text
+    # police referred back to, beating the protesters, are the intervention; and an attack the
+    # protest is about, by others, is no violence of the crowd
+    (ev,) = _kenyan("Traders protested in Kisumu on Monday over new fees. Police intervened. They beat up the protesters.")
+    assert ev.sub_event_type == "Protest with intervention"
+    evs = _kenyan("Residents protested in Kisumu on Monday over the killing of a trader. "
+                  "He was attacked by unknown people on Sunday.")
+    assert evs[0].sub_event_type == "Peaceful protest"

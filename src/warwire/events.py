@@ -569,14 +569,32 @@ ANAPHORS = frozenset({"they", "the", "these", "those"})
 
 
 def _anaphoric_crowd(doc: Doc, span: tuple[int, int] | None, lex: Lexicon) -> bool:
-    """The phrase refers back to a crowd: "they", "the protesters", "these students"."""
+    """The phrase refers back to a crowd: "they", "the protesters", "these students", or part
+    of one ("some of them", "some members of the group")."""
     sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
-    if sp is None or not len(sp) or sp[0].lower_ not in ANAPHORS:
+    if sp is None or not len(sp):
         return False
+    if sp[0].lower_ not in ANAPHORS:
+        # a part of the crowd: the "of" phrase of the head refers back to it
+        whole = next((g for c in sp.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and g.i < sp.end), None)
+        if whole is None:
+            return False
+        return whole.lower_ == "them" or (
+            whole.lemma_.lower() in _CROWD_REFERENTS or (_lemma(whole),) in _crowd_words(lex)
+        ) and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in whole.children)
     if len(sp) == 1:
         return sp[0].lower_ == "they"
-    crowd = lex.cues.get("crowd", frozenset()) | lex.cues.get("unarmed_side", frozenset())
-    return (_lemma(sp.root),) in crowd
+    return (_lemma(sp.root),) in _crowd_words(lex)
+
+
+#: nouns that, after a demonstration was told, refer back to its crowd ("members of the group")
+_CROWD_REFERENTS = frozenset({"group", "crowd"})
+
+
+def _crowd_words(lex: Lexicon) -> frozenset:
+    """The lexicon's words for a crowd or an unarmed side (as cue keys: tuples of lemmas)."""
+    return lex.cues.get("crowd", frozenset()) | lex.cues.get("unarmed_side", frozenset())
 
 
 def _is_or_coordination(doc: Doc, span: tuple[int, int] | None) -> bool:
@@ -1903,6 +1921,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             mentions.append(m)
     _deaths_at_protests(mentions)
     _arrests_at_protests(mentions)
+    _harm_by_demonstrators(doc, mentions, lex)
     _civilian_dead_of_clashes(doc, mentions, lex)
     _deaths_in_clashes(mentions)
     _absorbed_by_clashes(mentions)
@@ -2095,6 +2114,37 @@ def _arrests_at_protests(mentions: list[Mention]) -> None:
                 and "armed_victim" not in m.cues
                 and (m.anaphoric or m.cues & {"crowd", "unarmed_side"} or not m.patients)):
             m.sub_event_type = "Protest with intervention"
+
+
+#: harm to people that, done by the crowd of a demonstration, makes the demonstration violent
+CROWD_HARM_FRAMES = frozenset({"beating", "wounding", "strike"})
+
+
+def _harm_by_demonstrators(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """"Workers protested at city hall. Some members of the group attacked a county official",
+    "... after student protest. They beat up the deputy principal": harm done, after a
+    demonstration was told, by its crowd referred back to ("they", "the students", "some of
+    them") is the demonstrators' violence: the demonstration was violent, and the harm is not
+    an attack of its own.  Not when police or armed men were told of since the demonstration
+    began (they may be who "they" are), nor when the harmed are a crowd ("They beat up the
+    protesters")."""
+    protest = next((m for m in mentions if m.create and m.frame == "protest"
+                    and m.sub_event_type in ("Peaceful protest", "Protest with intervention")), None)
+    if protest is None:
+        return
+    crowd = {w for (w, *_) in lex.cues.get("crowd", ())}
+    # "police beat protesters ... They also attacked journalists": the police, told since
+    armed_since = [x.trigger[0] for x in mentions if x.cues & {"armed_agent", "state_agent"}
+                   and x.trigger[0] >= protest.sent_start]
+    for m in mentions:
+        if (m.create and m.frame in CROWD_HARM_FRAMES and m.sub_event_type == "Attack" and m.anaphoric
+                and not any(a < m.trigger[0] for a in armed_since)
+                and not m.agents and m.trigger[0] > protest.trigger[1] and not m.cause_only and not m.refers_only
+                and not m.cues & {"armed_agent", "state_agent"}
+                and not any(_lemma(t) in crowd for p in m.patients
+                            for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ())):
+            protest.sub_event_type = "Violent demonstration"
+            m.create = False
 
 
 #: words whose complement refers to an event rather than reporting it ("claimed responsibility
