@@ -1097,7 +1097,7 @@ def _build_mention(
             if memo is not None:
                 memo[match] = found
         cands, men.demonym, men.rejected = found
-        men.candidates = [Candidate(c.entry, notes=list(c.notes), spelling=c.spelling) for c in cands]
+        men.candidates = [Candidate(c.entry, 0.0, c.notes[:], c.spelling) for c in cands]
     _annotate(men, toks, text, m.rules)
     if dateline and men.text.isupper():
         men.cue = "dateline"
