@@ -2132,7 +2132,7 @@ def _harm_by_demonstrators(doc: Doc, mentions: list[Mention], lex: Lexicon) -> N
                     and m.sub_event_type in ("Peaceful protest", "Protest with intervention")), None)
     if protest is None:
         return
-    crowd = {w for (w, *_) in lex.cues.get("crowd", ())}
+    crowd = {k[0] for k in lex.cues.get("crowd", ()) if len(k) == 1}  # lemmas
     # "police beat protesters ... They also attacked journalists": the police, told since
     armed_since = [x.trigger[0] for x in mentions if x.cues & {"armed_agent", "state_agent"}
                    and x.trigger[0] >= protest.sent_start]
