@@ -199,11 +199,12 @@ def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
     pos = 0  # end of the previous token (as matched, before "'s" is cut)
+    key_of = _token_key
     for gap, t in zip(parts[::2], parts[1::2]):
         s = pos + len(gap)
         matched_end = e = s + len(t)
         # a hyphen/space/apostrophe gap keeps names together; other punctuation breaks
-        brk = _breaks(gap) if gap else 0
+        brk = _breaks(gap) if gap and gap != " " else 0
         if brk and not (
             brk == 1 and out and text[pos] == "." and t[:1].isupper()
             and (
@@ -214,10 +215,10 @@ def tokenize(text: str) -> list[Tok]:
             )
         ):
             append(_new_tok(Tok, (pos, pos, "|", "|")))
-        if len(t) > 3 and t.endswith(("'s", "’s")):
+        if len(t) > 3 and t[-1] == "s" and t[-2] in "'’":
             t = t[:-2]
             e -= 2
-        append(_new_tok(Tok, (s, e, t, _token_key(t))))
+        append(_new_tok(Tok, (s, e, t, key_of(t))))
         pos = matched_end
     return out
 
@@ -1855,7 +1856,9 @@ def _resolve(
             bare = men.direction in (None, "central") and men.key not in region_keys
             districts = [c.entry for c in men.candidates if c.entry.feature_type in ("county", "localadmin")]
             seat_of: dict[str, list[Entry]] = {}  # town id -> the districts it is the nearest town of
-            for d in districts if towns else ():
+            # (read only for villages without a population: GeoNames towns all have one)
+            unpeopled = any(t.id.startswith("wof:") or not t.population for t in towns)
+            for d in districts if unpeopled else ():
                 seat_of.setdefault(_nearest(d, towns).id, []).append(d)
             metropolises = metropolis.get(id(men), set())
             # the countries with a first-level division of exactly this name
