@@ -853,3 +853,16 @@ def test_an_article_glued_to_a_village_name_is_that_village():
     assert got.name == "El Wak" and near(got, 2.81, 40.93, 5)
     text = "Elton and Albert attacked a convoy near Mandera on Monday."
     assert [p.text for p in places.find_places(text, nlp.parse(text), countries=["KE"])] == ["Mandera"]
+
+
+def test_a_metropolis_outranks_namesake_hamlets_of_the_texts_country_unless_one_is_near_it():
+    # Tijuana and Baja California make the text Mexican, and Mexico has hamlets named San
+    # Diego; the city of 1.4 million beside Tijuana is the one meant
+    ps = _by_surface("TIJUANA & SAN DIEGO -- Mexico's government said work will start on the Tijuana "
+                     "River in Baja California, where sewage spills closed beaches.")
+    assert near(ps["SAN DIEGO"], 32.72, -117.16, 10), ps["SAN DIEGO"]
+    # a namesake next to the text's other places keeps the name in the text's country: Berlin,
+    # Connecticut lies between Middletown and Hartford, so "Berlin" is no German capital here
+    ps = _by_surface("MIDDLETOWN -- A Middletown student was taken to Hartford Hospital after a crash "
+                     "in Berlin on Monday, police said.")
+    assert ps["Berlin"].country == "US", ps["Berlin"]

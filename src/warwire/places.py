@@ -1659,6 +1659,42 @@ def _country_namesakes(live: list[Mention], sig: Counter[str], own: dict[str, Co
             men.candidates.sort(key=_rank)
 
 
+#: people of a city every reader knows, and of the namesake villages it outranks
+METROPOLIS_POP = 1_000_000
+HAMLET_POP = 10_000
+
+
+def _metropolis_over_hamlets(live: list[Mention]) -> None:
+    """A city of a million people spelled as the text spells it is that city, not a namesake
+    village (a GeoNames town of under 10,000 people) that leads only by being in one of the
+    text's countries, when no namesake lies within MUTUAL_KM of a plausible place of another
+    name: "SAN DIEGO" beside Tijuana is California's city, not one of Mexico's hamlets of that
+    name (2,000 people); "Berlin" with Middletown and Hartford stays in Connecticut."""
+    pool = None
+    for men in live:
+        lead = men.candidates[0]
+        e = lead.entry
+        if not (e.feature_type == "locality" and 0 < e.population < HAMLET_POP and _supports(e)):
+            continue
+        big = max((c for c in men.candidates[1:] if c.spelling == 2 and c.entry.feature_type == "locality"
+                   and c.entry.population >= METROPOLIS_POP and c.spelling >= lead.spelling),
+                  key=lambda c: c.entry.population, default=None)
+        if big is None:
+            continue
+        if pool is None:
+            pool = _plausible_support(live)
+            points = _Points([x for _, x in pool], [k for k, _ in pool]) if pool else None
+        if points is not None and any(
+            c is not big and _supports(c.entry)
+            and (d := points.nearest_other_km(c.entry, men.key)) is not None and d < MUTUAL_KM
+            for c in men.candidates[:MUTUAL_CANDIDATES]
+        ):
+            continue  # a namesake near another place of the text ("Berlin" with Hartford)
+        big.score = lead.score + 0.5
+        big.notes.append("a city of a million people over namesake villages nothing near supports")
+        men.candidates.sort(key=_rank)
+
+
 def _clearly_division(men: Mention) -> bool:
     """Whether a mention is written as a first-level division's own name and as no city of
     100,000+ people ("Missouri", "North Carolina"; not "New York")."""
@@ -1910,6 +1946,7 @@ def _resolve(
         men.candidates.sort(key=_rank)
     # spatial coherence: distance to the other mentions' provisional choices
     _country_namesakes(live, sig, own)
+    _metropolis_over_hamlets(live)
     _mutual_support(live)
     # each mention's choice, kept with its name: a name's leader does not support its own
     # homonyms ("Rongo" the town lending 45 km of coherence to a hamlet Rongo)
