@@ -866,3 +866,13 @@ def test_a_metropolis_outranks_namesake_hamlets_of_the_texts_country_unless_one_
     ps = _by_surface("MIDDLETOWN -- A Middletown student was taken to Hartford Hospital after a crash "
                      "in Berlin on Monday, police said.")
     assert ps["Berlin"].country == "US", ps["Berlin"]
+
+
+def test_central_x_is_a_region_unless_a_town_x_lies_in_a_region_x():
+    # the state, not the capital outside it; the province, not Ontario, California
+    assert _by_surface("Wildfires burned in central Washington on Monday.")["central Washington"].feature_type == "region"
+    ont = _by_surface("A family reunion in central Ontario's cottage country ended in tragedy.")["central Ontario"]
+    assert (ont.feature_type, ont.country) == ("region", "CA"), ont
+    # a city in the province of its name: the city centre
+    bag = _by_surface("A car bomb exploded in central Baghdad on Monday.")["central Baghdad"]
+    assert bag.feature_type == "locality" and near(bag, 33.34, 44.40, 15), bag

@@ -1695,6 +1695,18 @@ def _metropolis_over_hamlets(live: list[Mention]) -> None:
         men.candidates.sort(key=_rank)
 
 
+def _central_region(men: Mention) -> bool:
+    """"central X" is the middle of a region X when no town X lies in a region of that name:
+    "central Washington" is the state's (the capital stands outside it), "central Ontario" the
+    province's; "central Nairobi" and "central Baghdad" are the cities' centres."""
+    regions = [c.entry for c in men.candidates if c.entry.feature_type == "region" and c.spelling]
+    return bool(regions) and not any(
+        c.entry.feature_type == "locality" and c.spelling and c.entry.country == r.country
+        and c.entry.admin1 and normalize(c.entry.admin1) == normalize(r.name)
+        for r in regions for c in men.candidates
+    )
+
+
 def _clearly_division(men: Mention) -> bool:
     """Whether a mention is written as a first-level division's own name and as no city of
     100,000+ people ("Missouri", "North Carolina"; not "New York")."""
@@ -1787,7 +1799,8 @@ def _resolve(
         for c in x.candidates
         if c.entry.feature_type in ("region", "macroregion") and _spelling_rank(c)
     }
-    region_keys = {x.key for x in live if x.designator == "region" or (x.direction and x.direction != "central")}
+    region_keys = {x.key for x in live if x.designator == "region"
+                   or (x.direction and (x.direction != "central" or _central_region(x)))}
     city_keys = {x.key for x in live if x.designator == "city"}
     # "Lebanon, Pa.", "Paris, Texas", "Mosul, Iraq": the names of what comes right after a place;
     # but "Washington, New York and Boston" is a list (a state that qualifies a town is
@@ -1863,7 +1876,7 @@ def _resolve(
         if des is None and men.key in region_keys and men.key not in city_keys:
             des = "region"  # one sense per discourse
             c.notes.append("same name used as a region elsewhere")
-        if men.direction and des is None and men.direction != "central":
+        if men.direction and des is None and (men.direction != "central" or _central_region(men)):
             des = "region"  # "northern Hama"; but "central Nairobi" is the city centre
         if des == "region":
             bonus = 8 if men.direction else 6
