@@ -1518,3 +1518,11 @@ def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     evs = _kenyan("Residents protested in Kisumu on Monday over the killing of a trader. "
                   "He was attacked by unknown people on Sunday.")
     assert evs[0].sub_event_type == "Peaceful protest"
+
+
+def test_a_demo_is_a_demonstration_but_a_demo_version_or_a_protest_song_is_no_event():
+    (ev,) = _kenyan("In Mombasa, Nasa supporters held their anti-IEBC demos peacefully on Monday.")
+    assert ev.sub_event_type == "Peaceful protest"
+    for text in ("The company released a demo version of its software on Monday.",
+                 "The band played a protest song in Nairobi on Monday."):
+        assert _kenyan(text) == [], text
