@@ -1526,3 +1526,9 @@ def test_a_demo_is_a_demonstration_but_a_demo_version_or_a_protest_song_is_no_ev
     for text in ("The company released a demo version of its software on Monday.",
                  "The band played a protest song in Nairobi on Monday."):
         assert _kenyan(text) == [], text
+
+
+def test_police_dispersing_legislators_or_activists_is_a_protest_with_intervention():
+    for who in ("NASA legislators", "activists"):
+        (ev,) = _kenyan(f"On Monday police used teargas to disperse {who} outside Integrity Centre in Nairobi.")
+        assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)"), who
