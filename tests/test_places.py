@@ -876,3 +876,26 @@ def test_central_x_is_a_region_unless_a_town_x_lies_in_a_region_x():
     # a city in the province of its name: the city centre
     bag = _by_surface("A car bomb exploded in central Baghdad on Monday.")["central Baghdad"]
     assert bag.feature_type == "locality" and near(bag, 33.34, 44.40, 15), bag
+
+
+def test_a_currency_sign_votes_for_its_country():
+    # a London borough's council story names no country: its pounds make Richmond and London
+    # British, not Virginia's and Kentucky's
+    text = ("Richmond faces the same congestion as other parts of London, and a £4.2m scheme "
+            "will encourage residents of Richmond to cycle.")
+    ps = _parsed(text)
+    for p in ps:
+        assert p.country == "GB", p
+    assert near(by_text(ps, "Richmond")[0], 51.46, -0.30, 10)
+    # without the sign nothing says Britain: the larger namesakes may win
+    assert {p.country for p in _parsed(text.replace("£4.2m", "4.2m"))} != {"GB"}
+
+
+def test_a_bad_currency_sign_entry_is_a_clear_error(tmp_path):
+    from warwire.errors import DataError
+
+    good = places.STOPWORDS_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "stop.toml"
+    bad.write_text(good.replace('currency_signs = ["£ GB"', 'currency_signs = ["£ Britain"'), encoding="utf-8")
+    with pytest.raises(DataError, match="currency_signs"):
+        places.load_rules(bad)

@@ -44,6 +44,7 @@ _LIST_KEYS = (
     "words", "person_names", "actor_heads", "block_phrases", "cues_before", "cues_after", "near_cues",
     "region_words", "county_words", "city_words", "directions", "feature_after", "feature_before",
     "designator_modifiers", "county_layers", "county_nouns", "directions_after", "sites_after",
+    "currency_signs",
 )
 #: Maximum number of document countries whose village layers are matched.
 MAX_DOC_COUNTRIES = 5
@@ -104,6 +105,8 @@ class Rules:
     #: ("Kerugoya Stadium", "Machakos University")
     sites_after: frozenset[str] = frozenset()
     literal: frozenset[str] = frozenset()  # words and person names as written (light keys)
+    #: currency sign -> the ISO2 code of the country it votes for ("£" -> GB)
+    currency: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     #: plurals of the designators ("provinces", "counties", "towns"): the designator of each
     #: name of a list they end or open (see :func:`_share_designators`)
     plurals: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
@@ -129,6 +132,12 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
             if not isinstance(item, str) or not item.strip():
                 raise DataError(f"{path}: '{key}' entry {item!r} is not a non-empty string")
         vals[key] = lst
+    currency = {}
+    for item in vals["currency_signs"]:
+        sign, _, cc = item.strip().partition(" ")
+        if not (len(cc) == 2 and cc.isupper() and cc.isalpha()):
+            raise DataError(f"{path}: 'currency_signs' entry {item!r} is not 'SIGN CC' (an ISO2 code)")
+        currency[sign] = cc
     low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
     keys = lambda xs: frozenset(k for k in (normalize(x) for x in xs) if k)  # noqa: E731
     return Rules(
@@ -151,6 +160,7 @@ def load_rules(path: Path = STOPWORDS_FILE) -> Rules:
         directions_after=low(vals["directions_after"]),
         sites_after=low(vals["sites_after"]),
         literal=frozenset(gz.simple_key(x) for x in vals["words"] + vals["person_names"]),
+        currency=currency,
         plurals={
             _plural(w): des
             for des, key in (("city", "city_words"), ("county", "county_words"), ("region", "region_words"))
@@ -821,7 +831,7 @@ def _recognise(
     memo: dict = {}
     first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at, memo=memo)
     bundled = set(m.gaz.bundled_countries())
-    sig = _signals(first) + _county_votes(toks, spans, keys, m, bundled, countries)
+    sig = _signals(first) + _county_votes(toks, spans, keys, m, bundled, countries) + _currency_votes(text, m.rules)
     own = _own_votes(first)
     doc_cc = _doc_countries(sig, countries, bundled)
     # pass 2: global + village layers of those countries
@@ -951,6 +961,11 @@ def _signals(mentions: list[Mention]) -> Counter[str]:
     for votes in _own_votes(mentions, by_name=False).values():
         sig.update(votes)
     return sig
+
+
+def _currency_votes(text: str, rules: Rules) -> Counter[str]:
+    """One vote for the country of each currency sign the text writes ("£" for Britain)."""
+    return Counter({cc: 1 for sign, cc in rules.currency.items() if sign in text})
 
 
 def _own_votes(mentions: list[Mention], by_name: bool = True) -> dict[str, Counter[str]]:
