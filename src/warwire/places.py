@@ -1684,15 +1684,17 @@ def _metropolis_over_hamlets(live: list[Mention]) -> None:
     village (a GeoNames town of under 10,000 people) that leads only by being in one of the
     text's countries, when no namesake lies within MUTUAL_KM of a plausible place of another
     name: "SAN DIEGO" beside Tijuana is California's city, not one of Mexico's hamlets of that
-    name (2,000 people); "Berlin" with Middletown and Hartford stays in Connecticut."""
-    pool = None
+    name (2,000 people); "Berlin" with Middletown and Hartford stays American (Berlin,
+    Connecticut lies between them)."""
+    pool: list | None = None
+    points: _Points | None = None
     for men in live:
         lead = men.candidates[0]
         e = lead.entry
         if not (e.feature_type == "locality" and 0 < e.population < HAMLET_POP and _supports(e)):
             continue
         big = max((c for c in men.candidates[1:] if c.spelling == 2 and c.entry.feature_type == "locality"
-                   and c.entry.population >= METROPOLIS_POP and c.spelling >= lead.spelling),
+                   and c.entry.population >= METROPOLIS_POP),
                   key=lambda c: c.entry.population, default=None)
         if big is None:
             continue
