@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
+import math
 import re
 import tomllib
 from bisect import bisect_left
@@ -581,7 +582,7 @@ def _anaphoric_crowd(doc: Doc, span: tuple[int, int] | None, lex: Lexicon) -> bo
         if whole is None:
             return False
         return whole.lower_ == "them" or (
-            whole.lemma_.lower() in _CROWD_REFERENTS or (_lemma(whole),) in _crowd_words(lex)
+            _lemma(whole) in _CROWD_REFERENTS or (_lemma(whole),) in _crowd_words(lex)
         ) and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in whole.children)
     if len(sp) == 1:
         return sp[0].lower_ == "they"
@@ -2132,16 +2133,16 @@ def _harm_by_demonstrators(doc: Doc, mentions: list[Mention], lex: Lexicon) -> N
                     and m.sub_event_type in ("Peaceful protest", "Protest with intervention")), None)
     if protest is None:
         return
-    crowd = {k[0] for k in lex.cues.get("crowd", ()) if len(k) == 1}  # lemmas
+    crowd = lex.cues.get("crowd", frozenset())
     # "police beat protesters ... They also attacked journalists": the police, told since
-    armed_since = [x.trigger[0] for x in mentions if x.cues & {"armed_agent", "state_agent"}
-                   and x.trigger[0] >= protest.sent_start]
+    armed_from = min((x.trigger[0] for x in mentions if x.cues & {"armed_agent", "state_agent"}
+                      and x.trigger[0] >= protest.sent_start), default=math.inf)
     for m in mentions:
         if (m.create and m.frame in CROWD_HARM_FRAMES and m.sub_event_type == "Attack" and m.anaphoric
-                and not any(a < m.trigger[0] for a in armed_since)
+                and m.trigger[0] <= armed_from
                 and not m.agents and m.trigger[0] > protest.trigger[1] and not m.cause_only and not m.refers_only
                 and not m.cues & {"armed_agent", "state_agent"}
-                and not any(_lemma(t) in crowd for p in m.patients
+                and not any((_lemma(t),) in crowd for p in m.patients
                             for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ())):
             protest.sub_event_type = "Violent demonstration"
             m.create = False

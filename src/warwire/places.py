@@ -1598,9 +1598,10 @@ def _supports(e: Entry) -> bool:
     )
 
 
-def _plausible_support(mentions: list[Mention]) -> list[tuple[str, Entry]]:
-    """(name, entry) of each mention's candidates within PLAUSIBLE of its leader that take part
-    in mutual support (:func:`_supports`)."""
+def _support_points(mentions: list[Mention], at_least: int = 1) -> _Points | None:
+    """The points, by name, of each mention's candidates within PLAUSIBLE of its leader that
+    take part in mutual support (:func:`_supports`); None when there are fewer than
+    ``at_least``."""
     pool: list[tuple[str, Entry]] = []
     for x in mentions:
         lead = x.candidates[0].score
@@ -1609,17 +1610,18 @@ def _plausible_support(mentions: list[Mention]) -> list[tuple[str, Entry]]:
                 break
             if _supports(c.entry):
                 pool.append((x.key, c.entry))
-    return pool
+    if len(pool) < at_least:
+        return None
+    return _Points([e for _, e in pool], [k for k, _ in pool])
 
 
 def _mutual_support(live: list[Mention]) -> None:
     """Homonyms that explain each other: a candidate gets a bonus when a plausible candidate of
     another name (within PLAUSIBLE of its leader) lies within MUTUAL_KM ("Walker County" and
     "Huntsville": the Texas pair, 1 km apart, over Alabama's, 130 km)."""
-    pool = _plausible_support(live)
-    if len(pool) < 2:
+    points = _support_points(live, at_least=2)
+    if points is None:
         return
-    points = _Points([e for _, e in pool], [k for k, _ in pool])
     for men in live:
         if len(men.candidates) < 2:
             continue
@@ -1652,10 +1654,9 @@ def _country_namesakes(live: list[Mention], sig: Counter[str], own: dict[str, Co
     countries = [x for x in live if x.candidates[0].entry.feature_type == "country"]
     if not countries:
         return
-    pool = _plausible_support([x for x in live if x.candidates[0].entry.feature_type != "country"])
-    if not pool:
+    points = _support_points([x for x in live if x.candidates[0].entry.feature_type != "country"])
+    if points is None:
         return
-    points = _Points([e for _, e in pool], [k for k, _ in pool])
     for men in countries:
         lead = men.candidates[0]
         cc = lead.entry.country or ""
@@ -1686,28 +1687,27 @@ def _metropolis_over_hamlets(live: list[Mention]) -> None:
     name: "SAN DIEGO" beside Tijuana is California's city, not one of Mexico's hamlets of that
     name (2,000 people); "Berlin" with Middletown and Hartford stays American (Berlin,
     Connecticut lies between them)."""
-    pool: list | None = None
-    points: _Points | None = None
+    todo = []
     for men in live:
-        lead = men.candidates[0]
-        e = lead.entry
+        e = men.candidates[0].entry
         if not (e.feature_type == "locality" and 0 < e.population < HAMLET_POP and _supports(e)):
             continue
         big = max((c for c in men.candidates[1:] if c.spelling == 2 and c.entry.feature_type == "locality"
                    and c.entry.population >= METROPOLIS_POP),
                   key=lambda c: c.entry.population, default=None)
-        if big is None:
-            continue
-        if pool is None:
-            pool = _plausible_support(live)
-            points = _Points([x for _, x in pool], [k for k, _ in pool]) if pool else None
+        if big is not None:
+            todo.append((men, big))
+    if not todo:
+        return
+    points = _support_points(live)
+    for men, big in todo:
         if points is not None and any(
             c is not big and _supports(c.entry)
             and (d := points.nearest_other_km(c.entry, men.key)) is not None and d < MUTUAL_KM
             for c in men.candidates[:MUTUAL_CANDIDATES]
         ):
             continue  # a namesake near another place of the text ("Berlin" with Hartford)
-        big.score = lead.score + 0.5
+        big.score = men.candidates[0].score + 0.5
         big.notes.append("a city of a million people over namesake villages nothing near supports")
         men.candidates.sort(key=_rank)
 
