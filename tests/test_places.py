@@ -450,6 +450,26 @@ def test_near_miss_spelling_found_by_fuzzy_match():
     assert next(x for x in places.explain_places(text, doc) if x.text == "Kafranbul").fuzzy
 
 
+def test_near_miss_spelling_far_from_the_texts_towns_is_no_place():
+    # Harwinton (a Connecticut town the gazetteer lacks) is no Harrington, Delaware, 650 km
+    # from Dublin and Columbus; a near miss among its neighbours is kept
+    far = _by_surface("Council members in Dublin, Ohio, met with Harwinton officials and Columbus police.")
+    assert "Harwinton" not in far and far["Columbus"].country == "US"
+    close = _by_surface("Fighting continued near Kafranbul, south of Saraqib in Idlib province.")
+    assert close["Kafranbul"].name == "Kafr Nabl"
+
+
+def test_a_name_a_place_once_had_is_that_place_only_where_the_text_says_so():
+    # Twickenham was Huntsville's first name, Google Topeka's for a month: neither is a place
+    # where the parse does not call it one, nor does it make a story American
+    twickenham = _by_surface("The Twickenham rugby ground in London was full on Saturday.")
+    assert "Twickenham" not in twickenham and twickenham["London"].country == "GB"
+    assert "Google" not in _by_surface("Google said on Monday that it would open an office in Kansas.")
+    # a former name the parse tags as a place, and a shortening, still resolve
+    assert _by_surface("Residents of Echmiadzin, Armenia, protested.")["Echmiadzin"].name == "Vagharshapat"
+    assert _by_surface("He flew from Phila. to Chicago.")["Phila"].name == "Philadelphia"
+
+
 def test_fuzzy_keys_are_the_ones_that_can_reach_the_score():
     from rapidfuzz import fuzz
 

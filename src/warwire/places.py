@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 import numpy as np
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from . import gazetteer as gz
@@ -1427,6 +1428,8 @@ def _filter(
         # one stands there ("Kerugoya Stadium")
         or men.subdivision is not None or men.site is not None
     )
+    if not (strong or in_loc or men.key in loc_keys) and locs is not None:
+        men.candidates = [c for c in men.candidates if not _alias(c, surface, men.key, m.forms(c.entry))]
     if single and _inside(persons, men.start, men.end) and not strong:
         whole = any(a == men.start and b == men.end for a, b in persons)
         known = any(
@@ -1482,6 +1485,23 @@ def _filter(
         return
     if not men.candidates:
         men.rejected = "no gazetteer candidate"
+
+
+#: Below this similarity (rapidfuzz ratio, 0-100) to an entry's own name, a name it lists is
+#: another name: a former name, a nickname, a district's ("Twickenham", Huntsville's first
+#: name; "North Side" for Oildale; "Google", Topeka's for a month in 2010).
+ALIAS_SIMILARITY = 60
+
+
+def _alias(c: Candidate, surface: str, key: str, forms: _Forms) -> bool:
+    """Matched only through a listed name unlike the entry's own (see :data:`ALIAS_SIMILARITY`):
+    the name of a place only where the text calls it a place.  A country's names ("Britain")
+    and a shortening ("Phila") are not aliases."""
+    if c.spelling != 1 or c.entry.feature_type == "country" or forms.primary.startswith(surface) or forms.primary in surface:
+        return False
+    if key in forms.abbreviations or key in forms.codes:
+        return False
+    return max(fuzz.ratio(surface, forms.primary), fuzz.ratio(surface, forms.name_key)) < ALIAS_SIMILARITY
 
 
 def _feature_name(men: Mention, toks: list[Tok], rules: Rules) -> bool:
@@ -2020,6 +2040,9 @@ def _resolve(
             # "Abu Shouk" (a camp at El Fasher the gazetteer lacks) read as Abu Shuk, 700 km away
             conf *= 0.6
             top.notes.append(f"spelled otherwise and over {LONE_KM:.0f} km from the text's other towns")
+            if men.fuzzy:  # "Harwinton" (not in the gazetteer) is not Harrington, 380 km away
+                men.rejected = f"a near spelling of a town over {LONE_KM:.0f} km from the text's other towns"
+                continue
         men.chosen = top
         men.confidence = round(conf, 3)
         top.notes.append(f"margin {margin:.1f}")
