@@ -886,6 +886,9 @@ def test_a_metropolis_outranks_namesake_hamlets_of_the_texts_country_unless_one_
     ps = _by_surface("MIDDLETOWN -- A Middletown student was taken to Hartford Hospital after a crash "
                      "in Berlin on Monday, police said.")
     assert ps["Berlin"].country == "US", ps["Berlin"]
+    # a division of millions outranks them too: Scotland, not Scotland, Pennsylvania (1,400 people)
+    scotland = _by_surface("The Ohio senator, who grew up in Dayton, flew to Scotland on Monday.")["Scotland"]
+    assert (scotland.country, scotland.feature_type) == ("GB", "region"), scotland
 
 
 def test_central_x_is_a_region_unless_a_town_x_lies_in_a_region_x():

@@ -1701,9 +1701,9 @@ HAMLET_POP = 10_000
 
 
 def _metropolis_over_hamlets(live: list[Mention]) -> None:
-    """A city of a million people spelled as the text spells it is that city, not a namesake
-    village (a GeoNames town of under 10,000 people) that leads only by being in one of the
-    text's countries, when no namesake lies within MUTUAL_KM of a plausible place of another
+    """A city (or a first-level division) of a million people spelled as the text spells it is
+    that place, not a namesake village (a GeoNames town of under 10,000 people) that leads only
+    by being in one of the text's countries ("Scotland" in an Ohio story), when no namesake lies within MUTUAL_KM of a plausible place of another
     name: "SAN DIEGO" beside Tijuana is California's city, not one of Mexico's hamlets of that
     name (2,000 people); "Berlin" with Middletown and Hartford stays American (Berlin,
     Connecticut lies between them)."""
@@ -1712,7 +1712,7 @@ def _metropolis_over_hamlets(live: list[Mention]) -> None:
         e = men.candidates[0].entry
         if not (e.feature_type == "locality" and 0 < e.population < HAMLET_POP and _supports(e)):
             continue
-        big = max((c for c in men.candidates[1:] if c.spelling == 2 and c.entry.feature_type == "locality"
+        big = max((c for c in men.candidates[1:] if c.spelling == 2 and c.entry.feature_type in ("locality", "region")
                    and c.entry.population >= METROPOLIS_POP),
                   key=lambda c: c.entry.population, default=None)
         if big is not None:
@@ -1728,7 +1728,7 @@ def _metropolis_over_hamlets(live: list[Mention]) -> None:
         ):
             continue  # a namesake near another place of the text ("Berlin" with Hartford)
         big.score = men.candidates[0].score + 0.5
-        big.notes.append("a city of a million people over namesake villages nothing near supports")
+        big.notes.append("a place of a million people over namesake villages nothing near supports")
         men.candidates.sort(key=_rank)
 
 
