@@ -922,3 +922,14 @@ def test_a_bad_currency_sign_entry_is_a_clear_error(tmp_path):
     bad.write_text(good.replace('currency_signs = ["£ GB"', 'currency_signs = ["£ Britain"'), encoding="utf-8")
     with pytest.raises(DataError, match="currency_signs"):
         places.load_rules(bad)
+
+
+def test_a_bare_name_is_the_county_the_text_names_in_full_unless_a_town_of_it():
+    text = ("DeKalb not likely to approve plan. A developer's plan north of Decatur is unlikely to be "
+            "approved by the DeKalb County Commission. The land in unincorporated DeKalb holds old apartments.")
+    dekalb = by_text(_parsed(text), "DeKalb")
+    # Georgia's county (with Decatur), not DeKalb, Illinois
+    assert len(dekalb) == 2 and all(p.feature_type == "county" and p.admin1 == "Georgia" for p in dekalb), dekalb
+    # the county's seat of that name stays the town
+    boone = _by_surface("Boone County deputies arrested a man in Boone on Friday, the sheriff said.")
+    assert boone["Boone"].feature_type == "locality" and near(boone["Boone"], 42.06, -93.88, 10), boone["Boone"]

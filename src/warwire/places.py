@@ -1618,6 +1618,19 @@ def _supports(e: Entry) -> bool:
     )
 
 
+#: Folded designator words a name may end with (see :func:`_name_key`).
+_DESIGNATOR_KEYS = frozenset(normalize(w) for w in (
+    "governorate", "province", "region", "district", "oblast", "raion", "rayon", "state", "department",
+    "prefecture", "county", "parish", "borough", "municipality", "subdistrict", "nahiya",
+))
+
+
+def _name_key(men: Mention) -> str:
+    """A mention's key without a trailing designator ("DeKalb County" -> "DeKalb")."""
+    head, _, last = men.key.rpartition(" ")
+    return head if head and last in _DESIGNATOR_KEYS else men.key
+
+
 def _support_points(mentions: list[Mention], at_least: int = 1) -> _Points | None:
     """The points, by name, of each mention's candidates within PLAUSIBLE of its leader that
     take part in mutual support (:func:`_supports`); None when there are fewer than
@@ -1703,10 +1716,10 @@ HAMLET_POP = 10_000
 def _metropolis_over_hamlets(live: list[Mention]) -> None:
     """A city (or a first-level division) of a million people spelled as the text spells it is
     that place, not a namesake village (a GeoNames town of under 10,000 people) that leads only
-    by being in one of the text's countries ("Scotland" in an Ohio story), when no namesake lies within MUTUAL_KM of a plausible place of another
-    name: "SAN DIEGO" beside Tijuana is California's city, not one of Mexico's hamlets of that
-    name (2,000 people); "Berlin" with Middletown and Hartford stays American (Berlin,
-    Connecticut lies between them)."""
+    by being in one of the text's countries ("Scotland" in an Ohio story), when no namesake lies
+    within MUTUAL_KM of a plausible place of another name: "SAN DIEGO" beside Tijuana is
+    California's city, not one of Mexico's hamlets of that name (2,000 people); "Berlin" with
+    Middletown and Hartford stays American (Berlin, Connecticut lies between them)."""
     todo = []
     for men in live:
         e = men.candidates[0].entry
@@ -1796,11 +1809,32 @@ def _one_sense(live: list[Mention]) -> None:
                 continue
             if men.text != best.text and men.candidates[0].entry.feature_type != kind:
                 continue  # "Mexico City" makes no bare "Mexico" the city
-            k = next((k for k, c in enumerate(men.candidates) if c.entry.id == chosen), None)
-            if k is not None:
-                c = men.candidates.pop(k)
-                c.notes.append("the same name's clearest mention chose it")
-                men.candidates.insert(0, c)
+            _promote(men, chosen, "the same name's clearest mention chose it")
+
+
+def _promote(men: Mention, entry_id: str, note: str) -> None:
+    """Put the candidate of ``entry_id`` (if any) first, with ``note``."""
+    k = next((k for k, c in enumerate(men.candidates) if c.entry.id == entry_id), None)
+    if k is not None:
+        c = men.candidates.pop(k)
+        c.notes.append(note)
+        men.candidates.insert(0, c)
+
+
+def _counties_named_in_full(live: list[Mention]) -> None:
+    """A bare name in a text that names a county in full is that county ("DeKalb County
+    Commission" ... "unincorporated DeKalb": Georgia's county, not DeKalb, Illinois), unless it
+    is a town that can be the county's seat ("Boone" in Boone County)."""
+    counties: dict[str, Entry] = {}
+    for men in live:
+        e = men.candidates[0].entry
+        if e.feature_type == "county" and _name_key(men) != men.key:
+            counties.setdefault(_name_key(men), e)
+    for men in live:
+        county = counties.get(men.key)
+        top = men.candidates[0].entry
+        if county is not None and top.id != county.id and not _seat_near(top, county):
+            _promote(men, county.id, "the county the text names in full")
 
 
 #: the least bonus of a place in a country the caller named ("Eastleigh" with --country KE is
@@ -2024,6 +2058,7 @@ def _resolve(
             men.candidates.sort(key=_rank)
     _local_focus(live)
     _one_sense(live)
+    _counties_named_in_full(live)
     towns = {x.candidates[0].entry.id: x.candidates[0].entry for x in live
              if x.candidates[0].entry.feature_type in _LOCAL_TYPES}
     for men in live:
