@@ -933,3 +933,12 @@ def test_a_bare_name_is_the_county_the_text_names_in_full_unless_a_town_of_it():
     # the county's seat of that name stays the town
     boone = _by_surface("Boone County deputies arrested a man in Boone on Friday, the sheriff said.")
     assert boone["Boone"].feature_type == "locality" and near(boone["Boone"], 42.06, -93.88, 10), boone["Boone"]
+
+
+def test_a_division_of_many_millions_outranks_a_city_abroad_on_equal_evidence():
+    # Canada and the US each have one vote: Ontario the province (13.7 million), not Ontario,
+    # California (171,000)
+    ont = _by_surface("Quebec City and Denver officials met. Later, the Ontario Municipal Board heard the appeal.")["Ontario"]
+    assert (ont.country, ont.feature_type) == ("CA", "region"), ont
+    # a region of a million or so still yields to the city it is named after
+    assert _by_surface("Fighting in Aleppo and Idlib continued.")["Idlib"].feature_type == "locality"

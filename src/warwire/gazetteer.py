@@ -218,13 +218,15 @@ class Entry:
     def importance(self) -> float:
         """Prior importance from feature type and population (roughly 0..12).
 
-        Countries rank above everything; regions get a flat rank so that a bare name shared
-        by a region and its capital city goes to the city (news usage: "Aleppo").
+        Countries rank above everything; regions get a nearly flat rank so that a bare name
+        shared by a region and its capital city goes to the city (news usage: "Aleppo"), with a
+        little more for every tenfold beyond a million people: a province of 13 million outranks
+        a city of 171,000 abroad ("Ontario" in a story naming Quebec City and Denver).
         """
         if self.feature_type == "country" or self.feature_type in SUPRANATIONAL:
             return 12.0
         if self.feature_type in ("region", "macroregion"):
-            return REGION_IMPORTANCE
+            return REGION_IMPORTANCE + 0.5 * max(0.0, math.log10(self.population + 1) - 6)
         return FEATURE_RANK.get(self.feature_type, 1) + math.log10(self.population + 1)
 
     def names(self) -> tuple[str, ...]:
