@@ -942,3 +942,14 @@ def test_a_division_of_many_millions_outranks_a_city_abroad_on_equal_evidence():
     assert (ont.country, ont.feature_type) == ("CA", "region"), ont
     # a region of a million or so still yields to the city it is named after
     assert _by_surface("Fighting in Aleppo and Idlib continued.")["Idlib"].feature_type == "locality"
+
+
+def test_a_short_name_written_without_its_article_and_final_h():
+    # "Raqqa" folds to a three-letter key, so it must be spelled close to a name of the place:
+    # Ar Raqqah without its article and final "h"
+    for text in ("Airstrikes hit Raqqa, the Islamic State stronghold in Syria.", "Fighting was reported in Raqqa on Monday."):
+        raqqa = _by_surface(text)["Raqqa"]
+        assert raqqa.country == "SY" and near(raqqa, 35.95, 39.01, 10), raqqa
+    # only the final "h": Taji is Iraq's At Taji, not Libya's At Taj
+    taji = _by_surface("US troops left Camp Taji north of Baghdad, Iraqi officials said.")["Camp Taji"]
+    assert taji.country == "IQ", taji

@@ -1255,12 +1255,16 @@ def simple_primary(e: Entry) -> str:
 
 
 def _close_spelling(surface: str, forms: _Forms) -> bool:
-    """Short names: accept one edit (Hama ~ Hamah) but not folding-only matches (They ~ Thai)."""
+    """Short names: accept one edit (Hama ~ Hamah) but not folding-only matches (They ~ Thai);
+    without the article, only the final "h" of a transliteration (Raqqa ~ Ar Raqqah)."""
     if len(surface) < 4:
         return False
     n = len(surface)
     # one edit changes the length by at most one
-    return any(abs(len(k) - n) <= 1 and Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light)
+    if any(abs(len(k) - n) <= 1 and Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light):
+        return True
+    bare = _bare(surface)
+    return len(bare) >= 4 and not bare.endswith("h") and bare + "h" in forms.bare
 
 
 #: Km per degree of latitude, shrunk by far more than a distance's rounding error: no two
