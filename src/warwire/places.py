@@ -1433,7 +1433,7 @@ def _filter(
         or men.subdivision is not None or men.site is not None
     )
     if not (strong or in_loc or men.key in loc_keys) and locs is not None:
-        men.candidates = [c for c in men.candidates if not _alias(c, surface, men.key, m.forms(c.entry))]
+        men.candidates = [c for c in men.candidates if not _alias(c, surface, men.key, m)]
     if single and _inside(persons, men.start, men.end) and not strong:
         whole = any(a == men.start and b == men.end for a, b in persons)
         known = any(
@@ -1497,11 +1497,14 @@ def _filter(
 ALIAS_SIMILARITY = 60
 
 
-def _alias(c: Candidate, surface: str, key: str, forms: _Forms) -> bool:
+def _alias(c: Candidate, surface: str, key: str, m: Matcher) -> bool:
     """Matched only through a listed name unlike the entry's own (see :data:`ALIAS_SIMILARITY`):
     the name of a place only where the text calls it a place.  A country's names ("Britain")
-    and a shortening ("Phila") are not aliases."""
-    if c.spelling != 1 or c.entry.feature_type == "country" or forms.primary.startswith(surface) or forms.primary in surface:
+    and a shortening ("Phila", "D.C.") are not aliases."""
+    if c.spelling != 1 or c.entry.feature_type == "country":
+        return False
+    forms = m.forms(c.entry)
+    if forms.primary.startswith(surface) or forms.primary in surface:
         return False
     if key in forms.abbreviations or key in forms.codes:
         return False
