@@ -1433,6 +1433,7 @@ def _filter(
         or men.subdivision is not None or men.site is not None
     )
     if not (strong or in_loc or men.key in loc_keys) and locs is not None:
+        # a former name or a nickname is that place only where the parse or a cue says so
         men.candidates = [c for c in men.candidates if not _alias(c, surface, men.key, m)]
     if single and _inside(persons, men.start, men.end) and not strong:
         whole = any(a == men.start and b == men.end for a, b in persons)
@@ -1625,19 +1626,6 @@ def _supports(e: Entry) -> bool:
     )
 
 
-#: Folded designator words a name may end with (see :func:`_name_key`).
-_DESIGNATOR_KEYS = frozenset(normalize(w) for w in (
-    "governorate", "province", "region", "district", "oblast", "raion", "rayon", "state", "department",
-    "prefecture", "county", "parish", "borough", "municipality", "subdistrict", "nahiya",
-))
-
-
-def _name_key(men: Mention) -> str:
-    """A mention's key without a trailing designator ("DeKalb County" -> "DeKalb")."""
-    head, _, last = men.key.rpartition(" ")
-    return head if head and last in _DESIGNATOR_KEYS else men.key
-
-
 def _support_points(mentions: list[Mention], at_least: int = 1) -> _Points | None:
     """The points, by name, of each mention's candidates within PLAUSIBLE of its leader that
     take part in mutual support (:func:`_supports`); None when there are fewer than
@@ -1826,6 +1814,19 @@ def _promote(men: Mention, entry_id: str, note: str) -> None:
         c = men.candidates.pop(k)
         c.notes.append(note)
         men.candidates.insert(0, c)
+
+
+#: Folded designator words a name may end with (see :func:`_name_key`).
+_DESIGNATOR_KEYS = frozenset(normalize(w) for w in (
+    "governorate", "province", "region", "district", "oblast", "raion", "rayon", "state", "department",
+    "prefecture", "county", "parish", "borough", "municipality", "subdistrict", "nahiya",
+))
+
+
+def _name_key(men: Mention) -> str:
+    """A mention's key without a trailing designator ("DeKalb County" -> "DeKalb")."""
+    head, _, last = men.key.rpartition(" ")
+    return head if head and last in _DESIGNATOR_KEYS else men.key
 
 
 def _counties_named_in_full(live: list[Mention]) -> None:
