@@ -953,3 +953,11 @@ def test_a_short_name_written_without_its_article_and_final_h():
     # only the final "h": Taji is Iraq's At Taji, not Libya's At Taj
     taji = _by_surface("US troops left Camp Taji north of Baghdad, Iraqi officials said.")["Camp Taji"]
     assert taji.country == "IQ", taji
+
+
+def test_a_town_named_like_an_outlet_is_the_outlet_only_as_the_outlet_spells_it():
+    # Al Mayadeen is a Beirut TV channel; Mayadin a town of Deir ez-Zor province
+    mayadin = _by_surface("Government forces shelled Mayadin in Syria on Monday.")["Mayadin"]
+    assert mayadin.country == "SY" and near(mayadin, 35.02, 40.45, 25), mayadin
+    ps = _by_surface("Al Mayadeen TV reported that the army entered Deir ez-Zor.")
+    assert "Al Mayadeen" not in ps and "Mayadeen" not in ps and "Deir ez-Zor" in ps

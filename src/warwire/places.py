@@ -1103,7 +1103,10 @@ def _build_mention(
     men = Mention(i=i, j=j, start=start, end=end, text=text[start:end], key=key)
     men.sentence_initial = _sentence_start(text, start)
     dateline = _dateline(men, text)
-    if any(v[0] == "b" for _, v in vals):
+    blocks = [v[1] for _, v in vals if v[0] == "b"]
+    # a name both a place and an outlet or actor has ("Al Mayadeen" TV, the town of Mayadin) is
+    # the outlet's only where spelled as the outlet is
+    if blocks and (len(blocks) == len(vals) or gz.simple_key(men.text) in map(gz.simple_key, blocks)):
         men.block = True
         men.rejected = "inside an actor/outlet name"
     else:
