@@ -93,8 +93,10 @@ EXTRA_NAMES: dict[str, tuple[list[str], list[str]]] = {
     "NE": (["Niger"], ["Nigerien", "Nigeriens"]),
     "CM": (["Cameroon"], ["Cameroonian", "Cameroonians"]),
     "MZ": (["Mozambique"], ["Mozambican", "Mozambicans"]),
-    "CD": (["Democratic Republic of the Congo", "DR Congo", "DRC", "Congo-Kinshasa"], ["Congolese"]),
-    "CG": (["Republic of the Congo", "Congo-Brazzaville"], []),
+    # news usage (AP, Reuters): "Congo" is the Democratic Republic, "Republic of Congo" the other
+    "CD": (["Democratic Republic of the Congo", "Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa",
+            "Congo"], ["Congolese"]),
+    "CG": (["Republic of the Congo", "Republic of Congo", "Congo Republic", "Congo-Brazzaville"], []),
     "MM": (["Myanmar", "Burma"], ["Burmese", "Myanmarese"]),
     "UA": (["Ukraine"], ["Ukrainian", "Ukrainians"]),
     "CO": (["Colombia"], ["Colombian", "Colombians"]),
@@ -437,8 +439,11 @@ def build_countries(countryinfo_dir: Path, out: Path, dest: Path, points_csv: Pa
     # a demonym shared with dependencies ("American": US and the Northern Mariana Islands)
     # belongs to the country that EXTRA_NAMES gives it to
     claimed = {d: iso for iso, (_, dems) in EXTRA_NAMES.items() for d in dems}
+    # and so does a name ("Congo": the Democratic Republic's in the news, the other's in countryinfo)
+    claimed_names = {n: iso for iso, (names, _) in EXTRA_NAMES.items() for n in names}
     for iso, r in rows.items():
         r["demonyms"] = [d for d in r["demonyms"] if claimed.get(d, iso) == iso]
+        r["names"] = [n for n in r["names"] if claimed_names.get(n, iso) == iso]
     for iso, (names, dems) in EXTRA_NAMES.items():
         if iso in rows:
             r = rows[iso]

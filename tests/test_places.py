@@ -961,3 +961,14 @@ def test_a_town_named_like_an_outlet_is_the_outlet_only_as_the_outlet_spells_it(
     assert mayadin.country == "SY" and near(mayadin, 35.02, 40.45, 25), mayadin
     ps = _by_surface("Al Mayadeen TV reported that the army entered Deir ez-Zor.")
     assert "Al Mayadeen" not in ps and "Mayadeen" not in ps and "Deir ez-Zor" in ps
+
+
+def test_congo_is_the_democratic_republic_as_in_the_news_and_republic_of_congo_the_other():
+    # AP and Reuters: "Congo" (and "Democratic Republic of Congo") is Kinshasa's country, whose
+    # villages are then searched; "Republic of Congo" is Brazzaville's
+    ps = _by_surface("Heavy fighting was reported in Rutshuru, Congo, on Monday.")
+    assert ps["Congo"].country == "CD" and ps["Rutshuru"].country == "CD", ps
+    ps = _by_surface("M23 rebels seized Goma in eastern Democratic Republic of Congo on Monday.")
+    assert ps["Democratic Republic of Congo"].country == "CD"
+    ps = _by_surface("Brazzaville, Republic of Congo, held elections.")
+    assert ps["Republic of Congo"].country == "CG" and ps["Brazzaville"].country == "CG"
