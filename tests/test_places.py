@@ -972,3 +972,12 @@ def test_congo_is_the_democratic_republic_as_in_the_news_and_republic_of_congo_t
     assert ps["Democratic Republic of Congo"].country == "CD"
     ps = _by_surface("Brazzaville, Republic of Congo, held elections.")
     assert ps["Republic of Congo"].country == "CG" and ps["Brazzaville"].country == "CG"
+
+
+def test_a_provincial_capital_named_like_a_person_is_a_place_where_written_as_one():
+    # Farah is a Somali name and an Afghan provincial capital
+    farah = _by_surface("Taliban militants attacked and killed 2 policemen in Farah city on Monday.")["Farah"]
+    assert farah.country == "AF" and near(farah, 32.37, 62.12, 10), farah
+    for text in ("Mohamed Farah, a clan elder, said the talks in Mogadishu failed.",
+                 "Abdi Farah told reporters in Garissa that the camp was safe."):
+        assert "Farah" not in _by_surface(text)
