@@ -1435,7 +1435,8 @@ def _filter(
         # one stands there ("Kerugoya Stadium")
         or men.subdivision is not None or men.site is not None
     )
-    if not (strong or in_loc or men.key in loc_keys) and locs is not None:
+    ner = in_loc or men.key in loc_keys
+    if not (strong or ner) and locs is not None:
         # a former name or a nickname is that place only where the parse or a cue says so
         men.candidates = [c for c in men.candidates if not _alias(c, surface, men.key, m)]
     if single and _inside(persons, men.start, men.end) and not strong:
@@ -1455,8 +1456,7 @@ def _filter(
         and locs is not None
         and not strong
         and not important
-        and not in_loc
-        and men.key not in loc_keys
+        and not ner
         # a village of a country the article is about ("struck Saraqib") needs no NER support,
         # nor does a town of one written as its own name ("Migori residents protested")
         and not any(
@@ -1468,7 +1468,6 @@ def _filter(
     ):
         men.rejected = "one-word minor place without NER support or location cue"
         return
-    ner = in_loc or men.key in loc_keys
     if single and not strong and not ner and locs is not None:
         if not village and not any(_spelling_rank(c) for c in men.candidates):
             # "Flores" is not Floris, "Chamber" not Basile: a loose spelling needs support
@@ -1819,17 +1818,11 @@ def _promote(men: Mention, entry_id: str, note: str) -> None:
         men.candidates.insert(0, c)
 
 
-#: Folded designator words a name may end with (see :func:`_name_key`).
-_DESIGNATOR_KEYS = frozenset(normalize(w) for w in (
-    "governorate", "province", "region", "district", "oblast", "raion", "rayon", "state", "department",
-    "prefecture", "county", "parish", "borough", "municipality", "subdistrict", "nahiya",
-))
-
-
 def _name_key(men: Mention) -> str:
-    """A mention's key without a trailing designator ("DeKalb County" -> "DeKalb")."""
-    head, _, last = men.key.rpartition(" ")
-    return head if head and last in _DESIGNATOR_KEYS else men.key
+    """A mention's key without a trailing designator ("DeKalb County" -> "DeKalb"), as
+    :func:`simple_primary` strips an entry's name."""
+    bare = gz._DESIGNATOR.sub("", men.text).strip()
+    return normalize(bare) if bare and bare != men.text else men.key
 
 
 def _counties_named_in_full(live: list[Mention]) -> None:
