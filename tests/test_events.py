@@ -1532,3 +1532,35 @@ def test_police_dispersing_legislators_or_activists_is_a_protest_with_interventi
     for who in ("NASA legislators", "activists"):
         (ev,) = _kenyan(f"On Monday police used teargas to disperse {who} outside Integrity Centre in Nairobi.")
         assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)"), who
+
+
+def test_a_town_entered_without_fighting_changed_hands_and_the_fighting_named_is_no_clash():
+    ev = only("On Monday, Haftar's forces advanced on Gharyan and entered the town without fighting.")
+    assert (ev.sub_event_type, ev.location.country) == ("Non-violent transfer of territory", "LY")
+    assert only("Government troops entered the town of Kidal without firing a shot on Sunday.").sub_event_type \
+        == "Non-violent transfer of territory"
+    # entering alone changes nothing: "Protesters entered the parliament building" is the protest
+    assert [e.sub_event_type for e in events("On Monday, soldiers entered the town of Kidal.")] == []
+
+
+def test_control_handed_over_is_a_transfer_without_a_fight():
+    ev = only("Croatia regained control of Vukovar on Monday when a United Nations mission handed "
+              "authority over the town to Zagreb.")
+    assert ev.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_participle_or_gerund_takes_the_subject_of_the_clause_it_hangs_on():
+    ev = only("On Wednesday, Syrian troops pushed their way into a rebel-held enclave, clashing with "
+              "insurgents and capturing the village of Kafr Nabudah.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Government regains territory", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+    ev = only("Turkish-backed rebel fighters will advance to Al-Bab after seizing the town of Dabiq from "
+              "the Islamic State on Sunday.")
+    assert (ev.sub_event_type, ev.location.name) == ("Non-state actor overtakes territory", "Dabiq")
+    assert ev.actor1 != "Islamic State"
+
+
+def test_retook_is_a_capture_though_the_model_gives_it_no_lemma():
+    ev = only("The army retook Marka on Monday after al-Shabaab fighters pulled out of the coastal town.")
+    assert (ev.sub_event_type, ev.location.country) == ("Non-violent transfer of territory", "SO")
+    assert ev.actor1 == "Military Forces of Somalia (2017-2022)"

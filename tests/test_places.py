@@ -981,3 +981,11 @@ def test_a_provincial_capital_named_like_a_person_is_a_place_where_written_as_on
     for text in ("Mohamed Farah, a clan elder, said the talks in Mogadishu failed.",
                  "Abdi Farah told reporters in Garissa that the camp was safe."):
         assert "Farah" not in _by_surface(text)
+
+
+def test_who_holds_a_place_is_a_cue_where_the_model_reads_a_person():
+    # the small model tags both names as people; "control of", "withdrew from" say they are places
+    assert near(_by_surface("The army regained control of Palmyra on Monday.")["Palmyra"], 34.56, 38.27, 10)
+    assert near(_by_surface("The rebels pulled out of Manbij.")["Manbij"], 36.53, 37.95, 10)
+    # a person taken or fought is still a person
+    assert "Palmyra" not in _by_surface("Police arrested Palmyra on Monday.")

@@ -474,9 +474,12 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     detail_unknown = gov.i != trig.i and _lemma(gov) in UNKNOWN_DETAIL_VERBS and trig.dep_ not in (
         "nsubj", "nsubjpass", "dobj")
     for tok in (trig, gov):
+        # "entered the town without fighting", "took it without firing a shot"
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in mod.negation:
+            return "none"
         for child in tok.children:
             if (child.dep_ == "neg" and not (tok is gov and detail_unknown)) or (
-                    child.dep_ == "det" and child.lower_ in ("no",)):
+                    child.dep_ == "det" and child.lower_ in mod.negation):
                 return "none"
             if child.dep_ == "aux" and child.lower_ in mod.future:
                 return "none"
@@ -740,12 +743,13 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 patient, passive = subtree_span(subj), True
                 agent = by_agent(verb) or next(
                     (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None) or by_agent(verb.head)
-        if agent is None and verb.dep_ in ("conj", "xcomp", "advcl"):
-            for c in verb.head.children:
-                if c.dep_ == "nsubj":
-                    agent = subtree_span(c)
-        if patient is None and not passive:
-            # "killed and wounded scores of terrorists": the object of the coordinated verb
+        if agent is None and (subj := _inherited_subject(verb, via_preposition=not passive)) is not None:
+            agent = subtree_span(subj)
+        if patient is None and not passive and not (opponent_with and any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+                for c in verb.children)):
+            # "killed and wounded scores of terrorists": the object of the coordinated verb (not
+            # when the verb names its opponent: "clashing with insurgents and capturing a village")
             for c in verb.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
@@ -805,6 +809,29 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
     return agent or modifier, patient, passive
+
+
+def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | None:
+    """The subject a verb without one shares with the clause it hangs on: as a conjunct, an
+    infinitive, a participle ("troops pushed in, clashing with insurgents and capturing a
+    village") or a gerund after a preposition ("rebels will advance after seizing Dabiq";
+    ``via_preposition``)."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ in ("conj", "xcomp", "advcl"):
+            tok = tok.head
+        elif via_preposition and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head
+        else:
+            return None
+        # (the last subject: "Detonation: a bomb carried by Taliban detonated, killing ...")
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects or any(c.dep_ == "nsubjpass" for c in tok.children):
+            return subjects[-1] if subjects else None
+        if tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
+            return None  # a subject the parse lost: "... - police responded shooting dead 2"
+    return None
 
 
 #: prefixes that turn a cue word into its opposite: "non-violent", "anti-aircraft guns"
@@ -2433,10 +2460,13 @@ def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) 
 
 
 #: what says a place changed hands without a fight, in the capture's sentence or the next
-_NO_FIGHT = re.compile(r"\b(?:without (?:a fight|resistance|fighting|violence)|unopposed|no (?:resistance|fighting)"
+_NO_FIGHT = re.compile(r"\b(?:without(?: \w+){0,3}? (?:fight|fighting|resistance|violence|clash|clashes|battle|bloodshed"
+                       r"|shot|shots|gunshot|gunfire)|unopposed|no (?:resistance|fighting)"
                        r"|no violence (?:was )?reported)\b")
-#: what says the losers left, in the capture's own sentence (anywhere in a word, as written)
-_WITHDREW = re.compile(r"after the withdrawal|withdrew|withdrawn|pulled out|handed over|peacefully")
+#: what says the losers left, in the capture's own sentence (anywhere in a word, as written):
+#: "handed over", "handed the town over", "handed authority over Eastern Slavonia to Zagreb"
+_WITHDREW = re.compile(r"after the withdrawal|withdrew|withdrawn|pulled out|hand(?:ed|s|ing)?(?: \w+){0,2} over"
+                       r"|peacefully")
 
 
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
