@@ -1564,3 +1564,11 @@ def test_retook_is_a_capture_though_the_model_gives_it_no_lemma():
     ev = only("The army retook Marka on Monday after al-Shabaab fighters pulled out of the coastal town.")
     assert (ev.sub_event_type, ev.location.country) == ("Non-violent transfer of territory", "SO")
     assert ev.actor1 == "Military Forces of Somalia (2017-2022)"
+
+
+def test_the_side_a_place_was_taken_from_is_actor2():
+    ev = only("Al-Shabaab seized the town of Marka from government forces on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Non-state actor overtakes territory", "Al Shabaab", "Military Forces of Somalia (2017-2022)")
+    ev = only("Syrian government forces recaptured the town of Khan Shaikhoun from rebels on Wednesday.")
+    assert (ev.sub_event_type, ev.actor2) == ("Government regains territory", "Opposition Rebels (Syria)")

@@ -811,6 +811,17 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
     return agent or modifier, patient, passive
 
 
+def _taken_from(doc: Doc, verb: Token, sent_actors: Sequence[ActorRef], agents: list[ActorRef]
+                ) -> list[ActorRef]:
+    """The actors a place was taken from ("seized Marka from government forces")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return [a for a in _actors_in(_span_tokens(doc, g.subtree), sent_actors) if a not in agents]
+    return []
+
+
 def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | None:
     """The subject a verb without one shares with the clause it hangs on: as a conjunct, an
     infinitive, a participle ("troops pushed in, clashing with insurgents and capturing a
@@ -1830,6 +1841,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.patients = []  # "an off-duty police officer" is a civilian victim
             elif not m.patients and patient_span is not None:
                 m.patients = _victims_from_words(doc, patient_span, lex)
+            if frame.name == "capture" and (losers := _taken_from(doc, head, sent_actors, m.agents)):
+                m.patients = losers  # "recaptured the town from rebels": the side that lost it
             if not m.agents and agent_span is not None and _words(doc, agent_span) <= _SELF_PRONOUNS:
                 # "the RSF said it had taken control", "Al-Shabaab said they attacked the base"
                 m.agents = _teller(doc, head, sent_actors)
