@@ -1572,3 +1572,9 @@ def test_the_side_a_place_was_taken_from_is_actor2():
         "Non-state actor overtakes territory", "Al Shabaab", "Military Forces of Somalia (2017-2022)")
     ev = only("Syrian government forces recaptured the town of Khan Shaikhoun from rebels on Wednesday.")
     assert (ev.sub_event_type, ev.actor2) == ("Government regains territory", "Opposition Rebels (Syria)")
+
+
+def test_a_whole_country_does_not_change_hands():
+    ev = only("At least 450 members of Saudi-backed forces have defected to the Houthis as the Saudi-led "
+              "coalition and its allies are on retreat in central Yemen.")
+    assert ev.sub_event_type == "Change to group/activity"

@@ -1949,11 +1949,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     and any(x.create and x.sent_end <= sent.start_char and _family(x.sub_event_type) == "violence"
                             for x in mentions)):
                 m.create = False  # "The strike targeted a Hamas commander": the strike told before
-            if m.territorial and m.place is None and not (
+            if m.territorial and (m.place is None or m.place.feature_type == "country") and not (
                 frame.name == "capture" and patient_span is not None
                 and _names_ground(doc, patient_span)
             ):
-                m.create = False  # a change of control needs a place ("seized several villages" names one)
+                # a change of control needs a place ("seized several villages" names one); a whole
+                # country does not change hands ("the coalition is on retreat in central Yemen")
+                m.create = False
             if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS
                     and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS)) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
