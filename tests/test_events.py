@@ -1539,7 +1539,7 @@ def test_a_town_entered_without_fighting_changed_hands_and_the_fighting_named_is
     assert (ev.sub_event_type, ev.location.country) == ("Non-violent transfer of territory", "LY")
     assert only("Government troops entered the town of Kidal without firing a shot on Sunday.").sub_event_type \
         == "Non-violent transfer of territory"
-    # entering alone changes nothing: "Protesters entered the parliament building" is the protest
+    # entering alone changes nothing
     assert [e.sub_event_type for e in events("On Monday, soldiers entered the town of Kidal.")] == []
 
 
@@ -1578,3 +1578,23 @@ def test_a_whole_country_does_not_change_hands():
     ev = only("At least 450 members of Saudi-backed forces have defected to the Houthis as the Saudi-led "
               "coalition and its allies are on retreat in central Yemen.")
     assert ev.sub_event_type == "Change to group/activity"
+
+
+def test_armed_men_driven_out_of_a_place_lost_it():
+    ev = only("Iraqi forces drove Islamic State out of Mosul on Monday.")
+    assert (ev.sub_event_type, ev.actor2, ev.location.name) == (
+        "Government regains territory", "Islamic State (Iraq)", "Mosul")
+    ev = only("Government forces ousted Houthi rebels from the port city of Mokha on Monday.")
+    assert (ev.sub_event_type, ev.actor2, ev.location.country) == (
+        "Government regains territory", "Houthi Movement", "YE")
+    assert events("Soldiers drove to the base in Mosul on Monday.") == []
+    pushed = events("Police pushed the protesters out of the square in Mosul on Monday.")
+    assert "Government regains territory" not in [e.sub_event_type for e in pushed]
+
+
+def test_hurled_explosives_are_a_grenade_and_roughed_up_is_a_beating():
+    ev = only("On Monday, gunmen hurled explosives at the Mandera county government headquarters.")
+    assert (ev.sub_event_type, ev.location.name) == ("Grenade", "Mandera")
+    ev = only("On Monday, more than 250 people who had convened at a school in Bondo, Siaya County were "
+              "roughed up by angry youth.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")

@@ -811,6 +811,20 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
     return agent or modifier, patient, passive
 
 
+def _driven_from(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The phrase of the place a verb drove someone from: "drove IS out of Mosul", "expelled
+    al-Shabaab from Kismayo", "drove the terrorists back from a key village"."""
+    for c in verb.children:
+        if c.dep_ not in ("prep", "advmod", "prt"):
+            continue
+        for p in (c, *(g for g in c.children if g.dep_ == "prep")):
+            if p.dep_ == "prep" and (p.lower_ == "from" or p.lower_ == "of" and p.head.lower_ == "out"):
+                obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _span_tokens(doc, obj.subtree)
+    return None
+
+
 def _taken_from(doc: Doc, verb: Token, sent_actors: Sequence[ActorRef], agents: list[ActorRef]
                 ) -> list[ActorRef]:
     """The actors a place was taken from ("seized Marka from government forces")."""
@@ -1913,6 +1927,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if patient_span is not None and not _names_territory(doc, patient_span, ctx.places):
                     continue  # "captured footage", "seized power": no place changed hands
                 m.sub_event_type = _capture_type(m, doc, ctx)
+            if frame.name == "expulsion":
+                ground = _driven_from(doc, head)
+                if ground is None or not _names_territory(doc, ground, ctx.places) \
+                        or not any(_kind(a, ctx) in ARMED_KINDS for a in m.patients):
+                    continue  # "drove to the base", "pushed protesters out of the square": no armed side lost a place
+                m.sub_event_type = _capture_type(m, doc, ctx)
             if m.sub_event_type == "Disrupted weapons use" or _family(m.sub_event_type) == "demonstration":
                 m.territorial = False
             if head.pos_ == "VERB" and _lemma(head) in AIMING_VERBS and _names_an_attack(doc, agent_span):
@@ -2877,7 +2897,7 @@ def build_events(
                 agents += p_names
             elif m.frame == "withdrawal":
                 losers += a_names
-            elif m.frame in ("encirclement", "capture"):
+            elif m.frame in ("encirclement", "capture", "expulsion"):
                 winners += a_names
                 losers += p_names
             else:
