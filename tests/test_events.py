@@ -1598,3 +1598,25 @@ def test_hurled_explosives_are_a_grenade_and_roughed_up_is_a_beating():
     ev = only("On Monday, more than 250 people who had convened at a school in Bondo, Siaya County were "
               "roughed up by angry youth.")
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_storming_is_an_assault_typed_by_who_was_inside_not_a_capture():
+    ev = only("Gunmen stormed a hospital in Garissa on Monday and killed a patient.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    ev = only("Al-Shabaab militants stormed the police station in Mandera on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Al Shabaab", "Police Forces of Kenya (2013-2022)")
+    ev = only("Traders stormed the county offices in Nyeri on Monday demanding compensation.")
+    assert ev.event_type == "Protests"
+
+
+def test_a_fight_by_the_attackers_in_the_next_sentence_makes_the_attack_a_battle():
+    ev = only("On October 31st, suspected bandits attacked Kapkondot village in Elgeyo-Marakwet, Kenya, to "
+              "steal cattle. The bandits clashed with local police reservists, and one bandit was killed.",
+              published=dt.date(2019, 11, 4))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Police Forces of Kenya (2013-2022)", 1)
+    # a fight of others on another day stays its own event
+    evs = events("On Monday, bandits attacked Kapkondot village in Elgeyo-Marakwet. On Thursday, "
+                 "police clashed with Pokot raiders in Tot.", published=dt.date(2019, 11, 8))
+    assert [e.sub_event_type for e in evs] == ["Attack", "Armed clash"]

@@ -2682,6 +2682,20 @@ def _ambushes_of_civilians(drafts: list[_Draft]) -> None:
             d.sub_event_type = "Attack"
 
 
+def _fight_that_follows(d: _Draft, m: Mention) -> bool:
+    """A fight told in the sentence after an attack, by or against the attack's own perpetrators,
+    is that attack (which becomes a battle): "bandits attacked Kapkondot ... The bandits clashed
+    with local police reservists"."""
+    if _family(m.sub_event_type) != "violence" or SUB_EVENT_TYPES[m.sub_event_type] != "Battles" \
+            or SUB_EVENT_TYPES[d.sub_event_type] == "Battles" or _family(d.sub_event_type) != "violence":
+        return False
+    last = max(x.sent_end for x in d.mentions)
+    if not 0 <= m.sent_start - last < 400 or any(x.sent_start == m.sent_start for x in d.mentions):
+        return False
+    perpetrators = {a.name or a.generic for x in d.mentions for a in x.agents} - {None, "civilians"}
+    return bool(perpetrators & {a.name or a.generic for a in m.agents + m.patients})
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -2711,7 +2725,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             if related and family == "demonstration" and m.anaphoric:
                 target = d  # "The protesters lit bonfires on the highway": the same crowd
                 break
-            if related and _dates_compatible(d, m) and _places_compatible(d.place, m.place):
+            if (related or _fight_that_follows(d, m)) and _dates_compatible(d, m) \
+                    and _places_compatible(d.place, m.place):
                 target = d
                 break
         if target is None:
@@ -2917,6 +2932,9 @@ def build_events(
         if sub in TERRITORIAL_TYPES:
             side1 = [x for x in side1 if x not in losers]  # who withdrew did not take over
         side2 = [x for x in side2 if x not in side1]
+        if SUB_EVENT_TYPES[sub] == "Battles":
+            # the other side of a battle is who fought, not the villagers an attack first hit
+            side2.sort(key=lambda x: x.startswith("Civilians"))
         if not side1 and side2 and SUB_EVENT_TYPES[sub] == "Battles":
             # "two soldiers were killed in clashes with the Taliban": the side the victims
             # fought is named as the other party; with no initiator named it is listed first
