@@ -135,7 +135,7 @@ def test_a_broken_lexicon_is_a_clear_data_error(tmp_path):
     text = resources.files("warwire.data").joinpath("event_lexicon.toml").read_text()
     assert '"chase away", "chase"]' in text
     bad.write_text(text.replace('"chase away", "chase"]', '"chase away", "chase", "storm"]'))
-    with pytest.raises(DataError, match="'storm' of frame 'riot' is already a trigger of frame 'capture'"):
+    with pytest.raises(DataError, match="'storm' of frame 'riot' is already a trigger of frame 'storming'"):
         load_lexicon(bad)
 
 

@@ -363,6 +363,10 @@ class Mention:
     anaphoric: bool = False
     #: a weak trigger no cue typed ("Raiders attack family": who the family are is not said)
     undecided: bool = False
+    #: the type an undecided trigger takes when its sentence tells no other event ("fighters
+    #: stormed the town of Bulo Burte" is a capture; "... stormed a village, killing civilians"
+    #: is the killing's attack)
+    alone_type: str | None = None
 
 
 def _lemma(tok: Token) -> str:
@@ -1939,6 +1943,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.create = False  # "it targeted PDF members": what an attack told before aimed at
             if m.sub_event_type is None or frame.strength == "weak" and not frame.cues.keys() & m.cues:
                 m.undecided, m.create = m.create, False
+                armed = "armed_agent" in m.cues or bool(_words(doc, agent_span) & _NOT_A_MOB)
+                if frame.name == "storming" and m.undecided and armed:  # (not "residents stormed the offices")
+                    taken = patient_span is not None and _names_territory(doc, patient_span, ctx.places)
+                    m.alone_type = _capture_type(m, doc, ctx) if taken else "Armed clash"
             # date: in the clause, else the sentence
             in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
             in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
@@ -1989,6 +1997,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     _deaths_in_clashes(mentions)
     _absorbed_by_clashes(mentions)
     _rival_crowds_at_rallies(doc, mentions)
+    _told_alone(mentions)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
         mentions = sorted(mentions + labelled, key=lambda m: (m.sent_start, m.frame != LABEL_FRAME))
@@ -2680,6 +2689,19 @@ def _ambushes_of_civilians(drafts: list[_Draft]) -> None:
                 and all(x.sub_event_type == "Attack" for x in others)
                 and any("civilian_victim" in x.cues for x in others)):
             d.sub_event_type = "Attack"
+
+
+def _told_alone(mentions: list[Mention]) -> None:
+    """An undecided trigger with an ``alone_type`` is that event when its sentence reports no
+    other; a change of control also needs a place below a country."""
+    for m in mentions:
+        if m.alone_type is None or not m.undecided or any(
+                x.create and x is not m and x.sent_start == m.sent_start for x in mentions):
+            continue
+        territorial = m.alone_type in TERRITORIAL_TYPES
+        if territorial and (m.place is None or m.place.feature_type == "country"):
+            continue
+        m.sub_event_type, m.territorial, m.create, m.undecided = m.alone_type, territorial, True, False
 
 
 def _fight_that_follows(d: _Draft, m: Mention) -> bool:
