@@ -984,7 +984,7 @@ def test_a_provincial_capital_named_like_a_person_is_a_place_where_written_as_on
 
 
 def test_who_holds_a_place_is_a_cue_where_the_model_reads_a_person():
-    # the small model tags both names as people; "control of", "withdrew from" say they are places
+    # the small model tags them as a person and a product; "control of", "pulled out of" say places
     assert near(_by_surface("The army regained control of Palmyra on Monday.")["Palmyra"], 34.56, 38.27, 10)
     assert near(_by_surface("The rebels pulled out of Manbij.")["Manbij"], 36.53, 37.95, 10)
     # a person taken or fought is still a person

@@ -816,8 +816,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
 
 
 def _driven_from(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """The phrase of the place a verb drove someone from: "drove IS out of Mosul", "expelled
-    al-Shabaab from Kismayo", "drove the terrorists back from a key village"."""
+    """The phrase of the place a verb drove someone from: "drove IS out of Mosul", "ousted
+    Houthi rebels from Mokha", "drove the terrorists back from a key village"."""
     for c in verb.children:
         if c.dep_ not in ("prep", "advmod", "prt"):
             continue
@@ -1935,7 +1935,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 ground = _driven_from(doc, head)
                 if ground is None or not _names_territory(doc, ground, ctx.places) \
                         or not any(_kind(a, ctx) in ARMED_KINDS for a in m.patients):
-                    continue  # "drove to the base", "pushed protesters out of the square": no armed side lost a place
+                    continue  # "drove to the base", "pushed protesters out of the square": no side lost ground
                 m.sub_event_type = _capture_type(m, doc, ctx)
             if m.sub_event_type == "Disrupted weapons use" or _family(m.sub_event_type) == "demonstration":
                 m.territorial = False
@@ -1943,8 +1943,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.create = False  # "it targeted PDF members": what an attack told before aimed at
             if m.sub_event_type is None or frame.strength == "weak" and not frame.cues.keys() & m.cues:
                 m.undecided, m.create = m.create, False
-                armed = "armed_agent" in m.cues or bool(_words(doc, agent_span) & _NOT_A_MOB)
-                if frame.name == "storming" and m.undecided and armed:  # (not "residents stormed the offices")
+                if frame.name == "storming" and m.undecided and (
+                        "armed_agent" in m.cues or _words(doc, agent_span) & _NOT_A_MOB):  # (not "residents")
                     taken = patient_span is not None and _names_territory(doc, patient_span, ctx.places)
                     m.alone_type = _capture_type(m, doc, ctx) if taken else "Armed clash"
             # date: in the clause, else the sentence
@@ -2504,8 +2504,8 @@ def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) 
 
 
 #: what says a place changed hands without a fight, in the capture's sentence or the next
-_NO_FIGHT = re.compile(r"\b(?:without(?: \w+){0,3}? (?:fight|fighting|resistance|violence|clash|clashes|battle|bloodshed"
-                       r"|shot|shots|gunshot|gunfire)|unopposed|no (?:resistance|fighting)"
+_NO_FIGHT = re.compile(r"\b(?:without(?: \w+){0,3}? (?:fight|fighting|resistance|violence|clash|clashes|battle"
+                       r"|bloodshed|shot|shots|gunshot|gunfire)|unopposed|no (?:resistance|fighting)"
                        r"|no violence (?:was )?reported)\b")
 #: what says the losers left, in the capture's own sentence (anywhere in a word, as written):
 #: "handed over", "handed the town over", "handed authority over Eastern Slavonia to Zagreb"
