@@ -414,7 +414,7 @@ class Matcher:
             if k:
                 kv[k].append(("b", p))
         self.global_entries = entries
-        self.global_index = {k: tuple(v) for k, v in kv.items()}  # tuples: no GC tracking
+        self.global_index = dict(kv)
         self.block_keys = frozenset(k for k, vals in kv.items() if any(v[0] == "b" for v in vals))
         # capitalised spans are looked up in the index; block phrases are also found in
         # lower case, by an automaton over them alone
