@@ -1620,3 +1620,11 @@ def test_a_fight_by_the_attackers_in_the_next_sentence_makes_the_attack_a_battle
     evs = events("On Monday, bandits attacked Kapkondot village in Elgeyo-Marakwet. On Thursday, "
                  "police clashed with Pokot raiders in Tot.", published=dt.date(2019, 11, 8))
     assert [e.sub_event_type for e in evs] == ["Attack", "Armed clash"]
+
+
+def test_engaged_in_is_what_it_was_engaged_in():
+    assert events("On Monday, Nairobi police caught a gang that was engaged in stealing cars.") == []
+    ev = only("On Monday, a gang engaged in a firefight with police in Nairobi.")
+    assert (ev.sub_event_type, ev.location.name) == ("Armed clash", "Nairobi")
+    ev = only("On Monday, Kenyan soldiers were engaged in a fire exchange with the militants near Lamu.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Military Forces of Kenya (2013-2022)")

@@ -1806,6 +1806,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.i == head.i + 1 \
                     and (_lemma(head.head),) in lex.cues.get("modified", ()):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
+            if head.pos_ == "VERB" and (_lemma(head),) in lex.cues.get("engaged_in", ()) \
+                    and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children) \
+                    and not any(c.dep_ in ("dobj", "obj") for c in head.children):
+                # "engaged in running battles": the battles report it; "engaged in stealing cars",
+                # "engaged in a security crackdown" report none ("engaged police in battles" does)
+                continue
             gov = _governor(head)
             deed = gov if head.dep_ in ("nsubj", "nsubjpass") and gov.i != head.i else \
                 head.head if head.dep_ in ("compound", "nmod") and head.head.i == head.i + 1 else None
@@ -1822,6 +1828,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
+            if agent_span is None and head.dep_ == "pobj" and head.head.lower_ == "in" \
+                    and (_lemma(head.head.head),) in lex.cues.get("engaged_in", ()):
+                # "a gang engaged in a firefight with police": who engaged
+                subj = next((c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                agent_span = _span_tokens(doc, subj.subtree) if subj is not None else None
             if (head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT")
                     and (_headline(sent) or read_as_noun)) \
                     or (head.pos_ == "VERB" and head.dep_ == "compound" and patient_span is None):
