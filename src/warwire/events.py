@@ -749,9 +749,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                     (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None) or by_agent(verb.head)
         if agent is None and (subj := _inherited_subject(verb, via_preposition=not passive)) is not None:
             agent = subtree_span(subj)
-        if patient is None and not passive and not (opponent_with and any(
-                c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
-                for c in verb.children)):
+        if patient is None and not passive and not (opponent_with and _prep_object(verb, "with") is not None):
             # "killed and wounded scores of terrorists": the object of the coordinated verb (not
             # when the verb names its opponent: "clashing with insurgents and capturing a village")
             for c in verb.children:
@@ -829,15 +827,19 @@ def _driven_from(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _prep_object(tok: Token, prep: str) -> Token | None:
+    """The object of the first ``prep`` phrase hanging on ``tok`` ("clashed with rebels")."""
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _taken_from(doc: Doc, verb: Token, sent_actors: Sequence[ActorRef], agents: list[ActorRef]
                 ) -> list[ActorRef]:
     """The actors a place was taken from ("seized Marka from government forces")."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "from":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return [a for a in _actors_in(_span_tokens(doc, g.subtree), sent_actors) if a not in agents]
-    return []
+    obj = _prep_object(verb, "from")
+    if obj is None:
+        return []
+    return [a for a in _actors_in(_span_tokens(doc, obj.subtree), sent_actors) if a not in agents]
 
 
 def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | None:
@@ -1988,7 +1990,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     and any(x.create and x.sent_end <= sent.start_char and _family(x.sub_event_type) == "violence"
                             for x in mentions)):
                 m.create = False  # "The strike targeted a Hamas commander": the strike told before
-            if m.territorial and (m.place is None or m.place.feature_type == "country") and not (
+            if m.territorial and not _holds_ground(m.place) and not (
                 frame.name == "capture" and patient_span is not None
                 and _names_ground(doc, patient_span)
             ):
@@ -2702,6 +2704,12 @@ def _ambushes_of_civilians(drafts: list[_Draft]) -> None:
             d.sub_event_type = "Attack"
 
 
+def _holds_ground(place: Place | None) -> bool:
+    """Whether a change of control can be coded at ``place``: a place below a country (a whole
+    country does not change hands: "the coalition is on retreat in central Yemen")."""
+    return place is not None and place.feature_type != "country"
+
+
 def _told_alone(mentions: list[Mention]) -> None:
     """An undecided trigger with an ``alone_type`` is that event when its sentence reports no
     other; a change of control also needs a place below a country."""
@@ -2710,7 +2718,7 @@ def _told_alone(mentions: list[Mention]) -> None:
                 x.create and x is not m and x.sent_start == m.sent_start for x in mentions):
             continue
         territorial = m.alone_type in TERRITORIAL_TYPES
-        if territorial and (m.place is None or m.place.feature_type == "country"):
+        if territorial and not _holds_ground(m.place):
             continue
         m.sub_event_type, m.territorial, m.create, m.undecided = m.alone_type, territorial, True, False
 
@@ -2719,11 +2727,10 @@ def _fight_that_follows(d: _Draft, m: Mention) -> bool:
     """A fight told in the sentence after an attack, by or against the attack's own perpetrators,
     is that attack (which becomes a battle): "bandits attacked Kapkondot ... The bandits clashed
     with local police reservists"."""
-    if _family(m.sub_event_type) != "violence" or SUB_EVENT_TYPES[m.sub_event_type] != "Battles" \
-            or SUB_EVENT_TYPES[d.sub_event_type] == "Battles" or _family(d.sub_event_type) != "violence":
+    if SUB_EVENT_TYPES.get(m.sub_event_type) != "Battles" or SUB_EVENT_TYPES[d.sub_event_type] == "Battles" \
+            or _family(d.sub_event_type) != "violence":
         return False
-    last = max(x.sent_end for x in d.mentions)
-    if not 0 <= m.sent_start - last < 400 or any(x.sent_start == m.sent_start for x in d.mentions):
+    if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:  # a later sentence, close by
         return False
     perpetrators = {a.name or a.generic for x in d.mentions for a in x.agents} - {None, "civilians"}
     return bool(perpetrators & {a.name or a.generic for a in m.agents + m.patients})

@@ -1832,8 +1832,8 @@ def _counties_named_in_full(live: list[Mention]) -> None:
     counties: dict[str, Entry] = {}
     for men in live:
         e = men.candidates[0].entry
-        if e.feature_type == "county" and _name_key(men) != men.key:
-            counties.setdefault(_name_key(men), e)
+        if e.feature_type == "county" and (key := _name_key(men)) != men.key:
+            counties.setdefault(key, e)
     for men in live:
         county = counties.get(men.key)
         top = men.candidates[0].entry
