@@ -1628,3 +1628,17 @@ def test_engaged_in_is_what_it_was_engaged_in():
     assert (ev.sub_event_type, ev.location.name) == ("Armed clash", "Nairobi")
     ev = only("On Monday, Kenyan soldiers were engaged in a fire exchange with the militants near Lamu.")
     assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Military Forces of Kenya (2013-2022)")
+
+
+def test_air_strikes_of_a_foreign_force_are_located_where_they_fell():
+    # the Saudi-led coalition's country does not rule out Yemen's places, nor Israel's Gaza's
+    ev = only("Saudi-led coalition air strikes hit a market in Saada province on Monday, killing 12 civilians.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Air/drone strike", "Civilians (Yemen)", 12)
+    assert (ev.location.country, ev.location.geo_precision) == ("YE", 3)
+    ev = only("Israeli air strikes killed 18 people in the Jabalia refugee camp in northern Gaza on Monday.")
+    assert ev.actor1.startswith("Military Forces of Israel")
+    assert ev.location.country == "PS" and abs(ev.location.lat - 31.53) < 0.05
+    ev = only("A Russian drone struck an apartment block in Odesa on Monday, wounding five people.")
+    assert (ev.sub_event_type, ev.actor1, ev.location.name) == (
+        "Air/drone strike", "Military Forces of Russia (2000-)", "Odesa")
+

@@ -144,10 +144,12 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
     mentions = kb.find(text, on=article.published)
     given = [c.upper() for c in countries or ()]
     country = given[0] if given else kb.dominant_country(mentions)
-    hints = list(dict.fromkeys(given + ([country] if country else [])))
-    hints += sorted({c for m in mentions if m.name and (c := kb.country_of(m.name)) and c not in hints})
+    # the countries of the armed groups named are searched, but do not rule out places elsewhere:
+    # Saudi-led air strikes fall on Yemen, Israeli ones on Gaza
+    likely = list(dict.fromkeys(([country] if country else [])
+                                + sorted({c for m in mentions if m.name and (c := kb.country_of(m.name))})))
     t = _TIMES.add("actors", t)
-    places = places_mod.find_places(text, doc, countries=hints)
+    places = places_mod.find_places(text, doc, countries=given, likely=likely)
     t = _TIMES.add("places", t)
     actor_refs = [_actor_ref(m, kb) for m in mentions]
     ctx = events_mod.Context(

@@ -658,8 +658,10 @@ def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None =
     return _signals(first) + _county_votes(toks, spans, keys, m, m.gaz.bundled_countries())
 
 
-def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str]) -> list[str]:
-    out = list(given)
+def _doc_countries(sig: Counter[str], given: Sequence[str], bundled: set[str], likely: Sequence[str] = ()) -> list[str]:
+    """The countries whose village layers are matched: the ``given`` ones, the ``likely`` ones,
+    then those the text's own names vote for."""
+    out = list(dict.fromkeys([*given, *likely]))[:MAX_DOC_COUNTRIES]
     if sig:
         top = sig.most_common(1)[0][1]
         for cc, n in sig.most_common():
@@ -816,9 +818,10 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
 
 
 def _recognise(
-    text: str, doc: Doc | None, countries: Sequence[str], m: Matcher
+    text: str, doc: Doc | None, countries: Sequence[str], m: Matcher, likely: Sequence[str] = ()
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
-    """Toponym spans with their candidates (``countries``: the caller's ISO2 codes, upper case)."""
+    """Toponym spans with their candidates (``countries``: the caller's ISO2 codes, upper case;
+    ``likely``: countries to search as well, without rejecting places elsewhere)."""
     toks = _possessives(tokenize(text), m.country_possessives)
     norm = _norm_string(toks)
     # spans of the longest global key's length; a country layer's keys are shorter, and a
@@ -834,7 +837,7 @@ def _recognise(
     bundled = set(m.gaz.bundled_countries())
     sig = _signals(first) + _county_votes(toks, spans, keys, m, bundled, countries) + _currency_votes(text, m.rules)
     own = _own_votes(first)
-    doc_cc = _doc_countries(sig, countries, bundled)
+    doc_cc = _doc_countries(sig, countries, bundled, likely)
     # pass 2: global + village layers of those countries
     raw = list(graw)
     # "Elwak" for El Wak, "Alhol" for Al-Hol: the article written onto a village's name
@@ -2189,12 +2192,14 @@ def _extend_designator(men: Mention, text: str, rules: Rules) -> None:
 
 
 def explain_places(
-    text: str, doc: Doc | None = None, *, countries: Sequence[str] = (), matcher: Matcher | None = None
+    text: str, doc: Doc | None = None, *, countries: Sequence[str] = (), matcher: Matcher | None = None,
+    likely: Sequence[str] = (),
 ) -> list[Mention]:
     """Every recognised span with its candidates, scores and the reason for the choice/rejection."""
     m = matcher or default_matcher()
     countries = tuple(c.upper() for c in countries)
-    mentions, sig, doc_cc, own = _recognise(text, doc, countries, m)
+    likely = tuple(c.upper() for c in likely)
+    mentions, sig, doc_cc, own = _recognise(text, doc, countries, m, likely)
     _resolve(mentions, sig, doc_cc, text, own, frozenset(countries))
     for men in mentions:
         _extend_designator(men, text, m.rules)
@@ -2203,19 +2208,22 @@ def explain_places(
 
 def find_places(
     text: str, doc: Doc | None = None, *, countries: Sequence[str] = (), matcher: Matcher | None = None,
-    demonyms: bool = False,
+    demonyms: bool = False, likely: Sequence[str] = (),
 ) -> list[Place]:
     """Every place mention in ``text`` resolved to a gazetteer entry, sorted by start offset.
 
-    ``doc`` (a spaCy parse of ``text``) adds NER signals; ``countries`` (ISO2) forces those
-    countries' village layers to be searched.  Demonyms ("Syrian", "the Turkish army") are
+    ``doc`` (a spaCy parse of ``text``) adds NER signals; ``countries`` (ISO2) says what the
+    text is about: those countries' village layers are searched and their places preferred, and
+    a loose spelling of a place elsewhere is not taken.  ``likely`` (ISO2) countries are only
+    searched as well (the countries of the armed groups a text names: Saudi-led air strikes
+    fall on Yemen).  Demonyms ("Syrian", "the Turkish army") are
     country signals, not places, unless ``demonyms=True``: then each one is also returned as
     its country (feature type ``country``, geo_precision 3), as toponym corpora that count
     adjectival mentions (GeoWebNews) expect.
     """
     m = matcher or default_matcher()
     out: list[Place] = []
-    for men in explain_places(text, doc, countries=countries, matcher=m):
+    for men in explain_places(text, doc, countries=countries, matcher=m, likely=likely):
         if men.rejected is None and men.chosen is not None:
             out.append(_to_place(men))
         elif demonyms and men.demonym:
