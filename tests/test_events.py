@@ -1642,3 +1642,17 @@ def test_air_strikes_of_a_foreign_force_are_located_where_they_fell():
     assert (ev.sub_event_type, ev.actor1, ev.location.name) == (
         "Air/drone strike", "Military Forces of Russia (2000-)", "Odesa")
 
+
+def test_control_of_a_town_the_parser_hangs_on_the_verb_is_still_taken():
+    ev = only("The RSF took control of Wad Madani on Monday after government troops withdrew from the city "
+              "without a fight.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-violent transfer of territory", "RSF: Rapid Support Forces")
+    assert ev.location.country == "SD"
+    ev = only("The RSF took control of Wad Madani on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "RSF: Rapid Support Forces")
+
+
+def test_storming_a_building_in_a_town_takes_no_town():
+    ev = only("Al-Shabaab militants stormed a hotel in Mogadishu on Monday, sparking a siege that left 21 "
+              "people dead.")
+    assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Armed clash", 21, "Mogadishu")

@@ -240,6 +240,14 @@ def test_a_deed_someone_is_accused_of_is_no_toll():
         (1, "killed", False, "the official")]
 
 
+def test_a_deed_of_the_victim_is_no_toll_but_one_of_the_event_is():
+    # what a man shot by police had done is not told as this event's dead ...
+    assert _figs("Police shot a man who had killed three people in Nyeri.") == []
+    # ... but what a siege (no person) did is
+    assert _figs("Gunmen stormed a hotel, sparking a siege that left 21 people dead.") == [
+        (21, "killed", False, "21")]
+
+
 def test_police_are_people():
     assert _figs("Two police killed in shootout with bandits.") == [(2, "killed", False, "Two")]
 

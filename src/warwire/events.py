@@ -644,6 +644,22 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
     return fixed
 
 
+#: nouns whose "of" names what they are of ("control of the town"), even where the parser hangs
+#: the "of" on the verb
+OF_NOUNS = frozenset({"control", "charge", "possession", "command", "hold"})
+
+
+def _misplaced_of(verb: Token) -> Token | None:
+    """The "of" the parser hung on ``verb`` that belongs to its object ("took control of X")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.lemma_.lower() not in OF_NOUNS:
+        return None
+    nxt = obj.right_edge.i + 1
+    if nxt < len(verb.doc) and verb.doc[nxt].lower_ == "of" and verb.doc[nxt].head.i == verb.i:
+        return verb.doc[nxt]
+    return None
+
+
 def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
            ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Character spans of the agent and patient phrases of a trigger, and whether passive.
@@ -696,6 +712,10 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 # two objects are one phrase split by the parser ("attacks police post")
                 span = subtree_span(c)
                 patient = span if patient is None or span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
+        if patient is not None and (of := _misplaced_of(verb)) is not None:
+            # "took control of Wad Madani": the parser hung the place's "of" on the verb
+            span = subtree_span(of)
+            patient = patient if span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
         after = token_after(verb, PASSIVE_COMPLEMENTS)
         by_next = after is not None and after.lower_ == "by" and after.dep_ == "prep" and after.head.i == verb.i
         if not passive and agent is not None and (any(c.dep_ == "agent" for c in verb.children) or by_next):
@@ -1958,7 +1978,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.undecided, m.create = m.create, False
                 if frame.name == "storming" and m.undecided and (
                         "armed_agent" in m.cues or _words(doc, agent_span) & _NOT_A_MOB):  # (not "residents")
-                    taken = patient_span is not None and _names_territory(doc, patient_span, ctx.places)
+                    taken = patient_span is not None and _heads_territory(doc, patient_span, ctx.places)
                     m.alone_type = _capture_type(m, doc, ctx) if taken else "Armed clash"
             # date: in the clause, else the sentence
             in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
@@ -2479,6 +2499,17 @@ def _names_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -
         t.lemma_.lower() in TERRITORY_NOUNS or t.lower_ in TERRITORY_NOUNS or t.ent_type_ in ("GPE", "LOC", "FAC")
         for t in sp
     )
+
+
+def _heads_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -> bool:
+    """Is the phrase's head a place or a piece of ground ("the town of Bulo Burte", "Kidal"), not
+    a building in one ("a hotel in Mogadishu")?"""
+    sp = doc.char_span(*span, alignment_mode="expand")
+    if sp is None:
+        return False
+    head = sp.root
+    return any(p.start <= head.idx < p.end for p in places) or head.lemma_.lower() in TERRITORY_NOUNS \
+        or head.lower_ in TERRITORY_NOUNS
 
 
 def _communal(m: Mention) -> bool:

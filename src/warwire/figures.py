@@ -780,8 +780,9 @@ def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:
     was stoned to death").  The doers' own clause is the event's ("the gunmen who killed three
     villagers escaped")."""
     if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubjpass", "dobj") and any(
-            c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
-        return True
+            c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children) \
+            and (verb.head.pos_ != "NOUN" or _people_noun(verb.head, lex)):
+        return True  # (not a deed of the event's own: "sparking a siege that left 21 people dead")
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" \
             and _event_unit(verb.head.head, lex) in ("killed", "wounded"):
         return True
