@@ -989,3 +989,11 @@ def test_who_holds_a_place_is_a_cue_where_the_model_reads_a_person():
     assert near(_by_surface("The rebels pulled out of Manbij.")["Manbij"], 36.53, 37.95, 10)
     # a person taken or fought is still a person
     assert "Palmyra" not in _by_surface("Police arrested Palmyra on Monday.")
+
+
+def test_a_town_the_text_calls_a_city_of_its_country_may_be_a_folded_spelling():
+    # GeoNames lists Jizan as Djazan, not Jazan; "the Saudi city of" says which town it is
+    (p,) = [p for p in _parsed("Houthi rebels fired a missile at the Saudi city of Jazan on Sunday.") if p.text == "Jazan"]
+    assert (p.name, p.country) == ("Jizan", "SA") and near(p, 16.89, 42.55, 10)
+    # without saying so, a folded spelling of a town abroad is no match ("Shakopee" is no Skopje)
+    assert not [p for p in _parsed("The Saudi envoy met Jazan yesterday.") if p.text == "Jazan"]

@@ -61,6 +61,9 @@ MAX_CANDIDATES = 12
 #: town of 10,000+ people in the district's province (a large county's centre: Mandera
 #: County's lies 130 km from Mandera town)
 SEAT_KM, SEAT_SAME_PROVINCE_KM, SEAT_TOWN_POPULATION = 40.0, 150.0, 10_000
+#: people a GeoNames town needs to match a folded spelling the text calls a city or town ("the
+#: Saudi city of Jazan": Jizan); a village's folded namesake is too often another village
+FOLDED_CITY_POPULATION = 10_000
 #: rapidfuzz ``ratio`` a near-miss spelling needs to match a country layer's name.
 FUZZY_SCORE = 88
 #: Entries whose name forms are cached by a matcher (cleared when full; a few hundred bytes
@@ -1390,11 +1393,12 @@ def _filter(
     single = men.i == men.j
     # a GeoNames town or a country matched only after transliteration folding is another name
     # ("Shakopee" ~ Skopje, "Boone" ~ Bone, "Pala" ~ Palau): folding is for the villages of the
-    # text's countries
+    # text's countries, or for a town the text calls one there ("the Saudi city of Jazan": Jizan)
     surface = gz.simple_key(men.text)
     men.candidates = [
         c for c in men.candidates
         if _spelling_rank(c) or not _needs_listed_spelling(c.entry) or _bare_equal(surface, m.forms(c.entry))
+        or men.designator == "city" and c.entry.country in context and c.entry.population >= FOLDED_CITY_POPULATION
     ]
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
