@@ -1656,3 +1656,53 @@ def test_storming_a_building_in_a_town_takes_no_town():
     ev = only("Al-Shabaab militants stormed a hotel in Mogadishu on Monday, sparking a siege that left 21 "
               "people dead.")
     assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Armed clash", 21, "Mogadishu")
+
+
+def test_a_side_that_attacks_in_one_clause_and_is_fought_in_another_is_the_other_side():
+    ev = only("Nigerian troops repelled an attack by ISWAP militants on a military base in Damboa on Monday, "
+              "killing 20 insurgents.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 20)
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Nigeria (2015-2023)", "Islamic State (West Africa)"}
+
+
+def test_fighting_between_two_sides_read_as_a_verb_still_names_them():
+    ev = only("Fighting between the army and the Kachin Independence Army broke out in Kachin state on Monday.",
+              published=dt.date(2023, 6, 20))
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Myanmar (2021-)", "KIA: Kachin Independence Army"}
+
+
+def test_what_was_seized_must_be_ground_for_a_change_of_control():
+    assert events("The Houthis seized a commercial ship in the Red Sea on Monday.") == []
+    ev = only("Taliban fighters overran a district headquarters in Badakhshan province on Monday after "
+              "government forces retreated.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Non-state actor overtakes territory", "Taliban", "Military Forces of Afghanistan (2014-2021)")
+    ev = only("Rebels seized much of the town of Saraqib on Monday.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    # an armed unit overtaken is a fight; fighters occupying a place hold it, they did not take it
+    ev = only("On Monday, Taliban militants overtook a military unit in Kapisa.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Taliban")
+    ev = only("On Monday, Puntland forces attacked Al-Shabaab fighters occupying Togga Suuj in Nugaal.")
+    assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Al Shabaab")
+
+
+def test_militiamen_are_an_armed_group_and_a_peaceful_protest_has_no_opponent():
+    ev = only("Pro-government militiamen set fire to dozens of homes in a village in Darfur on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Unidentified Armed Group (Sudan)")
+    ev = only("Hundreds of people demonstrated peacefully in Bamako on Monday against the presence of French troops.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Peaceful protest", "Protesters (Mali)", None)
+
+
+def test_neutralised_armed_men_are_killed_in_a_fight_a_neutralised_bomb_is_no_fight():
+    ev = only("On Monday, Malian troops neutralised five assailants during a pursuit near Bankass, in the Mopti region.")
+    assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Armed clash", 5, "Bankass")
+    ev = only("On Monday, Malian troops neutralised an explosive device near Bankass, in the Mopti region.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Disrupted weapons use", 0)
+
+
+def test_a_country_that_launched_the_weapons_is_not_where_they_were_shot_down():
+    evs = events("Ukraine's air force said on Monday it had shot down 30 of the 35 drones and all six cruise "
+                 "missiles launched by Russia.", published=dt.date(2023, 6, 20))
+    (shot,) = [e for e in evs if e.sub_event_type == "Disrupted weapons use"]
+    assert shot.actor1 == "Military Forces of Ukraine (2019-)"
+    assert shot.location is None or shot.location.country == "UA"

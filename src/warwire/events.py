@@ -712,6 +712,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 # two objects are one phrase split by the parser ("attacks police post")
                 span = subtree_span(c)
                 patient = span if patient is None or span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
+        if agent is None and patient is None and (among := _prep_object(verb, "between") or _prep_object(verb, "among")) is not None:
+            agent = subtree_span(among)  # a gerund read as a verb: "Fighting between the army and the KIA broke out"
         if patient is not None and (of := _misplaced_of(verb)) is not None:
             # "took control of Wad Madani": the parser hung the place's "of" on the verb
             span = subtree_span(of)
@@ -1349,7 +1351,8 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     """How a place name that only modifies another noun relates to it: ``"route"`` for one
     end of a road or border ("the Damascus-Aleppo highway"), ``"institution"`` ("the Kabul
     government"), ``"attribute"`` for other nouns ("Garissa residents", "the Idlib offensive"),
-    None when the name is not a modifier."""
+    ``"agent"`` for a country that did something ("missiles launched by Russia"), None when the
+    name is not a modifier."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -1372,6 +1375,9 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
         # where people came from: "a man from Isiolo was attacked ... near Maua", "invaders
         # suspected to be from Baringo County attacked ... at Rubere"
         return "attribute"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and place.feature_type == "country" and (
+            tok.head.dep_ == "agent" or tok.head.head.tag_ == "VBN"):
+        return "agent"  # "missiles launched by Russia": who did it, not where
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = tok.head.lemma_.lower()
@@ -1548,7 +1554,7 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
         if regions and PLACE_RANK.get(r.place.feature_type, 1) < 2 and r.place.admin1 and _norm(r.place.admin1) not in regions:
             continue
         p = r.place
-        if r.holds or r.capital_of_district:
+        if r.holds or r.capital_of_district or r.modifier == "agent":
             continue
         if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles if not x.dropped):
             continue  # "Shinwar (Ghani Khel) district": the other name of a place already read
@@ -1960,10 +1966,14 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if rivals:
                     m.cues.add("rival_crowds")
                 m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues and not rivals else "Mob violence"
+            if frame.name == "capture" and head.tag_ == "VBG" and head.dep_ == "acl" and _lemma(head) in ("occupy", "hold", "control"):
+                continue  # "Al-Shabab fighters occupying Togga Suuj": who holds it, not a taking
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
-                if patient_span is not None and not _names_territory(doc, patient_span, ctx.places):
-                    continue  # "captured footage", "seized power": no place changed hands
-                m.sub_event_type = _capture_type(m, doc, ctx)
+                if patient_span is None or _heads_territory(doc, patient_span, ctx.places):
+                    m.sub_event_type = _capture_type(m, doc, ctx)
+                elif "armed_victim" not in m.cues and not any(_kind(a, ctx) in ARMED_KINDS for a in m.patients):
+                    continue  # "captured footage", "seized power", "seized a ship in the Red Sea": no place changed hands
+                # (else "overtook a military unit": a fight, no place taken)
             if frame.name == "expulsion":
                 ground = _driven_from(doc, head)
                 if ground is None or not _names_territory(doc, ground, ctx.places) \
@@ -2476,7 +2486,8 @@ def _coordinated_states(doc: Doc, span: tuple[int, int] | None, found: list[Acto
 TERRITORY_NOUNS = PLACE_NOUNS | frozenset(
     "base bases position positions territory territories post posts outpost checkpoint checkpoints hill "
     "hills airport port road highway bridge stronghold enclave pocket front line frontline neighbourhood "
-    "neighborhood quarter suburb suburbs villages towns cities areas parts".split()
+    "neighborhood quarter suburb suburbs villages towns cities areas parts headquarters barracks garrison "
+    "camps hilltop mountain ridge heights".split()
 )
 
 
@@ -2508,8 +2519,24 @@ def _heads_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -
     if sp is None:
         return False
     head = sp.root
+    for _ in range(2):  # "control of the town", "much of the city", "parts of Idlib"
+        if head.lemma_.lower() not in OF_NOUNS | _SHARE_WORDS:
+            break
+        of = _prep_object(head, "of")
+        if of is None and (misplaced := _misplaced_of(head.head)) is not None and head.dep_ in ("dobj", "obj"):
+            of = next((g for g in misplaced.children if g.dep_ == "pobj"), None)  # "took control of X"
+        if of is None:
+            break
+        head = of
     return any(p.start <= head.idx < p.end for p in places) or head.lemma_.lower() in TERRITORY_NOUNS \
-        or head.lower_ in TERRITORY_NOUNS
+        or head.lower_ in TERRITORY_NOUNS or head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN"
+
+
+#: words for a share or a number of something, whose "of" names it ("much of the city", "a
+#: number of towns")
+_SHARE_WORDS = frozenset({"much", "most", "all", "part", "parts", "swathe", "swathes", "rest", "half", "some",
+                          "section", "sections", "area", "areas", "outskirts", "remainder", "number",
+                          "dozens", "string", "series", "handful", "couple", "several", "many"})
 
 
 def _communal(m: Mention) -> bool:
@@ -2792,7 +2819,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             same_type = d.sub_event_type == m.sub_event_type
             family = _family(m.sub_event_type)
             related = same_type or (family == _family(d.sub_event_type) and (
-                family == "demonstration" or (same_sentence and family == "violence")))
+                family == "demonstration" or (same_sentence and family == "violence"))) or (
+                # "Taliban fighters overran the district after government forces retreated"
+                same_sentence and m.territorial and any(x.territorial for x in d.mentions))
             if related and family == "demonstration" and m.anaphoric:
                 target = d  # "The protesters lit bonfires on the highway": the same crowd
                 break
@@ -3002,6 +3031,15 @@ def build_events(
             side1, side2 = _dedupe(agents + winners), _dedupe(patients + losers)
         if sub in TERRITORIAL_TYPES:
             side1 = [x for x in side1 if x not in losers]  # who withdrew did not take over
+        if sub == "Armed clash" and len(side1) > 1:
+            # "troops repelled an attack by ISWAP, killing 20 insurgents": a side that attacks in
+            # one clause and is fought in another is the other side (not one that only lost men:
+            # "Taliban attacked a post ... 3 Taliban were also killed")
+            met = {x for m in d.mentions if m.frame == "clash"
+                   for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x}
+            fought = [x for x in side1 if x in met]
+            if fought and any(x not in fought and not x.startswith("Unidentified") for x in side1):
+                side1 = [x for x in side1 if x not in fought]
         side2 = [x for x in side2 if x not in side1]
         if SUB_EVENT_TYPES[sub] == "Battles":
             # the other side of a battle is who fought, not the villagers an attack first hit
@@ -3038,6 +3076,8 @@ def build_events(
             # crowd first
             crowd = ctx.resolve("rioters" if SUB_EVENT_TYPES[sub] == "Riots" else "protesters", country, date)
             actor1, actor2 = crowd, actor1
+        if sub == "Peaceful protest" and actor2 and ctx.kind_of and ctx.kind_of(actor2) != "protesters":
+            actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
             actor2 = ctx.resolve("civilians", country, date)
         if actor1 is None and ctx.resolve and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
