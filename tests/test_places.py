@@ -997,3 +997,11 @@ def test_a_town_the_text_calls_a_city_of_its_country_may_be_a_folded_spelling():
     assert (p.name, p.country) == ("Jizan", "SA") and near(p, 16.89, 42.55, 10)
     # without saying so, a folded spelling of a town abroad is no match ("Shakopee" is no Skopje)
     assert not [p for p in _parsed("The Saudi envoy met Jazan yesterday.") if p.text == "Jazan"]
+
+
+def test_a_possessive_that_begins_a_name_stays_in_it():
+    (p,) = [p for p in _parsed("Rohingya refugees were attacked by a mob in Cox's Bazar on Friday.") if p.country == "BD"]
+    assert p.text == "Cox's Bazar" and near(p, 21.44, 92.01, 10)
+    # a country's possessive before a place is still the country and the place
+    assert [(p.text, p.country) for p in _parsed("Kenya's Mandera county was calm.")] == [
+        ("Kenya", "KE"), ("Mandera county", "KE")]

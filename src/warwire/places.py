@@ -19,7 +19,7 @@ import math
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -247,6 +247,21 @@ def _possessives(toks: list[Tok], possessives: frozenset[str]) -> list[Tok]:
             if out is toks:
                 out = list(toks)
             out[n] = _new_tok(Tok, (t.start, t.end - 1, t.text[:-1], _token_key(t.text[:-1])))
+    return out
+
+
+def _named_possessives(text: str, toks: list[Tok], index: Mapping[str, object]) -> list[Tok]:
+    """A possessive that begins a name the global layer holds ("Cox's Bazar", "King's Lynn")
+    keeps its "s" (``tokenize`` cuts it, so that "Kenya's north" is Kenya)."""
+    out = toks
+    for n, t in enumerate(toks[:-1]):
+        nxt = toks[n + 1]
+        if text[t.end : t.end + 2] in ("'s", "’s") and text[t.end + 2 : nxt.start] == " " and nxt.text[:1].isupper():
+            key = _token_key(t.text + "s")
+            if f"{key} {nxt.key}" in index:
+                if out is toks:
+                    out = list(toks)
+                out[n] = _new_tok(Tok, (t.start, t.end + 2, t.text + "s", key))
     return out
 
 
@@ -652,7 +667,7 @@ def _county_votes(
 def country_signals(text: str, doc: Doc | None = None, matcher: Matcher | None = None) -> Counter[str]:
     """Countries a text is about: ISO2 -> weighted count (country name 2, demonym 1, place 1)."""
     m = matcher or default_matcher()
-    toks = _possessives(tokenize(text), m.country_possessives)
+    toks = _named_possessives(text, _possessives(tokenize(text), m.country_possessives), m.global_index)
     norm = _norm_string(toks)
     spans, keys = _name_spans(toks, norm, m.span_words)
     graw = [(i, j, k, v, "g") for i, j, k, v in _raw_matches(m, norm, spans, keys)]
@@ -825,7 +840,7 @@ def _recognise(
 ) -> tuple[list[Mention], Counter[str], list[str], dict[str, Counter[str]]]:
     """Toponym spans with their candidates (``countries``: the caller's ISO2 codes, upper case;
     ``likely``: countries to search as well, without rejecting places elsewhere)."""
-    toks = _possessives(tokenize(text), m.country_possessives)
+    toks = _named_possessives(text, _possessives(tokenize(text), m.country_possessives), m.global_index)
     norm = _norm_string(toks)
     # spans of the longest global key's length; a country layer's keys are shorter, and a
     # longer span can only miss them
