@@ -1706,3 +1706,37 @@ def test_a_country_that_launched_the_weapons_is_not_where_they_were_shot_down():
     (shot,) = [e for e in evs if e.sub_event_type == "Disrupted weapons use"]
     assert shot.actor1 == "Military Forces of Ukraine (2019-)"
     assert shot.location is None or shot.location.country == "UA"
+
+
+def test_a_clause_hung_on_a_place_or_a_day_tells_no_doer():
+    ev = only("The Pakistani Taliban claimed responsibility for a suicide attack on a police compound in Bannu on "
+              "Monday that killed three officers.", published=dt.date(2023, 6, 20))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Suicide bomb", "TTP: Tehreek-e-Taliban Pakistan", "Police Forces of Pakistan (2022-)", 3)
+
+
+def test_who_found_the_bodies_did_not_kill_them():
+    ev = only("Security forces in Michoacan state found the bodies of seven men dumped on a highway near Uruapan "
+              "on Monday.", published=dt.date(2023, 6, 20))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Mexico)", 7)
+
+
+def test_people_at_a_demonstration_are_its_demonstrators():
+    ev = only("Police arrested 40 opposition activists during a rally in Dhaka on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Protest with intervention", "Protesters (Bangladesh)")
+    ev = only("On Monday, villagers lynched a suspected thief in Kisumu.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_the_toll_of_the_event_a_retaliation_answers_is_not_its_own():
+    ev = only("Hezbollah fired dozens of rockets at northern Israel on Monday in response to an Israeli strike "
+              "that killed one of its commanders.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Shelling/artillery/missile attack", "Hezbollah", 0)
+    # a fronted retaliation phrase ends at its comma: what follows is the event's own toll
+    ev = only("In retaliation for the killing of a herder, Pokot raiders killed five people in Kapedo on Monday.")
+    assert ev.fatalities == 5
+
+
+def test_a_drone_shot_down_is_a_disrupted_weapon():
+    ev = only("Yemen's Houthi rebels said on Monday they had shot down a US MQ-9 Reaper drone over Marib province.")
+    assert (ev.sub_event_type, ev.actor1, ev.location.country) == ("Disrupted weapons use", "Houthi Movement", "YE")

@@ -649,6 +649,17 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
 OF_NOUNS = frozenset({"control", "charge", "possession", "command", "hold"})
 
 
+#: nouns for buildings and vehicles, which do nothing themselves
+_BUILDINGS = frozenset("compound station building market school mosque church hospital hotel office house home "
+                       "vehicle bus car truck".split())
+
+
+def _inanimate(tok: Token) -> bool:
+    """A place, a building, a vehicle or a time: no doer of anything."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or lemma in TERRITORY_NOUNS or lemma in _BUILDINGS
+
+
 def _misplaced_of(verb: Token) -> Token | None:
     """The "of" the parser hung on ``verb`` that belongs to its object ("took control of X")."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -701,9 +712,12 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
         for c in verb.children:
             if c.dep_ == "nsubj" and agent is None:
                 if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                    # "the fighters who withdrew": the antecedent is the agent
-                    inner = {t.i for t in verb.subtree}
-                    agent = _span_tokens(doc, (t for t in verb.head.subtree if t.i not in inner))
+                    # "the fighters who withdrew": the antecedent is the agent (not a place, a
+                    # building or a day the parser hung the clause on: "an attack on a police
+                    # compound in Bannu on Monday that killed three officers")
+                    if not _inanimate(verb.head):
+                        inner = {t.i for t in verb.subtree}
+                        agent = _span_tokens(doc, (t for t in verb.head.subtree if t.i not in inner))
                 else:
                     agent = subtree_span(c)
             elif c.dep_ == "nsubjpass":
@@ -753,7 +767,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None
             ) or (by_agent(verb.head) if verb.dep_ == "conj" else None)
         if agent is None and verb.dep_ == "relcl":
-            agent = subtree_span(verb.head) if not passive else agent
+            agent = subtree_span(verb.head) if not passive and not _inanimate(verb.head) else agent
             if passive:
                 patient = patient or _span_tokens(doc, [verb.head])
         if agent is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -3010,6 +3024,8 @@ def build_events(
                 # who fires tear gas or arrests demonstrators is not one of them
                 patients += a_names
                 agents += p_names
+            elif m.frame == "body_found":
+                patients += p_names  # who found the bodies did not kill them
             elif m.frame == "withdrawal":
                 losers += a_names
             elif m.frame in ("encirclement", "capture", "expulsion"):
@@ -3070,6 +3086,10 @@ def build_events(
         if actor1 and SUB_EVENT_TYPES[sub] == "Riots" and ctx.kind_of and ctx.resolve \
                 and ctx.kind_of(actor1) == "protesters":
             actor1 = ctx.resolve("rioters", country, date)  # demonstrators who turn violent riot
+        if actor1 and _family(sub) == "demonstration" and ctx.kind_of and ctx.resolve \
+                and ctx.kind_of(actor1) == "civilians":
+            # "police arrested 40 opposition activists during a rally": the crowd demonstrated
+            actor1 = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date)
         if actor1 and ctx.kind_of and ctx.resolve and ctx.kind_of(actor1) in ("state_forces", "external_forces") and (
                 SUB_EVENT_TYPES[sub] == "Riots" or sub in ("Peaceful protest", "Protest with intervention")):
             # police who break up a riot or a protest are its second party: ACLED lists the
@@ -3242,6 +3262,12 @@ _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 _RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|s)?\s+(?:against\s+|over\s+)?the\s+(?:death|killing)s?\s+of\s+$", re.I)
 
 
+# the event a retaliation answers, told in the same clause as the figure: "fired rockets in
+# response to an Israeli strike that killed one of its commanders" (not the retaliation's own
+# toll after a fronted phrase: "In retaliation for the killing of a herder, raiders killed 5")
+_ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
+
+
 def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: str = "",
                       sentences: Sequence[tuple[int, int]] = ()) -> None:
     """Set each event's fatalities by ACLED's rules.
@@ -3286,6 +3312,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(told_before):
                     continue
                 if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(told_before):
+                    continue
+                if _ANSWERED.search(told_before):
                     continue
                 after = span.text[f.span.end - span.start :][:60]
                 if _MIXED_TOLL.search(after) or _CODED_ELSEWHERE.search(after):
