@@ -25,6 +25,8 @@ TUESDAY = dt.date(2019, 8, 20)
         ("on Aug. 19", dt.date(2019, 8, 19), 1),
         ("2019-08-17", dt.date(2019, 8, 17), 1),
         ("last week", dt.date(2019, 8, 15), 2),
+        ("gunmen killed six people at the weekend", dt.date(2019, 8, 17), 2),
+        ("clashes over the weekend", dt.date(2019, 8, 17), 2),
         ("in late April", dt.date(2019, 4, 30), 3),
         ("in early March", dt.date(2019, 3, 1), 3),
         ("in March", dt.date(2019, 3, 15), 3),

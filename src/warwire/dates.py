@@ -83,7 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
             r"this\s+afternoon|this\s+evening|last\s+night|overnight|earlier\s+today|"
-            r"last\s+week(?:end)?|this\s+week(?:end)?|past\s+week(?:end)?|last\s+month|this\s+month|"
+            r"last\s+week(?:end)?|this\s+past\s+weekend|(?:at|over)\s+the\s+weekend|"
+            r"this\s+week(?:end)?|past\s+week(?:end)?|last\s+month|this\s+month|"
             r"(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+(?:ago|earlier))\b",
             re.I,
         ),
@@ -231,6 +232,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
     if word in ("last weekend", "past weekend"):
         saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
         return saturday, 2, True
+    if word in ("at the weekend", "over the weekend", "this past weekend"):
+        # the weekend just gone, or the one under way
+        return ref - dt.timedelta(days=(ref.weekday() - 5) % 7), 2, True
     if word in ("this week",):
         return ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=3), 2, True
     if word in ("this weekend",):
