@@ -1740,3 +1740,34 @@ def test_the_toll_of_the_event_a_retaliation_answers_is_not_its_own():
 def test_a_drone_shot_down_is_a_disrupted_weapon():
     ev = only("Yemen's Houthi rebels said on Monday they had shot down a US MQ-9 Reaper drone over Marib province.")
     assert (ev.sub_event_type, ev.actor1, ev.location.country) == ("Disrupted weapons use", "Houthi Movement", "YE")
+
+
+def test_who_runs_into_an_explosive_is_its_victim():
+    ev = only("Two soldiers were wounded on Monday when their patrol hit an improvised explosive device in Mali's "
+              "Kidal region.", published=dt.date(2023, 6, 20))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")
+    ev = only("Militants hit a police convoy with a roadside bomb near Mandera on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Unidentified Armed Group (Kenya)")
+
+
+def test_a_town_taken_and_left_again_was_taken_by_them():
+    ev = only("Al-Shabaab fighters briefly seized the town of Bulo Burde on Monday before withdrawing hours later.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Al Shabaab")
+
+
+def test_excessive_force_is_against_protesters_and_a_rescue_is_no_abduction():
+    ev = only("Police fired live rounds at protesters in Mandalay on Monday, killing at least three.",
+              published=dt.date(2023, 6, 20))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Excessive force against protesters", "Police Forces of Myanmar (2021-)", "Protesters (Myanmar)", 3)
+    assert events("The Nigerian army said on Monday it had rescued 25 hostages held by bandits in Zamfara state.") == []
+
+
+def test_a_group_named_by_its_adjective_and_forces_demolishing_homes():
+    ev = only("Yemeni government forces repelled a Houthi offensive on the city of Marib on Monday, killing "
+              "dozens of rebels.")
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Yemen (2012-2022)", "Houthi Movement"}
+    ev = only("Israeli forces demolished the homes of two Palestinian attackers in the village of Beita on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.location.country) == (
+        "Looting/property destruction", "Military Forces of Israel (2009-2021)", "PS")

@@ -649,6 +649,32 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
 OF_NOUNS = frozenset({"control", "charge", "possession", "command", "hold"})
 
 
+#: verbs for freeing captives
+_FREEING_VERBS = frozenset({"rescue", "free", "release", "liberate", "recover", "secure"})
+#: verbs for running into an explosive ("hit a landmine", "stepped on a mine", "ran over an IED")
+_CONTACT_VERBS = frozenset({"hit", "strike", "step", "run", "drive", "trigger", "roll"})
+_EXPLOSIVES = frozenset({"mine", "mines", "landmine", "landmines", "ied", "ieds", "device", "devices", "explosive",
+                         "explosives", "bomb", "bombs"})
+
+
+def _ran_into_explosive(doc: Doc, trig: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The phrases of who ran into an explosive and of the explosive, when ``trig`` (the verb or
+    the explosive) tells of it: "their patrol hit an improvised explosive device" (the patrol is
+    the victim)."""
+    verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("dobj", "obj", "pobj") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is None or verb.pos_ != "VERB" or _lemma(verb) not in _CONTACT_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "onto") for g in c.children if g.dep_ == "pobj"]
+    explosive = next((o for o in objs if any(t.lower_ in _EXPLOSIVES for t in o.subtree)), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if explosive is None or subj is None:
+        return None
+    return _span_tokens(doc, subj.subtree), _span_tokens(doc, explosive.subtree)
+
+
 #: nouns for buildings and vehicles, which do nothing themselves
 _BUILDINGS = frozenset("compound station building market school mosque church hospital hotel office house home "
                        "vehicle bus car truck".split())
@@ -1881,6 +1907,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, after = _headline_roles(doc, head, sent, agent_span)
                 patient_span = after if patient_span is None or after is not None else patient_span
+            ran_into = _ran_into_explosive(doc, head)
+            if ran_into is not None:
+                # "their patrol hit an IED", "a vehicle ran over a landmine": the subject is the victim
+                agent_span, patient_span, _passive = None, ran_into[0], True
             if patient_span is not None:
                 patient_span = _antecedent(doc, patient_span, agent_span, sent, lex) or patient_span
             if agent_span is None and not _passive:
@@ -1902,6 +1932,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
+            if ran_into is not None and not m.agents:
+                # "a Taliban-planted landmine": who laid it
+                m.agents = [a for a in _actors_in(ran_into[1], sent_actors) if _kind(a, ctx) in ARMED_KINDS]
             m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
@@ -1980,6 +2013,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if rivals:
                     m.cues.add("rival_crowds")
                 m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues and not rivals else "Mob violence"
+            if frame.name == "abduction" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") \
+                    and _lemma(head.head) in _FREEING_VERBS:
+                continue  # "rescued 25 hostages held by bandits": an abduction told before, not by the rescuers
             if frame.name == "capture" and head.tag_ == "VBG" and head.dep_ == "acl" and _lemma(head) in ("occupy", "hold", "control"):
                 continue  # "Al-Shabab fighters occupying Togga Suuj": who holds it, not a taking
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
@@ -2004,6 +2040,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         "armed_agent" in m.cues or _words(doc, agent_span) & _NOT_A_MOB):  # (not "residents")
                     taken = patient_span is not None and _heads_territory(doc, patient_span, ctx.places)
                     m.alone_type = _capture_type(m, doc, ctx) if taken else "Armed clash"
+                if frame.name == "looting" and m.undecided and "armed_agent" in m.cues:
+                    m.alone_type = "Looting/property destruction"  # "Israeli forces demolished the homes of ..."
             # date: in the clause, else the sentence
             in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
             in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
@@ -2787,8 +2825,9 @@ def _told_alone(mentions: list[Mention]) -> None:
     other; a change of control also needs a place below a country."""
     for m in mentions:
         if m.alone_type is None or not m.undecided or any(
-                x.create and x is not m and x.sent_start == m.sent_start for x in mentions):
-            continue
+                (x.create or x.undecided and m.frame == "looting") and x is not m and x.sent_start == m.sent_start
+                for x in mentions):
+            continue  # (homes burnt in an attack are the attack's: "militias burn homes and attack civilians")
         territorial = m.alone_type in TERRITORIAL_TYPES
         if territorial and not _holds_ground(m.place):
             continue
@@ -3046,7 +3085,9 @@ def build_events(
         else:
             side1, side2 = _dedupe(agents + winners), _dedupe(patients + losers)
         if sub in TERRITORIAL_TYPES:
-            side1 = [x for x in side1 if x not in losers]  # who withdrew did not take over
+            # who withdrew did not take over (unless they took it and left again: "seized the
+            # town before withdrawing hours later")
+            side1 = [x for x in side1 if x not in losers] or side1
         if sub == "Armed clash" and len(side1) > 1:
             # "troops repelled an attack by ISWAP, killing 20 insurgents": a side that attacks in
             # one clause and is fought in another is the other side (not one that only lost men:
@@ -3096,6 +3137,8 @@ def build_events(
             # crowd first
             crowd = ctx.resolve("rioters" if SUB_EVENT_TYPES[sub] == "Riots" else "protesters", country, date)
             actor1, actor2 = crowd, actor1
+        if sub == "Excessive force against protesters" and actor2 is None and ctx.resolve:
+            actor2 = ctx.resolve("protesters", country, date)  # "police fired live rounds at protesters"
         if sub == "Peaceful protest" and actor2 and ctx.kind_of and ctx.kind_of(actor2) != "protesters":
             actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
