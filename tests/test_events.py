@@ -57,6 +57,9 @@ def test_shelling_that_kills_soldiers_is_shelling_not_a_battle():
         "Government forces will launch an offensive on Idlib next week, officials said.",
         "If the rebels do not withdraw from Saraqib, the army will storm the town.",
         "Five years ago, militants seized the town of Palmyra.",
+        "Ten years after the Ghouta chemical attack, survivors still await justice.",
+        "Opposition leaders threatened mass protests if the election results are not annulled.",
+        "The army launched a campaign to recruit 5,000 new soldiers in the northern region.",
         "The foreign ministers of Kenya and Ethiopia met in Addis Ababa on Wednesday to discuss trade.",
     ],
 )
@@ -1771,3 +1774,27 @@ def test_a_group_named_by_its_adjective_and_forces_demolishing_homes():
     ev = only("Israeli forces demolished the homes of two Palestinian attackers in the village of Beita on Monday.")
     assert (ev.sub_event_type, ev.actor1, ev.location.country) == (
         "Looting/property destruction", "Military Forces of Israel (2009-2021)", "PS")
+
+
+def test_headlines_name_countries_by_adjectives_and_states_by_their_names():
+    ev = only("Gunmen kill 7 in attack on Nigerian village")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+    ev = only("Ukraine says it recaptured village near Bakhmut", published=dt.date(2023, 6, 20))
+    assert (ev.sub_event_type, ev.actor1) == ("Government regains territory", "Military Forces of Ukraine (2019-)")
+    ev = only("Israeli strike on Rafah kills 20, Gaza health officials say")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == (
+        "Military Forces of Israel (2009-2021)", "Civilians (Palestine)", 20)
+
+
+def test_a_foreign_state_taking_a_place_abroad_overtakes_it():
+    ev = only("Russian forces captured the town of Avdiivka on Monday.", published=dt.date(2023, 6, 20))
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)")
+    ev = only("Syrian government forces retook Khan Sheikhoun on Monday.")
+    assert ev.sub_event_type == "Government regains territory"
+
+
+def test_who_fired_the_tear_gas_canisters_intervened():
+    ev = only("Police fired teargas canisters at protesters in Kisumu on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya (2013-2022)")

@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:in\s+)?(?:recent|past|coming|previous)\s+(?:days|weeks|months|years)\b|"
             r"\bfor\s+(?:days|weeks|months|years)\b|"
             r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some|few)\s+"
-            r"(?:months|years|decades|month|year|decade)\s+(?:ago|earlier|before)\b|"
+            r"(?:months|years|decades|month|year|decade)\s+(?:ago|earlier|before|after|since)\b|"
             r"\b(?:last|past|previous)\s+(?:year|decade)\b|\ba\s+(?:year|decade)\s+ago\b|"
             r"\brecently\b",
             re.I,

@@ -520,6 +520,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         # "a man who killed his wife and kids was seized by a mob and killed": what the victim
         # had done, told to say who he was (not "police dispersed youths who had stormed ...")
         return "weak"
+    if trig.pos_ == "NOUN" and (trig.dep_ in ("dobj", "obj") and _lemma(trig.head) in mod.future
+                                or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
+                                and _lemma(trig.head.head) in mod.future):
+        return "none"  # "threatened mass protests", "warned of attacks": not (yet) an event
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
             break
@@ -533,6 +537,7 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "none"
         if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp"):
             return "none"
+
         if any(c.dep_ == "mark" and c.lower_ in mod.hypothetical and c.lower_ != "whether" for c in anc.children):
             return "none"
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in anc.children):
@@ -649,6 +654,22 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
 OF_NOUNS = frozenset({"control", "charge", "possession", "command", "hold"})
 
 
+#: what is fired, dropped or used in an attack, besides the lexicon's weapons
+_FIRED = frozenset("shot shots round rounds fire gunfire bullet bullets gas teargas tear canister canisters stone stones "
+                   "rock rocks projectile projectiles shell shells barrel missile missiles force chemical chemicals "
+                   "chlorine sarin".split())
+
+
+def _fires_a_weapon(verb: Token, lex: Lexicon) -> bool:
+    """Does a verb of use or firing ("fire", "launch", "use", "drop") have a weapon, or no
+    object at all ("police fired in the air"), rather than a campaign or an appeal?"""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return True
+    words = {t.lower_ for t in obj.subtree}
+    return bool(words & (_FIRED | lex.people.weapon)) or any(w.endswith("gas") for w in words)
+
+
 #: verbs for freeing captives
 _FREEING_VERBS = frozenset({"rescue", "free", "release", "liberate", "recover", "secure"})
 #: verbs for running into an explosive ("hit a landmine", "stepped on a mine", "ran over an IED")
@@ -661,6 +682,8 @@ def _ran_into_explosive(doc: Doc, trig: Token) -> tuple[tuple[int, int], tuple[i
     """The phrases of who ran into an explosive and of the explosive, when ``trig`` (the verb or
     the explosive) tells of it: "their patrol hit an improvised explosive device" (the patrol is
     the victim)."""
+    if trig.dep_ == "compound":
+        trig = trig.head  # "a roadside bomb"
     verb = trig if trig.pos_ == "VERB" else trig.head if trig.dep_ in ("dobj", "obj", "pobj") else None
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
@@ -870,6 +893,11 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 patient = patient or subtree_span(c)
     elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB":
         for c in trig.head.children:
+            if c.dep_ == "nsubj":
+                agent = agent or subtree_span(c)
+    elif trig.dep_ == "compound" and trig.head.dep_ in ("dobj", "obj") and trig.head.head.pos_ == "VERB":
+        # "police fired teargas canisters": who fired them
+        for c in trig.head.head.children:
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
     return agent or modifier, patient, passive
@@ -1949,7 +1977,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.patients = losers  # "recaptured the town from rebels": the side that lost it
             if not m.agents and agent_span is not None and _words(doc, agent_span) <= _SELF_PRONOUNS:
                 # "the RSF said it had taken control", "Al-Shabaab said they attacked the base"
-                m.agents = _teller(doc, head, sent_actors)
+                m.agents = _teller(doc, head, sent_actors) or _telling_state(doc, head, ctx.places)
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
                 # victims' side ("bombed a ceremony held by opponents of the junta") nor who
@@ -2016,6 +2044,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "abduction" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") \
                     and _lemma(head.head) in _FREEING_VERBS:
                 continue  # "rescued 25 hostages held by bandits": an abduction told before, not by the rescuers
+            if frame.name == "weapon_use" and not _fires_a_weapon(head, lex):
+                continue  # "launched a campaign to recruit 5,000 soldiers": nothing was fired
             if frame.name == "capture" and head.tag_ == "VBG" and head.dep_ == "acl" and _lemma(head) in ("occupy", "hold", "control"):
                 continue  # "Al-Shabab fighters occupying Togga Suuj": who holds it, not a taking
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
@@ -2384,6 +2414,19 @@ def _teller(doc: Doc, trig: Token, sent_actors: Sequence[ActorRef]) -> list[Acto
     return _actors_in(span, sent_actors) if span is not None else []
 
 
+def _telling_state(doc: Doc, trig: Token, places: Sequence[Place]) -> list[ActorRef]:
+    """A country that tells what "it" did is its armed forces: "Ukraine says it recaptured a
+    village near Bakhmut"."""
+    verb = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX") and _lemma(a) in _TELLING), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is None:
+        return []
+    country = next((p for p in places if p.feature_type == "country" and p.start <= subj.idx < p.end), None)
+    if country is None:
+        return []
+    return [ActorRef(None, country.start, country.end, "state_forces", country.country, "military")]
+
+
 def _speaker(doc: Doc, ref: ActorRef) -> bool:
     """The actor is in the subject of a verb of telling: "a member of the PDF told Reuters"."""
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -2646,6 +2689,13 @@ def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
     kinds = {_kind(a, ctx) for a in m.agents}
     generics = {a.generic for a in m.agents}
     if "state_forces" in kinds or generics & {"military", "police", "state_military", "government"}:
+        # a foreign state's forces that take a place abroad overtake it as a non-state actor
+        # would (ACLED): "Russia said it had captured the village of Klishchiivka"
+        where = {p.country for p in ctx.places
+                 if m.sent_start <= p.start < m.sent_end and p.feature_type != "country" and p.country}
+        homes = {a.country or (ctx.country_of(a.name) if a.name and ctx.country_of else None) for a in m.agents}
+        if where and None not in homes and not homes & where:
+            return "Non-state actor overtakes territory"
         return "Government regains territory"
     if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
         return "Non-state actor overtakes territory"

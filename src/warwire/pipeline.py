@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import gc
 import logging
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 
 #: The stages timed by :func:`stage_times`, in pipeline order.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 STAGES = ("parse", "actors", "places", "events", "quotes", "figures", "claims", "assemble")
 
 
@@ -150,6 +152,9 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
                                 + sorted({c for m in mentions if m.name and (c := kb.country_of(m.name))})))
     t = _TIMES.add("actors", t)
     places = places_mod.find_places(text, doc, countries=given, likely=likely)
+    if country is None and not any(p.country for p in places):
+        # a headline's only country may be an adjective: "Gunmen kill 7 in attack on Nigerian village"
+        country = next((iso for w in _CAPITALISED.findall(text) if (iso := kb.iso_of_demonym(w))), None)
     t = _TIMES.add("places", t)
     actor_refs = [_actor_ref(m, kb) for m in mentions]
     ctx = events_mod.Context(
