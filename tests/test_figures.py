@@ -375,3 +375,11 @@ def test_a_passive_with_its_subject_hung_on_believed_counts_the_victim():
     text = ("On Sunday night [13 February], a man believed to be a member of the Ogaden National "
             "Liberation Front (ONLF) was shot dead by gunmen in Garissa.")
     assert [f[:2] for f in _figs(text)] == [(1, "killed")]
+
+
+def test_speakers_the_parser_read_into_the_list_of_the_dead_are_not_dead():
+    text = ("Government forces pounded rebel-held areas of Idlib on Wednesday, killing at least 11 civilians, "
+            "rescuers and a war monitor said.\n\nMore fighting was reported.")
+    assert _figs(text) == [(11, "killed", True, "11")]
+    (fig,) = find_figures(nlp.parse(text))
+    assert fig.source == "rescuers and a war monitor"

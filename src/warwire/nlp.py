@@ -56,6 +56,35 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: verbs of telling whose subject the parser may read into the sentence's last object
+_TELLING = frozenset({"say", "tell", "report", "confirm", "add", "state", "claim"})
+
+
+@Language.component("warwire_speakers")
+def speaker_subjects(doc: Doc) -> Doc:
+    """Give a sentence-final verb of telling its subject when the parser read the speakers into
+    the list before it: in "..., killing at least 11 civilians, rescuers and a war monitor said"
+    the rescuers and the monitor said it; they were not killed."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.lemma_.lower() not in _TELLING or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            continue
+        if root.i == sent.start or any(not (t.is_punct or t.is_space) for t in doc[root.i + 1 : sent.end]):
+            continue
+        first = doc[root.i - 1]
+        if first.pos_ not in ("NOUN", "PROPN") or first.dep_ != "conj":
+            continue
+        while first.dep_ == "conj" and first.head.i < first.i:
+            before = first.left_edge.i - 1
+            if before > sent.start and doc[before].text == ",":
+                break  # the first speaker: right after the list's last comma
+            first = first.head
+        else:
+            continue
+        first.head, first.dep_ = root, "nsubj"
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Language:
     """Return the English spaCy pipeline (loaded once per process)."""
@@ -69,6 +98,8 @@ def load() -> Language:
         log.debug("loaded spaCy pipeline %s", name)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("warwire_paragraphs", before="parser")
+            # (after the lemmatizer: it reads lemmas and coarse parts of speech)
+            nlp.add_pipe("warwire_speakers", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
         nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
         return nlp
     raise DataError(
