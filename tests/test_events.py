@@ -1798,3 +1798,21 @@ def test_who_fired_the_tear_gas_canisters_intervened():
     ev = only("Police fired teargas canisters at protesters in Kisumu on Monday.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya (2013-2022)")
+
+
+def test_where_an_attack_took_place_told_after_it_and_a_province_named_as_such():
+    evs = events(
+        "A suicide bomber blew himself up among a crowd of pilgrims south of Baghdad on Monday, killing at least "
+        "18 people, Iraqi officials said.\n\nThe attack took place in the town of Musayyib, as pilgrims were "
+        "walking to the holy city of Karbala, a police officer said.\n\nLater on Monday, a roadside bomb struck "
+        "an army patrol in the western province of Anbar, killing two soldiers, the military said.")
+    assert [(e.sub_event_type, e.location.name, e.fatalities) for e in evs] == [
+        ("Suicide bomb", "Al Musayyib", 18), ("Remote explosive/landmine/IED", "Al-Anbar", 2)]
+
+
+def test_who_holds_the_ground_shelled_is_no_victim_and_government_artillery_is_the_army():
+    ev = only("Syrian government forces pounded rebel-held areas of Idlib province on Monday, killing at least 11 "
+              "civilians.")
+    assert (ev.event_type, ev.actor2, ev.fatalities) == ("Violence against civilians", "Civilians (Syria)", 11)
+    ev = only("Government artillery shelled the town of Kafranbel in Idlib province on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")

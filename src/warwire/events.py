@@ -367,6 +367,9 @@ class Mention:
     #: stormed the town of Bulo Burte" is a capture; "... stormed a village, killing civilians"
     #: is the killing's attack)
     alone_type: str | None = None
+    #: tells where or when an event told before happened ("The attack took place in the town
+    #: of Musayyib")
+    restates: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -670,6 +673,8 @@ def _fires_a_weapon(verb: Token, lex: Lexicon) -> bool:
     return bool(words & (_FIRED | lex.people.weapon)) or any(w.endswith("gas") for w in words)
 
 
+#: verbs that say where or when something happened ("the attack took place in ...")
+_HAPPEN_VERBS = frozenset({"take", "happen", "occur", "unfold"})
 #: verbs for freeing captives
 _FREEING_VERBS = frozenset({"rescue", "free", "release", "liberate", "recover", "secure"})
 #: verbs for running into an explosive ("hit a landmine", "stepped on a mine", "ran over an IED")
@@ -1044,7 +1049,13 @@ def _victim_words(doc: Doc, span: tuple[int, int] | None) -> set[str]:
         return set()
     told = {t.i for c in sp if c.dep_ in ("relcl", "acl") and c.head.i != c.i and sp.start <= c.head.i < sp.end
             for t in c.subtree}
-    return {t.lower_ for t in sp if t.i not in told}
+    # who holds a place is no victim: "pounded rebel-held areas"
+    held = {t.i for t in sp if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _HOLDING}
+    return {t.lower_ for t in sp if t.i not in told and t.i not in held}
+
+
+#: participles that make "X-held" a place X holds
+_HOLDING = frozenset({"held", "controlled", "run", "dominated", "occupied", "besieged"})
 
 
 def _phrase_head(doc: Doc, span: tuple[int, int] | None) -> Token | None:
@@ -1662,7 +1673,8 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         # "the town", "the area": the last town named before this sentence
         clause_doc = doc.char_span(*m.clause, alignment_mode="expand")
         for tok in clause_doc or []:
-            if tok.lower_ in ANAPHORA_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            if tok.lower_ in ANAPHORA_NOUNS and any(c.lower_ in ("the", "this", "that") for c in tok.children) \
+                    and _prep_object(tok, "of") is None:  # (not "the western province of Anbar")
                 prev = ctx_places_before(m.sent_start)
                 if prev is not None:
                     chosen, anaphor = prev, True
@@ -1963,6 +1975,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if ran_into is not None and not m.agents:
                 # "a Taliban-planted landmine": who laid it
                 m.agents = [a for a in _actors_in(ran_into[1], sent_actors) if _kind(a, ctx) in ARMED_KINDS]
+            m.restates = head.pos_ == "NOUN" and head.dep_ == "nsubj" and _lemma(head.head) in _HAPPEN_VERBS \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
             m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
@@ -2786,6 +2800,9 @@ class _Draft:
             self.date = m.date
         if m.place and (
             self.place is None
+            or m.restates and (m.place.country == self.place.country or not self.place.country) and (
+                (PLACE_RANK.get(m.place.feature_type, 1), m.precision)
+                < (PLACE_RANK.get(self.place.feature_type, 1), self.precision))
             or m.create and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
             or not m.create and _places_compatible(self.place, m.place)
             and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
@@ -2967,7 +2984,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                 fam_ok = any(x.sent_start == m.sent_start for x in d.mentions) or (
                     _family(d.sub_event_type) == "violence" and d.date is not None and m.date is not None
                 )
-            if not fam_ok or not _dates_compatible(d, m) or not _places_compatible(d.place, m.place):
+            if not fam_ok or not _dates_compatible(d, m) or not (m.restates or _places_compatible(d.place, m.place)):
                 continue
             distance = min(abs(x.sent_start - m.sent_start) for x in d.mentions)
             before = min(x.sent_start for x in d.mentions) <= m.sent_start
