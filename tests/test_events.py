@@ -1816,3 +1816,10 @@ def test_who_holds_the_ground_shelled_is_no_victim_and_government_artillery_is_t
     assert (ev.event_type, ev.actor2, ev.fatalities) == ("Violence against civilians", "Civilians (Syria)", 11)
     ev = only("Government artillery shelled the town of Kafranbel in Idlib province on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")
+
+
+def test_the_home_of_an_armed_group_named_is_a_vote_for_its_places():
+    # the Turkish military strikes the SDF in Syria: Qamishli is Al Qamishli, not Kamyshly in Turkey
+    ev = only("A drone strike by the Turkish military killed three SDF fighters near Qamishli on Monday.")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Turkey (2016-)", "SDF: Syrian Democratic Forces")
+    assert ev.location.country == "SY" and abs(ev.location.lat - 37.05) < 0.1

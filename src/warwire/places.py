@@ -854,6 +854,7 @@ def _recognise(
     first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at, memo=memo)
     bundled = set(m.gaz.bundled_countries())
     sig = _signals(first) + _county_votes(toks, spans, keys, m, bundled, countries) + _currency_votes(text, m.rules)
+    sig.update(dict.fromkeys(likely, 1))  # the home of an armed group the text names: one vote
     own = _own_votes(first)
     doc_cc = _doc_countries(sig, countries, bundled, likely)
     # pass 2: global + village layers of those countries
