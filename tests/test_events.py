@@ -1823,3 +1823,11 @@ def test_the_home_of_an_armed_group_named_is_a_vote_for_its_places():
     ev = only("A drone strike by the Turkish military killed three SDF fighters near Qamishli on Monday.")
     assert (ev.actor1, ev.actor2) == ("Military Forces of Turkey (2016-)", "SDF: Syrian Democratic Forces")
     assert ev.location.country == "SY" and abs(ev.location.lat - 37.05) < 0.1
+
+
+def test_what_a_member_says_they_did_is_not_his_groups_deed_but_a_spokesmans_is():
+    ev = only('"They are targeting markets and homes in Saraqib," said Mohammed Rasheed, a volunteer with the '
+              'White Helmets civil defence group.')
+    assert ev.actor1 != "Syrian Civil Defence"
+    ev = only("An Al-Shabaab spokesman said on Monday they had attacked the base in Lamu.")
+    assert ev.actor1 == "Al Shabaab"

@@ -2424,8 +2424,18 @@ def _teller(doc: Doc, trig: Token, sent_actors: Sequence[ActorRef]) -> list[Acto
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subj is None:
         return []
-    span = _span_tokens(doc, subj.subtree)
-    return _actors_in(span, sent_actors) if span is not None else []
+    # the group itself or its voice ("an Al-Shabaab spokesman said they ..."), not a person
+    # told as one of its members ("said Mohammed Rasheed, a volunteer with the White Helmets":
+    # his "they" are others)
+    if _lemma(subj) in _VOICES:
+        span = _span_tokens(doc, subj.subtree)
+        return _actors_in(span, sent_actors) if span is not None else []
+    return [a for a in sent_actors if a.start <= subj.idx < a.end]
+
+
+#: who speaks for a group: what they say "it" or "they" did, the group did
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement", "commander", "leader",
+                     "official", "representative", "channel", "agency", "outlet", "website"})
 
 
 def _telling_state(doc: Doc, trig: Token, places: Sequence[Place]) -> list[ActorRef]:
