@@ -1831,3 +1831,9 @@ def test_what_a_member_says_they_did_is_not_his_groups_deed_but_a_spokesmans_is(
     assert ev.actor1 != "Syrian Civil Defence"
     ev = only("An Al-Shabaab spokesman said on Monday they had attacked the base in Lamu.")
     assert ev.actor1 == "Al Shabaab"
+
+
+def test_a_congolese_territory_is_an_event_place_of_its_own():
+    ev = only("Attackers set fire to a health centre in Kalehe territory, South Kivu, on Monday.")
+    assert (ev.sub_event_type, ev.location.name, ev.location.admin1) == (
+        "Looting/property destruction", "Kalehe", "Sud-Kivu")

@@ -1372,7 +1372,7 @@ PLACE_NOUNS = frozenset(
     "town city village province district region governorate area country state county "
     "neighbourhood neighborhood suburb camp outskirts countryside municipality locality hamlet "
     "settlement capital centre center ward constituency subcounty sub-county location sublocation "
-    "sub-location division".split()
+    "sub-location division territory chiefdom commune prefecture sector".split()
 )
 #: a place name modifying one of these names an institution, not where something happened
 #: ("the Kabul government", "Kenya police")
