@@ -1837,3 +1837,10 @@ def test_a_congolese_territory_is_an_event_place_of_its_own():
     ev = only("Attackers set fire to a health centre in Kalehe territory, South Kivu, on Monday.")
     assert (ev.sub_event_type, ev.location.name, ev.location.admin1) == (
         "Looting/property destruction", "Kalehe", "Sud-Kivu")
+
+
+def test_two_demonstrations_in_two_cities_told_in_one_sentence():
+    evs = events("Police dispersed protesters in Lagos on Monday, while in Abuja demonstrators marched peacefully "
+                 "to parliament.")
+    assert [(e.sub_event_type, e.location.name) for e in evs] == [
+        ("Protest with intervention", "Lagos"), ("Peaceful protest", "Abuja")]

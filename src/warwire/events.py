@@ -1384,7 +1384,8 @@ INSTITUTION_NOUNS = frozenset(
 )
 #: people a place name can qualify ("Mombasa residents")
 CROWD_HEADS = frozenset("residents resident villagers students student traders workers youths youth locals "
-                        "people farmers teachers drivers operators".split())
+                        "people farmers teachers drivers operators demonstrators demonstrator protesters protester "
+                        "protestors protestor".split())
 #: a place name modifying one of these is one end of a route or a border ("the Turkey-Syria border"),
 #: or names a road ("Thika Superhighway")
 ROUTE_NOUNS = frozenset("road highway superhighway bypass avenue street border route corridor railway pipeline "
@@ -1467,6 +1468,8 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     if head in INSTITUTION_NOUNS:
         return "institution"
     if head in CROWD_HEADS:
+        if span.start > 0 and doc[span.start - 1].lower_ in ("in", "at", "near") and doc[span.start - 1].pos_ == "ADP":
+            return None  # "while in Abuja demonstrators marched": where, whatever the parser hung it on
         return "crowd"  # "Mombasa residents", "Kenyatta University students"
     return "attribute"
 
