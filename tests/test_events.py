@@ -1844,3 +1844,13 @@ def test_two_demonstrations_in_two_cities_told_in_one_sentence():
                  "to parliament.")
     assert [(e.sub_event_type, e.location.name) for e in evs] == [
         ("Protest with intervention", "Lagos"), ("Peaceful protest", "Abuja")]
+
+
+def test_a_death_toll_that_rose_is_the_toll_whoever_reports_the_rise():
+    ev = only("A car bomb exploded outside a busy restaurant in Mogadishu on Monday evening, killing at least eight "
+              "people, police said.\n\nThe death toll later rose to 15, a doctor at Madina hospital said.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 15)
+    # two sources that disagree still give the lowest
+    ev = only("A car bomb exploded in Mogadishu on Monday, killing eight people, police said. A doctor said 15 "
+              "people were killed.")
+    assert ev.fatalities == 8

@@ -3388,6 +3388,9 @@ _RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|
 # the event a retaliation answers, told in the same clause as the figure: "fired rockets in
 # response to an Israeli strike that killed one of its commanders" (not the retaliation's own
 # toll after a fronted phrase: "In retaliation for the killing of a herder, raiders killed 5")
+# a toll updated by a later report, whoever gives it ("The death toll later rose to 15")
+_TOLL_ROSE = re.compile(r"\b(?:toll|number of (?:dead|deaths|people killed))\b[^.;]*\b(?:rose|risen|climbed|increased|"
+                        r"jumped|reached|has reached|rises|climbs)\s+to\s+(?:at\s+least\s+)?$", re.I)
 _ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
 
 
@@ -3421,6 +3424,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             continue
         per_source: dict[str | None, int] = {}
         extra = 0  # "... were also killed": other dead, added to the toll
+        risen = 0
         spans = list(ev.evidence)
         if len(events) == 1 and ev.sub_event_type not in _PROTESTS:
             spans += [Span(start=a, end=b, text=text[a:b]) for a, b in sentences
@@ -3437,6 +3441,9 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(told_before):
                     continue
                 if _ANSWERED.search(told_before):
+                    continue
+                if _TOLL_ROSE.search(told_before[-80:]):
+                    risen = max(risen, f.quantity)  # "the death toll later rose to 15": the update stands
                     continue
                 after = span.text[f.span.end - span.start :][:60]
                 if _MIXED_TOLL.search(after) or _CODED_ELSEWHERE.search(after):
@@ -3457,7 +3464,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 continue
             for source, n in in_sentence.items():
                 per_source[source] = max(per_source.get(source, 0), n)
-        ev.fatalities = min(per_source.values(), default=0) + extra
+        ev.fatalities = max(min(per_source.values(), default=0) + extra, risen)
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:
