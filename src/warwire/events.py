@@ -1994,7 +1994,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.patients = losers  # "recaptured the town from rebels": the side that lost it
             if not m.agents and agent_span is not None and _words(doc, agent_span) <= _SELF_PRONOUNS:
                 # "the RSF said it had taken control", "Al-Shabaab said they attacked the base"
-                m.agents = _teller(doc, head, sent_actors) or _telling_state(doc, head, ctx.places)
+                m.agents = _teller(doc, head, sent_actors) or _telling_state(head, ctx.places)
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
                 # victims' side ("bombed a ceremony held by opponents of the junta") nor who
@@ -2421,15 +2421,19 @@ _TOLD_AS_DONE = _TELLING | {"believe", "appear", "seem"}
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
 
 
-def _teller(doc: Doc, trig: Token, sent_actors: Sequence[ActorRef]) -> list[ActorRef]:
-    """The actors that are the subject of the verb of telling whose clause holds ``trig``."""
+def _telling_subject(trig: Token) -> Token | None:
+    """The subject of the verb of telling whose clause holds ``trig``."""
     verb = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX") and _lemma(a) in _TELLING), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+
+
+def _teller(doc: Doc, trig: Token, sent_actors: Sequence[ActorRef]) -> list[ActorRef]:
+    """The actors that tell of ``trig``: the group itself or its voice ("an Al-Shabaab spokesman
+    said they ..."), not a person told as one of its members ("said Mohammed Rasheed, a
+    volunteer with the White Helmets": his "they" are others)."""
+    subj = _telling_subject(trig)
     if subj is None:
         return []
-    # the group itself or its voice ("an Al-Shabaab spokesman said they ..."), not a person
-    # told as one of its members ("said Mohammed Rasheed, a volunteer with the White Helmets":
-    # his "they" are others)
     if _lemma(subj) in _VOICES:
         span = _span_tokens(doc, subj.subtree)
         return _actors_in(span, sent_actors) if span is not None else []
@@ -2441,14 +2445,12 @@ _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement", "c
                      "official", "representative", "channel", "agency", "outlet", "website"})
 
 
-def _telling_state(doc: Doc, trig: Token, places: Sequence[Place]) -> list[ActorRef]:
+def _telling_state(trig: Token, places: Sequence[Place]) -> list[ActorRef]:
     """A country that tells what "it" did is its armed forces: "Ukraine says it recaptured a
     village near Bakhmut"."""
-    verb = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX") and _lemma(a) in _TELLING), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subj is None:
-        return []
-    country = next((p for p in places if p.feature_type == "country" and p.start <= subj.idx < p.end), None)
+    subj = _telling_subject(trig)
+    country = next((p for p in places if p.feature_type == "country" and p.start <= subj.idx < p.end),
+                   None) if subj is not None else None
     if country is None:
         return []
     return [ActorRef(None, country.start, country.end, "state_forces", country.country, "military")]
@@ -2902,12 +2904,13 @@ def _holds_ground(place: Place | None) -> bool:
 
 def _told_alone(mentions: list[Mention]) -> None:
     """An undecided trigger with an ``alone_type`` is that event when its sentence reports no
-    other; a change of control also needs a place below a country."""
+    other (homes burnt are a property destruction only when no other trigger, however weak,
+    tells of an attack); a change of control also needs a place below a country."""
     for m in mentions:
         if m.alone_type is None or not m.undecided or any(
                 (x.create or x.undecided and m.frame == "looting") and x is not m and x.sent_start == m.sent_start
                 for x in mentions):
-            continue  # (homes burnt in an attack are the attack's: "militias burn homes and attack civilians")
+            continue  # ("militias burn homes and attack civilians": the attack's)
         territorial = m.alone_type in TERRITORIAL_TYPES
         if territorial and not _holds_ground(m.place):
             continue
@@ -3388,10 +3391,10 @@ _RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|
 # the event a retaliation answers, told in the same clause as the figure: "fired rockets in
 # response to an Israeli strike that killed one of its commanders" (not the retaliation's own
 # toll after a fronted phrase: "In retaliation for the killing of a herder, raiders killed 5")
+_ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
 # a toll updated by a later report, whoever gives it ("The death toll later rose to 15")
 _TOLL_ROSE = re.compile(r"\b(?:toll|number of (?:dead|deaths|people killed))\b[^.;]*\b(?:rose|risen|climbed|increased|"
                         r"jumped|reached|has reached|rises|climbs)\s+to\s+(?:at\s+least\s+)?$", re.I)
-_ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
 
 
 def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: str = "",
@@ -3402,8 +3405,10 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     including 2 children"), another count of the same dead ("six (or seven) police": the
     lowest) and deaths the note codes elsewhere ("killing 4 (coded separately)"); a later
     sentence from the same source updates the toll (the highest stands) unless it counts other
-    dead ("3 militants were also killed", "Also a militant was killed");
-    sources that disagree give the lowest.  A number of "killed and wounded" (casualties) is no
+    dead ("3 militants were also killed", "Also a militant was killed"), and so does a toll told
+    as having risen, whoever tells it ("the death toll later rose to 15"); sources that disagree
+    give the lowest.  The dead of the event a retaliation answers are not its own ("fired
+    rockets in response to a strike that killed one of its commanders").  A number of "killed and wounded" (casualties) is no
     death toll, nor is a death a protest or a riot is about ("after a man was killed"); an explicit
     "fatalities coded as N" wins.  When the article reports one event (not a peaceful protest),
     the deaths told in its other ``sentences`` (character ranges) are that event's ("... The

@@ -31,8 +31,9 @@ log = logging.getLogger(__name__)
 
 
 #: The stages timed by :func:`stage_times`, in pipeline order.
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 STAGES = ("parse", "actors", "places", "events", "quotes", "figures", "claims", "assemble")
+#: a capitalised word: a demonym may be one
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclasses.dataclass

@@ -2234,10 +2234,10 @@ def find_places(
 
     ``doc`` (a spaCy parse of ``text``) adds NER signals; ``countries`` (ISO2) says what the
     text is about: those countries' village layers are searched and their places preferred, and
-    a loose spelling of a place elsewhere is not taken.  ``likely`` (ISO2) countries are only
-    searched as well (the countries of the armed groups a text names: Saudi-led air strikes
-    fall on Yemen).  Demonyms ("Syrian", "the Turkish army") are
-    country signals, not places, unless ``demonyms=True``: then each one is also returned as
+    a loose spelling of a place elsewhere is not taken.  ``likely`` (ISO2) countries are
+    searched as well and cast one country vote each, but rule nothing out (the countries of the
+    armed groups a text names: Saudi-led air strikes fall on Yemen).  Demonyms ("Syrian", "the
+    Turkish army") are country signals, not places, unless ``demonyms=True``: then each one is also returned as
     its country (feature type ``country``, geo_precision 3), as toponym corpora that count
     adjectival mentions (GeoWebNews) expect.
     """
