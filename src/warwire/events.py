@@ -540,7 +540,6 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "none"
         if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp"):
             return "none"
-
         if any(c.dep_ == "mark" and c.lower_ in mod.hypothetical and c.lower_ != "whether" for c in anc.children):
             return "none"
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in anc.children):
@@ -2630,10 +2629,12 @@ def _names_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -
     if any(span[0] <= p.start and p.end <= span[1] for p in places):
         return True
     sp = doc.char_span(*span, alignment_mode="expand")
-    return sp is not None and any(
-        t.lemma_.lower() in TERRITORY_NOUNS or t.lower_ in TERRITORY_NOUNS or t.ent_type_ in ("GPE", "LOC", "FAC")
-        for t in sp
-    )
+    return sp is not None and any(_ground_word(t) for t in sp)
+
+
+def _ground_word(tok: Token) -> bool:
+    """A word for ground ("town", "positions") or one the model tags as a place."""
+    return tok.lemma_.lower() in TERRITORY_NOUNS or tok.lower_ in TERRITORY_NOUNS or tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _heads_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -> bool:
@@ -2652,8 +2653,7 @@ def _heads_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -
         if of is None:
             break
         head = of
-    return any(p.start <= head.idx < p.end for p in places) or head.lemma_.lower() in TERRITORY_NOUNS \
-        or head.lower_ in TERRITORY_NOUNS or head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ == "PROPN"
+    return any(p.start <= head.idx < p.end for p in places) or _ground_word(head) or head.pos_ == "PROPN"
 
 
 #: words for a share or a number of something, whose "of" names it ("much of the city", "a
@@ -3207,18 +3207,17 @@ def build_events(
             side2 = [x for x in side2 if not x.startswith("Civilians")]
         actor1 = side1[0] if side1 else None
         actor2 = side2[0] if side2 else None
-        if actor1 and SUB_EVENT_TYPES[sub] == "Riots" and ctx.kind_of and ctx.resolve \
-                and ctx.kind_of(actor1) == "protesters":
-            actor1 = ctx.resolve("rioters", country, date)  # demonstrators who turn violent riot
-        if actor1 and _family(sub) == "demonstration" and ctx.kind_of and ctx.resolve \
-                and ctx.kind_of(actor1) == "civilians":
-            # "police arrested 40 opposition activists during a rally": the crowd demonstrated
-            actor1 = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date)
-        if actor1 and ctx.kind_of and ctx.resolve and ctx.kind_of(actor1) in ("state_forces", "external_forces") and (
-                SUB_EVENT_TYPES[sub] == "Riots" or sub in ("Peaceful protest", "Protest with intervention")):
+        # ACLED: demonstrators are Protesters (X); in a riot or a mob, Rioters (X)
+        crowd = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date) \
+            if ctx.resolve and _family(sub) == "demonstration" else None
+        kind1 = ctx.kind_of(actor1) if actor1 and ctx.kind_of else None
+        if crowd and (kind1 == "civilians" or kind1 == "protesters" and SUB_EVENT_TYPES[sub] == "Riots"):
+            # demonstrators who turn violent riot; "police arrested 40 opposition activists during
+            # a rally": the crowd demonstrated
+            actor1 = crowd
+        if crowd and kind1 in ("state_forces", "external_forces") and sub != "Excessive force against protesters":
             # police who break up a riot or a protest are its second party: ACLED lists the
             # crowd first
-            crowd = ctx.resolve("rioters" if SUB_EVENT_TYPES[sub] == "Riots" else "protesters", country, date)
             actor1, actor2 = crowd, actor1
         if sub == "Excessive force against protesters" and actor2 is None and ctx.resolve:
             actor2 = ctx.resolve("protesters", country, date)  # "police fired live rounds at protesters"
@@ -3226,9 +3225,8 @@ def build_events(
             actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
         if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
             actor2 = ctx.resolve("civilians", country, date)
-        if actor1 is None and ctx.resolve and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
-            # ACLED: demonstrators are Protesters (X); in a riot or a mob, Rioters (X)
-            actor1 = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date)
+        if actor1 is None and crowd:
+            actor1 = crowd
         unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
             actor1 = unknown
