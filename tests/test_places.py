@@ -293,6 +293,22 @@ def test_country_layers_stay_cached_across_many_countries():
     assert m.country_layer("SY") is first  # no rebuild: the old LRU of 8 layers thrashed
 
 
+
+def test_candidates_kept_across_texts_are_copies_and_forgotten_with_a_new_layer():
+    m = places.Matcher()
+    text = "Shelling hit Saraqib and Khan Shaikhoun in Idlib province."
+    first = places.explain_places(text, countries=["SY"], matcher=m)
+    khan = next(x for x in first if x.text == "Khan Shaikhoun")
+    assert m.candidate_cache  # the names' candidates are kept for the next text
+    khan.candidates[0].notes.append("changed by a reader")
+    khan.candidates[0].score = -99.0
+    again = next(x for x in places.explain_places(text, countries=["SY"], matcher=m) if x.text == "Khan Shaikhoun")
+    assert "changed by a reader" not in again.candidates[0].notes
+    assert again.chosen is not None and again.chosen.entry.id == khan.chosen.entry.id
+    assert abs(again.chosen.entry.lat - 35.44) < 0.05
+    m.country_layer("IQ")  # matches index into the layers: a layer loaded forgets them
+    assert not m.candidate_cache
+
 # --------------------------------------------------------------------------- document context
 
 

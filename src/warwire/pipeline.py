@@ -117,7 +117,7 @@ def _run_batch(
     """Parse and extract one batch (all of it before returning: no Doc outlives the batch)."""
     todo = [a for a in articles if a.status == "ok" and a.text.strip()]
     zone = nlp.load().memory_zone() if memory_zone and todo else contextlib.nullcontext()
-    with zone, _gc_paused():
+    with zone, gc_paused():
         started = time.perf_counter()
         docs = dict(zip((id(a) for a in todo), nlp.parse_many((a.text for a in todo), batch_size)))
         _TIMES.add("parse", started)
@@ -128,7 +128,7 @@ def _run_batch(
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a batch runs (it finds little there, and each pass
     walks every young object); one pass may follow when the batch is done."""
     was_enabled = gc.isenabled()

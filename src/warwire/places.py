@@ -69,6 +69,8 @@ FUZZY_SCORE = 88
 #: Entries whose name forms are cached by a matcher (cleared when full; a few hundred bytes
 #: each): enough for the names a stream of local news keeps matching.
 MAX_CACHED_FORMS = 20_000
+#: Matches whose candidates the matcher keeps (see :attr:`Matcher.candidate_cache`).
+MAX_CACHED_CANDIDATES = 20_000
 #: Feature types of places in no one country or a whole country: never a namesake village's
 #: rival in a country the text is not about, never an anchor for nearby places.
 WIDE = frozenset({"country"}) | gz.SUPRANATIONAL
@@ -408,6 +410,9 @@ class Matcher:
         self.actor_acronyms = frozenset(a.replace(".", "") for a in actor_names[1])
         self._country_layers: dict[str, _Layer] = {}
         self._forms: dict[str, _Forms] = {}
+        #: candidates found for a match (see :func:`_build_mention`), across texts; emptied
+        #: when a country layer is loaded or dropped, since matches index into the layers
+        self.candidate_cache: dict[tuple, tuple] = {}
         self._build_global()
 
     def _build_global(self) -> None:
@@ -455,6 +460,7 @@ class Matcher:
             old = next(iter(self._country_layers))
             held -= len(self._country_layers.pop(old).entries)
             self.gaz.forget(old)
+        self.candidate_cache.clear()
         flat = entries.flat_keys()  # read once: for the index and the fuzzy blocks
         index = entries.key_index(flat)
         lay = self._country_layers[cc] = _Layer(index, entries, _fuzzy_blocks(gz.usable_keys(flat[0])))
@@ -850,8 +856,7 @@ def _recognise(
     lower_words = {t.key for t in toks if t.text[:1].islower()}
     # pass 1: global layer -> the document's countries
     pos_at = _pos_by_offset(doc) if doc is not None and doc.has_annotation("POS") else None
-    memo: dict = {}
-    first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at, memo=memo)
+    first = _mentions(graw, toks, text, m, persons, lower_words, locs, pos_at=pos_at)
     bundled = set(m.gaz.bundled_countries())
     sig = _signals(first) + _county_votes(toks, spans, keys, m, bundled, countries) + _currency_votes(text, m.rules)
     sig.update(dict.fromkeys(likely, 1))  # the home of an armed group the text names: one vote
@@ -872,7 +877,7 @@ def _recognise(
                 if not refs:
                     continue
             raw.append((*cspans[k], ckeys[k], [("c", x) for x in refs], cc))
-    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at, memo)
+    mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at)
     if doc is not None:
         mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
     _person_sense(mentions, persons, text, doc_cc)
@@ -1018,13 +1023,11 @@ def _own_of(men: Mention, own: dict[str, Counter[str]]) -> Counter[str]:
 def _mentions(
     raw: list, toks: list[Tok], text: str, m: Matcher, persons: list, lower_words: set[str],
     locs: list | None = None, context: frozenset[str] = frozenset(), pos_at: dict[int, str] | None = None,
-    memo: dict | None = None,
 ) -> list[Mention]:
     """Mentions of the selected matches, each with its candidates and cues, filtered by the
-    stop rules.  ``memo`` carries the candidates found for a match from one call to the next
-    (see :func:`_build_mention`)."""
+    stop rules."""
     loc_keys = frozenset(normalize(t) for *_, t in locs) if locs else frozenset()
-    mentions = [_build_mention(i, j, key, vals, toks, text, m, memo) for i, j, key, vals in _select(raw, toks, m)]
+    mentions = [_build_mention(i, j, key, vals, toks, text, m) for i, j, key, vals in _select(raw, toks, m)]
     _share_designators(mentions, toks, text, m.rules)
     for men in mentions:
         if men.rejected is None:
@@ -1107,12 +1110,12 @@ def _saint_name(men: Mention, toks: list[Tok], text: str, persons: list, rules: 
 
 
 def _build_mention(
-    i: int, j: int, key: str, vals: list, toks: list[Tok], text: str, m: Matcher, memo: dict | None = None
+    i: int, j: int, key: str, vals: list, toks: list[Tok], text: str, m: Matcher
 ) -> Mention:
     """A matched span with its gazetteer candidates, spelling checks and local cues.
 
-    The candidates depend on the match and its spelling only, so ``memo`` (one per text) keeps
-    them for a name written again, or matched again in the second pass."""
+    The candidates depend on the match and its spelling only, so the matcher keeps them
+    (:attr:`Matcher.candidate_cache`) for a name written again, in this text or another."""
     # include a directly attached Arabic article ("al-Bab")
     si = i
     if i > 0 and toks[i - 1].key == "" and toks[i - 1].text != "|" and (
@@ -1133,11 +1136,13 @@ def _build_mention(
         men.rejected = "inside an actor/outlet name"
     else:
         match = (key, tuple(vals), men.text, toks[i].text if i == j else None, text[end : end + 1] == ".", dateline)
-        found = memo.get(match) if memo is not None else None
+        cache = m.candidate_cache
+        found = cache.get(match)
         if found is None:
             found = _candidates(*match, m)
-            if memo is not None:
-                memo[match] = found
+            if len(cache) >= MAX_CACHED_CANDIDATES:
+                cache.clear()
+            cache[match] = found
         cands, men.demonym, men.rejected = found
         men.candidates = [Candidate(c.entry, 0.0, c.notes[:], c.spelling) for c in cands]
     _annotate(men, toks, text, m.rules)
