@@ -735,6 +735,7 @@ def test_demonstration_that_destroys_property_is_violent():
          "Violent demonstration"),
         ("On Monday, one civilian was found dead in a tea farm in Bomet.", "Attack"),
         ("On Monday, herders in Mandera discovered five bodies buried in a shallow grave.", "Attack"),
+        ("A man from Kapsabet was on Monday discovered murdered by suspected neighbours.", "Attack"),
         ("Nurses in Kisumu went on strike on Monday over unpaid salaries.", "Peaceful protest"),
         ("On Monday, eight gunmen ambushed a bus near Ijara and killed two passengers.", "Attack"),
         ("On Monday, Taliban fighters ambushed an army convoy in Ghazni.", "Armed clash"),

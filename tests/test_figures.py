@@ -383,3 +383,29 @@ def test_speakers_the_parser_read_into_the_list_of_the_dead_are_not_dead():
     assert _figs(text) == [(11, "killed", True, "11")]
     (fig,) = find_figures(nlp.parse(text))
     assert fig.source == "rescuers and a war monitor"
+
+
+def test_a_passive_split_by_its_day_counts_the_victims():
+    # the parser hangs "men" on the auxiliary, or reads "shot" as a clause of "was"
+    assert [f[:2] for f in _figs("Two men were on Monday lynched by a mob in Kisii.")] == [(2, "killed")]
+    assert [f[:2] for f in _figs("A police officer was on Wednesday morning shot dead in Garissa.")] == [(1, "killed")]
+    assert _figs("He was there when gunmen shot at him.") == []
+    doc = nlp.parse("Two men were on Monday lynched by a mob.")
+    assert (doc[1].dep_, doc[1].head.text) == ("nsubjpass", "lynched")
+
+
+def test_found_murdered_and_a_body_found_are_one_dead_each():
+    for text in ("A man was found murdered in Garissa on Monday.",
+                 "A woman was discovered murdered in her house in Kisumu.",
+                 "A man from Kapsabet is discovered murdered by suspected neighbours.",
+                 "Police found a chief hacked to death on his farm.",
+                 "The body of a trader was found in Garissa.",
+                 "A body was found dumped in the river near Kisumu."):
+        assert [f[:2] for f in _figs(text)] == [(1, "killed")], text
+    # found alive, a body not found, the victim's own body: no one more
+    for text in ("A man was found hiding in a shop.", "No body was found.",
+                 "Police are searching for the body of a fisherman.",
+                 "The body of the missing girl has not been found."):
+        assert _figs(text) == [], text
+    text = "An IEBC official, Caroline Odiga, was killed and her body was dumped in the bushes."
+    assert [f[:2] for f in _figs(text)] == [(1, "killed")]

@@ -688,6 +688,10 @@ def reduced_relative_subject(verb: Token) -> Token | None:
     return None
 
 
+#: Verbs of finding whose participle complement tells what befell the one found ("found murdered").
+_FINDING = frozenset({"find", "discover"})
+
+
 def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     """Whom ``verb`` happened to: its object ("killed a farmer"), its passive subject ("a farmer
     was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
@@ -700,8 +704,14 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     subj_verb = verb
     while subj_verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subj_verb.children):
         subj_verb = subj_verb.head
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ == "be":
-        # "A man was on Sunday night lynched": a passive the parser split at its auxiliary
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _FINDING and verb.tag_ == "VBN" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        # "a man was found murdered", "police discovered a chief hacked to death"
+        return [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ == "be" \
+            and verb.i > verb.head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "A man was on Sunday night lynched", "an officer was on Wednesday shot dead": a passive
+        # the parser split at its auxiliary
         return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # a headline's bare participle is passive: "Officer killed at camp by a bomb"
     # ("Police reservist shot dead by militants": a past tense before "by" reads so too)
@@ -750,8 +760,8 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     specs = {u.name: u for u in lex.units if u.one_named}
     out: list[tuple[Token, str]] = []
     for verb in doc:
-        if verb.dep_ == "xcomp" or not _reads_as_verb(verb):
-            continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _FINDING or not _reads_as_verb(verb):
+            continue  # ("tried to kill a man": no one killed; "was found murdered": one)
         unit = _event_unit(verb, lex)
         if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
                                     or (c.dep_ == "advmod" and c.lower_ in ("nearly", "almost"))
@@ -763,7 +773,24 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
                       for c in noun.head.children)
             named = (noun, *noun.conjuncts)
             out.extend((p, unit) for p in (named[:1] if one else named) if _one_person(p, lex))
+    # (a body found in a sentence that tells a killing is that victim's: "was killed and her
+    # body was dumped")
+    told = {p.sent.start for p, unit in out if unit == "killed"}
+    out.extend((body, "killed") for body in doc if _one_body_found(body) and body.sent.start not in told)
     return out
+
+
+#: Verbs that tell a body was found ("the body of a trader was found", "dumped a body").
+_BODY_FOUND = frozenset({"find", "discover", "recover", "retrieve", "dump", "exhume"})
+
+
+def _one_body_found(noun: Token) -> bool:
+    """One dead person's body found: "The body of a trader was found in Garissa"."""
+    verb = noun.head
+    return noun.lemma_.lower() in ("body", "corpse") and noun.tag_ == "NN" \
+        and noun.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in _BODY_FOUND \
+        and not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE) for c in noun.children) \
+        and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX) for c in verb.children)
 
 
 #: Verbs that attribute a deed to someone: the deed is what they are accused of, not an event

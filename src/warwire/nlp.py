@@ -85,6 +85,21 @@ def speaker_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("warwire_auxiliary_subjects")
+def auxiliary_subjects(doc: Doc) -> Doc:
+    """Hang a subject the parser gave to an auxiliary on the verb the auxiliary serves: in "Two
+    men were on Monday lynched by a mob" the men are the passive subject of "lynched", not of
+    "were"."""
+    for tok in doc:
+        aux = tok.head
+        if tok.dep_ != "nsubj" or aux.dep_ not in ("aux", "auxpass") or aux.i < tok.i:
+            continue
+        verb = aux.head
+        if verb.tag_.startswith("VB") and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            tok.head, tok.dep_ = verb, "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Language:
     """Return the English spaCy pipeline (loaded once per process)."""
@@ -100,6 +115,7 @@ def load() -> Language:
             nlp.add_pipe("warwire_paragraphs", before="parser")
             # (after the lemmatizer: it reads lemmas and coarse parts of speech)
             nlp.add_pipe("warwire_speakers", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
+            nlp.add_pipe("warwire_auxiliary_subjects", after="parser")
         nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
         return nlp
     raise DataError(
