@@ -409,3 +409,14 @@ def test_found_murdered_and_a_body_found_are_one_dead_each():
         assert _figs(text) == [], text
     text = "An IEBC official, Caroline Odiga, was killed and her body was dumped in the bushes."
     assert [f[:2] for f in _figs(text)] == [(1, "killed")]
+
+
+def test_lives_lost_and_lives_claimed_are_the_dead():
+    for text, n in (("A total of 23 people lost their lives in the attack.", 23),
+                    ("The attack claimed the lives of 9 villagers.", 9),
+                    ("The fighting has claimed more than 300 lives since January.", 300),
+                    ("The strike cost the lives of 4 children.", 4)):
+        assert [f[:2] for f in _figs(text)] == [(n, "killed")], text
+    for text in ("Doctors saved 9 lives.", "The lives of 200,000 people are at risk.",
+                 "The group claimed 3 attacks."):
+        assert _figs(text) == [], text

@@ -528,7 +528,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         counted = None if c.fraction is not None else _counted_noun(doc, c)
         if counted is None and _children_of(doc[c.end - 1]):
             continue  # "a father of four is killed": his children, not the dead
-        if counted is not None and not _people_noun(counted, lex) \
+        lives = counted is not None and _lives_taken(counted)  # "the attack claimed 9 lives"
+        if counted is not None and not lives and not _people_noun(counted, lex) \
                 and lex.unit_of_lemma(counted.lemma_) is None and not named_group(counted):
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
@@ -536,8 +537,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         start_char = first_tok.idx
         last_tok = doc[c.end - 1]
         end_char = c.char_end if c.char_end is not None else last_tok.idx + len(last_tok)
-        unit = None
-        if not (_is_doer(counted, lex) if counted is not None else _numbers_a_group(anchor)):
+        unit = "killed" if lives else None
+        if unit is None and not (_is_doer(counted, lex) if counted is not None else _numbers_a_group(anchor)):
             unit = _unit_just_before(doc_text(doc), start_char, lex)
             if counted is not None:
                 unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
@@ -577,6 +578,15 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         figures.append(_figure(doc, person.left_edge.idx, person.idx + len(person), 1, unit, person, quotes))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+#: Verbs whose lives object is the dead: "claimed 9 lives", "cost 40 lives".
+_TAKING_LIVES = frozenset({"claim", "cost", "take"})
+
+
+def _lives_taken(noun: Token) -> bool:
+    """Lives counted as what an event took: "the attack claimed 9 lives" (not "saved 9 lives")."""
+    return noun.lemma_.lower() == "life" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_LIVES
 
 
 def _figure(doc: Doc, start: int, end: int, quantity: int, unit: str, anchor: Token,
@@ -890,7 +900,9 @@ def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
     # ("three men shot and killed a trader"; not "Al Shabaab attacks forces, seven soldiers killed")
     verbs = (np.head, *(v for v in np.head.conjuncts
                         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != np.i for c in v.children)))
-    return any(c.dep_ == "dobj" for v in verbs for c in v.children)
+    # (their own lives lost are no deed: "23 people lost their lives")
+    return any(c.dep_ == "dobj" and not (c.lemma_.lower() == "life" and v.lemma_.lower() == "lose")
+               for v in verbs for c in v.children)
 
 
 def _coordinated_units(anchor: Token, unit: str, lex: FigureLexicon) -> list[str]:
