@@ -25,6 +25,10 @@ TUESDAY = dt.date(2019, 8, 20)
         ("on Aug. 19", dt.date(2019, 8, 19), 1),
         ("2019-08-17", dt.date(2019, 8, 17), 1),
         ("last week", dt.date(2019, 8, 15), 2),
+        # a day of last week: that week's, not this week's
+        ("gunmen struck on Monday last week", dt.date(2019, 8, 12), 1),
+        ("on Friday of last week", dt.date(2019, 8, 16), 1),
+        ("on Thursday night of the previous week", dt.date(2019, 8, 15), 1),
         ("gunmen killed six people at the weekend", dt.date(2019, 8, 17), 2),
         ("clashes over the weekend", dt.date(2019, 8, 17), 2),
         ("in late April", dt.date(2019, 4, 30), 3),

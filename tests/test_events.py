@@ -759,10 +759,16 @@ def test_beatings_raids_bodies_strikes_ambushes_and_burning_protests(text, expec
         "The body of a fisherman who drowned was found in Lake Victoria on Monday.",
         "Parliament is the supreme law-making body of Kenya.",
         "The army's attack helicopters were grounded in Kabul on Monday.",
+        "A bomb threat forced the evacuation of a school in Nairobi on Monday.",
     ],
 )
 def test_a_football_win_a_drowning_and_attack_helicopters_are_no_events(text):
     assert events(text) == []
+
+
+def test_bomb_disposal_experts_defusing_a_bomb_is_one_disrupted_weapons_use():
+    ev = only("Bomb disposal experts defused a car bomb in Mogadishu on Monday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Disrupted weapons use", 0)
 
 
 def test_a_body_found_after_a_reported_killing_is_no_second_event():
@@ -1855,3 +1861,26 @@ def test_a_death_toll_that_rose_is_the_toll_whoever_reports_the_rise():
     ev = only("A car bomb exploded in Mogadishu on Monday, killing eight people, police said. A doctor said 15 "
               "people were killed.")
     assert ev.fatalities == 8
+
+
+def test_a_crewed_aircraft_shot_down_is_a_clash_a_drone_a_disrupted_weapon():
+    ev = only("Rebels shot down a military helicopter near Kidal on Monday, killing two pilots.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 2)
+    assert ev.actor1.startswith("Opposition Rebels") and ev.actor2.startswith("Military Forces of Mali")
+    ev = only("Ukrainian forces shot down a Russian drone over Kharkiv on Monday.")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert ev.actor1.startswith("Military Forces of Ukraine")
+
+
+def test_a_clash_whose_attackers_are_unnamed_goes_to_the_group_that_claimed_it():
+    ev = only("Police were attacked by unknown men in Lamu on Monday. Al Shabaab claimed responsibility.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Al Shabaab")
+    assert ev.actor2.startswith("Police Forces of Kenya")
+    # with no one claiming it, the named side comes first and the other is unidentified
+    ev = only("Police were attacked by unknown men in Lamu on Monday.")
+    assert ev.actor1.startswith("Police Forces of Kenya") and ev.actor2 == "Unidentified Armed Group (Kenya)"
+
+
+def test_a_verb_read_as_a_noun_before_its_plural_object_still_reports():
+    ev = only("Residents of Mumias town protest threats by the governor to evict the managers of a sugar company.")
+    assert ev.sub_event_type == "Peaceful protest"

@@ -74,7 +74,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?P<mod>last|this|next|previous|past)?\s*{_WEEKDAY}(?:\s+(?P<tod>morning|afternoon|evening|night))?\b",
+            rf"\b(?P<mod>last|this|next|previous|past)?\s*{_WEEKDAY}(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+            # "on Monday last week", "on the Friday of the previous week"
+            r"(?:\s+(?:of\s+)?(?P<week>last|the\s+previous|the\s+past|previous)\s+week)?\b",
             re.I,
         ),
     ),
@@ -213,7 +215,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
     if ref is None:
         return None, 1, True
     if kind == "weekday":
-        return _weekday(WEEKDAYS[g["weekday"].lower()], g.get("mod"), ref), 1, True
+        weekday = WEEKDAYS[g["weekday"].lower()]
+        if g.get("week"):  # that day of the week before the publication's (weeks start on Monday)
+            return ref - dt.timedelta(days=ref.weekday() + 7 - weekday), 1, True
+        return _weekday(weekday, g.get("mod"), ref), 1, True
     # deictic
     word = re.sub(r"\s+", " ", g["word"].lower())
     if g.get("unit"):

@@ -1869,6 +1869,15 @@ def _pick_date(
 _PERIOD_WORDS = ("since ", "until ", "till ")
 
 
+def _verb_read_as_compound(trig: Token) -> bool:
+    """A verb after its subject that the parser read as a noun qualifying its bare plural
+    object: "Residents of Mumias town protest threats by the governor" (not "a bomb threat",
+    "the army's attack helicopters")."""
+    obj = trig.head
+    return trig.i > 0 and trig.nbor(-1).pos_ in ("NOUN", "PROPN") and obj.tag_ == "NNS" \
+        and not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in obj.children)
+
+
 def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Mention]:
     """Every event mention (trigger with its modality, roles, date and place) in ``doc``."""
     lex = lex or default_lexicon()
@@ -1914,7 +1923,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.territorial and frame.name != "encirclement" and head.dep_ == "amod":
                 continue  # "the occupied territories", "liberated areas": a state, not a change
             if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.i == head.i + 1 \
-                    and (_lemma(head.head),) in lex.cues.get("modified", ()):
+                    and (_lemma(head.head),) in lex.cues.get("modified", ()) and not _verb_read_as_compound(head):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
             if head.pos_ == "VERB" and (_lemma(head),) in lex.cues.get("engaged_in", ()) \
                     and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children) \
@@ -3232,8 +3241,14 @@ def build_events(
             actor1 = unknown
         if actor1 is None and sub == "Armed clash" and ctx.resolve and not candidates:
             # a clash has two sides; in a battle order means nothing, so the side named comes
-            # first ("police were attacked by unknown men") and the unnamed one is unidentified
-            actor1, actor2 = (actor2, unknown) if actor2 else (unknown, None)
+            # first ("police were attacked by unknown men") and the unnamed one is unidentified,
+            # unless the report names the group that did it ("an armed group linked to Al
+            # Shabaab attacked the military")
+            claimed = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) if actor2 else None
+            if claimed:
+                actor1 = claimed
+            else:
+                actor1, actor2 = (actor2, unknown) if actor2 else (unknown, None)
         if ctx.resolve and _family(sub) == "violence" and actor1 == unknown:
             # "... hit a landmine. Al Shabaab claimed responsibility": the group the report names
             # as having done it
