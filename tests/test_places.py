@@ -1021,3 +1021,20 @@ def test_a_possessive_that_begins_a_name_stays_in_it():
     # a country's possessive before a place is still the country and the place
     assert [(p.text, p.country) for p in _parsed("Kenya's Mandera county was calm.")] == [
         ("Kenya", "KE"), ("Mandera county", "KE")]
+
+
+@pytest.mark.parametrize("text, surface, lat, lon", [
+    # a region's bare name is its capital, also when the capital is a locality-level district
+    # or listed under another spelling
+    ("Fighting was reported in Kidal on Monday.", "Kidal", 18.44, 1.41),
+    ("Jihadists attacked Timbuktu, Mali on Monday.", "Timbuktu", 16.77, -3.01),
+    # a doubled letter and a final "h" are one transliteration: Saada is Sa'dah city
+    ("Air strikes hit Saada on Monday.", "Saada", 16.94, 43.76),
+])
+def test_a_provinces_bare_name_is_its_capital_town(text, surface, lat, lon):
+    p = _by_surface(text)[surface]
+    assert p.feature_type in ("locality", "localadmin") and near(p, lat, lon, 10), p
+
+
+def test_a_state_is_not_the_city_named_after_it():
+    assert _by_surface("Ranchers in Montana and Oklahoma met on Monday.")["Montana"].feature_type == "region"

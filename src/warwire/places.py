@@ -1286,7 +1286,8 @@ def simple_primary(e: Entry) -> str:
 
 def _close_spelling(surface: str, forms: _Forms) -> bool:
     """Short names: accept one edit (Hama ~ Hamah) but not folding-only matches (They ~ Thai);
-    without the article, only the final "h" of a transliteration (Raqqa ~ Ar Raqqah)."""
+    without the article, only the final "h" of a transliteration (Raqqa ~ Ar Raqqah); a doubled
+    letter and a final "h" together (Saada ~ Sadah)."""
     if len(surface) < 4:
         return False
     n = len(surface)
@@ -1294,7 +1295,19 @@ def _close_spelling(surface: str, forms: _Forms) -> bool:
     if any(abs(len(k) - n) <= 1 and Levenshtein.distance(surface, k, score_cutoff=1) <= 1 for k in forms.light):
         return True
     bare = _bare(surface)
-    return len(bare) >= 4 and not bare.endswith("h") and bare + "h" in forms.bare
+    if len(bare) >= 4 and not bare.endswith("h") and bare + "h" in forms.bare:
+        return True
+    # a doubled letter and a final "h" are one transliteration's choices: Saada ~ Sadah
+    core = _translit_core(surface)
+    return len(core) >= 4 and any(_translit_core(k) == core for k in forms.light)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _translit_core(name: str) -> str:
+    """A light name without doubled letters and a final "h" ("saada", "sadah": "sada")."""
+    return _DOUBLED.sub(r"\1", name).removesuffix("h")
 
 
 #: Km per degree of latitude, shrunk by far more than a distance's rounding error: no two
@@ -2013,6 +2026,13 @@ def _resolve(
             for d in districts if unpeopled else ():
                 seat_of.setdefault(_nearest(d, towns).id, []).append(d)
             metropolises = metropolis.get(id(men), set())
+            # the towns this name spells (by their own name or a listed variant): a capital may
+            # be a locality or a locality-level district ("Kidal"), spelt another way
+            # ("Tombouctou", which lists Timbuktu); not a "City" the name is the bare form of
+            # ("Montana City", "New York City")
+            capitals = [c.entry for c in men.candidates if c.entry.feature_type in ("locality", "localadmin")
+                        and (normalize(c.entry.name) == men.key
+                             or c.spelling and _bare(normalize(c.entry.name)) != _bare(men.key))]
             # the countries with a first-level division of exactly this name
             named_regions = {
                 c.entry.country for c in men.candidates
@@ -2032,11 +2052,11 @@ def _resolve(
                 elif bare and e.feature_type == "region" and any(
                     t.country == e.country
                     and (
-                        (normalize(t.admin1 or "") == normalize(e.name) and normalize(t.name) == men.key)
+                        normalize(t.admin1 or "") == normalize(e.name)
                         # a city-state or capital district ("Moscow", "Dubai", "Berlin")
                         or (normalize(t.name) == normalize(e.name) and t.population >= 100_000)
                     )
-                    for t in towns
+                    for t in capitals
                 ):
                     # "in Kunduz", "in Hama": ACLED codes the city, not the province named after it
                     c.score -= 7
