@@ -1038,3 +1038,10 @@ def test_a_provinces_bare_name_is_its_capital_town(text, surface, lat, lon):
 
 def test_a_state_is_not_the_city_named_after_it():
     assert _by_surface("Ranchers in Montana and Oklahoma met on Monday.")["Montana"].feature_type == "region"
+
+
+def test_a_name_the_model_calls_a_person_is_a_village_of_the_country_named_after_it():
+    p = _by_surface("M23 rebels seized Rutshuru in eastern Congo on Monday.")["Rutshuru"]
+    assert p.country == "CD" and near(p, -1.19, 29.45, 10)
+    # a person in a country stays a person
+    assert "Modi" not in _by_surface("Narendra Modi in India said on Monday that talks would resume.")

@@ -482,6 +482,16 @@ class Matcher:
         forms = (e.name.lower() + "s" for e in self.global_entries if e.feature_type == "country" and " " not in e.name)
         return frozenset(f for f in forms if normalize(f) not in self.rules.person_names)
 
+    @functools.cached_property
+    def country_keys(self) -> dict[str, str]:
+        """ISO2 of each normalised country name and variant ("congo": CD, "burkina faso": BF)."""
+        out: dict[str, str] = {}
+        for e in self.global_entries:
+            if e.feature_type == "country":
+                for k in e.match_keys():
+                    out.setdefault(k, e.country)
+        return out
+
     def country_entry(self, cc: str) -> Entry | None:
         """The global-layer entry of a country (ISO2)."""
         if not hasattr(self, "_country_ids"):
@@ -1418,6 +1428,32 @@ def _village_layer(e: Entry) -> bool:
 STRONG_CUES = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "towards", "toward", "dateline"})
 
 
+#: words that may stand between "in" and a country: "in eastern Congo", "in the far north of"
+_REGION_WORDS = frozenset({"the", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                           "central", "northeastern", "northwestern", "southeastern", "southwestern",
+                           "north-eastern", "north-western", "south-eastern", "south-western", "far"})
+
+
+def _in_its_country(men: Mention, toks: list[Tok], m: Matcher) -> bool:
+    """The name is followed by "in" and the country of one of its candidates ("Rutshuru in
+    eastern Congo", "Ouallam in Niger's Tillaberi region")."""
+    k = men.j + 1
+    if k >= len(toks) or toks[k].text != "in":
+        return False
+    k += 1
+    while k < len(toks) and toks[k].text.lower() in _REGION_WORDS:
+        k += 1
+    countries = {c.entry.country for c in men.candidates}
+    key = ""
+    for n in range(k, min(k + 4, len(toks))):
+        if not toks[n].key or not toks[n].text[:1].isupper():
+            break
+        key = f"{key} {toks[n].key}".strip()
+        if m.country_keys.get(key) in countries:
+            return True
+    return False
+
+
 def _filter(
     men: Mention, toks: list[Tok], m: Matcher, persons: list, lower_words: set[str],
     locs: list | None = None, loc_keys: frozenset[str] = frozenset(),
@@ -1476,6 +1512,8 @@ def _filter(
         # one stands there ("Kerugoya Stadium")
         or men.subdivision is not None or men.site is not None
     )
+    # "seized Rutshuru in eastern Congo": a village of the country named right after it
+    strong = strong or (village and single and _in_its_country(men, toks, m))
     ner = in_loc or men.key in loc_keys
     if not (strong or ner) and locs is not None:
         # a former name or a nickname is that place only where the parse or a cue says so
