@@ -1884,3 +1884,20 @@ def test_a_clash_whose_attackers_are_unnamed_goes_to_the_group_that_claimed_it()
 def test_a_verb_read_as_a_noun_before_its_plural_object_still_reports():
     ev = only("Residents of Mumias town protest threats by the governor to evict the managers of a sugar company.")
     assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_what_was_fired_is_no_party_its_target_is():
+    ev = only("Kataib Hezbollah fired rockets at a US base in Syria on Monday.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert (ev.actor1, ev.actor2.startswith("Military Forces of the United States")) == ("Kataib Hezbollah", True)
+    ev = only("Police fired shots at an armed gang in Naivasha on Monday.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith("Police Forces of Kenya")
+    # stones a crowd throws at the police make a riot, not a clash
+    ev = only("Opposition supporters hurled stones at police in Busia on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_a_countrys_border_post_or_base_is_its_military():
+    ev = only("Houthi rebels attacked a Saudi border post on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Houthi Movement")
+    assert ev.actor2.startswith("Military Forces of Saudi Arabia")

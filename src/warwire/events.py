@@ -27,7 +27,7 @@ import math
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -656,10 +656,12 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
 OF_NOUNS = frozenset({"control", "charge", "possession", "command", "hold"})
 
 
-#: what is fired, dropped or used in an attack, besides the lexicon's weapons
-_FIRED = frozenset("shot shots round rounds fire gunfire bullet bullets gas teargas tear canister canisters stone stones "
-                   "rock rocks projectile projectiles shell shells barrel missile missiles force chemical chemicals "
-                   "chlorine sarin".split())
+#: what is fired, dropped or used in an attack, besides the lexicon's weapons: arms, whose
+#: target is a party ("fired shots at the officers"), and what a crowd may throw too
+_FIRED_ARMS = frozenset("shot shots round rounds gunfire bullet bullets projectile projectiles shell shells barrel "
+                        "missile missiles".split())
+_FIRED = _FIRED_ARMS | frozenset("fire gas teargas tear canister canisters stone stones rock rocks force chemical "
+                                 "chemicals chlorine sarin".split())
 
 
 def _fires_a_weapon(verb: Token, lex: Lexicon) -> bool:
@@ -724,10 +726,12 @@ def _misplaced_of(verb: Token) -> Token | None:
     return None
 
 
-def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
+def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapons: Collection[str] = (),
            ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Character spans of the agent and patient phrases of a trigger, and whether passive.
-    ``opponent_with``: "with" names the other side ("clashed with rebels"), not an instrument."""
+    ``opponent_with``: "with" names the other side ("clashed with rebels"), not an instrument;
+    ``weapons``: words for what a verb of firing fires (as written), whose target is the
+    patient when they are the object ("fired rockets at a US base")."""
     agent = patient = None
     passive = False
     repaired = _repaired_subjects(trig.sent)
@@ -779,6 +783,12 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False
                 # two objects are one phrase split by the parser ("attacks police post")
                 span = subtree_span(c)
                 patient = span if patient is None or span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ in weapons for c in verb.children):
+            # what was fired is no party: its target is ("fired rockets at a US base")
+            target = next((o for p in ("at", "on", "against", "into", "towards", "toward")
+                           if (o := _prep_object(verb, p)) is not None and o.ent_type_ not in ("DATE", "TIME")), None)
+            if target is not None:
+                patient = subtree_span(target)
         if agent is None and patient is None and (among := _prep_object(verb, "between") or _prep_object(verb, "among")) is not None:
             agent = subtree_span(among)  # a gerund read as a verb: "Fighting between the army and the KIA broke out"
         if patient is not None and (of := _misplaced_of(verb)) is not None:
@@ -1946,7 +1956,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if modality == "none":
                 continue
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
-            agent_span, patient_span, _passive = _roles(doc, head, gov, opponent_with=frame.name == "clash")
+            agent_span, patient_span, _passive = _roles(
+                doc, head, gov, opponent_with=frame.name == "clash",
+                weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else ())
             if agent_span is None and head.dep_ == "pobj" and head.head.lower_ == "in" \
                     and (_lemma(head.head.head),) in lex.cues.get("engaged_in", ()):
                 # "a gang engaged in a firefight with police": who engaged
