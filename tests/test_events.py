@@ -1901,3 +1901,8 @@ def test_a_countrys_border_post_or_base_is_its_military():
     ev = only("Houthi rebels attacked a Saudi border post on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Houthi Movement")
     assert ev.actor2.startswith("Military Forces of Saudi Arabia")
+
+
+def test_a_bomb_found_and_disarmed_is_one_disrupted_weapons_use():
+    ev = only("Police discovered a large bomb on a minibus in Mombasa on Monday and disarmed it.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")

@@ -1935,6 +1935,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.i == head.i + 1 \
                     and (_lemma(head.head),) in lex.cues.get("modified", ()) and not _verb_read_as_compound(head):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
+            if frame.name == "strike" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj", "nsubjpass") \
+                    and (_lemma(head.head),) in lex.cues.get("disrupt", ()):
+                continue  # "police discovered a bomb and disarmed it": a weapon stopped, no attack
             if head.pos_ == "VERB" and (_lemma(head),) in lex.cues.get("engaged_in", ()) \
                     and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children) \
                     and not any(c.dep_ in ("dobj", "obj") for c in head.children):
