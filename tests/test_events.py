@@ -1906,3 +1906,9 @@ def test_a_countrys_border_post_or_base_is_its_military():
 def test_a_bomb_found_and_disarmed_is_one_disrupted_weapons_use():
     ev = only("Police discovered a large bomb on a minibus in Mombasa on Monday and disarmed it.")
     assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_freeing_kidnapped_soldiers_is_neither_a_clash_nor_a_new_abduction():
+    assert events("Colombian rebels freed six kidnapped soldiers in Cauca on Monday.") == []
+    ev = only("Troops freed the town of Saraqib from rebels on Monday.")
+    assert ev.sub_event_type == "Government regains territory"

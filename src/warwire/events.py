@@ -2081,9 +2081,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if rivals:
                     m.cues.add("rival_crowds")
                 m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues and not rivals else "Mob violence"
-            if frame.name == "abduction" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") \
-                    and _lemma(head.head) in _FREEING_VERBS:
-                continue  # "rescued 25 hostages held by bandits": an abduction told before, not by the rescuers
+            if frame.name == "abduction" and (
+                    head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") and _lemma(head.head) in _FREEING_VERBS
+                    or head.dep_ in ("amod", "acl") and head.head.dep_ in ("dobj", "obj")
+                    and _lemma(head.head.head) in _FREEING_VERBS):
+                # "rescued 25 hostages held by bandits", "freed six kidnapped soldiers": an
+                # abduction told before, not by the rescuers
+                continue
             if frame.name == "weapon_use" and not _fires_a_weapon(head, lex):
                 continue  # "launched a campaign to recruit 5,000 soldiers": nothing was fired
             if frame.name == "capture" and head.tag_ == "VBG" and head.dep_ == "acl" and _lemma(head) in ("occupy", "hold", "control"):
@@ -2091,8 +2095,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
                 if patient_span is None or _heads_territory(doc, patient_span, ctx.places):
                     m.sub_event_type = _capture_type(m, doc, ctx)
-                elif "armed_victim" not in m.cues and not any(_kind(a, ctx) in ARMED_KINDS for a in m.patients):
-                    continue  # "captured footage", "seized power", "seized a ship in the Red Sea": no place changed hands
+                elif "armed_victim" not in m.cues and not any(_kind(a, ctx) in ARMED_KINDS for a in m.patients) \
+                        or _lemma(head) in _FREEING_VERBS:
+                    # "captured footage", "seized power", "seized a ship in the Red Sea": no place
+                    # changed hands; "freed six soldiers": no one fought them
+                    continue
                 # (else "overtook a military unit": a fight, no place taken)
             if frame.name == "expulsion":
                 ground = _driven_from(doc, head)
