@@ -1912,3 +1912,12 @@ def test_freeing_kidnapped_soldiers_is_neither_a_clash_nor_a_new_abduction():
     assert events("Colombian rebels freed six kidnapped soldiers in Cauca on Monday.") == []
     ev = only("Troops freed the town of Saraqib from rebels on Monday.")
     assert ev.sub_event_type == "Government regains territory"
+
+
+def test_a_headline_whose_predicate_is_an_accusation_reports_the_deed():
+    ev = only("Soldiers accused of killing 30 civilians in Gao on Monday")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 30)
+    assert ev.actor1.startswith("Military Forces of Mali") and ev.actor2 == "Civilians (Mali)"
+    # what men are suspected of is who they are, not the event
+    ev = only("Three men suspected of killing an elderly man were lynched by a mob in Kisii on Monday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 3)

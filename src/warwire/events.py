@@ -38,8 +38,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from . import dates as dates_mod
 from .errors import DataError
 from .figures import (
-    TRANSITIVE_ONLY, doc_text, named_group, objectless_transitive, particle_objects, reduced_relative_subject,
-    token_after,
+    TRANSITIVE_ONLY, doc_text, headline_accusation, headline_predicate, named_group, objectless_transitive,
+    particle_objects, reduced_relative_subject, token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
@@ -534,9 +534,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         if lem in mod.denial:
             return "none"
         if anc.dep_ == "prep" and anc.lower_ in ("of", "for", "with") and _lemma(anc.head) in mod.accusation \
-                and anc.head.dep_ in ("acl", "relcl", "amod"):
+                and anc.head.dep_ in ("acl", "relcl", "amod") and not headline_predicate(anc.head):
             # "three men suspected of killing an elderly man were lynched": who they are, not
-            # what is reported ("UPDF accused of bombing Turkana pastoralists" is)
+            # what is reported ("Soldiers accused of killing 30 civilians in Moura", a headline
+            # with no verb, is)
             return "none"
         if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp"):
             return "none"
@@ -789,6 +790,11 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                            if (o := _prep_object(verb, p)) is not None and o.ent_type_ not in ("DATE", "TIME")), None)
             if target is not None:
                 patient = subtree_span(target)
+        if agent is None and (accused := headline_accusation(verb)) is not None:
+            # "Soldiers accused of killing 30 civilians": the accused did it, as the headline says
+            root = accused.head if accused.head.dep_ == "ROOT" else accused.head.head
+            inner = {t.i for t in accused.subtree}
+            agent = _span_tokens(doc, (t for t in root.subtree if t.i not in inner))
         if agent is None and patient is None and (among := _prep_object(verb, "between") or _prep_object(verb, "among")) is not None:
             agent = subtree_span(among)  # a gerund read as a verb: "Fighting between the army and the KIA broke out"
         if patient is not None and (of := _misplaced_of(verb)) is not None:
@@ -2410,8 +2416,9 @@ def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
         child, cur = cur, cur.head
         if _lemma(cur) in heads:
             # the speaker of a referring verb is no referred event ("administrators hold a
-            # protest blaming the president")
-            return not (child.dep_ == "nsubj" and _lemma(cur) in SPEAKING_REFERRERS)
+            # protest blaming the president"); a headline whose predicate is the accusation
+            # reports the deed ("Soldiers accused of killing 30 civilians in Moura")
+            return not (child.dep_ == "nsubj" and _lemma(cur) in SPEAKING_REFERRERS or headline_predicate(cur))
     return False
 
 

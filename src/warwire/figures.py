@@ -562,7 +562,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             log.debug("no unit for %r", doc[c.start:c.end].text)
             continue
         accuser = _accuser(anchor.head) if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" else None
-        if accuser is not None and accuser.dep_ != "ROOT":
+        if accuser is not None and accuser.dep_ != "ROOT" and not headline_predicate(accuser):
             # "three men suspected of having killed two police officers": no toll told (but "Armed
             # men believed to be Al-Shabaab have killed three people" tells one)
             continue
@@ -823,7 +823,28 @@ def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" \
             and _event_unit(verb.head.head, lex) in ("killed", "wounded"):
         return True
-    return any(a.lemma_.lower() in _ACCUSING and a.dep_ in ("acl", "amod", "relcl") for a in verb.ancestors)
+    return any(a.lemma_.lower() in _ACCUSING and a.dep_ in ("acl", "amod", "relcl") and not headline_predicate(a)
+               for a in verb.ancestors)
+
+
+def headline_predicate(participle: Token) -> bool:
+    """A participle on the verbless root of its sentence, or on a noun coordinated with it:
+    a headline's predicate ("Soldiers accused of killing 30 civilians", "Mali's army and Wagner
+    fighters accused of ..."), which reports what it says, not who someone is."""
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    root = noun if noun.dep_ == "ROOT" else noun.head if noun.dep_ == "conj" and noun.head.dep_ == "ROOT" else None
+    return root is not None and root.pos_ in ("NOUN", "PROPN")
+
+
+def headline_accusation(verb: Token) -> Token | None:
+    """The accusing participle of a headline whose deed ``verb`` is ("Soldiers accused of
+    killing 30 civilians": "accused"), or None."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return None
+    accused = verb.head.head
+    return accused if accused.lemma_.lower() in _ACCUSING and headline_predicate(accused) else None
 
 
 def _accused_of(verb: Token) -> bool:
