@@ -773,9 +773,9 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _FINDING or not _reads_as_verb(verb):
             continue  # ("tried to kill a man": no one killed; "was found murdered": one)
         unit = _event_unit(verb, lex)
-        if unit not in specs or any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX)
-                                    or (c.dep_ == "advmod" and c.lower_ in ("nearly", "almost"))
-                                    for c in verb.children) or _accused_of(verb) or _victims_deed(verb, lex):
+        if unit not in specs or _not_real(verb) or any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost")
+                                                      for c in verb.children) \
+                or _accused_of(verb) or _victims_deed(verb, lex):
             continue
         for noun in _sufferers(verb, specs[unit]):
             # "A religious leader and UWSLF leader was shot dead": one man, twice described
@@ -790,8 +790,14 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     return out
 
 
+def _not_real(verb: Token) -> bool:
+    """A negated verb or one of an event that did not (or not yet) happen ("was not hurt",
+    "could be killed", "to kill")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX) for c in verb.children)
+
+
 #: Verbs that tell a body was found ("the body of a trader was found", "dumped a body").
-_BODY_FOUND = frozenset({"find", "discover", "recover", "retrieve", "dump", "exhume"})
+_BODY_FOUND = _FINDING | {"recover", "retrieve", "dump", "exhume"}
 
 
 def _one_body_found(noun: Token) -> bool:
@@ -800,7 +806,7 @@ def _one_body_found(noun: Token) -> bool:
     return noun.lemma_.lower() in ("body", "corpse") and noun.tag_ == "NN" \
         and noun.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in _BODY_FOUND \
         and not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE) for c in noun.children) \
-        and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX) for c in verb.children)
+        and not _not_real(verb)
 
 
 #: Verbs that attribute a deed to someone: the deed is what they are accused of, not an event

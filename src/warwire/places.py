@@ -1315,6 +1315,7 @@ def _close_spelling(surface: str, forms: _Forms) -> bool:
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _translit_core(name: str) -> str:
     """A light name without doubled letters and a final "h" ("saada", "sadah": "sada")."""
     return _DOUBLED.sub(r"\1", name).removesuffix("h")
@@ -2070,7 +2071,8 @@ def _resolve(
             # ("Montana City", "New York City")
             capitals = [c.entry for c in men.candidates if c.entry.feature_type in ("locality", "localadmin")
                         and (normalize(c.entry.name) == men.key
-                             or c.spelling and _bare(normalize(c.entry.name)) != _bare(men.key))]
+                             or c.spelling and _bare(normalize(c.entry.name)) != _bare(men.key))
+                        ] if bare and any(c.entry.feature_type == "region" for c in men.candidates) else []
             # the countries with a first-level division of exactly this name
             named_regions = {
                 c.entry.country for c in men.candidates
