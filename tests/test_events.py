@@ -1921,3 +1921,28 @@ def test_a_headline_whose_predicate_is_an_accusation_reports_the_deed():
     # what men are suspected of is who they are, not the event
     ev = only("Three men suspected of killing an elderly man were lynched by a mob in Kisii on Monday.")
     assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 3)
+
+
+def test_villagers_killed_in_an_attack_make_no_mob():
+    ev = only("Gunmen killed 30 villagers in the attack.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 30)
+    assert only("Raiders abducted dozens of villagers in the attack.").sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_killing_a_protest_was_staged_after_is_its_cause():
+    ev = events("Traders staged a protest after a colleague was murdered by robbers.")[0]
+    assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0)
+
+
+def test_a_passives_doer_the_parser_hung_on_the_place_before_it():
+    ev = only("Five suspects were shot dead in Mpeketoni area, Lamu county by security personnel.")
+    assert ev.actor1.startswith("Military Forces of Kenya")
+    # a "by" inside another phrase names no doer
+    ev = only("Two men were shot dead in Kisumu after a complaint by traders.")
+    assert ev.actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_a_headline_subject_shot_at_is_the_target():
+    ev = only("Three police officers shot at and wounded during a patrol in Garissa.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor2 != "Civilians (Kenya)"

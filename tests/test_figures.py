@@ -420,3 +420,30 @@ def test_lives_lost_and_lives_claimed_are_the_dead():
     for text in ("Doctors saved 9 lives.", "The lives of 200,000 people are at risk.",
                  "The group claimed 3 attacks."):
         assert _figs(text) == [], text
+
+
+def test_a_school_year_or_an_age_is_no_count_of_people():
+    assert _killed("A form two student was shot dead by police in Kisii.") == [1]
+    assert _killed("Gunmen shot dead a 19-year-old in Lamu on Friday.") == [1]
+
+
+def test_a_number_before_a_noun_with_several_modifiers_counts_that_noun():
+    # the officers are the doers: only the suspect is dead
+    assert _killed("Two plain-clothes police officers gunned down a robbery suspect in Eastleigh.") == [1]
+
+
+def test_people_a_verb_of_its_own_clause_counts_are_not_the_dead():
+    assert _killed("One demonstrator was shot dead by police who were trying to disperse hundreds "
+                   "of students.") == [1]
+    # an ellipsis borrows the sentence's verb
+    assert _killed("Five villagers were killed, as was one of the raiders.") == [5, 1]
+
+
+def test_killed_in_action_colleagues_and_returnees():
+    assert _killed("The army said nine soldiers were reportedly KIA.") == [9]
+    assert _killed("A policeman shot dead three of his colleagues at a station in Garissa.") == [3]
+    assert _killed("Two suspected militant returnees were shot dead in Kwale.") == [2]
+
+
+def _killed(text: str) -> list[int]:
+    return [q for q, unit, _, _ in _figs(text) if unit == "killed"]

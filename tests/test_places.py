@@ -1045,3 +1045,11 @@ def test_a_name_the_model_calls_a_person_is_a_village_of_the_country_named_after
     assert p.country == "CD" and near(p, -1.19, 29.45, 10)
     # a person in a country stays a person
     assert "Modi" not in _by_surface("Narendra Modi in India said on Monday that talks would resume.")
+
+
+def test_a_kenyan_county_written_without_its_noun_makes_the_text_kenyan():
+    # "Tana" alone is Antananarivo's short name; the county says the text is about Kenya
+    got = _by_surface("Four suspects were shot dead in Bura village, Tana River county, on Monday.")
+    assert (got["Tana River county"].country, got["Tana River county"].feature_type) == ("KE", "county")
+    assert got["Bura"].country == "KE"
+    assert places.country_signals("Clashes were reported in Tana River county.")["KE"] >= 1

@@ -716,6 +716,28 @@ def _inanimate(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or lemma in TERRITORY_NOUNS or lemma in _BUILDINGS
 
 
+def _stray_agent(verb: Token) -> Token | None:
+    """The doer of a passive whose "by" the parser hung on a place after it ("have been shot
+    dead in Bochai area, Lamu county by security personnel"), or None."""
+    for by in verb.subtree:
+        if by.i < verb.i or by.lower_ != "by" or by.dep_ != "prep" or not (_inanimate(by.head) or by.head.pos_ == "PROPN"):
+            continue
+        head = by.head  # (up through the place phrase only: not "no mention of violence by them")
+        while head.i != verb.i and head.dep_ in ("pobj", "prep", "conj", "appos", "compound", "npadvmod"):
+            head = head.head
+        doer = next((g for g in by.children if g.dep_ == "pobj"), None)
+        if head.i == verb.i and doer is not None and not _inanimate(doer) and _lemma(doer) not in _FIRED_ARMS:
+            return doer
+    return None
+
+
+def _stranded_preposition(verb: Token) -> bool:
+    """A verb followed by a preposition with no object of its own: "shot at and injured"."""
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.dep_ == "prep" and nxt.head.i == verb.i and not any(nxt.children) \
+        and (nxt.i + 1 == len(verb.doc) or not nxt.nbor().is_alpha or nxt.nbor().lower_ in ("and", "or"))
+
+
 def _misplaced_of(verb: Token) -> Token | None:
     """The "of" the parser hung on ``verb`` that belongs to its object ("took control of X")."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -807,6 +829,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             # "Police officer shot dead by unknown gunmen": a headline's passive without its
             # auxiliary; the subject is the victim
             patient, agent, passive = agent, None, True
+        elif not passive and agent is not None and patient is None and _stranded_preposition(verb):
+            # "Four police officers shot at and injured during patrol": a headline's passive
+            patient, agent, passive = agent, None, True
         elif not passive and agent is not None and patient is None and objectless_transitive(verb):
             # "Four security officers killed.": killing takes an object; without one (or a
             # preposition: "shot at") the subject is the victim
@@ -834,7 +859,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             # "was shot and killed by X": the agent hangs on the last conjunct
             agent = by_agent(verb) or next(
                 (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None
-            ) or (by_agent(verb.head) if verb.dep_ == "conj" else None)
+            ) or (by_agent(verb.head) if verb.dep_ == "conj" else None) or (
+                subtree_span(doer) if (doer := _stray_agent(verb)) is not None else None)
         if agent is None and verb.dep_ == "relcl":
             agent = subtree_span(verb.head) if not passive and not _inanimate(verb.head) else agent
             if passive:
@@ -1039,6 +1065,31 @@ class _CueHits:
         for classes in longest.values():
             found |= classes
         return found
+
+    def where(self, start: int, end: int, cue: str) -> list[int]:
+        """Token starts of the phrases of class ``cue`` inside tokens ``start``..``end``."""
+        out = []
+        for k in range(bisect_left(self.starts, start), len(self.hits)):
+            i, n, classes = self.hits[k]
+            if i >= end:
+                break
+            if i + n <= end and cue in classes and i not in self.negated:
+                out.append(i)
+        return out
+
+
+#: frames whose object is who the deed befell
+_VICTIMISING = frozenset({"strike", "killing", "beating", "wounding", "abduction"})
+
+
+def _victim_of_deed(tok: Token, lex: Lexicon) -> bool:
+    """``tok`` is who a violent verb befell: "killed 30 villagers", "villagers were abducted",
+    "killed dozens of villagers"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    verb = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
+        and lex.triggers.get((_lemma(verb),)) in _VICTIMISING
 
 
 def _words(doc: Doc, span: tuple[int, int] | None) -> set[str]:
@@ -2047,6 +2098,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if ps is not None and "mob" in cue_hits.between(ps.start, ps.end) and not (
                         ags is not None and "mob" in cue_hits.between(ags.start, ags.end)):
                     m.cues.discard("mob")
+            for crowd in ("mob", "crowd"):
+                if crowd in m.cues and all(_victim_of_deed(doc[i], lex)
+                                           for i in cue_hits.where(clause_toks.start, clause_toks.end, crowd)):
+                    m.cues.discard(crowd)  # "Gunmen killed 30 villagers in the attack": its victims
             if sent_cues is None:
                 sent_cues = cue_hits.between(sent.start, sent.end)
                 if _blocks_road(sent, lex):
@@ -2224,8 +2279,14 @@ def _is_cause(trig: Token, sent: SpacySpan) -> bool:
     """Is the trigger the cause or topic of a protest rather than something done at it?"""
     if trig.dep_ == "pobj" and trig.head.lower_ in CAUSE_PREPS:
         return True
-    return any(_lemma(a) in PROTEST_VERBS or _lemma(a) in ("protest", "demonstration", "rally")
+    if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_PREPS for c in trig.children) \
+            and any(c.dep_ == "dobj" and _lemma(c) in _PROTEST_NOUNS for c in trig.head.children):
+        return True  # "sex workers staged a protest after a colleague was murdered"
+    return any(_lemma(a) in PROTEST_VERBS or _lemma(a) in _PROTEST_NOUNS
                for a in trig.ancestors if sent.start <= a.i < sent.end)
+
+
+_PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally"})
 
 
 def _deaths_at_protests(mentions: list[Mention]) -> None:

@@ -271,6 +271,8 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
             value = parse_number(doc[i:j].text) if j > i else None
             if value is not None and value <= 31 and j < size and _is_month(doc[j]):
                 value = None  # "25 Aug. Five people were killed": a day of the month
+            if value is not None and _school_year(doc[i]):
+                value = None  # "a form four student was killed": a school year, not a count
             if value is not None and not (1900 <= value <= 2100 and doc[i].like_num
                                           and len(doc[i].text) == 4):
                 approx = _hedge_before(text_low, pos, lex)
@@ -285,6 +287,8 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
 
 
 _RANGE_LINKS = frozenset({"-", "–", "to", "or"})
+#: words a number after which names a school year ("a form four student", "a grade 7 pupil")
+_GRADES = frozenset({"form", "grade", "standard", "class", "std"})
 
 
 def _is_month(tok: Token) -> bool:
@@ -314,7 +318,7 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
                 return child
         return None
     if last.dep_ in ("nummod", "compound", "quantmod", "amod") and last.head.i >= c.end \
-            and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and last.head.i - c.end <= 3 \
+            and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and _modifiers_between(doc, c.end, last.head.i) \
             and not any(t.text in "()" for t in doc[c.end : last.head.i]):  # "20 (some reports 30)"
         noun = last.head
         # a name or noun that qualifies the people counted: "two al Shabaab suspects", "Two
@@ -326,6 +330,13 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN"):
         return nxt
     return None
+
+
+def _modifiers_between(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start``-``end`` (before the counted noun) are few, or all modifiers of it:
+    "Three plain-clothes police officers"."""
+    gap = doc[start:end]
+    return len(gap) <= 3 or len(gap) <= 6 and all(t.dep_ in ("amod", "compound", "punct") for t in gap)
 
 
 #: entity types of a proper noun that is not a group of people
@@ -430,10 +441,15 @@ def _unit_right_after(doc: Doc, end: int, lex: FigureLexicon) -> str | None:
 def _own_clause(anchor: Token) -> tuple[int, int] | None:
     """Character span of the clause whose verb has the counted people as its subject ("2
     civilians were taken as hostages", "one was missing") or object ("..., and the police are
-    holding five individuals"), or None."""
+    holding five individuals", "tried to disperse hundreds of youths"), or None."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        anchor = anchor.head.head  # "disperse hundreds of youths": the number's place in the clause
     verb = anchor.head
     if anchor.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lemma_ in ("be", "do") and not any(
+            c.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "prep", "ccomp") for c in verb.children):
+        return None  # an ellipsis: "three residents were killed, as was one of the attackers"
     last = verb.right_edge
     end = last.idx + len(last)
     for c in verb.children:  # a coordinated clause with its own subject is not theirs
@@ -743,6 +759,9 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return True
     if noun.pos_ == "PRON":
         return noun.lower_ in ("him", "her", "he", "she")  # "attack policeman and kill him"
+    if lemma == "old" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children) \
+            and any(c.lemma_ in ("year", "month") and c.dep_ == "npadvmod" for c in noun.children):
+        return True  # "killed a 21-year-old"
     if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS") or noun.like_num:
         return False
     if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma):
@@ -750,8 +769,13 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
     if lemma not in _PARENTS and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
                                      for c in noun.children):
         return False  # "a family of five": counted by its number (but "a father of four" is one)
-    return not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
+    return not any(c.dep_ == "nummod" and not _school_year(c) or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
                    for c in noun.children)
+
+
+def _school_year(num: Token) -> bool:
+    """A number that names a school year: "a form four student", "a grade 7 pupil"."""
+    return num.i > 0 and num.doc[num.i - 1].lower_ in _GRADES
 
 
 def _reads_as_verb(tok: Token) -> bool:

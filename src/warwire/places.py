@@ -650,8 +650,8 @@ def _county_votes(
     toks: list[Tok], spans: list[tuple[int, int]], keys: list[str], m: Matcher, bundled: Collection[str],
     given: Sequence[str] = (),
 ) -> Counter[str]:
-    """Country votes of the names written before a capitalised "County" ("Gwinnett County",
-    "Edgar County") that are counties of the ``county_layers`` countries: one per county, for
+    """Country votes of the names written before a county noun ("Gwinnett County", "Edgar
+    County"; a county of Kenya is named without it: "Tana River county") that are counties of the ``county_layers`` countries: one per county, for
     its country.  The global layer holds no counties, and without this vote an Illinois paper
     naming only Paris and Edgar County would be about France.  Only whole names count ("Homa
     Bay County" in Kenya is no Bay County), and only for the ``given`` countries if any
@@ -659,21 +659,24 @@ def _county_votes(
     nouns = m.rules.county_nouns
     picked = [
         k for k, (i, j) in enumerate(spans)
-        if j > i and toks[j].text[:1].isupper() and toks[j].text.lower() in nouns and (
-            i == 0 or not toks[i - 1].text[:1].isupper() or toks[i - 1].text.lower() in _OPENING_WORDS
-            or toks[i].start - toks[i - 1].end > 1  # "Friday's Darke County"
-        )
+        if (j > i and toks[j].text[:1].isupper() and toks[j].text.lower() in nouns  # "Edgar County"
+            or j + 1 < len(toks) and toks[j + 1].text.lower() in nouns  # the name alone: "Tana River county"
+            and toks[j].text.lower() not in nouns)
+        and (i == 0 or not toks[i - 1].text[:1].isupper() or toks[i - 1].text.lower() in _OPENING_WORDS
+             or toks[i].start - toks[i - 1].end > 1)  # "Friday's Darke County"
     ]
     votes: Counter[str] = Counter()
     if not picked:
         return votes
     names = [keys[k] for k in picked]
+    # one county per noun, however it is spelt ("Edgar County" and "Edgar" before "County")
+    nouns_at = [spans[k][1] if toks[spans[k][1]].text.lower() in nouns else spans[k][1] + 1 for k in picked]
     hashes = _hashes(names)
     for cc in m.rules.county_layers:
         if cc not in bundled or (given and cc not in given):
             continue
         lay = m.country_layer(cc)
-        found = {names[k] for k, refs in lay.index.match(names, hashes)
+        found = {nouns_at[k] for k, refs in lay.index.match(names, hashes)
                  if any(lay.entries[r].feature_type == "county" for r in refs)}
         if found:
             votes[cc] += len(found)
