@@ -1946,3 +1946,35 @@ def test_a_headline_subject_shot_at_is_the_target():
     ev = only("Three police officers shot at and wounded during a patrol in Garissa.")
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor2 != "Civilians (Kenya)"
+
+
+def test_shots_into_the_air_are_no_air_strike_and_hit_no_one():
+    ev = only("Police shot into the air to disperse a crowd of rioting youths in Meru.")
+    assert ev.sub_event_type == "Violent demonstration"
+    ev = only("The rioters were repelled by police, who fired shots into the air.")
+    assert ev.sub_event_type == "Violent demonstration"
+    # a strike from the air stays one
+    assert only("Jets struck the town from the air on Monday.").sub_event_type == "Air/drone strike"
+
+
+def test_fighting_and_deaths_told_in_a_riots_sentence_are_the_riot():
+    ev = only("Hawkers riot, attack police and engage in running battles in Nairobi.")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
+    ev = only("Two police officers were killed in riots in Kisumu.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Violent demonstration", 2)
+    # an armed group's own battle in the sentence stays a battle
+    evs = events("Residents rioted in Mandera as al-Shabaab fighters clashed with soldiers nearby.")
+    assert "Armed clash" in {e.sub_event_type for e in evs}
+
+
+def test_a_cause_a_protest_names_is_no_new_event():
+    assert only("Parents protest against a case of sexual abuse at their school in Nyeri.").sub_event_type \
+        == "Peaceful protest"
+    assert only("A group of women protests attacks on women in Nairobi.").sub_event_type == "Peaceful protest"
+    # a cause told as what happened, with its doer, is still reported
+    evs = events("Residents protested in Kisumu on Monday after police shot dead a trader.")
+    assert {e.sub_event_type for e in evs} >= {"Peaceful protest", "Attack"}
+    # nor does a date that reads as a protest verb ("19 March") make a cause of an attack
+    ev = events("On 19 August 2019, 25 soldiers were killed following an attack by Taliban militants "
+                "on a base in Qalat.")[0]
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 25)

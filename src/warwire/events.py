@@ -1047,6 +1047,7 @@ class _CueHits:
                     negated.add(i)
                 if i >= 2 and texts[i - 1] == "-" and lowers[i - 2] in NEGATING_PREFIXES:
                     after_prefix.add(i)
+        hits = _unblocked(hits)
         return cls([h[0] for h in hits], hits, frozenset(negated), frozenset(after_prefix))
 
     def between(self, start: int, end: int) -> set[str]:
@@ -1090,6 +1091,32 @@ def _victim_of_deed(tok: Token, lex: Lexicon) -> bool:
     verb = tok.head
     return tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
         and lex.triggers.get((_lemma(verb),)) in _VICTIMISING
+
+
+def _into_the_air(verb: Token) -> bool:
+    """A verb of firing aimed into the air at no one: "police shot (bullets) into the air"."""
+    up = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "to") and any(
+        g.dep_ == "pobj" and g.lower_ == "air" and not any(d.dep_ == "amod" for d in g.children) for g in c.children)
+        for c in verb.children)
+    return up and all(t.lower_ in _FIRED or t.lemma_.lower() in ("fire", "shot", "warning")
+                      for c in verb.children if c.dep_ in ("dobj", "obj") for t in (c,))
+
+
+def _unblocked(hits: list[tuple[int, int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
+    """``hits`` but for the classes a ``not_<class>`` phrase around them blocks ("fired into the
+    air": the "air" is no aircraft)."""
+    blocks = [(i, i + n, frozenset(c[4:] for c in classes if c.startswith("not_")))
+              for i, n, classes in hits if any(c.startswith("not_") for c in classes)]
+    if not blocks:
+        return hits
+    out = []
+    for i, n, classes in hits:
+        for a, b, blocked in blocks:
+            if a <= i and i + n <= b:
+                classes = classes - blocked
+        if classes:
+            out.append((i, n, classes))
+    return out
 
 
 def _words(doc: Doc, span: tuple[int, int] | None) -> set[str]:
@@ -2001,6 +2028,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "engaged in running battles": the battles report it; "engaged in stealing cars",
                 # "engaged in a security crackdown" report none ("engaged police in battles" does)
                 continue
+            if head.pos_ == "VERB" and _into_the_air(head):
+                continue  # "police shot into the air": warning shots hit no one
             gov = _governor(head)
             deed = gov if head.dep_ in ("nsubj", "nsubjpass") and gov.i != head.i else \
                 head.head if head.dep_ in ("compound", "nmod") and head.head.i == head.i + 1 else None
@@ -2120,6 +2149,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
+            if m.cause_only and head.pos_ == "NOUN" and frame.name not in ("protest", "rioting", "riot") \
+                    and any(t.pos_ in ("VERB", "NOUN") and t.ent_type_ != "DATE"
+                            and (_lemma(t) in PROTEST_VERBS or _lemma(t) in _PROTEST_NOUNS) for t in sent):
+                # "protest against the attacks on ODM politicians", "... against a case of sexual
+                # abuse": the cause is named, not reported (its own report tells its day and doers)
+                m.create = False
             communal_clash = frame.name == "clash" and _communal(m) \
                 and not m.cues & {"armed_agent", "armed_victim"} and all(_kind(a, ctx) == "civilians" for a in m.agents)
             if communal_clash:
@@ -2308,13 +2343,29 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
     # an attack of their own
     riots = {m.sent_start: m.sub_event_type for m in mentions
              if m.create and _family(m.sub_event_type) == "demonstration"
-             and (m.frame == "rioting" or m.frame == "clash" and "crowd_agent" in m.cues)}
+             and (m.frame == "rioting" or m.frame == "clash" and "crowd_agent" in m.cues
+                  or m.frame == "protest" and m.sub_event_type == "Violent demonstration")}
     for m in mentions:
-        if (m.frame == "killing" and m.sent_start in riots and (not m.agents or "crowd_agent" in m.cues)
-                and not m.cause_only
-                and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)):
-            m.sub_event_type = riots[m.sent_start]
+        if m.sent_start not in riots or m.cause_only:
+            continue
+        if (m.frame in ("killing", "wounding") and (not m.agents or "crowd_agent" in m.cues)
+                and ("armed_victim" not in m.cues or _only_kinds(m.patients, _STATE_KINDS))
+                and m.sub_event_type in ("Attack", "Armed clash", None)):
+            m.sub_event_type = riots[m.sent_start]  # (also "2 police officers were killed in riots")
             m.create = True
+        elif m.frame == "clash" and m.create and m.sub_event_type == "Armed clash" \
+                and _only_kinds(m.agents, _STATE_KINDS | _CROWD_KINDS):
+            # "Traders riot, attack police and engage in running battles": the riot's fighting
+            m.sub_event_type = riots[m.sent_start]
+
+
+_STATE_KINDS = frozenset({"state_forces"})
+_CROWD_KINDS = frozenset({"protesters", "rioters", "civilians"})
+
+
+def _only_kinds(refs: Sequence[ActorRef], kinds: frozenset[str]) -> bool:
+    """Every actor of ``refs`` (there may be none) is of one of ``kinds``."""
+    return all(a.kind in kinds for a in refs)
 
 
 #: victims' words that say nothing of who they were ("four people were killed in clashes")
