@@ -1978,3 +1978,29 @@ def test_a_cause_a_protest_names_is_no_new_event():
     ev = events("On 19 August 2019, 25 soldiers were killed following an attack by Taliban militants "
                 "on a base in Qalat.")[0]
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 25)
+
+
+def test_the_hurt_and_dead_after_force_against_a_protest_are_its_toll():
+    ev = only("Teachers protested over pay in Nyeri. Police fired tear gas. Some were injured.")
+    assert ev.sub_event_type == "Protest with intervention"
+    ev = only("Traders protested in Kisumu. Police intervened. Two were shot dead.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 2)
+    # with no force against the protest told, the dead are another event
+    evs = events("Teachers protested over pay in Nairobi. Two people were shot dead in Kisumu.")
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest", "Attack"]
+
+
+def test_a_mob_that_attacks_and_kills_is_one_mob_violence():
+    ev = only("A mob attacks and nearly kills a suspected thief in Muthithini.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 0)
+
+
+def test_a_death_caused_by_a_wild_animal_is_no_attack():
+    assert events("A herder was killed by an elephant in Tsavo on Monday.") == []
+    assert only("Residents protest after man killed by hippo in Naivasha").sub_event_type == "Peaceful protest"
+
+
+def test_police_who_intervene_and_kill_at_a_riot_are_part_of_it():
+    ev = only("Youths rioted in Kisumu over the poll results. Police intervened, killing two.")
+    assert (ev.event_type, ev.fatalities) == ("Riots", 2)
+    assert ev.actor2.startswith("Police Forces of Kenya")

@@ -1365,8 +1365,9 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         cues.add("state_agent")
     overlap = agent_span is not None and patient_span is not None and agent_span[0] < patient_span[1] \
         and patient_span[0] < agent_span[1]
-    if not armed_agent and not agent_kinds & ARMED_KINDS and not overlap and _mob(agent_head, people):
-        cues.add("mob_agent")  # "killed by residents", "a band of locals"
+    if not armed_agent and not agent_kinds & ARMED_KINDS and not overlap and (
+            _mob(agent_head, people) or agent_kinds == {"rioters"}):
+        cues.add("mob_agent")  # "killed by residents", "a band of locals", "a mob attacks and kills"
     elif not m.agents and (not aw and _mob_justice(doc, patient_span, m.trigger, people)
                            or patient_span is None and _mob_justice(doc, agent_span, m.trigger, people)):
         # "Three suspected thieves were burnt to death", "5 suspected witches burned to death"
@@ -2348,7 +2349,8 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.sent_start not in riots or m.cause_only:
             continue
-        if (m.frame in ("killing", "wounding") and (not m.agents or "crowd_agent" in m.cues)
+        if (m.frame in ("killing", "wounding")
+                and (not m.agents or "crowd_agent" in m.cues or _only_kinds(m.agents, _STATE_KINDS))
                 and ("armed_victim" not in m.cues or _only_kinds(m.patients, _STATE_KINDS))
                 and m.sub_event_type in ("Attack", "Armed clash", None)):
             m.sub_event_type = riots[m.sent_start]  # (also "2 police officers were killed in riots")
@@ -3080,6 +3082,16 @@ def _fight_that_follows(d: _Draft, m: Mention) -> bool:
     return bool(perpetrators & {a.name or a.generic for a in m.agents + m.patients})
 
 
+def _intervened(mentions: Sequence[Mention], d: _Draft, m: Mention) -> bool:
+    """Force against the protest ``d`` is told after it and by the sentence of ``m``, which tells
+    nothing else ("Teachers protested over pay. Police fired tear gas. Some were injured")."""
+    told = min(x.sent_start for x in d.mentions)
+    if any(x.sent_start == m.sent_start and x.create and x.frame not in TOLL_FRAMES
+           and x.frame != "protest_intervention" for x in mentions):
+        return False  # the sentence tells an event of its own: "his motorbike hit and killed a person"
+    return any(told <= x.sent_start <= m.sent_start and x.frame == "protest_intervention" for x in mentions)
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -3093,10 +3105,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             # riot or a demonstration when no killer is named)
             recent = [d for d in drafts
                       if (_family(d.sub_event_type) == "violence"
-                          or _family(d.sub_event_type) == "demonstration" and not m.agents
-                          and d.sub_event_type != "Peaceful protest")  # (whose dead are its cause)
+                          or _family(d.sub_event_type) == "demonstration" and (
+                              not m.agents and (d.sub_event_type != "Peaceful protest"  # (whose dead are its cause)
+                                                or _intervened(mentions, d, m))
+                              # "... riots called for by opposition leaders. Police intervened killing 2"
+                              or m.agents and _only_kinds(m.agents, _STATE_KINDS) and _intervened(mentions, d, m)))
                       and 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400]
             if recent:
+                if m.frame == "killing" and recent[-1].sub_event_type in _PROTESTS:
+                    m.cues.add("protest_lethal")  # dead after force against a protest: excessive
+                    m.sent_cues.add("protest_lethal")
                 recent[-1].absorb(m)
                 continue
         target = None
