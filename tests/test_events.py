@@ -2004,3 +2004,31 @@ def test_police_who_intervene_and_kill_at_a_riot_are_part_of_it():
     ev = only("Youths rioted in Kisumu over the poll results. Police intervened, killing two.")
     assert (ev.event_type, ev.fatalities) == ("Riots", 2)
     assert ev.actor2.startswith("Police Forces of Kenya")
+
+
+def test_deeds_planned_or_punished_and_keys_surrendered_are_no_events():
+    ev = only("A taxi driver was shot dead at a petrol station in Migori after surrendering the car keys "
+              "to a gang of three.")
+    assert ev.sub_event_type == "Attack"
+    ev = only("Police in Thika shot in the air to disperse a crowd who had planned on attacking an officer.")
+    assert ev.event_type == "Protests"
+    ev = only("A man was lynched by residents in Nduuri village, Embu, for assaulting his mother.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    # a surrender of arms is still one
+    assert only("Fifty rebels surrendered their weapons to the army in Beni.").sub_event_type == "Agreement"
+
+
+def test_property_a_crowd_destroys_is_no_disrupted_weapon():
+    ev = events("On Sunday, angry residents looted a clinic in Kasipul, Homa Bay, over a land dispute. "
+                "Two people were arrested.")[0]
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+    evs = events("Al Shabaab fighters attacked a police post in Fafi on Sunday. The attackers also set "
+                 "fire to the post, destroying its buildings.")
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in evs}
+    # a weapon destroyed still is one
+    evs = events("Soldiers destroyed an IED on the road to Mandera on Sunday.")
+    assert evs[0].sub_event_type == "Disrupted weapons use"
+    # and what an explosive destroys is its attack's
+    ev = only("On Sunday, an IED planted by the Taliban destroyed an Afghan military vehicle in Helmand, "
+              "killing two soldiers.")
+    assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Taliban")

@@ -523,6 +523,12 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         # "a man who killed his wife and kids was seized by a mob and killed": what the victim
         # had done, told to say who he was (not "police dispersed youths who had stormed ...")
         return "weak"
+    if gov.dep_ == "pcomp" and gov.head.dep_ == "prep" and gov.head.head.pos_ == "VERB":
+        above = gov.head.head
+        if _lemma(above) in mod.future:
+            return "none"  # "a crowd who had planned on attacking an officer"
+        if gov.head.lower_ == "for" and lex.triggers.get((_lemma(above),)) in _PUNISHING:
+            return "weak"  # "a man was lynched for assaulting his mother": what he was punished for
     if trig.pos_ == "NOUN" and (trig.dep_ in ("dobj", "obj") and _lemma(trig.head) in mod.future
                                 or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
                                 and _lemma(trig.head.head) in mod.future):
@@ -548,6 +554,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         if any(c.dep_ == "neg" for c in anc.children) and lem in UNCERTAIN_VERBS:
             return "weak"
     return "real"
+
+
+#: frames of what a crowd may do to a person for a deed of theirs ("lynched for", "beaten for")
+_PUNISHING = frozenset({"killing", "beating"})
 
 
 def _span_tokens(doc: Doc, toks: Iterable[Token]) -> tuple[int, int] | None:
@@ -2031,6 +2041,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             if head.pos_ == "VERB" and _into_the_air(head):
                 continue  # "police shot into the air": warning shots hit no one
+            if frame.name == "agreement" and head.pos_ == "VERB" and any(
+                    c.dep_ in ("dobj", "obj") and not {t.lower_ for t in c.subtree} & (_FIRED | lex.people.weapon)
+                    for c in head.children):
+                continue  # "after surrendering the car keys": no surrender of arms or of a side
             gov = _governor(head)
             deed = gov if head.dep_ in ("nsubj", "nsubjpass") and gov.i != head.i else \
                 head.head if head.dep_ in ("compound", "nmod") and head.head.i == head.i + 1 else None
