@@ -2032,3 +2032,13 @@ def test_property_a_crowd_destroys_is_no_disrupted_weapon():
     ev = only("On Sunday, an IED planted by the Taliban destroyed an Afghan military vehicle in Helmand, "
               "killing two soldiers.")
     assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Taliban")
+
+
+def test_force_told_with_the_toll_after_a_riot_and_crowds_who_storm_are_the_demonstration():
+    ev = only("Youths rioted in Mombasa on Monday. Police intervened firing shots into the crowd - one man "
+              "was seriously injured.")
+    assert (ev.event_type, ev.actor2) == ("Riots", "Police Forces of Kenya (2013-2022)")
+    # "who tried to storm": the crowd the relative clause is about did it, no attack on civilians
+    ev = only("On Monday, police in Kisumu fired tear gas at crowds of opposition supporters who tried to "
+              "storm the electoral commission offices.")
+    assert ev.event_type == "Protests"

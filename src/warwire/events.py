@@ -726,6 +726,9 @@ def _inanimate(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or lemma in TERRITORY_NOUNS or lemma in _BUILDINGS
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
 def _stray_agent(verb: Token) -> Token | None:
     """The doer of a passive whose "by" the parser hung on a place after it ("have been shot
     dead in Bochai area, Lamu county by security personnel"), or None."""
@@ -914,6 +917,14 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             agent = agent or by_agent(verb)
             if patient is None and _lemma(verb.head) == "leave":
                 patient = next((subtree_span(c) for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+        if agent is not None and doc.text[agent[0]:agent[1]].lower() in _RELATIVE_PRONOUNS:
+            # "crowds who tried to storm the offices": the relative clause's antecedent
+            rel = next((a for a in (verb, *verb.ancestors) if a.dep_ == "relcl"), None)
+            if rel is not None:
+                np = rel.head
+                while np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.pos_ in ("NOUN", "PROPN"):
+                    np = np.head.head  # "crowds of opposition supporters who ..."
+                agent = _span_tokens(doc, (t for t in np.subtree if t.i < rel.left_edge.i)) or agent
         return agent, patient, passive
 
     # noun trigger
@@ -3119,12 +3130,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             # riot or a demonstration when no killer is named)
             recent = [d for d in drafts
                       if (_family(d.sub_event_type) == "violence"
-                          or _family(d.sub_event_type) == "demonstration" and (
-                              not m.agents and (d.sub_event_type != "Peaceful protest"  # (whose dead are its cause)
-                                                or _intervened(mentions, d, m))
-                              # "... riots called for by opposition leaders. Police intervened killing 2"
-                              or m.agents and _only_kinds(m.agents, _STATE_KINDS) and _intervened(mentions, d, m)))
-                      and 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400]
+                          or _family(d.sub_event_type) == "demonstration" and not m.agents
+                          and (d.sub_event_type != "Peaceful protest"  # (whose dead are its cause)
+                               or _intervened(mentions, d, m)))
+                      and 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400
+                      # "... riots broke out in Mombasa. Police intervened firing shots into the
+                      # crowd - one man was injured": the force told with the toll is the riot's
+                      or _family(d.sub_event_type) == "demonstration" and m.agents
+                      and _only_kinds(m.agents, _STATE_KINDS) and _intervened(mentions, d, m)
+                      and min(x.sent_start for x in d.mentions) < m.sent_start
+                      and m.sent_start - max(x.sent_end for x in d.mentions if x.sent_start < m.sent_start) < 400]
             if recent:
                 if m.frame == "killing" and recent[-1].sub_event_type in _PROTESTS:
                     m.cues.add("protest_lethal")  # dead after force against a protest: excessive
