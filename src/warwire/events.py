@@ -733,7 +733,8 @@ def _stray_agent(verb: Token) -> Token | None:
     """The doer of a passive whose "by" the parser hung on a place after it ("have been shot
     dead in Bochai area, Lamu county by security personnel"), or None."""
     for by in verb.subtree:
-        if by.i < verb.i or by.lower_ != "by" or by.dep_ != "prep" or not (_inanimate(by.head) or by.head.pos_ == "PROPN"):
+        if by.i < verb.i or by.lower_ != "by" or by.dep_ != "prep" \
+                or not (_inanimate(by.head) or by.head.pos_ == "PROPN"):
             continue
         head = by.head  # (up through the place phrase only: not "no mention of violence by them")
         while head.i != verb.i and head.dep_ in ("pobj", "prep", "conj", "appos", "compound", "npadvmod"):
@@ -1119,8 +1120,8 @@ def _into_the_air(verb: Token) -> bool:
     up = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "to") and any(
         g.dep_ == "pobj" and g.lower_ == "air" and not any(d.dep_ == "amod" for d in g.children) for g in c.children)
         for c in verb.children)
-    return up and all(t.lower_ in _FIRED or t.lemma_.lower() in ("fire", "shot", "warning")
-                      for c in verb.children if c.dep_ in ("dobj", "obj") for t in (c,))
+    return up and all(c.lower_ in _FIRED or c.lemma_.lower() in ("fire", "shot", "warning")
+                      for c in verb.children if c.dep_ in ("dobj", "obj"))
 
 
 def _unblocked(hits: list[tuple[int, int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:

@@ -651,11 +651,12 @@ def _county_votes(
     given: Sequence[str] = (),
 ) -> Counter[str]:
     """Country votes of the names written before a county noun ("Gwinnett County", "Edgar
-    County"; a county of Kenya is named without it: "Tana River county") that are counties of the ``county_layers`` countries: one per county, for
-    its country.  The global layer holds no counties, and without this vote an Illinois paper
-    naming only Paris and Edgar County would be about France.  Only whole names count ("Homa
-    Bay County" in Kenya is no Bay County), and only for the ``given`` countries if any
-    (``bundled``: the countries with a layer file)."""
+    County"; a county of Kenya is named without it: "Tana River county") that are counties of
+    the ``county_layers`` countries: one per county, for its country.  The global layer holds no
+    counties, and without this vote an Illinois paper naming only Paris and Edgar County would be
+    about France, and a Kenyan note naming Tana River county about Antananarivo ("Tana").  Only
+    whole names count ("Homa Bay County" in Kenya is no Bay County), and only for the ``given``
+    countries if any (``bundled``: the countries with a layer file)."""
     nouns = m.rules.county_nouns
     picked = [
         k for k, (i, j) in enumerate(spans)
