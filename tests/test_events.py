@@ -2042,3 +2042,12 @@ def test_force_told_with_the_toll_after_a_riot_and_crowds_who_storm_are_the_demo
     ev = only("On Monday, police in Kisumu fired tear gas at crowds of opposition supporters who tried to "
               "storm the electoral commission offices.")
     assert ev.event_type == "Protests"
+
+
+def test_weapons_armed_men_seize_are_their_attacks_loot_not_a_disrupted_weapon():
+    ev = only("Gunmen attacked a police station in Mandera on Sunday and seized weapons.")
+    assert ev.sub_event_type == "Armed clash"
+    ev = only("Al Shabaab militants seized weapons from a police armoury in Mandera on Sunday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Al Shabaab")
+    # the police seizing weapons disrupt them
+    assert only("Police seized weapons in a raid in Eastleigh on Sunday.").sub_event_type == "Disrupted weapons use"

@@ -1101,6 +1101,8 @@ class _CueHits:
         return out
 
 
+_NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
 #: frames whose object is who the deed befell
 _VICTIMISING = frozenset({"strike", "killing", "beating", "wounding", "abduction"})
 
@@ -2242,6 +2244,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.alone_type = _capture_type(m, doc, ctx) if taken else "Armed clash"
                 if frame.name == "looting" and m.undecided and "armed_agent" in m.cues:
                     m.alone_type = "Looting/property destruction"  # "Israeli forces demolished the homes of ..."
+            elif m.sub_event_type == "Disrupted weapons use" and frame.name == "capture" and m.agents \
+                    and all(_kind(a, ctx) in _NON_STATE_ARMED for a in m.agents):
+                # "gunmen attacked a police station and seized weapons": the loot of their attack;
+                # told alone, armed men's seizure of weapons is a looting, not a weapon disrupted
+                m.undecided, m.create, m.sub_event_type = m.create, False, None
+                m.alone_type = "Looting/property destruction"
             # date: in the clause, else the sentence
             in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
             in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
