@@ -2026,8 +2026,8 @@ def test_property_a_crowd_destroys_is_no_disrupted_weapon():
                  "fire to the post, destroying its buildings.")
     assert "Disrupted weapons use" not in {e.sub_event_type for e in evs}
     # a weapon destroyed still is one
-    evs = events("Soldiers destroyed an IED on the road to Mandera on Sunday.")
-    assert evs[0].sub_event_type == "Disrupted weapons use"
+    ev = only("Soldiers destroyed an IED on the road to Mandera on Sunday.")
+    assert ev.sub_event_type == "Disrupted weapons use"
     # and what an explosive destroys is its attack's
     ev = only("On Sunday, an IED planted by the Taliban destroyed an Afghan military vehicle in Helmand, "
               "killing two soldiers.")

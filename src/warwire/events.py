@@ -2047,6 +2047,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "strike" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj", "nsubjpass") \
                     and (_lemma(head.head),) in lex.cues.get("disrupt", ()):
                 continue  # "police discovered a bomb and disarmed it": a weapon stopped, no attack
+            if frame.name == "explosion" and head.pos_ in ("NOUN", "PROPN") \
+                    and head.dep_ in ("dobj", "obj", "nsubjpass") and lex.triggers.get((_lemma(head.head),)) == "destroying":
+                continue  # "soldiers destroyed an IED": the destroying tells it (not "an IED destroyed a tank")
             if head.pos_ == "VERB" and (_lemma(head),) in lex.cues.get("engaged_in", ()) \
                     and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children) \
                     and not any(c.dep_ in ("dobj", "obj") for c in head.children):
