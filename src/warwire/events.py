@@ -3129,6 +3129,24 @@ def _intervened(mentions: Sequence[Mention], d: _Draft, m: Mention) -> bool:
     return any(told <= x.sent_start <= m.sent_start and x.frame == "protest_intervention" for x in mentions)
 
 
+def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """The dead or hurt of the toll mention ``m`` (no place or date of its own) are those of the
+    event ``d`` told in the sentences before it: an attack's, or a demonstration's when no one
+    is named as killing them (a peaceful protest's only after force against it: otherwise its
+    dead are its cause), or when the police named do so in the sentence that tells their
+    intervention ("... riots broke out in Mombasa. Police intervened firing shots into the crowd
+    - one man was injured")."""
+    family = _family(d.sub_event_type)
+    if family == "demonstration" and m.agents:
+        before = [x.sent_end for x in d.mentions if x.sent_start < m.sent_start]
+        return bool(before) and m.sent_start - max(before) < 400 \
+            and _only_kinds(m.agents, _STATE_KINDS) and _intervened(mentions, d, m)
+    if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:
+        return False
+    return family == "violence" or family == "demonstration" and (
+        d.sub_event_type != "Peaceful protest" or _intervened(mentions, d, m))
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -3140,18 +3158,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
             # bullets against rioters ... A person is killed in the cross fire" (the dead of a
             # riot or a demonstration when no killer is named)
-            recent = [d for d in drafts
-                      if (_family(d.sub_event_type) == "violence"
-                          or _family(d.sub_event_type) == "demonstration" and not m.agents
-                          and (d.sub_event_type != "Peaceful protest"  # (whose dead are its cause)
-                               or _intervened(mentions, d, m)))
-                      and 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400
-                      # "... riots broke out in Mombasa. Police intervened firing shots into the
-                      # crowd - one man was injured": the force told with the toll is the riot's
-                      or _family(d.sub_event_type) == "demonstration" and m.agents
-                      and _only_kinds(m.agents, _STATE_KINDS) and _intervened(mentions, d, m)
-                      and min(x.sent_start for x in d.mentions) < m.sent_start
-                      and m.sent_start - max(x.sent_end for x in d.mentions if x.sent_start < m.sent_start) < 400]
+            recent = [d for d in drafts if _takes_toll(d, m, mentions)]
             if recent:
                 if m.frame == "killing" and recent[-1].sub_event_type in _PROTESTS:
                     m.cues.add("protest_lethal")  # dead after force against a protest: excessive

@@ -492,10 +492,13 @@ class Matcher:
                     out.setdefault(k, e.country)
         return out
 
+    @functools.cached_property
+    def _country_ids(self) -> dict[str, Entry]:
+        """The global-layer entry of each country, by ISO2."""
+        return {e.country: e for e in self.global_entries if e.feature_type == "country"}
+
     def country_entry(self, cc: str) -> Entry | None:
         """The global-layer entry of a country (ISO2)."""
-        if not hasattr(self, "_country_ids"):
-            self._country_ids = {e.country: e for e in self.global_entries if e.feature_type == "country"}
         return self._country_ids.get(cc.upper())
 
     def fuzzy_keys(self, cc: str, key: str, score: float) -> list[str]:
