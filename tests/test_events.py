@@ -601,10 +601,10 @@ def test_shots_fired_to_disperse_a_crowd_are_an_intervention():
 
 
 def test_an_event_told_without_a_date_takes_the_day_of_its_paragraph():
-    ev = only("On Sunday, bandits stole goats from a ranch near Isiolo. The thieves injured three herders.")
+    ev = only("On Sunday, bandits were seen near a ranch outside Isiolo. The bandits injured three herders.")
     assert (ev.date, ev.time_precision) == (dt.date(2019, 8, 18), 1)
     # another paragraph: the day is not carried over
-    ev = only("On Sunday, bandits stole goats from a ranch near Isiolo.\n\nThe thieves injured three herders.")
+    ev = only("On Sunday, bandits were seen near a ranch outside Isiolo.\n\nThe bandits injured three herders.")
     assert (ev.date, ev.time_precision) == (TUESDAY, 2)
 
 
@@ -2051,3 +2051,45 @@ def test_weapons_armed_men_seize_are_their_attacks_loot_not_a_disrupted_weapon()
     assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Al Shabaab")
     # the police seizing weapons disrupt them
     assert only("Police seized weapons in a raid in Eastleigh on Sunday.").sub_event_type == "Disrupted weapons use"
+
+
+def test_headline_passives_of_civilians_thefts_of_livestock_and_captives_are_attacks():
+    # a civilian subject of a bare "attacked" is its victim; a crowd's is still a riot
+    ev = only("Journalist attacked in Nairobi on Sunday for taking photos of the president.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    assert only("Youths attacked and looted shops in Kisumu on Sunday.").event_type == "Riots"
+    # armed raiders who drive off livestock attack its owners; thieves who steal goats do not
+    ev = only("Ethiopian raiders stole 3,000 cattle from herders in Turkana on Sunday.")
+    assert ev.sub_event_type == "Attack"
+    assert events("Thieves stole 20 goats from a farm in Nakuru on Sunday.") == []
+    ev = only("An election official was held captive by party members at a polling station in Kisumu on Sunday.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    assert only("Attackers poured acid on five officials in Nairobi on Sunday.").sub_event_type == "Attack"
+    ev = only("An aid agency staffer was beaten with an iron bar in Dadaab on Sunday.")
+    assert ev.sub_event_type == "Attack"
+
+
+def test_protests_stopped_by_police_and_explosives_told_by_what_laid_them():
+    ev = only("Police in Yatta stopped a demonstration against the senator by residents of Matuu on Sunday.")
+    assert ev.sub_event_type == "Protest with intervention"
+    # a clause after a semicolon is its own: the police blaming Al Shabaab refer to no attack
+    ev = only("Grenade attack outside a mosque in Mombasa by unknown group; police blame Al Shabaab")
+    assert ev.sub_event_type == "Grenade"
+    ev = only("On Sunday, four police officers escaped death when their vehicle drove over a buried explosive "
+              "near Mandera.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    ev = only("On Sunday, an al Shabaab-planted explosive attached to a military vehicle caused seven "
+              "soldier deaths in Lamu.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Remote explosive/landmine/IED", "Al Shabaab", 7)
+
+
+def test_demonstrators_who_hurt_or_destroy_riot():
+    ev = only("On Sunday, demonstrators destroyed a waste plant in Athi River and injured a journalist while "
+              "protesting against its emissions.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    ev = events("On Sunday, a group of women protesting in support of the ban lured activists to Enoosaen "
+                "village in Narok and attacked them.")[0]
+    assert ev.sub_event_type == "Violent demonstration"
+    # demonstrators who are attacked do not riot
+    ev = only("On Sunday, police attacked demonstrators protesting against the governor in Nyeri.")
+    assert ev.event_type == "Protests"

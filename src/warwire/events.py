@@ -320,6 +320,8 @@ REFERRING_VERBS = frozenset(
     "flee escape fear avoid condemn denounce deplore criticise criticize investigate probe blame "
     "survive risk face discuss describe call mourn escalate halt stop end prevent claim".split()
 )
+#: referring verbs that, done by state forces to a protest, tell it was held and stopped
+_STOPPING = frozenset({"stop", "halt", "end"})
 #: referring verbs whose subject speaks: a protest "blaming the president" is held, not referred to
 SPEAKING_REFERRERS = frozenset(
     "condemn denounce deplore criticise criticize blame claim describe discuss call mourn".split())
@@ -446,8 +448,17 @@ def _governor(tok: Token) -> Token:
             return cur
         if cur.head.i == cur.i:
             return cur
+        if _across_semicolon(cur):
+            return cur  # "Grenade attack outside mosque; police blame Al Shabaab": a clause of its own
         cur = cur.head
     return cur
+
+
+def _across_semicolon(tok: Token) -> bool:
+    """``tok`` heads a clause of its own that the parser hung on the next one across a
+    semicolon."""
+    lo, hi = sorted((tok.i, tok.head.i))
+    return tok.dep_ in ("dep", "parataxis") and any(t.text == ";" for t in tok.doc[lo + 1 : hi])
 
 
 def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
@@ -1117,6 +1128,28 @@ def _victim_of_deed(tok: Token, lex: Lexicon) -> bool:
         and lex.triggers.get((_lemma(verb),)) in _VICTIMISING
 
 
+#: verbs of violence a headline's passive may drop its auxiliary from and that also read as
+#: intransitive ("Journalist attacked in Nairobi", "Teacher stabbed at school")
+_HEADLINE_PASSIVES = frozenset({"attack", "assault", "beat", "stab", "hack", "rob", "torture", "shoot"})
+
+
+def _headline_victim(verb: Token, lex: Lexicon) -> Token | None:
+    """The subject of a headline's passive told without its auxiliary, when only a victim can be
+    meant: a civilian ("Journalist attacked for taking photos") with no object to the verb or to
+    a verb it shares one with ("Youths attacked and looted shops" is what they did).  Crowds
+    and armed men are left as the doers they usually are."""
+    if verb.tag_ not in ("VBD", "VBN") or _lemma(verb) not in _HEADLINE_PASSIVES or any(
+            c.dep_ in ("aux", "auxpass", "dobj", "obj", "prt", "dative") for c in verb.children):
+        return None
+    if any(c.dep_ == "conj" and any(g.dep_ in ("dobj", "obj") for g in c.children) for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    people = lex.people
+    if subj is None or subj.lower_ not in people.civilian or subj.lower_ in people.crowd | people.armed:
+        return None
+    return subj
+
+
 def _into_the_air(verb: Token) -> bool:
     """A verb of firing aimed into the air at no one: "police shot (bullets) into the air"."""
     up = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "to") and any(
@@ -1258,6 +1291,33 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
                              for g in p.children if g.dep_ == "pobj"]
             if any((_lemma(t),) in roads for t in parts):
                 return True
+    return False
+
+
+#: frames of violence against someone: done by demonstrators, it makes their protest violent
+_HURTING_FRAMES = frozenset({"strike", "wounding", "beating", "killing", "destroying"})
+
+
+def _demonstrators_hurt(sent: SpacySpan, lex: Lexicon) -> bool:
+    """Demonstrators who attack, injure or beat someone, or destroy something, riot: "Demonstrators
+    destroyed a waste plant and injured a journalist while protesting", "A group protesting
+    against vote rigging attacks a lawmaker's aide"."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or lex.triggers.get((_lemma(tok),)) not in _HURTING_FRAMES \
+                or any(c.dep_ == "auxpass" for c in tok.children) or not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            continue
+        verb = tok
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "destroyed a plant and injured a journalist": the first verb's subject
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        # "a group of women protesting ...": the protesting may be told of the group's people
+        heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
+        if subj.lower_ in PROTESTER_WORDS or any(
+                c.dep_ in ("acl", "relcl") and _lemma(c) in PROTEST_VERBS for h in heads for c in h.children):
+            return True
     return False
 
 
@@ -2080,6 +2140,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
                 weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else ())
+            if head.pos_ == "VERB" and not _passive and patient_span is None \
+                    and (victim := _headline_victim(head, lex)) is not None:
+                # "Journalist attacked for taking photos of Kibaki": the journalist was attacked
+                agent_span, patient_span, _passive = None, _span_tokens(doc, victim.subtree), True
             if agent_span is None and head.dep_ == "pobj" and head.head.lower_ == "in" \
                     and (_lemma(head.head.head),) in lex.cues.get("engaged_in", ()):
                 # "a gang engaged in a firefight with police": who engaged
@@ -2119,6 +2183,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if ran_into is not None and not m.agents:
                 # "a Taliban-planted landmine": who laid it
                 m.agents = [a for a in _actors_in(ran_into[1], sent_actors) if _kind(a, ctx) in ARMED_KINDS]
+            elif not m.agents and frame.name == "explosion" and head.pos_ == "NOUN":
+                # "An al Shabaab-planted explosive ... causes seven deaths"
+                laid = _span_tokens(doc, (t for t in head.lefts))
+                m.agents = [a for a in _actors_in(laid, sent_actors) if _kind(a, ctx) in ARMED_KINDS
+                            and doc_text(doc)[a.end : a.end + 1] == "-"]
             m.restates = head.pos_ == "NOUN" and head.dep_ == "nsubj" and _lemma(head.head) in _HAPPEN_VERBS \
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
             m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
@@ -2163,9 +2232,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if crowd in m.cues and all(_victim_of_deed(doc[i], lex)
                                            for i in cue_hits.where(clause_toks.start, clause_toks.end, crowd)):
                     m.cues.discard(crowd)  # "Gunmen killed 30 villagers in the attack": its victims
+            stopped = frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") \
+                and _lemma(gov) in _STOPPING and gov.tag_ in ("VBD", "VBN") and "state_agent" in m.cues
+            if stopped:
+                m.cues.add("protest_intervention")  # "Police stopped a demonstration": held, and stopped
             if sent_cues is None:
                 sent_cues = cue_hits.between(sent.start, sent.end)
-                if _blocks_road(sent, lex):
+                if _blocks_road(sent, lex) or _demonstrators_hurt(sent, lex):
                     sent_cues.add("riot")
             m.sent_cues = sent_cues | m.cues
             if frame.requires and not (set(frame.requires) & m.cues):
@@ -2290,7 +2363,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # a change of control needs a place ("seized several villages" names one); a whole
                 # country does not change hands ("the coalition is on retreat in central Yemen")
                 m.create = False
-            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS
+            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS and not stopped
                     and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS)) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
@@ -2562,7 +2635,7 @@ def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     heads = REFERRING_HEADS | set(lex.modality.anniversary)
     cur = trig
     for _ in range(4):
-        if cur.head.i == cur.i or not (sent.start <= cur.head.i < sent.end):
+        if cur.head.i == cur.i or not (sent.start <= cur.head.i < sent.end) or _across_semicolon(cur):
             return False
         child, cur = cur, cur.head
         if _lemma(cur) in heads:
