@@ -227,6 +227,29 @@ def test_kind_country_and_describe(kb):
 GOOD_STATE = actors.STATE_FORCES_FILE
 
 
+def test_a_communitys_armed_men_and_coordinated_communities_are_its_militia(kb):
+    assert names(kb.find("shot dead by suspected Pokot cattle rustlers")) == ["Pokot Ethnic Militia (Kenya)"]
+    assert names(kb.find("Maasai tribesmen kill Kikuyu civilians", generic=False)) == ["Maasai Ethnic Militia (Kenya)"]
+    # the ACLED name without its country
+    assert names(kb.find("an attack by suspected Maasai ethnic militias")) == ["Maasai Ethnic Militia (Kenya)"]
+    # communities that share the next one's noun
+    assert names(kb.find("Clashes between Borana, Gabra and Turkana ethnic militias")) == [
+        "Borana Ethnic Militia (Kenya)", "Gabra Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)"]
+    # a community named alone is no militia
+    assert names(kb.find("gunmen attacked a Pokot village")) == [None]
+
+
+def test_community_without_member_nouns_is_data_error(tmp_path):
+    p = write(tmp_path, '[[actor]]\nname = "Zed Ethnic Militia (Kenya)"\ncommunity = ["Zed"]\n'
+                        'kind = "identity_militia"\n')
+    with pytest.raises(DataError, match="members"):
+        actors.load_knowledge([p])
+    p = write(tmp_path, 'members = ["warriors"]\n\n[[actor]]\nname = "Zed Ethnic Militia (Kenya)"\n'
+                        'community = ["Zed", "Zeds"]\nkind = "identity_militia"\n')
+    kb = actors.load_knowledge([p])
+    assert names(kb.find("Zeds warriors and Zed ethnic militia", generic=False)) == ["Zed Ethnic Militia (Kenya)"] * 2
+
+
 def write(tmp_path: Path, body: str) -> Path:
     p = tmp_path / "actors.toml"
     p.write_text(body, encoding="utf-8")

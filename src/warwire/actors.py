@@ -87,6 +87,9 @@ class ActorEntry(_Strict):
     country: str | None = Field(None, pattern=_ISO2)
     description: str | None = None
     relations: list[RelationEntry] = Field(default_factory=list)
+    #: names of the ethnic group or clan whose armed men the actor is ("Pokot"): matched before
+    #: each of the file's ``members`` nouns ("Pokot raiders", "Pokot cattle rustlers")
+    community: list[str] = Field(default_factory=list)
 
 
 class FamilyEntry(ActorEntry):
@@ -110,6 +113,8 @@ class GenericEntry(_Strict):
 
 
 class ActorsFile(_Strict):
+    #: nouns for a community's armed men, for the actors' ``community`` names
+    members: list[str] = Field(default_factory=list)
     actor: list[dict] = Field(default_factory=list)
     family: list[dict] = Field(default_factory=list)
     generic: list[dict] = Field(default_factory=list)
@@ -293,6 +298,10 @@ _UPPER_TOKEN = re.compile(r"[A-Z]{2}")
 
 
 # --------------------------------------------------------------------------- the knowledge base
+#: a word coordinated with what follows ("Garre and ", "Borana, "), at the end of a text
+_COORDINATED = re.compile(r"(?<![\w'-])([\w'-]+)\s*(?:,\s*(?:and\s+)?|\s(?:and|or|&)\s+)$")
+
+
 class ActorKB:
     """Actors, families, generic lexicon and state forces, with compiled matchers."""
 
@@ -307,6 +316,8 @@ class ActorKB:
         self._cs_keys: dict[str, list[_Target]] = {}
         self._named: set[str] = set()  # names and aliases of named actors, lower-cased
         self._named_acronyms: set[str] = set()  # their acronyms, as written
+        self._members: list[str] = []  # nouns for a community's armed men, of every file loaded
+        self._communities: dict[str, _Target] = {}  # community name (lower-cased) -> its militia
 
     def named_actor_names(self) -> tuple[frozenset[str], frozenset[str]]:
         """The names and aliases of named actors (lower-cased) and their acronyms (as written):
@@ -504,7 +515,7 @@ class ActorKB:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e, targets))
-        chosen.sort()
+        chosen = sorted(chosen + self._coordinated_communities(norm, chosen, taken))
         votes = Counter()
         for _s, _e, targets in chosen:
             if len(targets) == 1:
@@ -528,6 +539,21 @@ class ActorKB:
             if len(targets) > 1:
                 m = replace(m, candidates=names)
             out.append(m)
+        return out
+
+    def _coordinated_communities(self, norm: str, chosen: list, taken: bytearray) -> list:
+        """Communities that share the militia noun of the next one: in "Garre and Murule ethnic
+        militias clash", "Borana, Gabra and Rendille raiders", the Garre (Borana, Gabra) are a
+        militia too."""
+        out = []
+        for s, _e, targets in chosen:
+            first = norm[s:].split(" ", 1)[0].lower()
+            if self._communities.get(first) not in targets:
+                continue
+            while (m := _COORDINATED.search(norm, 0, s)) and m.group(1).lower() in self._communities \
+                    and not any(taken[m.start(1) : m.end(1)]):
+                out.append((m.start(1), m.end(1), (self._communities[m.group(1).lower()],)))
+                s = m.start(1)
         return out
 
     def find_generic(self, text: str, *, on: dt.date | None = None,
@@ -695,6 +721,7 @@ def _load_actors_file(kb: ActorKB, path: Path, seen: dict[str, Path],
         top = ActorsFile.model_validate(raw)
     except ValidationError as exc:
         raise DataError(f"{path}: {_errors(exc)}") from exc
+    kb._members += [m for m in top.members if m not in kb._members]
     for section, schema in (("actor", ActorEntry), ("family", FamilyEntry)):
         for i, entry in enumerate(getattr(top, section), 1):
             label = f"[[{section}]] #{i} {entry.get('name')!r}"
@@ -719,8 +746,18 @@ def _load_actors_file(kb: ActorKB, path: Path, seen: dict[str, Path],
                 kb.roles[a.name] = _Role(a.template, a.kind, None, dict(a.overrides), family=True)
                 kb.actors.setdefault(a.name, ActorInfo(a.name, a.kind, None, a.description, affs))
                 target = _Target(role=a.name)
-            pending.append(([a.name, *a.aliases] if section == "actor" else list(a.aliases),
-                            list(a.acronyms), target))
+            if a.community and not kb._members:
+                raise DataError(f"{path}: {label}: 'community' needs a list of 'members' nouns")
+            names = [a.name, *a.aliases] if section == "actor" else list(a.aliases)
+            for c in a.community:
+                kb._communities.setdefault(c.lower(), target)
+            if a.community:
+                # a community's militia, "Maasai Ethnic Militia (Kenya)", is written without its
+                # country too
+                bare = re.sub(r"\s*\([^()]*\)$", "", a.name)
+                names += ([bare] if bare != a.name and bare else []) + [
+                    f"{c} {m}" for c in a.community for m in kb._members]
+            pending.append((names, list(a.acronyms), target))
     for i, entry in enumerate(top.generic, 1):
         try:
             g = GenericEntry.model_validate(entry)
