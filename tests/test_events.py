@@ -2093,3 +2093,17 @@ def test_demonstrators_who_hurt_or_destroy_riot():
     # demonstrators who are attacked do not riot
     ev = only("On Sunday, police attacked demonstrators protesting against the governor in Nyeri.")
     assert ev.event_type == "Protests"
+
+
+def test_warders_pronoun_doers_and_weapons_recovered_after_a_killing():
+    ev = only("Two inmates at Nyeri Prison were shot and injured by a senior prison warder on Sunday.")
+    assert ev.actor1 == "Police Forces of Kenya (2013-2022)"
+    # "they": the state force that was the subject of a sentence before, in the paragraph
+    ev = events("The police conducted a search for opposition supporters in Nyalenda, Kisumu on Sunday. "
+                "In one home they beat a student.")[0]
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Police Forces of Kenya (2013-2022)")
+    # grenades recovered are not what the suspect was killed with; "Anti-terrorism" is no place
+    evs = events("Police gunned down an al Shabaab suspect and recovered two hand grenades in Diani, Kwale "
+                 "County on Sunday. He was shot dead by Anti-terrorism detectives.")
+    assert evs[0].sub_event_type == "Armed clash"
+    assert {e.location.name for e in evs if e.location} == {"Diani"}

@@ -1150,6 +1150,21 @@ def _headline_victim(verb: Token, lex: Lexicon) -> Token | None:
     return subj
 
 
+#: cue classes that name the weapon an event was done with
+_WEAPON_CUES = frozenset({"grenade", "explosive", "artillery", "chemical"})
+
+
+def _disrupted_weapon(tok: Token, lex: Lexicon) -> bool:
+    """``tok`` lies in the object of a verb that stops a weapon: "recovered two hand grenades",
+    "seized explosives"."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ in ("dobj", "obj", "nsubjpass"):
+            return anc.head.pos_ == "VERB" and (_lemma(anc.head),) in lex.cues.get("disrupt", ())
+        if anc.pos_ == "VERB":
+            return False
+    return False
+
+
 def _into_the_air(verb: Token) -> bool:
     """A verb of firing aimed into the air at no one: "police shot (bullets) into the air"."""
     up = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "to") and any(
@@ -2205,6 +2220,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if not m.agents and agent_span is not None and _words(doc, agent_span) <= _SELF_PRONOUNS:
                 # "the RSF said it had taken control", "Al-Shabaab said they attacked the base"
                 m.agents = _teller(doc, head, sent_actors) or _telling_state(head, ctx.places)
+            if not m.agents and agent_span is not None and _words(doc, agent_span) <= _THEY:
+                # "The police conducted a search in Nyalenda. In one home they beat a student."
+                m.agents = _earlier_armed_subject(doc, sent, ctx)
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
                 # victims' side ("bombed a ceremony held by opponents of the junta") nor who
@@ -2232,6 +2250,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if crowd in m.cues and all(_victim_of_deed(doc[i], lex)
                                            for i in cue_hits.where(clause_toks.start, clause_toks.end, crowd)):
                     m.cues.discard(crowd)  # "Gunmen killed 30 villagers in the attack": its victims
+            if frame.name not in ("disrupted", "capture", "destroying"):
+                for weapon in _WEAPON_CUES & m.cues:
+                    if all(_disrupted_weapon(doc[i], lex)
+                           for i in cue_hits.where(clause_toks.start, clause_toks.end, weapon)):
+                        # "Police gunned down a suspect and recovered two hand grenades": what was
+                        # recovered was not what the killing was done with
+                        m.cues.discard(weapon)
             stopped = frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") \
                 and _lemma(gov) in _STOPPING and gov.tag_ in ("VBD", "VBN") and "state_agent" in m.cues
             if stopped:
@@ -2680,6 +2705,26 @@ _TOLD_AS_DONE = _TELLING | {"believe", "appear", "seem"}
 
 
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+#: pronouns for a doer told before
+_THEY = frozenset({"they", "he", "she"})
+
+
+def _earlier_armed_subject(doc: Doc, sent: SpacySpan, ctx: Context) -> list[ActorRef]:
+    """The armed side (or state force) that was the subject of one of the two sentences before
+    ``sent``, in its paragraph: who "they" are."""
+    text, before = doc_text(doc), sent
+    for _ in range(2):
+        if before.start == 0 or "\n" in text[doc[before.start - 1].idx : sent.start_char]:
+            return []
+        before = doc[before.start - 1].sent
+        subjects = [a for a in ctx.actors if before.start_char <= a.start and a.end <= before.end_char
+                    and _kind(a, ctx) in ARMED_KINDS and any(
+                        t.dep_ in ("nsubj", "nsubjpass") for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ())]
+        if subjects:
+            return subjects[-1:]
+    return []
 
 
 def _telling_subject(trig: Token) -> Token | None:
