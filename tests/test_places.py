@@ -826,6 +826,18 @@ def test_geonames_supplement_adds_villages_and_keeps_towns_over_namesakes():
     assert got.feature_type == "locality" and near(got, 3.94, 41.87, 5)
 
 
+def test_a_name_of_several_words_spelt_with_single_letters_is_the_town_listed_with_doubled_ones():
+    def found(text):
+        return [(p.name, p.country) for p in places.find_places(text, nlp.parse(text), countries=["KE"])]
+
+    # GeoNames lists "Maai Mahiu"; the press writes "Mai Mahiu"
+    assert found("Railway workers marched in Mai Mahiu over unpaid wages.") == [("Maai Mahiu", "KE")]
+    # one word differing so is another name: the Maasai are a community, not a village
+    assert found("Eight men were found dead after a land dispute between the Maasai and the Kipsigis.") == []
+    # a capitalised prefix is no place
+    assert found("He was shot by Anti-terrorism detectives in Diani.") == [("Diani", "KE")]
+
+
 def test_a_loose_spelling_of_one_word_of_a_longer_name_is_no_place():
     # "Kendu" of "Kendu Bay" only normalises like Kindu (DR Congo); Kindu itself stays
     got = [(p.text, p.country) for p in places.find_places("Violence erupted in Kendu Bay. Rebels shelled Kindu.")]

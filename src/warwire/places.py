@@ -1322,6 +1322,16 @@ def _close_spelling(surface: str, forms: _Forms) -> bool:
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+def _doubled_only(surface: str, forms: _Forms) -> bool:
+    """A name of several words spelt as one of the entry's but for doubled letters: "Mai
+    Mahiu" for Maai Mahiu, a spelling of the same name, not another (one word may be a
+    community's: "the Maasai" are not Masai)."""
+    if len(surface) < 6 or " " not in surface:
+        return False
+    core = _DOUBLED.sub(r"\1", surface)
+    return any(_DOUBLED.sub(r"\1", k) == core for k in forms.light)
+
+
 @functools.lru_cache(maxsize=100_000)
 def _translit_core(name: str) -> str:
     """A light name without doubled letters and a final "h" ("saada", "sadah": "sada")."""
@@ -1477,6 +1487,7 @@ def _filter(
         c for c in men.candidates
         if _spelling_rank(c) or not _needs_listed_spelling(c.entry) or _bare_equal(surface, m.forms(c.entry))
         or men.designator == "city" and c.entry.country in context and c.entry.population >= FOLDED_CITY_POPULATION
+        or c.entry.country in context and _doubled_only(surface, m.forms(c.entry))
     ]
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
