@@ -445,5 +445,12 @@ def test_killed_in_action_colleagues_and_returnees():
     assert _killed("Two suspected militant returnees were shot dead in Kwale.") == [2]
 
 
+def test_one_of_a_people_and_a_relation_are_people():
+    assert _killed("A Kenyan is dead and two Swiss tourists are injured after an attack by armed men.") == [1]
+    assert _killed("1 relation of a former MP was killed by unidentified assailants.") == [1]
+    # a people named as a group is no one person
+    assert _killed("The Kenyan army said nobody was killed.") == []
+
+
 def _killed(text: str) -> list[int]:
     return [q for q, unit, _, _ in _figs(text) if unit == "killed"]

@@ -764,6 +764,8 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return True  # "killed a 21-year-old"
     if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS") or noun.like_num:
         return False
+    if noun.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return True  # "A Kenyan is dead", "a Briton was shot dead": one of a people
     if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma):
         return False
     if lemma not in _PARENTS and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
