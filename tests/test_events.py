@@ -2107,3 +2107,14 @@ def test_warders_pronoun_doers_and_weapons_recovered_after_a_killing():
                  "County on Sunday. He was shot dead by Anti-terrorism detectives.")
     assert evs[0].sub_event_type == "Armed clash"
     assert {e.location.name for e in evs if e.location} == {"Diani"}
+
+
+def test_a_toll_told_as_unconfirmed_counts_only_when_no_other_is_told():
+    ev = only("On Sunday, 2 police officers were killed in riots in Kisumu. 7 other deaths are feared but "
+              "unconfirmed.")
+    assert ev.fatalities == 2
+    ev = only("On Sunday, a man was killed by a Mungiki gang in Nakuru (2 others feared dead but not confirmed).")
+    assert ev.fatalities == 1
+    # the only toll told stands, however hedged
+    ev = only("On Sunday, gunmen attacked a village in Wajir. Five people were killed, unconfirmed reports said.")
+    assert ev.fatalities == 5

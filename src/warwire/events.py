@@ -3706,6 +3706,10 @@ _MIXED_TOLL = re.compile(
 _INCLUDED = re.compile(
     r"\b(?:including|among them|among whom|of whom|of them)(?:\s[^.;:(),]{0,50}?\s+and)?\s+"
     r"(?:at least\s+|some\s+|about\s+)?$", re.I)
+# a toll the report says is not confirmed: "7 other deaths are feared but unconfirmed", "2
+# others feared dead in earlier report but not confirmed", "5-6 others may have been killed
+# (unconfirmed)"
+_UNCONFIRMED = re.compile(r"^[^.;]{0,50}?\b(?:unconfirmed|not\s+(?:been\s+|yet\s+)?confirmed)\b", re.I)
 # deaths the note says belong to another event: "police intervened killing 4 (coded separately)"
 _CODED_ELSEWHERE = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}\(?[^.;()]{0,40}?\bcoded\s+(?:separately|seperately|elsewhere)", re.I)
@@ -3768,6 +3772,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
         per_source: dict[str | None, int] = {}
         extra = 0  # "... were also killed": other dead, added to the toll
         risen = 0
+        hedged: list[int] = []  # tolls the report calls unconfirmed: counted only when none other is told
         spans = list(ev.evidence)
         if len(events) == 1 and ev.sub_event_type not in _PROTESTS:
             spans += [Span(start=a, end=b, text=text[a:b]) for a, b in sentences
@@ -3791,6 +3796,9 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 after = span.text[f.span.end - span.start :][:60]
                 if _MIXED_TOLL.search(after) or _CODED_ELSEWHERE.search(after):
                     continue
+                if _UNCONFIRMED.search(after):
+                    hedged.append(f.quantity)  # "7 other deaths are feared but unconfirmed"
+                    continue
                 before = told_before[-80:]
                 if f.source in in_sentence and _INCLUDED.search(before):
                     continue
@@ -3807,7 +3815,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 continue
             for source, n in in_sentence.items():
                 per_source[source] = max(per_source.get(source, 0), n)
-        ev.fatalities = max(min(per_source.values(), default=0) + extra, risen)
+        ev.fatalities = max(min(per_source.values(), default=0) + extra, risen) or min(hedged, default=0)
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:
