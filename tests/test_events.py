@@ -2118,3 +2118,25 @@ def test_a_toll_told_as_unconfirmed_counts_only_when_no_other_is_told():
     # the only toll told stands, however hedged
     ev = only("On Sunday, gunmen attacked a village in Wajir. Five people were killed, unconfirmed reports said.")
     assert ev.fatalities == 5
+
+
+def test_soldiers_abducted_and_killed_were_fought_civilians_attacked():
+    ev = only("On 4 March 2020, 1 policeman was abducted and later beheaded by Taliban militants in Jalrez "
+              "district, Wardak.", published=dt.date(2020, 3, 6))
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Taliban")
+    ev = only("On 4 March 2020, 14 soldiers were killed and 10 were taken as hostages following an attack by "
+              "Taliban militants in Imam Sahib district, Kunduz.", published=dt.date(2020, 3, 6))
+    assert ev.sub_event_type == "Armed clash"
+    # a civilian among the victims keeps it an attack
+    ev = only("On Monday, militants killed a chief in Mandera before abducting two police reservists.")
+    assert ev.sub_event_type == "Attack"
+
+
+def test_members_of_a_state_force_are_armed_victims():
+    ev = only("On 3 March 2020, 1 NDS employee was shot and killed by Taliban militants in Kunduz city.",
+              published=dt.date(2020, 3, 6))
+    assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Police Forces of Afghanistan (2014-2021)")
+    # police named in what the victims did are not the victims
+    ev = events("On Monday, police shot and injured two mourners in Kisumu who were protesting alleged "
+                "police involvement in a killing.")
+    assert "Armed clash" not in {e.sub_event_type for e in ev}

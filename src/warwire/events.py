@@ -1412,6 +1412,12 @@ def _responding_force(doc: Doc, m: Mention, agent_kinds: set[str], aw: set[str],
     return bool(lemmas & response) and not lemmas & protest
 
 
+def _of_state_forces(doc: Doc, head: Token, patients: Sequence[ActorRef], ctx: Context) -> bool:
+    """The victims' noun is qualified by a state force: "an NDS employee", "3 NDS agents"."""
+    mods = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")]
+    return any(_kind(a, ctx) == "state_forces" and any(a.start <= c.idx < a.end for c in mods) for a in patients)
+
+
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context, lex: Lexicon) -> set[str]:
     cues: set[str] = set()
     people = lex.people
@@ -1425,8 +1431,10 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     )
     civ_patient = "civilians" in patient_kinds or (bool(pw & people.civilian) and not armed_patient)
     head = _phrase_head(doc, patient_span)
-    if head is not None and head.lower_ in people.civilian and head.lower_ not in people.armed:
+    if head is not None and head.lower_ in people.civilian and head.lower_ not in people.armed \
+            and not _of_state_forces(doc, head, m.patients, ctx):
         # "six Turkana herders": herders of a community that also has a militia are civilians
+        # (not "an NDS employee", one of the state's forces)
         civ_patient, armed_patient = True, bool(pw & (people.armed - people.civilian))
     elif head is not None and head.lower_ in people.outsider:
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
@@ -3451,7 +3459,11 @@ def build_events(
         if sub == "Abduction/forced disappearance" and any(
             x.frame in ("killing", "body_found") and not x.refers_only and not x.cause_only for x in d.mentions
         ):
-            sub = "Attack"  # ACLED: an abduction in which the victim is killed is an attack
+            # ACLED: an abduction in which the victim is killed is an attack, a fight when the
+            # victims were soldiers or police ("1 policeman was abducted and later beheaded")
+            hurt = [x.cues for x in d.mentions if x.frame in ("killing", "abduction", "body_found")]
+            sub = "Armed clash" if any("armed_victim" in c for c in hurt) \
+                and not any("civilian_victim" in c for c in hurt) else "Attack"
         told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
         date = told.date if told else ctx.published
         precision = told.precision if told else 2
