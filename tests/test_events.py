@@ -1818,9 +1818,10 @@ def test_where_an_attack_took_place_told_after_it_and_a_province_named_as_such()
 
 
 def test_who_holds_the_ground_shelled_is_no_victim_and_government_artillery_is_the_army():
+    # (ground forces that "pound" an area shell it: the civilians killed stay the shelling's)
     ev = only("Syrian government forces pounded rebel-held areas of Idlib province on Monday, killing at least 11 "
               "civilians.")
-    assert (ev.event_type, ev.actor2, ev.fatalities) == ("Violence against civilians", "Civilians (Syria)", 11)
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Shelling/artillery/missile attack", "Civilians (Syria)", 11)
     ev = only("Government artillery shelled the town of Kafranbel in Idlib province on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Syria (2000-)")
 
@@ -2140,3 +2141,14 @@ def test_members_of_a_state_force_are_armed_victims():
     ev = events("On Monday, police shot and injured two mourners in Kisumu who were protesting alleged "
                 "police involvement in a killing.")
     assert "Armed clash" not in {e.sub_event_type for e in ev}
+
+
+def test_a_former_soldier_is_a_civilian_and_a_base_pounded_is_shelled():
+    ev = only("On 2 March 2020, a former soldier was killed by Taliban militants while travelling by bus in "
+              "Obe district, Herat.", published=dt.date(2020, 3, 5))
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Afghanistan)")
+    # a former convict is no soldier: nothing changes for him
+    assert only("On Sunday, gunmen shot dead a former convict in Embu.").actor2 == "Civilians (Kenya)"
+    ev = only("On 13 March 2020, Taliban militants pounded a military base in Andar district, Ghazni.",
+              published=dt.date(2020, 3, 15))
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"

@@ -1387,17 +1387,19 @@ def _armed_head(head: Token | None, span: tuple[int, int] | None = None) -> bool
 
 
 _OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired)\b", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex)\b", re.IGNORECASE)
 
 
-def _not_on_duty(doc: Doc, head: Token | None, span: tuple[int, int] | None) -> bool:
-    """A victim from the security forces who was not acting as one: off duty, retired ("an
-    off-duty police officer"), or guarding a civilian ("his bodyguard", "the bodyguard of the
+def _not_on_duty(doc: Doc, head: Token | None, span: tuple[int, int] | None, armed: Collection[str]) -> bool:
+    """A victim from the security forces who was not acting as one: off duty, retired or former
+    ("an off-duty police officer", "a former soldier"), or guarding a civilian ("his bodyguard", "the bodyguard of the
     Deputy Chief Justice"): ACLED codes the attack as one on civilians."""
     if head is None or span is None:
         return False
     if head.lower_ in ("bodyguard", "bodyguards"):
         return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-    return bool(_OFF_DUTY.search(doc.text, span[0], span[1]))
+    return bool(_OFF_DUTY.search(doc.text, span[0], span[1])) or (
+        head.lower_ in armed and bool(_FORMER.search(doc.text, span[0], min(span[1], head.idx))))  # "a former soldier"
 
 
 def _responding_force(doc: Doc, m: Mention, agent_kinds: set[str], aw: set[str], lex: Lexicon) -> bool:
@@ -1440,7 +1442,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
     if _armed_head(head, patient_span):
         civ_patient, armed_patient = False, True  # "two armed men"
-    elif _not_on_duty(doc, head, patient_span):
+    elif _not_on_duty(doc, head, patient_span, people.armed):
         civ_patient, armed_patient = True, False  # "an off-duty police officer", "the MP's bodyguard"
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed)
     if not civ_patient and not armed_patient and patient_span is not None:
@@ -2219,9 +2221,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             )
             m.patients = [a for a in _actors_in(patient_span, sent_actors)
                           if a not in m.agents and not _outsider_of(doc, a, lex)]
-            if m.patients and _not_on_duty(doc, _phrase_head(doc, patient_span), patient_span):
+            off_duty = _not_on_duty(doc, _phrase_head(doc, patient_span), patient_span, lex.people.armed)
+            if m.patients and off_duty:
                 m.patients = []  # "an off-duty police officer" is a civilian victim
-            elif not m.patients and patient_span is not None:
+            elif not m.patients and patient_span is not None and not off_duty:
                 m.patients = _victims_from_words(doc, patient_span, lex)
             if frame.name == "capture" and (losers := _taken_from(doc, head, sent_actors, m.agents)):
                 m.patients = losers  # "recaptured the town from rebels": the side that lost it
