@@ -2152,3 +2152,11 @@ def test_a_former_soldier_is_a_civilian_and_a_base_pounded_is_shelled():
     ev = only("On 13 March 2020, Taliban militants pounded a military base in Andar district, Ghazni.",
               published=dt.date(2020, 3, 15))
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_suicide_bomber_shot_before_he_struck_is_a_fight_not_a_bombing():
+    ev = only("On 10 March 2020, Afghan military forces shot and killed a Taliban suicide bomber before he carried "
+              "out his attack in Zhari district, Kandahar.", published=dt.date(2020, 3, 12))
+    assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Taliban")
+    # the bomber as the doer still bombs
+    assert only("A suicide bomber killed five people at a market in Mogadishu on Sunday.").sub_event_type == "Suicide bomb"

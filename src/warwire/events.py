@@ -1151,7 +1151,18 @@ def _headline_victim(verb: Token, lex: Lexicon) -> Token | None:
 
 
 #: cue classes that name the weapon an event was done with
-_WEAPON_CUES = frozenset({"grenade", "explosive", "artillery", "chemical"})
+_WEAPON_CUES = frozenset({"grenade", "explosive", "artillery", "chemical", "suicide"})
+
+
+#: a bomber is a person: one that something was done to is no explosion
+_BOMBERS = frozenset({"bomber", "bombers"})
+
+
+def _noun_of(tok: Token) -> Token:
+    """The noun a modifier belongs to: "bomber" for "suicide" in "a Taliban suicide bomber"."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _disrupted_weapon(tok: Token, lex: Lexicon) -> bool:
@@ -2135,6 +2146,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "explosion" and head.pos_ in ("NOUN", "PROPN") \
                     and head.dep_ in ("dobj", "obj", "nsubjpass") and lex.triggers.get((_lemma(head.head),)) == "destroying":
                 continue  # "soldiers destroyed an IED": the destroying tells it (not "an IED destroyed a tank")
+            if head.lower_ in _BOMBERS and head.dep_ in ("dobj", "obj", "nsubjpass") \
+                    and lex.triggers.get((_lemma(head.head),)) is not None:
+                continue  # "forces shot and killed a suicide bomber before he struck": what was done to him
             if head.pos_ == "VERB" and (_lemma(head),) in lex.cues.get("engaged_in", ()) \
                     and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children) \
                     and not any(c.dep_ in ("dobj", "obj") for c in head.children):
@@ -2263,10 +2277,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.cues.discard(crowd)  # "Gunmen killed 30 villagers in the attack": its victims
             if frame.name not in ("disrupted", "capture", "destroying"):
                 for weapon in _WEAPON_CUES & m.cues:
-                    if all(_disrupted_weapon(doc[i], lex)
+                    if all(_disrupted_weapon(doc[i], lex) or _victim_of_deed(_noun_of(doc[i]), lex)
                            for i in cue_hits.where(clause_toks.start, clause_toks.end, weapon)):
                         # "Police gunned down a suspect and recovered two hand grenades": what was
-                        # recovered was not what the killing was done with
+                        # recovered was not what the killing was done with; nor is a "suicide
+                        # bomber" soldiers shot before he struck
                         m.cues.discard(weapon)
             stopped = frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") \
                 and _lemma(gov) in _STOPPING and gov.tag_ in ("VBD", "VBN") and "state_agent" in m.cues
