@@ -2160,3 +2160,11 @@ def test_a_suicide_bomber_shot_before_he_struck_is_a_fight_not_a_bombing():
     assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Taliban")
     # the bomber as the doer still bombs
     assert only("A suicide bomber killed five people at a market in Mogadishu on Sunday.").sub_event_type == "Suicide bomb"
+
+
+def test_enemies_driven_back_from_a_village_lose_it():
+    ev = events("The army units drove back the ISIL terrorists from a key village in Eastern Hama on Monday.")[0]
+    assert ev.sub_event_type == "Government regains territory"
+    # an attack driven back takes no ground
+    ev = only("The army drove back an Islamic State attack on Deir ez-Zor on Monday.")
+    assert ev.sub_event_type == "Armed clash"

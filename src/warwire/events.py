@@ -2359,6 +2359,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         or not any(_kind(a, ctx) in ARMED_KINDS for a in m.patients):
                     continue  # "drove to the base", "pushed protesters out of the square": no side lost ground
                 m.sub_event_type = _capture_type(m, doc, ctx)
+            if frame.name == "clash" and head.pos_ == "VERB" and any(c.lower_ == "back" for c in head.children) \
+                    and (ground := _driven_from(doc, head)) is not None and _names_territory(doc, ground, ctx.places):
+                # "The army units drove back the ISIL terrorists from a key village": ground taken
+                m.territorial = True
+                m.sub_event_type = _capture_type(m, doc, ctx)
             if m.sub_event_type == "Disrupted weapons use" or _family(m.sub_event_type) == "demonstration":
                 m.territorial = False
             if head.pos_ == "VERB" and _lemma(head) in AIMING_VERBS and _names_an_attack(doc, agent_span):
