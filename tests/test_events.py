@@ -2168,3 +2168,13 @@ def test_enemies_driven_back_from_a_village_lose_it():
     # an attack driven back takes no ground
     ev = only("The army drove back an Islamic State attack on Deir ez-Zor on Monday.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_a_date_naming_an_occasion_of_another_clause_is_not_the_events():
+    # the poll's day is not when the bonfires were lit: an old date would drop the event
+    ev = only("In Homa Bay, Nasa supporters lit bonfires as they demanded the removal of officials accused of "
+              "bungling the August 8 polls.", published=dt.date(2017, 10, 5))
+    assert (ev.event_type, ev.date) == ("Riots", dt.date(2017, 10, 5))
+    # the polls a riot broke out during date it
+    ev = only("Youths rioted in Kisumu during the August 8 polls.", published=dt.date(2017, 8, 10))
+    assert ev.date == dt.date(2017, 8, 8)

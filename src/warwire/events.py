@@ -2080,6 +2080,26 @@ def _pick_date(
     return min(pool, key=lambda d: abs(d.start - at))
 
 
+#: occasions a date may name ("the 8 August poll"), which are not the event
+_OCCASIONS = frozenset({"poll", "election", "vote", "victory", "win", "referendum", "primary", "nomination",
+                        "ceremony", "celebration", "summit", "ruling", "verdict", "exam", "examination"})
+
+
+def _dates_another_occasion(doc: Doc, d: dates_mod.DateMention, trig: Token) -> bool:
+    """A date that names an occasion told in another verb's clause: "burned banners
+    congratulating Kenyatta on his win at the 8 August poll", "searched for materials to disrupt
+    the Thursday election" (not "rioted during the August 8 polls")."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ not in ("compound", "nmod", "nummod", "npadvmod", "amod") or _lemma(root.head) not in _OCCASIONS:
+        return False
+    verb = trig if trig.pos_ in ("VERB", "AUX") else next((t for t in trig.ancestors if t.pos_ == "VERB"), trig)
+    above = next((t for t in root.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return above is not None and above.i != verb.i
+
+
 #: Words that make a date the bound of a background period ("since January"), not a day.
 _PERIOD_WORDS = ("since ", "until ", "till ")
 
@@ -2384,7 +2404,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.alone_type = "Looting/property destruction"
             # date: in the clause, else the sentence
             in_clause = [d for d in all_dates if clause[0] <= d.start and d.end <= clause[1]]
-            in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char]
+            in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char
+                       and not _dates_another_occasion(doc, d, head)]
             if in_sent:
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
                 if m.date.precision > 3 and _in_relative_clause(doc, m.date, head):
