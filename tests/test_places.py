@@ -834,6 +834,9 @@ def test_a_name_of_several_words_spelt_with_single_letters_is_the_town_listed_wi
     assert found("Railway workers marched in Mai Mahiu over unpaid wages.") == [("Maai Mahiu", "KE")]
     # one word differing so is another name: the Maasai are a community, not a village
     assert found("Eight men were found dead after a land dispute between the Maasai and the Kipsigis.") == []
+    # Nairobi's Mathare, listed by its parts, is not Mathari 90 km north (a bundled variant)
+    (got,) = places.find_places("Youths rioted in Mathare.", nlp.parse("Youths rioted in Mathare."), countries=["KE"])
+    assert near(got, -1.26, 36.86, 3)
     # a capitalised prefix is no place
     assert found("He was shot by Anti-terrorism detectives in Diani.") == [("Diani", "KE")]
 
