@@ -2178,3 +2178,13 @@ def test_a_date_naming_an_occasion_of_another_clause_is_not_the_events():
     # the polls a riot broke out during date it
     ev = only("Youths rioted in Kisumu during the August 8 polls.", published=dt.date(2017, 8, 10))
     assert ev.date == dt.date(2017, 8, 8)
+
+
+def test_warning_shots_at_a_crowd_are_force_used_on_it():
+    ev = only("On Sunday, police in Siaya were forced to shoot in the air several times when a group of youths "
+              "disrupted a meeting in Yala.")
+    assert ev.event_type in ("Protests", "Riots")
+    ev = only("On Sunday, youths attacked voters in Kisauni, Mombasa. Police fired in the air.")
+    assert (ev.sub_event_type, ev.actor2) == ("Mob violence", "Police Forces of Kenya (2013-2022)")
+    # shots in the air at no crowd are no event
+    assert events("Police shot in the air in Kisumu on Sunday.") == []

@@ -526,8 +526,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             and not any(c.dep_ == "aux" for c in gov.head.children)
         # "a livestock raid led to clash between ...": a noun the parser read as an infinitive
         led = _lemma(gov.head) in mod.leads_to and gov.dep_ == "xcomp" and gov.i == to.i + 1
+        # "police were forced to shoot in the air": what they were made to do, they did
+        forced = head in ("force", "compel", "oblige") and any(c.dep_ == "auxpass" for c in gov.head.children)
         if head not in ("continue", "keep", "resume", "manage") and not acted and not done and not tried \
-                and not led:
+                and not led and not forced:
             return "none"
     if gov.dep_ == "relcl" and gov.head.dep_ == "nsubjpass" \
             and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in gov.children):
@@ -2175,8 +2177,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "engaged in running battles": the battles report it; "engaged in stealing cars",
                 # "engaged in a security crackdown" report none ("engaged police in battles" does)
                 continue
-            if head.pos_ == "VERB" and _into_the_air(head):
-                continue  # "police shot into the air": warning shots hit no one
+            if head.pos_ == "VERB" and frame.name != "protest_intervention" and _into_the_air(head):
+                continue  # "police shot into the air": warning shots hit no one (but may disperse a crowd)
             if frame.name == "agreement" and head.pos_ == "VERB" and any(
                     c.dep_ in ("dobj", "obj") and not {t.lower_ for t in c.subtree} & (_FIRED | lex.people.weapon)
                     for c in head.children):
