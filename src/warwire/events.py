@@ -1331,9 +1331,10 @@ def _demonstrators_hurt(sent: SpacySpan, lex: Lexicon) -> bool:
     destroyed a waste plant and injured a journalist while protesting", "A group protesting
     against vote rigging attacks a lawmaker's aide"."""
     for tok in sent:
-        if tok.pos_ != "VERB" or lex.triggers.get((_lemma(tok),)) not in _HURTING_FRAMES \
-                or any(c.dep_ == "auxpass" for c in tok.children) or not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        if tok.pos_ != "VERB" or lex.triggers.get((_lemma(tok),)) not in _HURTING_FRAMES:
             continue
+        if any(c.dep_ == "auxpass" for c in tok.children) or not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            continue  # a passive's subject was hurt; "they clashed" hurt no one in particular
         verb = tok
         while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "destroyed a plant and injured a journalist": the first verb's subject
@@ -1405,8 +1406,9 @@ _FORMER = re.compile(r"\b(?:former|ex)\b", re.IGNORECASE)
 
 def _not_on_duty(doc: Doc, head: Token | None, span: tuple[int, int] | None, armed: Collection[str]) -> bool:
     """A victim from the security forces who was not acting as one: off duty, retired or former
-    ("an off-duty police officer", "a former soldier"), or guarding a civilian ("his bodyguard", "the bodyguard of the
-    Deputy Chief Justice"): ACLED codes the attack as one on civilians."""
+    ("an off-duty police officer", "a former soldier"), or guarding a civilian ("his bodyguard",
+    "the bodyguard of the Deputy Chief Justice"): ACLED codes the attack as one on civilians.
+    ``armed``: the words for armed men ("former" makes only them civilians)."""
     if head is None or span is None:
         return False
     if head.lower_ in ("bodyguard", "bodyguards"):
@@ -2775,7 +2777,8 @@ def _earlier_armed_subject(doc: Doc, sent: SpacySpan, ctx: Context) -> list[Acto
         before = doc[before.start - 1].sent
         subjects = [a for a in ctx.actors if before.start_char <= a.start and a.end <= before.end_char
                     and _kind(a, ctx) in ARMED_KINDS and any(
-                        t.dep_ in ("nsubj", "nsubjpass") for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ())]
+                        t.dep_ in ("nsubj", "nsubjpass")
+                        for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ())]
         if subjects:
             return subjects[-1:]
     return []
