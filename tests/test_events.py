@@ -2188,3 +2188,15 @@ def test_warning_shots_at_a_crowd_are_force_used_on_it():
     assert (ev.sub_event_type, ev.actor2) == ("Mob violence", "Police Forces of Kenya (2013-2022)")
     # shots in the air at no crowd are no event
     assert events("Police shot in the air in Kisumu on Sunday.") == []
+
+
+def test_a_community_told_as_the_doer_is_its_militia():
+    ev = only("Pokot attack Luhya farmers in Kakamega on Sunday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Pokot Ethnic Militia (Kenya)")
+    ev = only("On Sunday, Degodia attack Garre civilians in Wajir.")
+    assert ev.actor1 == "Degodia Clan Militia (Kenya)"
+    # its demonstrators are protesters, its county is a place
+    ev = only("On Sunday, around 400 Maasai demonstrators protested in Narok against a planned eviction.")
+    assert ev.actor1 == "Protesters (Kenya)"
+    ev = only("On Sunday, drivers in Kapenguria, West Pokot blocked the road to the governor's office to protest.")
+    assert "Militia" not in ev.actor1

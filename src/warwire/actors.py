@@ -556,6 +556,11 @@ class ActorKB:
                 s = m.start(1)
         return out
 
+    def community_militia(self, name: str) -> str | None:
+        """The militia of a community named alone ("Pokot"), or None."""
+        target = self._communities.get(name.lower())
+        return target.actor if target is not None else None
+
     def find_generic(self, text: str, *, on: dt.date | None = None,
                      country: str | None = None) -> list[ActorMention]:
         """Only the generic mentions of :meth:`find`."""

@@ -292,6 +292,8 @@ class Context:
     country_of: callable = None  # type: ignore[valid-type]
     #: demonym ("Syrian") -> country ISO2
     demonym_iso: callable = None  # type: ignore[valid-type]
+    #: a community named alone ("Pokot") -> its militia's actor name
+    militia_of: callable = None  # type: ignore[valid-type]
     #: the countries the caller said the article is about (ISO2): where its events are
     #: placed when a sentence also names places abroad
     countries: Sequence[str] = ()
@@ -2272,6 +2274,14 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if not m.agents and agent_span is not None and _words(doc, agent_span) <= _THEY:
                 # "The police conducted a search in Nyalenda. In one home they beat a student."
                 m.agents = _earlier_armed_subject(doc, sent, ctx)
+            if not m.agents and frame.name in _MILITIA_DEEDS and ctx.militia_of is not None \
+                    and (who := _phrase_head(doc, agent_span)) is not None and who.pos_ in ("PROPN", "NOUN") \
+                    and (militia := ctx.militia_of(who.text)) and not any(
+                        p.start <= who.idx < p.end and p.end - p.start > len(who) for p in ctx.places):  # "West Pokot"
+                # "Pokot attack Luhya farmers", "Degodia attack Garre civilians": a community
+                # told as the doer is its militia
+                m.agents = [ActorRef(militia, who.idx, who.idx + len(who), "identity_militia",
+                                     ctx.country_of(militia) if ctx.country_of else None)]
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
                 # victims' side ("bombed a ceremony held by opponents of the junta") nor who
@@ -2762,6 +2772,11 @@ _TOLD_AS_DONE = _TELLING | {"believe", "appear", "seem"}
 
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
 
+
+#: frames whose doer, a community named alone, is its militia ("Pokot attack Luhya farmers"; not
+#: "Maasai demonstrators protested")
+_MILITIA_DEEDS = frozenset({"strike", "killing", "wounding", "beating", "clash", "abduction", "ambush", "stealing",
+                            "storming"})
 
 #: pronouns for a doer told before
 _THEY = frozenset({"they", "he", "she"})

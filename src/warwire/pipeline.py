@@ -169,6 +169,7 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
         kind_of=lambda name: kb.kind_of(name),
         country_of=lambda name: kb.country_of(name),
         demonym_iso=kb.iso_of_demonym,
+        militia_of=kb.community_militia,
         countries=given,
     )
     events = events_mod.extract_events(doc, ctx)
