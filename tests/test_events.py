@@ -2200,3 +2200,10 @@ def test_a_community_told_as_the_doer_is_its_militia():
     assert ev.actor1 == "Protesters (Kenya)"
     ev = only("On Sunday, drivers in Kapenguria, West Pokot blocked the road to the governor's office to protest.")
     assert "Militia" not in ev.actor1
+
+
+def test_what_a_crowd_destroys_is_its_riot():
+    ev = only("Youths destroyed ballot boxes at a polling centre in Kerugoya, Kirinyaga on Sunday.")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
+    # soldiers destroying an IED still disrupt it
+    assert only("Soldiers destroyed an IED on the road to Mandera on Sunday.").sub_event_type == "Disrupted weapons use"
