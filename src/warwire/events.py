@@ -1325,7 +1325,7 @@ def _blocks_road(sent: SpacySpan, lex: Lexicon) -> bool:
 
 
 #: frames of violence against someone: done by demonstrators, it makes their protest violent
-_HURTING_FRAMES = frozenset({"strike", "wounding", "beating", "killing", "destroying"})
+_HURTING_FRAMES = _VICTIMISING - {"abduction"} | {"destroying"}
 
 
 def _demonstrators_hurt(sent: SpacySpan, lex: Lexicon) -> bool:
@@ -2043,6 +2043,11 @@ def _drop_province_towns(cands: list[Place]) -> list[Place]:
     return [p for p in cands if not province_alias(p)]
 
 
+def _event_verb(trig: Token) -> Token:
+    """The verb a trigger's event is told by: itself, or the first verb above a noun trigger."""
+    return trig if trig.pos_ in ("VERB", "AUX") else next((t for t in trig.ancestors if t.pos_ == "VERB"), trig)
+
+
 def _pick_date(
     doc: Doc, in_clause: Sequence[dates_mod.DateMention], in_sent: Sequence[dates_mod.DateMention],
     head: Token, at: int,
@@ -2050,7 +2055,7 @@ def _pick_date(
     """The date of an event: one its own verb governs ("On 5 December, workers who were sacked
     in May staged a protest": not May), else one of its clause, else of its sentence; a day or
     month before a background period ("protested the closure (since July)"); the nearest."""
-    verb = head if head.pos_ in ("VERB", "AUX") else next((t for t in head.ancestors if t.pos_ == "VERB"), head)
+    verb = _event_verb(head)
     # "On 24 October, teachers gathered to protest the killing of a colleague in July": the
     # verb a purpose clause completes dates it as much as its own modifiers do
     own = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" or (
@@ -2101,7 +2106,7 @@ def _dates_another_occasion(doc: Doc, d: dates_mod.DateMention, trig: Token) -> 
     root = span.root
     if root.dep_ not in ("compound", "nmod", "nummod", "npadvmod", "amod") or _lemma(root.head) not in _OCCASIONS:
         return False
-    verb = trig if trig.pos_ in ("VERB", "AUX") else next((t for t in trig.ancestors if t.pos_ == "VERB"), trig)
+    verb = _event_verb(trig)
     above = next((t for t in root.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
     return above is not None and above.i != verb.i
 
@@ -2775,8 +2780,7 @@ _SELF_PRONOUNS = frozenset({"it", "they", "we"})
 
 #: frames whose doer, a community named alone, is its militia ("Pokot attack Luhya farmers"; not
 #: "Maasai demonstrators protested")
-_MILITIA_DEEDS = frozenset({"strike", "killing", "wounding", "beating", "clash", "abduction", "ambush", "stealing",
-                            "storming"})
+_MILITIA_DEEDS = _VICTIMISING | {"clash", "ambush", "stealing", "storming"}
 
 #: pronouns for a doer told before
 _THEY = frozenset({"they", "he", "she"})
