@@ -521,6 +521,20 @@ def test_last_month_is_news_the_month_before_is_background():
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
 
 
+def test_a_report_of_nothing_newer_keeps_an_event_dated_to_the_day():
+    # a late report: what it dates to the day is its news, at the day it happened
+    ev = only("On 3 July, a mob lynched a suspected thief at a market in Kakamega.",
+              published=dt.date(2018, 9, 10))
+    assert (ev.sub_event_type, ev.date, ev.fatalities) == ("Mob violence", dt.date(2018, 7, 3), 1)
+    # next to news, the same sentence is background
+    ev = only("On Monday, police dispersed protesters in Kisumu. On 3 July, a mob lynched a suspected "
+              "thief at a market in Kakamega.", published=dt.date(2018, 9, 10))
+    assert (ev.sub_event_type, ev.date) == ("Protest with intervention", dt.date(2018, 9, 10))
+    # a month alone is too vague to be a late report's news
+    assert events("A mob lynched a suspected thief at a market in Kakamega in July.",
+                  published=dt.date(2018, 9, 10)) == []
+
+
 def test_demonstrators_attacking_someone_riot():
     ev = only("On Monday, workers protested at Mombasa city hall. Some protesters attacked a county "
               "official outside the building.")

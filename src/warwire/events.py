@@ -3497,6 +3497,23 @@ def _clean_sentence(text: str) -> str:
     return out.strip(" “”\"'")
 
 
+def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, int, str]:
+    """An event's date and time precision, and its age: "news", "background" (more than a
+    month before ``published``) or "future"."""
+    told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
+    date = told.date if told else published
+    precision = told.precision if told else 2
+    if date is None or published is None:
+        return date, precision, "news"
+    # a month-precision date is coded at mid-month: measure the age from the month's end
+    latest = date
+    if precision == 3:
+        latest = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if (published - latest).days > 31:
+        return date, precision, "background"
+    return date, precision, "future" if (date - published).days > 1 else "news"
+
+
 def build_events(
     doc: Doc, drafts: Sequence[_Draft], ctx: Context, lex: Lexicon | None = None,
     mentions: Sequence[Mention] = (),
@@ -3509,6 +3526,10 @@ def build_events(
     for m in mentions:
         if m.frame == "encirclement" and m.place is not None:
             sieges.setdefault(m.place.gazetteer_id, []).append(m)
+    dated = [_draft_date(d, ctx.published) for d in drafts]
+    # an event more than a month old is background to the article's news; a report of nothing
+    # newer ("On 3rd July, a bomb disposal squad defused an IED") keeps what it dates to the day
+    news = any(age == "news" for _, _, age in dated)
     for n, d in enumerate(drafts):
         sub = d.sub_event_type
         if _family(sub) == "demonstration":
@@ -3532,17 +3553,11 @@ def build_events(
             hurt = [x.cues for x in d.mentions if x.frame in ("killing", "abduction", "body_found")]
             sub = "Armed clash" if any("armed_victim" in c for c in hurt) \
                 and not any("civilian_victim" in c for c in hurt) else "Attack"
-        told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
-        date = told.date if told else ctx.published
-        precision = told.precision if told else 2
-        # a month-precision date is coded at mid-month: measure the age from the month's end
-        latest = date
-        if date is not None and precision == 3:
-            latest = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        if latest is not None and ctx.published and (ctx.published - latest).days > 31:
+        date, precision, age = dated[n]
+        if age == "background" and (news or precision != 1):
             log.debug("dropping background event dated %s", date)
             continue
-        if date is not None and ctx.published and (date - ctx.published).days > 1:
+        if age == "future":
             continue
         spare = next((x for x in d.mentions if x.fallback_place is not None), None) if d.place is None else None
         where = d.place or (spare.fallback_place if spare else None)
