@@ -1526,6 +1526,17 @@ def test_headline_verbs_the_parser_reads_as_nouns():
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
 
 
+def test_a_verb_read_as_a_noun_in_a_clause_with_no_verb_is_the_clause_verb():
+    # "attack" read as a compound noun inside "a political party attack ODM supporters"
+    (ev,) = _kenyan("Supporters of an unidentified political party attack ODM supporters; one woman "
+                    "hospitalized with injuries")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+    (ev,) = _kenyan("Members of Abairege clan attack Abanyabasi villagers and kill two")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Attack", "Civilians (Kenya)", 2)
+    # a clause with a verb of its own keeps the noun a noun
+    assert _kenyan("The party attack ads angered voters in Nairobi on Monday.") == []
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

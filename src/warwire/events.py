@@ -2899,10 +2899,19 @@ def _headline(sent: SpacySpan) -> bool:
 def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     """A headline's present-tense verb the parser took for a noun: between a noun and a noun
     phrase it cannot modify ("Orma youths attack journalists", "rival clan assault four farmers"),
-    or before "and" and a verb ("Rioters attack and injure journalists")."""
+    before "and" and a verb ("Rioters attack and injure journalists"), or before a victim in a
+    clause with no verb ("Supporters of a rival party attack ODM supporters; one woman hurt")."""
     if not (sent.start < tok.i < sent.end - 1) or tok.tag_ not in ("NN", "NNS"):
         return False
     prev, nxt = tok.nbor(-1), tok.nbor(1)
+    people_word = nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
+    if _noun_between_nouns(tok, prev, nxt, people_word):
+        return True
+    return prev.pos_ in ("NOUN", "PROPN") and (nxt.pos_ in ("NUM", "DET", "PROPN") or people_word) and _verbless_clause(tok, sent)
+
+
+def _noun_between_nouns(tok: Token, prev: Token, nxt: Token, people_word: bool) -> bool:
+    """The verb between two nouns, or before "and" and a verb (see :func:`_verb_read_as_noun`)."""
     if prev.pos_ not in ("NOUN", "PROPN"):
         return False
     if nxt.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ == "VERB" and c.i > nxt.i for c in tok.children):
@@ -2910,7 +2919,6 @@ def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     if nxt.dep_ == "cc" and tok.tag_ == "NNS" and prev.tag_ in ("NN", "NNP") and tok.dep_ == "nsubj" \
             and tok.head.tag_ == "VBZ" and tok.head.i > nxt.i:
         return True  # "A mob attacks and stops a wedding": the first verb read as the subject
-    people_word = nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
     # a bare person noun after it is its object ("sect attack woman", "group attacks campaigner"),
     # unless it is the subject of a verb of its own ("after the Garissa attack police said")
     person = people_word and nxt.dep_ not in ("nsubj", "nsubjpass")
@@ -2920,6 +2928,16 @@ def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     # what follows opens a victim's noun phrase, not a compound ("attack helicopters")
     victim = nxt.pos_ in ("NUM", "DET", "PROPN") or people_word
     return victim and (prev.tag_ in ("NNS", "NNPS") or nxt.tag_ in ("CD", "NNS", "NNPS") or person)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verbless_clause(tok: Token, sent: SpacySpan) -> bool:
+    """No finite verb in the clause around ``tok`` (the sentence, split at semicolons)."""
+    start = next((t.i + 1 for t in reversed(sent[: tok.i - sent.start]) if t.text == ";"), sent.start)
+    end = next((t.i for t in sent[tok.i - sent.start + 1 :] if t.text == ";"), sent.end)
+    return not any(t.tag_ in _FINITE_TAGS for t in sent.doc[start:end])
 
 
 def _headline_roles(doc: Doc, trig: Token, sent: SpacySpan, agent: tuple[int, int] | None
