@@ -1537,6 +1537,30 @@ def test_a_verb_read_as_a_noun_in_a_clause_with_no_verb_is_the_clause_verb():
     assert _kenyan("The party attack ads angered voters in Nairobi on Monday.") == []
 
 
+def test_a_phrasal_trigger_split_by_its_object_is_one_trigger():
+    (ev,) = _kenyan("Suburban Nairobi residents set a suspected thief alight on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+    (ev,) = _kenyan("On Monday, Al Shabaab militants took 5 passengers hostage near Mandera.")
+    assert (ev.sub_event_type, ev.actor1) == ("Abduction/forced disappearance", "Al Shabaab")
+
+
+def test_what_a_crowd_or_armed_men_burn():
+    # a crowd's arson is a riot, whatever it burns
+    (ev,) = _kenyan("On Monday, youths torched houses in Kisumu.")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
+    (ev,) = _kenyan("On Monday, residents torched the houses of two women suspected of witchcraft in Muranga.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+    # armed men's: a property destruction told alone, part of the attack told with it, and an
+    # attack on the forces whose post they burn
+    (ev,) = _kenyan("On Monday, armed raiders torched the houses of villagers in Baringo.")
+    assert ev.sub_event_type == "Looting/property destruction"
+    (ev,) = _kenyan("On Monday, armed raiders torched the houses of villagers in Baringo and killed two herders.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 2)
+    (ev,) = _kenyan("Al Shabaab militants set fire to two police camps in Ijara on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Al Shabaab", "Police Forces of Kenya (2013-2022)")
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men
@@ -1688,9 +1712,12 @@ def test_control_of_a_town_the_parser_hangs_on_the_verb_is_still_taken():
 
 
 def test_storming_a_building_in_a_town_takes_no_town():
+    ev = only("Al-Shabaab militants stormed a hotel in Mogadishu on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.location.name) == ("Armed clash", "Al Shabaab", "Mogadishu")
+    # the people it "left dead" are its victims
     ev = only("Al-Shabaab militants stormed a hotel in Mogadishu on Monday, sparking a siege that left 21 "
               "people dead.")
-    assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Armed clash", 21, "Mogadishu")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities, ev.location.name) == ("Attack", "Al Shabaab", 21, "Mogadishu")
 
 
 def test_a_side_that_attacks_in_one_clause_and_is_fought_in_another_is_the_other_side():

@@ -435,6 +435,48 @@ def _match_triggers(sent: SpacySpan, lex: Lexicon, words: _Words | None = None) 
     return out
 
 
+def _with_split_triggers(sent: SpacySpan, lex: Lexicon, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``hits`` (of :func:`_match_triggers`) with the phrasal triggers split by an object: the
+    verb takes the phrase's frame, and what the phrase's end matched is dropped."""
+    by_start = {h[0]: h for h in hits}
+    out: list[tuple[int, int, str]] = []
+    end = sent.start
+    for tok in sent:
+        if tok.i < end:
+            continue
+        hit = by_start.get(tok.i)
+        if (hit is None or hit[1] - hit[0] == 1) and _lemma(tok) in lex.trigger_first \
+                and (split := _split_by_object(tok, lex)) is not None:
+            hit, end = split
+        elif hit is not None:
+            end = hit[1]
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _split_by_object(verb: Token, lex: Lexicon) -> tuple[tuple[int, int, str], int] | None:
+    """A phrasal trigger split by the verb's object ("set a suspected thief alight", "shot
+    the man dead"): the verb as the trigger, with the frame of the whole phrase, and the end
+    of the phrase.  The object is a short noun phrase (up to five words, no punctuation)."""
+    if verb.pos_ != "VERB":
+        return None
+    doc, lemma = verb.doc, _lemma(verb)
+    stop = min(verb.sent.end, verb.i + 7)
+    for gap_end in range(verb.i + 2, stop):
+        t = doc[gap_end - 1]
+        if t.pos_ not in _OBJECT_POS and not (t.pos_ == "VERB" and t.dep_ == "amod"):  # "a suspected thief"
+            return None
+        for n in range(min(lex.max_len - 1, stop - gap_end), 0, -1):
+            frame = lex.triggers.get((lemma, *(_lemma(t) for t in doc[gap_end : gap_end + n])))
+            if frame:
+                return (verb.i, verb.i + 1, frame), gap_end + n
+    return None
+
+
+_OBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+
+
 def _head_of(doc: Doc, start: int, end: int) -> Token:
     for tok in doc[start:end]:
         if not (start <= tok.head.i < end) or tok.head.i == tok.i:
@@ -841,6 +883,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                            if (o := _prep_object(verb, p)) is not None and o.ent_type_ not in ("DATE", "TIME")), None)
             if target is not None:
                 patient = subtree_span(target)
+        if patient is not None and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children) \
+                and (target := _prep_object(verb, "to")) is not None:
+            patient = subtree_span(target)  # "set fire to two police camps": what burnt
         if agent is None and (accused := headline_accusation(verb)) is not None:
             # "Soldiers accused of killing 30 civilians": the accused did it, as the headline says
             root = accused.head if accused.head.dep_ == "ROOT" else accused.head.head
@@ -2157,7 +2202,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     for sent in sents:
         sent_actors = [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
         sent_cues: set[str] | None = None
-        for start, end, frame_name in _match_triggers(sent, lex, words):
+        for start, end, frame_name in _with_split_triggers(sent, lex, _match_triggers(sent, lex, words)):
             frame = lex.frames[frame_name]
             head = _head_of(doc, start, end)
             if head.pos_ not in frame.pos and not (head.pos_ == "PROPN" and "NOUN" in frame.pos) and not (
@@ -2416,9 +2461,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if frame.name == "looting" and m.undecided and "armed_agent" in m.cues:
                     m.alone_type = "Looting/property destruction"  # "Israeli forces demolished the homes of ..."
             elif m.sub_event_type == "Disrupted weapons use" and frame.name == "capture" and m.agents \
-                    and all(_kind(a, ctx) in _NON_STATE_ARMED for a in m.agents):
+                    and all(_kind(a, ctx) in _NON_STATE_ARMED for a in m.agents) \
+                    or m.sub_event_type == "Looting/property destruction" and frame.name == "riot":
                 # "gunmen attacked a police station and seized weapons": the loot of their attack;
-                # told alone, armed men's seizure of weapons is a looting, not a weapon disrupted
+                # told alone, armed men's seizure of weapons is a looting, not a weapon disrupted.
+                # So is what armed men burn ("militias burn homes and attack civilians")
                 m.undecided, m.create, m.sub_event_type = m.create, False, None
                 m.alone_type = "Looting/property destruction"
             # date: in the clause, else the sentence
@@ -3309,7 +3356,7 @@ def _told_alone(mentions: list[Mention]) -> None:
     tells of an attack); a change of control also needs a place below a country."""
     for m in mentions:
         if m.alone_type is None or not m.undecided or any(
-                (x.create or x.undecided and m.frame == "looting") and x is not m and x.sent_start == m.sent_start
+                (x.create or x.undecided and m.alone_type == "Looting/property destruction") and x is not m and x.sent_start == m.sent_start
                 for x in mentions):
             continue  # ("militias burn homes and attack civilians": the attack's)
         territorial = m.alone_type in TERRITORIAL_TYPES
