@@ -454,3 +454,18 @@ def test_one_of_a_people_and_a_relation_are_people():
 
 def _killed(text: str) -> list[int]:
     return [q for q, unit, _, _ in _figs(text) if unit == "killed"]
+
+
+def test_the_deed_done_to_people_beats_the_word_that_counts_them():
+    # "inhabitants" counts people; stabbed to death, they are dead (a town's inhabitants are its population)
+    assert _figs("Meru raiders stabbed 3 Isiolo inhabitants to death at Kiutine market.") == [(3, "killed", False, "3")]
+    assert _figs("The town of 20,000 inhabitants was shelled on Monday.") == [(20000, "population", False, "20,000")]
+
+
+def test_bare_counts_of_the_dead():
+    # "two dead and cattle stolen": the dead, not two cattle
+    assert _figs("Clashes between rival clans; two dead and cattle stolen") == [(2, "killed", False, "two")]
+    assert _figs("Police responded shooting dead 2") == [(2, "killed", False, "2")]
+    # their own clause tells it, a little further than a phrase elsewhere may
+    assert _figs("Twelve people from the Degodia clan were during the nighttime hours killed when militia "
+                 "raided Gunane village.") == [(12, "killed", False, "Twelve")]

@@ -317,6 +317,9 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
             if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
                 return child
         return None
+    if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and c.end + 1 < len(doc) \
+            and doc[c.end + 1].pos_ in ("CCONJ", "PUNCT", "ADP") and _unit_right_after(doc, c.end, load_units()):
+        return None  # "two dead and cattle stolen": the dead counted, not the cattle
     if last.dep_ in ("nummod", "compound", "quantmod", "amod") and last.head.i >= c.end \
             and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and _modifiers_between(doc, c.end, last.head.i) \
             and not any(t.text in "()" for t in doc[c.end : last.head.i]):  # "20 (some reports 30)"
@@ -477,7 +480,7 @@ def _unit_by_phrase(doc: Doc, start: int, end: int, lex: FigureLexicon,
                 if a >= start and b <= end:
                     continue
                 dist = a - end if a >= end else start - b
-                if dist < 0 or dist > 60:
+                if dist < 0 or dist > (60 if within is None else 90):  # the clause is theirs: a little further
                     continue
                 if a < start:
                     dist += 15  # "14 were killed and 10 were taken hostage": what follows the number wins
