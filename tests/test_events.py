@@ -1561,6 +1561,15 @@ def test_what_a_crowd_or_armed_men_burn():
         "Armed clash", "Al Shabaab", "Police Forces of Kenya (2013-2022)")
 
 
+def test_a_toll_under_a_dated_heading_is_the_event_before_it():
+    # the heading's date is every sentence's, not the toll's own: its dead are the battle's
+    (ex,) = pipeline.extract_many([ingest.from_text(
+        "3 May. Bandits engaged police reservists in a gun battle in Tiaty. One herder killed, 40 goats stolen.",
+        published=dt.date(2019, 5, 6))], countries=["KE"])
+    (ev,) = ex.events
+    assert (ev.sub_event_type, ev.fatalities, ev.date) == ("Armed clash", 1, dt.date(2019, 5, 3))
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

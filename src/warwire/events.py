@@ -3412,11 +3412,13 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     for m in mentions:
         if not m.create:
             continue
-        if m.frame in TOLL_FRAMES and m.place is None and m.date is None:
+        if m.frame in TOLL_FRAMES and m.place is None and (m.date is None or not m.sent_start <= m.date.start < m.sent_end):
             # "Three civilians were killed in the strike."; "Three blasts ... At least six are
             # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
             # bullets against rioters ... A person is killed in the cross fire" (the dead of a
-            # riot or a demonstration when no killer is named)
+            # riot or a demonstration when no killer is named); a date the note's heading gives
+            # every sentence is none of its own ("21 April. Thieves engage militia in a gun
+            # battle. One herder killed")
             recent = [d for d in drafts if _takes_toll(d, m, mentions)]
             if recent:
                 if m.frame == "killing" and recent[-1].sub_event_type in _PROTESTS:
