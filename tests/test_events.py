@@ -1570,6 +1570,12 @@ def test_a_toll_under_a_dated_heading_is_the_event_before_it():
     assert (ev.sub_event_type, ev.fatalities, ev.date) == ("Armed clash", 1, dt.date(2019, 5, 3))
 
 
+def test_police_killing_told_right_after_a_riot_is_its_toll():
+    (ev,) = _kenyan("Rioters burned tyres and looted shops in Kisumu on Monday. Police shot dead two people.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2013-2022)", 2)
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

@@ -3394,12 +3394,13 @@ def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
     is named as killing them (a peaceful protest's only after force against it: otherwise its
     dead are its cause), or when the police named do so in the sentence that tells their
     intervention ("... riots broke out in Mombasa. Police intervened firing shots into the crowd
-    - one man was injured")."""
+    - one man was injured") or right after a riot ("Post-election rioting ... Police shot 1 dead
+    in response")."""
     family = _family(d.sub_event_type)
     if family == "demonstration" and m.agents:
         before = [x.sent_end for x in d.mentions if x.sent_start < m.sent_start]
         return bool(before) and m.sent_start - max(before) < 400 \
-            and _only_kinds(m.agents, _STATE_KINDS) and _intervened(mentions, d, m)
+            and _only_kinds(m.agents, _STATE_KINDS) and (_intervened(mentions, d, m) or d.sub_event_type == "Violent demonstration" and "armed_victim" not in m.cues)
     if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:
         return False
     return family == "violence" or family == "demonstration" and (
