@@ -1576,6 +1576,14 @@ def test_police_killing_told_right_after_a_riot_is_its_toll():
         "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2013-2022)", 2)
 
 
+def test_a_crowd_that_stones_people_is_a_mob():
+    # a riot against people (a school's principal, a polling clerk) is mob violence
+    (ev,) = _kenyan("On Monday, students pelted their principal with stones in Kilgoris.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+    (ev,) = _kenyan("On Monday, youths stoned polling clerks in Kisii.")
+    assert ev.sub_event_type == "Mob violence"
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men
