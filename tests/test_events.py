@@ -1584,6 +1584,18 @@ def test_a_crowd_that_stones_people_is_a_mob():
     assert ev.sub_event_type == "Mob violence"
 
 
+def test_a_clause_told_before_a_verb_of_wishing_is_not_what_is_wished():
+    # "wanted" is the victim's adjective, read by the parser as the sentence's verb
+    (ev,) = _kenyan("Anti-terror police shot dead wanted Al Shabaab member Hussein Said Omar on Monday.")
+    assert (ev.event_type, ev.actor1) == ("Battles", "Police Forces of Kenya (2013-2022)")
+    # "were expected to" tells of the students, not of the police
+    (ev,) = _kenyan("Students demonstrated at Kenya Polytechnic in Nairobi on Monday due to the suspension of "
+                    "classes - many were expected to start exams that week. Police intervened to disperse the group.")
+    assert ev.sub_event_type == "Protest with intervention"
+    # what is wanted is still no event
+    assert _kenyan("On Monday, police wanted to disperse the protesters in Kisumu.") == []
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

@@ -602,7 +602,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             # what is reported ("Soldiers accused of killing 30 civilians in Moura", a headline
             # with no verb, is)
             return "none"
-        if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp"):
+        if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp") \
+                and not (gov.dep_ == "ccomp" and gov.i < anc.i):
+            # (a clause told before the verb is no wish of it: "police shot dead wanted Al Shabaab
+            # member X", where the parser took "wanted" for the verb)
             return "none"
         if any(c.dep_ == "mark" and c.lower_ in mod.hypothetical and c.lower_ != "whether" for c in anc.children):
             return "none"
