@@ -1596,6 +1596,15 @@ def test_a_clause_told_before_a_verb_of_wishing_is_not_what_is_wished():
     assert _kenyan("On Monday, police wanted to disperse the protesters in Kisumu.") == []
 
 
+def test_he_or_she_a_passive_tells_of_is_the_person_named_before():
+    # the officer, not the hospital he was taken to
+    (ev,) = _kenyan("A police officer was admitted to hospital in Nyahururu after he was shot by bandits on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Unidentified Armed Group (Kenya)", "Police Forces of Kenya (2013-2022)")
+    (ev,) = _kenyan("A trader was admitted to hospital in Nyahururu after he was shot by bandits on Monday.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

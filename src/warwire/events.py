@@ -1300,13 +1300,15 @@ def _antecedent(doc: Doc, patient_span: tuple[int, int], agent_span, sent: Spacy
                 ) -> tuple[int, int] | None:
     """The people a victim pronoun or count stands for: the last word before it in the sentence
     that names people and is not in the agent's phrase ("MRC members attack policeman and kill
-    him": the policeman; "police pursued raiders and killed many": the raiders, an object).
+    him": the policeman; "police pursued raiders and killed many": the raiders, an object;
+    "a police officer is admitted after he was shot": the officer).
     None when the victim is neither a lone pronoun nor only a count (see :func:`_counted_only`),
     or no such word comes before it."""
     sp = doc.char_span(*patient_span, alignment_mode="expand")
     if sp is None:
         return None
-    pronoun = len(sp) == 1 and sp[0].lower_ in _OBJECT_PRONOUNS
+    pronoun = len(sp) == 1 and (sp[0].lower_ in _OBJECT_PRONOUNS
+                                or sp[0].lower_ in ("he", "she") and sp[0].dep_ == "nsubjpass")
     if not pronoun and not _counted_only(sp):
         return None
     people = lex.people.armed | lex.people.civilian
@@ -1314,6 +1316,8 @@ def _antecedent(doc: Doc, patient_span: tuple[int, int], agent_span, sent: Spacy
     for t in reversed(doc[sent.start : pron.i]):
         if agent_span is not None and agent_span[0] <= t.idx < agent_span[1]:
             continue
+        if pron.lower_ in ("he", "she") and (t.tag_ not in ("NN", "NNP") or _inanimate(t)):
+            continue  # one person, not the hospital he was taken to
         if t.pos_ in ("NOUN", "PROPN") and t.lower_ in people and not _doer_over(t, pron):
             if not pronoun and not (sp.root.dep_ == "dobj" and _object_of_verb(t)):
                 return None  # "Gunmen attack hotel; five killed": the counted are not the doers
