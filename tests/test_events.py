@@ -1605,6 +1605,19 @@ def test_he_or_she_a_passive_tells_of_is_the_person_named_before():
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
 
 
+def test_a_fight_with_guns_is_between_armed_sides():
+    # a gunfight or an exchange of fire is no crowd's fight, whoever is named in it
+    (ev,) = _kenyan("On Monday, residents of two villages exchanged fire in Marsabit.")
+    assert ev.sub_event_type == "Armed clash"
+    (ev,) = _kenyan("On Monday, traders and residents fought a gunfight in Kisumu.")
+    assert ev.sub_event_type == "Armed clash"
+    # crowds that clash, or that police fire tear gas at, are not
+    (ev,) = _kenyan("On Monday, rival traders clashed in Kisumu.")
+    assert ev.sub_event_type == "Mob violence"
+    (ev,) = _kenyan("On Monday, protesters clashed with police who fired tear gas in Kisumu.")
+    assert ev.sub_event_type == "Violent demonstration"
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

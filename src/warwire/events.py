@@ -2415,7 +2415,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "rioting" and "armed_agent" in m.cues \
                     and _RAMPAGE & set(doc_text(doc)[m.trigger[0] : m.trigger[1]].lower().split()):
                 continue  # "a police officer shot dead 10 people in a rampage": his attack, no riot
-            if frame.name == "clash" and _unarmed_clash(m, ctx):
+            if frame.name == "clash" and _unarmed_clash(m, ctx) and not _GUN_FIGHT.search(doc_text(doc)[m.clause[0] : m.clause[1]]):
                 # "traders clashed with police", "rival supporters clashed": no armed group.  Two
                 # crowds fighting each other are a mob, even at a rally ("Jubilee and KANU
                 # supporters clashed during a rally"); demonstrators who fight the police are a
@@ -3122,6 +3122,11 @@ def _communal(m: Mention) -> bool:
     """A clash told as ethnic, tribal or between communities whose sides are no crowd of
     supporters, students, ... (``unarmed_side``) and no state force: communal militias."""
     return "communal" in m.cues and not m.cues & {"unarmed_side", "state_actor"}
+
+
+#: a fight told as one with guns ("in the ensuing gunfight", "exchanged fire"): armed sides
+_GUN_FIGHT = re.compile(r"\b(?:gun\s?fights?|gun\s?battles?|fire\s?fights?|shoot[\s-]?outs?|cross\s?fire"
+                        r"|exchang\w*(?: of)? (?:gun)?fire)\b", re.IGNORECASE)
 
 
 def _unarmed_clash(m: Mention, ctx: Context) -> bool:
