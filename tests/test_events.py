@@ -1618,6 +1618,13 @@ def test_a_fight_with_guns_is_between_armed_sides():
     assert ev.sub_event_type == "Violent demonstration"
 
 
+def test_protests_someone_faced_happened():
+    (ev,) = _kenyan("The governor's convoy faced protests by traders in Nakuru on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+    # what someone faces (or risks) is not yet an event
+    assert _kenyan("The governor faces protests by traders in Nakuru over the new tax.") == []
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

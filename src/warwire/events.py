@@ -2513,7 +2513,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # a change of control needs a place ("seized several villages" names one); a whole
                 # country does not change hands ("the coalition is on retreat in central Yemen")
                 m.create = False
-            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS and not stopped
+            # (what someone "faced" happened: "the convoy faced protests by youth")
+            met = _lemma(gov) == "face" and gov.tag_ == "VBD" and head.dep_ == "dobj"
+            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS and not stopped and not met
                     and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS)) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
