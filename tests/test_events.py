@@ -1625,6 +1625,15 @@ def test_protests_someone_faced_happened():
     assert _kenyan("The governor faces protests by traders in Nakuru over the new tax.") == []
 
 
+def test_a_protest_is_what_a_blockade_is_done_for():
+    # "to protest" hangs on the object the parser gave the verb of blocking
+    (ev,) = _kenyan("Jubilee supporters in Kabazi blocked voting temporarily on Monday to protest the low "
+                    "numbers of ballot papers available.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+    # an act still to come is no protest yet
+    assert _kenyan("Jubilee supporters in Kabazi will block voting on Monday to protest the low turnout.") == []
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

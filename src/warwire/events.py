@@ -555,8 +555,12 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             c.dep_ == "aux" and c.lower_ == "to" for c in gov.head.children)
         # ("workers gather ... for the second day to protest": the clause hangs on "day")
         verb_above = next((a for a in gov.ancestors if a.pos_ == "VERB"), gov.head)
+        # ("supporters blocked voting temporarily to protest": the clause hangs on the object)
+        finite_act = finite_act or gov.dep_ == "advcl" and gov.head.pos_ == "NOUN" and verb_above.tag_ in _FINITE_TAGS
         acted = (_lemma(gov) in PROTEST_VERBS and (_lemma(verb_above) in GATHERING_VERBS or finite_act)) or (
             _lemma(gov) in DISPERSAL_VERBS and finite_act)  # "police used tear gas to disperse them"
+        # (an act still to come is none: "supporters will block voting to protest")
+        acted = acted and not any(c.dep_ == "aux" and c.lower_ in mod.future for c in verb_above.children)
         to = next(c for c in gov.children if c.dep_ == "aux" and c.lower_ == "to")
         # "Residents of Wajir gather to protest ...": a headline's verb the parser took for a noun
         acted = acted or (gov.dep_ == "ROOT" and _lemma(gov) in PROTEST_VERBS and to.i > sent.start + 1
