@@ -468,7 +468,7 @@ def _split_by_object(verb: Token, lex: Lexicon) -> tuple[tuple[int, int, str], i
         if t.pos_ not in _OBJECT_POS and not (t.pos_ == "VERB" and t.dep_ == "amod"):  # "a suspected thief"
             return None
         for n in range(min(lex.max_len - 1, stop - gap_end), 0, -1):
-            frame = lex.triggers.get((lemma, *(_lemma(t) for t in doc[gap_end : gap_end + n])))
+            frame = lex.triggers.get((lemma, *(_lemma(w) for w in doc[gap_end : gap_end + n])))
             if frame:
                 return (verb.i, verb.i + 1, frame), gap_end + n
     return None
@@ -2419,7 +2419,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "rioting" and "armed_agent" in m.cues \
                     and _RAMPAGE & set(doc_text(doc)[m.trigger[0] : m.trigger[1]].lower().split()):
                 continue  # "a police officer shot dead 10 people in a rampage": his attack, no riot
-            if frame.name == "clash" and _unarmed_clash(m, ctx) and not _GUN_FIGHT.search(doc_text(doc)[m.clause[0] : m.clause[1]]):
+            if frame.name == "clash" and _unarmed_clash(m, ctx) \
+                    and not _GUN_FIGHT.search(doc_text(doc)[m.clause[0] : m.clause[1]]):
                 # "traders clashed with police", "rival supporters clashed": no armed group.  Two
                 # crowds fighting each other are a mob, even at a rally ("Jubilee and KANU
                 # supporters clashed during a rally"); demonstrators who fight the police are a
@@ -2967,7 +2968,8 @@ def _verb_read_as_noun(tok: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     people_word = nxt.lower_ in lex.people.civilian or nxt.lower_ in lex.people.armed
     if _noun_between_nouns(tok, prev, nxt, people_word):
         return True
-    return prev.pos_ in ("NOUN", "PROPN") and (nxt.pos_ in ("NUM", "DET", "PROPN") or people_word) and _verbless_clause(tok, sent)
+    return prev.pos_ in ("NOUN", "PROPN") and (nxt.pos_ in ("NUM", "DET", "PROPN") or people_word) \
+        and _verbless_clause(tok, sent)
 
 
 def _noun_between_nouns(tok: Token, prev: Token, nxt: Token, people_word: bool) -> bool:
@@ -3374,7 +3376,8 @@ def _told_alone(mentions: list[Mention]) -> None:
     tells of an attack); a change of control also needs a place below a country."""
     for m in mentions:
         if m.alone_type is None or not m.undecided or any(
-                (x.create or x.undecided and m.alone_type == "Looting/property destruction") and x is not m and x.sent_start == m.sent_start
+                (x.create or x.undecided and m.alone_type == "Looting/property destruction")
+                and x is not m and x.sent_start == m.sent_start
                 for x in mentions):
             continue  # ("militias burn homes and attack civilians": the attack's)
         territorial = m.alone_type in TERRITORIAL_TYPES
@@ -3418,7 +3421,8 @@ def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
     if family == "demonstration" and m.agents:
         before = [x.sent_end for x in d.mentions if x.sent_start < m.sent_start]
         return bool(before) and m.sent_start - max(before) < 400 \
-            and _only_kinds(m.agents, _STATE_KINDS) and (_intervened(mentions, d, m) or d.sub_event_type == "Violent demonstration" and "armed_victim" not in m.cues)
+            and _only_kinds(m.agents, _STATE_KINDS) and (_intervened(mentions, d, m) or (
+                d.sub_event_type == "Violent demonstration" and "armed_victim" not in m.cues))
     if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:
         return False
     return family == "violence" or family == "demonstration" and (
@@ -3431,7 +3435,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     for m in mentions:
         if not m.create:
             continue
-        if m.frame in TOLL_FRAMES and m.place is None and (m.date is None or not m.sent_start <= m.date.start < m.sent_end):
+        own_date = m.date is not None and m.sent_start <= m.date.start < m.sent_end
+        if m.frame in TOLL_FRAMES and m.place is None and not own_date:
             # "Three civilians were killed in the strike."; "Three blasts ... At least six are
             # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
             # bullets against rioters ... A person is killed in the cross fire" (the dead of a
