@@ -1634,6 +1634,17 @@ def test_a_protest_is_what_a_blockade_is_done_for():
     assert _kenyan("Jubilee supporters in Kabazi will block voting on Monday to protest the low turnout.") == []
 
 
+def test_a_death_a_riot_is_about_is_not_its_toll_in_another_sentence_either():
+    (ev,) = _kenyan("Students of Rongo University demonstrated on Monday against the death of their colleague. "
+                    "They blocked the Rongo-Migori road and stoned passing vehicles. The student died on "
+                    "Saturday due to alleged negligence.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Violent demonstration", 0)
+    # a riot about something else: its dead are its own
+    (ev,) = _kenyan("Students of Rongo University demonstrated on Monday against fees. They blocked the "
+                    "Rongo-Migori road and stoned passing vehicles. One student died.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Violent demonstration", 1)
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men

@@ -3915,6 +3915,9 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 _RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|s)?\s+(?:against\s+|over\s+)?the\s+(?:death|killing)s?\s+of\s+$", re.I)
 
+#: what says a crowd rose over someone's death ("protesting over the killing of their colleague")
+_ABOUT_A_DEATH = re.compile(r"\b(?:over|against|after|following|protest\w*(?: of)?)\s+the\s+"
+                            r"(?:death|killing|murder|shooting|lynching)s?\s+of\b", re.I)
 
 # the event a retaliation answers, told in the same clause as the figure: "fired rockets in
 # response to an Israeli strike that killed one of its commanders" (not the retaliation's own
@@ -3960,7 +3963,11 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
         risen = 0
         hedged: list[int] = []  # tolls the report calls unconfirmed: counted only when none other is told
         spans = list(ev.evidence)
-        if len(events) == 1 and ev.sub_event_type not in _PROTESTS:
+        # a crowd's dead told elsewhere are its toll, unless its sentences say a death is what it
+        # is about ("students protesting over the killing of their colleague ... A student was
+        # found dead along the road")
+        about_a_death = ev.sub_event_type in _RIOTS and any(_ABOUT_A_DEATH.search(e.text) for e in ev.evidence)
+        if len(events) == 1 and ev.sub_event_type not in _PROTESTS and not about_a_death:
             spans += [Span(start=a, end=b, text=text[a:b]) for a, b in sentences
                       if not any(e.start < b and a < e.end for e in ev.evidence)]
         for k, span in enumerate(spans):
