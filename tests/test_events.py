@@ -1645,6 +1645,15 @@ def test_a_death_a_riot_is_about_is_not_its_toll_in_another_sentence_either():
     assert (ev.sub_event_type, ev.fatalities) == ("Violent demonstration", 1)
 
 
+def test_protesters_the_police_injure_are_force_against_the_protest():
+    (ev,) = _kenyan("Traders protested in Kisumu on Monday over new fees. Police injured three protesters.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya (2013-2022)")
+    # people the police injure at no protest are attacked
+    (ev,) = _kenyan("Three traders were injured by police in Kisumu on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Police Forces of Kenya (2013-2022)")
+
+
 def test_harm_done_by_the_crowd_of_a_protest_told_before_makes_it_violent():
     # the crowd referred back to ("they", "some members of the group") turned violent: one
     # violent demonstration, not a peaceful protest and an attack by unknown men
