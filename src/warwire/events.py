@@ -1311,8 +1311,8 @@ def _antecedent(doc: Doc, patient_span: tuple[int, int], agent_span, sent: Spacy
     sp = doc.char_span(*patient_span, alignment_mode="expand")
     if sp is None:
         return None
-    pronoun = len(sp) == 1 and (sp[0].lower_ in _OBJECT_PRONOUNS
-                                or sp[0].lower_ in ("he", "she") and sp[0].dep_ == "nsubjpass")
+    one_person = len(sp) == 1 and sp[0].lower_ in ("he", "she") and sp[0].dep_ == "nsubjpass"
+    pronoun = one_person or len(sp) == 1 and sp[0].lower_ in _OBJECT_PRONOUNS
     if not pronoun and not _counted_only(sp):
         return None
     people = lex.people.armed | lex.people.civilian
@@ -1320,7 +1320,7 @@ def _antecedent(doc: Doc, patient_span: tuple[int, int], agent_span, sent: Spacy
     for t in reversed(doc[sent.start : pron.i]):
         if agent_span is not None and agent_span[0] <= t.idx < agent_span[1]:
             continue
-        if pron.lower_ in ("he", "she") and (t.tag_ not in ("NN", "NNP") or _inanimate(t)):
+        if one_person and (t.tag_ not in ("NN", "NNP") or _inanimate(t)):
             continue  # one person, not the hospital he was taken to
         if t.pos_ in ("NOUN", "PROPN") and t.lower_ in people and not _doer_over(t, pron):
             if not pronoun and not (sp.root.dep_ == "dobj" and _object_of_verb(t)):
@@ -2419,8 +2419,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "rioting" and "armed_agent" in m.cues \
                     and _RAMPAGE & set(doc_text(doc)[m.trigger[0] : m.trigger[1]].lower().split()):
                 continue  # "a police officer shot dead 10 people in a rampage": his attack, no riot
-            if frame.name == "clash" and _unarmed_clash(m, ctx) \
-                    and not _GUN_FIGHT.search(doc_text(doc)[m.clause[0] : m.clause[1]]):
+            if frame.name == "clash" and "gun_fight" not in m.cues and _unarmed_clash(m, ctx):
                 # "traders clashed with police", "rival supporters clashed": no armed group.  Two
                 # crowds fighting each other are a mob, even at a rally ("Jubilee and KANU
                 # supporters clashed during a rally"); demonstrators who fight the police are a
@@ -3130,11 +3129,6 @@ def _communal(m: Mention) -> bool:
     """A clash told as ethnic, tribal or between communities whose sides are no crowd of
     supporters, students, ... (``unarmed_side``) and no state force: communal militias."""
     return "communal" in m.cues and not m.cues & {"unarmed_side", "state_actor"}
-
-
-#: a fight told as one with guns ("in the ensuing gunfight", "exchanged fire"): armed sides
-_GUN_FIGHT = re.compile(r"\b(?:gun\s?fights?|gun\s?battles?|fire\s?fights?|shoot[\s-]?outs?|cross\s?fire"
-                        r"|exchang\w*(?: of)? (?:gun)?fire)\b", re.IGNORECASE)
 
 
 def _unarmed_clash(m: Mention, ctx: Context) -> bool:
@@ -3966,8 +3960,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
         # a crowd's dead told elsewhere are its toll, unless its sentences say a death is what it
         # is about ("students protesting over the killing of their colleague ... A student was
         # found dead along the road")
-        about_a_death = ev.sub_event_type in _RIOTS and any(_ABOUT_A_DEATH.search(e.text) for e in ev.evidence)
-        if len(events) == 1 and ev.sub_event_type not in _PROTESTS and not about_a_death:
+        if len(events) == 1 and ev.sub_event_type not in _PROTESTS and not (
+                ev.sub_event_type in _RIOTS and any(_ABOUT_A_DEATH.search(e.text) for e in ev.evidence)):
             spans += [Span(start=a, end=b, text=text[a:b]) for a, b in sentences
                       if not any(e.start < b and a < e.end for e in ev.evidence)]
         for k, span in enumerate(spans):

@@ -308,7 +308,7 @@ def _range_end(doc: Doc, j: int) -> tuple[int, int | None] | None:
 
 
 # --------------------------------------------------------------------------- units
-def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
+def _counted_noun(doc: Doc, c: _Cand, lex: FigureLexicon) -> Token | None:
     """The noun the number counts ("people" in "400,000 people"), or None."""
     last = doc[c.end - 1]
     nxt = doc[c.end] if c.end < len(doc) else None
@@ -318,7 +318,7 @@ def _counted_noun(doc: Doc, c: _Cand) -> Token | None:
                 return child
         return None
     if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and c.end + 1 < len(doc) \
-            and doc[c.end + 1].pos_ in ("CCONJ", "PUNCT", "ADP") and _unit_right_after(doc, c.end, load_units()):
+            and doc[c.end + 1].pos_ in ("CCONJ", "PUNCT", "ADP") and _unit_right_after(doc, c.end, lex):
         return None  # "two dead and cattle stolen": the dead counted, not the cattle
     if last.dep_ in ("nummod", "compound", "quantmod", "amod") and last.head.i >= c.end \
             and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and _modifiers_between(doc, c.end, last.head.i) \
@@ -544,7 +544,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
     for c in _candidates(doc, lex):
         first_tok = doc[c.start]
         sent_start = first_tok.sent.start
-        counted = None if c.fraction is not None else _counted_noun(doc, c)
+        counted = None if c.fraction is not None else _counted_noun(doc, c, lex)
         if counted is None and _children_of(doc[c.end - 1]):
             continue  # "a father of four is killed": his children, not the dead
         lives = counted is not None and _lives_taken(counted)  # "the attack claimed 9 lives"
