@@ -2352,3 +2352,17 @@ def test_what_a_crowd_destroys_is_its_riot():
     assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
     # soldiers destroying an IED still disrupt it
     assert only("Soldiers destroyed an IED on the road to Mandera on Sunday.").sub_event_type == "Disrupted weapons use"
+
+
+def test_two_places_of_one_scene_are_one_event_at_the_finer():
+    # the explosion is told "in downtown Nairobi", its wounded "on Moi Avenue": one event, whose
+    # toll a later sentence gives
+    ev = only("On Monday, an IED detonated in downtown Nairobi on Moi Avenue injuring 38 people. "
+              "One person later died in hospital.")
+    assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Remote explosive/landmine/IED", 1, "Moi Avenue")
+    ev = only("On Sunday, hundreds of Somalis took to the streets in the Nairobi's Eastleigh neighbourhood "
+              "to protest against the attack on Garissa university.")
+    assert (ev.sub_event_type, ev.location.name) == ("Peaceful protest", "Eastleigh")
+    # two towns of one province are two scenes
+    evs = events("On Monday, gunmen killed two people in Mandera and bandits shot dead three herders in Wajir.")
+    assert sorted(e.location.name for e in evs) == ["Mandera", "Wajir"]

@@ -469,3 +469,11 @@ def test_bare_counts_of_the_dead():
     # their own clause tells it, a little further than a phrase elsewhere may
     assert _figs("Twelve people from the Degodia clan were during the nighttime hours killed when militia "
                  "raided Gunane village.") == [(12, "killed", False, "Twelve")]
+
+
+def test_people_named_by_their_trade_are_counted_one_by_one():
+    assert _killed("Police shot dead a matatu tout in Dandora.") == [1]
+    assert _killed("Police detective shot dead while investigating unsolved murder") == [1]
+    assert _killed("A school principal was hacked to death in Kisii.") == [1]
+    # a trade with no harm done to its one is no figure
+    assert _killed("A matatu tout said police had blocked the road.") == []

@@ -1869,6 +1869,16 @@ def _majority_admin1(doc: Doc, roles: Sequence[_PlaceRole]) -> dict[int, str]:
     return out
 
 
+def _within_city(p: Place, city: Place) -> bool:
+    """Is ``p`` a place in the main town of its province, told with it ("in downtown Nairobi on
+    Moi Avenue", "in the Nairobi's Eastleigh neighbourhood"): the finer of the two?"""
+    if p.gazetteer_id == city.gazetteer_id or not p.country or not city.admin1 \
+            or PLACE_RANK.get(p.feature_type, 1) != 0 or not _places_compatible(p, city):
+        return False
+    cap = _capitals(p.country).get(_norm(city.admin1))
+    return cap is not None and _norm(cap[0]) == _norm(city.name) and _km(cap[2], cap[3], city.lat, city.lon) <= SAME_SCENE_KM
+
+
 def _lies_in(p: Place, q: Place) -> bool:
     """Can ``p`` lie in ``q`` (same country, within reach of it)?"""
     if p.country and q.country and p.country != q.country:
@@ -3198,7 +3208,13 @@ def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
 # ---------------------------------------------------------------------------------------
 
 
+#: places this close in one first-level division are one scene ("in downtown Nairobi on Moi Avenue")
+SAME_SCENE_KM = 5.0
+
+
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Can one event have happened at both places (the same place, one inside the other, or
+    one scene named twice)?"""
     if a is None or b is None:
         return True
     if a.gazetteer_id == b.gazetteer_id:
@@ -3207,7 +3223,8 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
         return False
     ra, rb = PLACE_RANK.get(a.feature_type, 1), PLACE_RANK.get(b.feature_type, 1)
     if ra == rb:
-        return False
+        return ra == 0 and bool(a.admin1) and _norm(a.admin1) == _norm(b.admin1) \
+            and _km(a.lat, a.lon, b.lat, b.lon) <= SAME_SCENE_KM
     wide, narrow = (a, b) if ra > rb else (b, a)
     if wide.feature_type == "country":
         return narrow.country == wide.country
@@ -3281,6 +3298,7 @@ class _Draft:
                 (PLACE_RANK.get(m.place.feature_type, 1), m.precision)
                 < (PLACE_RANK.get(self.place.feature_type, 1), self.precision))
             or m.create and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
+            or m.create and _within_city(m.place, self.place)
             or not m.create and _places_compatible(self.place, m.place)
             and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
         ):
