@@ -2366,3 +2366,19 @@ def test_two_places_of_one_scene_are_one_event_at_the_finer():
     # two towns of one province are two scenes
     evs = events("On Monday, gunmen killed two people in Mandera and bandits shot dead three herders in Wajir.")
     assert sorted(e.location.name for e in evs) == ["Mandera", "Wajir"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, students attacked and injured three teachers in Kisii in protest against the principal.",
+    "On Monday, protesting students attacked three teachers in Kisii.",
+])
+def test_a_crowd_that_attacks_people_in_its_protest_is_a_violent_demonstration(text):
+    ev = only(text)
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_an_attack_a_protest_is_about_leaves_it_peaceful():
+    ev = only("On Monday, students protested the Garissa attack in Nairobi, calling on the government to do more.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+    # two crowds that fight at a rally are a mob, not a demonstration
+    assert only("On Monday, Jubilee and KANU supporters clashed during a rally in Kisii.").sub_event_type == "Mob violence"

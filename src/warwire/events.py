@@ -3268,7 +3268,9 @@ class _Draft:
             and "protest" not in m.sent_cues
         if m.sub_event_type and not first and not mob_burns:
             same_family = _family(m.sub_event_type) == _family(self.sub_event_type)
-            if not m.generic and only_generic and same_family and not (
+            if same_sentence and _violent_demonstrators(self, m):
+                self.sub_event_type = "Violent demonstration"
+            elif not m.generic and only_generic and same_family and not (
                     SUB_EVENT_TYPES[m.sub_event_type] == SUB_EVENT_TYPES[self.sub_event_type] == "Protests"
                     and PRECEDENCE[m.sub_event_type] > PRECEDENCE[self.sub_event_type]
                     and any(x.agents and {"armed_agent", "state_actor"} <= x.cues
@@ -3303,6 +3305,20 @@ class _Draft:
             and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
         ):
             self.place, self.precision = m.place, m.precision
+
+
+#: what a crowd does at a demonstration that makes it a violent one
+_CALM_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
+def _violent_demonstrators(d: _Draft, m: Mention) -> bool:
+    """Is a crowd's violence told in its protest's clause ("students attacked and injured three
+    teachers in protest against ...", "protesting students attacked three teachers"): the
+    demonstration turned violent, whoever intervened?"""
+    mob = [x for x in (m, *d.mentions) if x.sub_event_type == "Mob violence" and x.create and not x.cause_only
+           and x.sent_start == m.sent_start and "protest" in x.cues and "rival_crowds" not in x.cues]
+    return bool(mob) and {m.sub_event_type, d.sub_event_type} & _CALM_PROTESTS \
+        and "Mob violence" in (m.sub_event_type, d.sub_event_type)
 
 
 def _dead_at_protest(m: Mention) -> bool:
