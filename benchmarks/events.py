@@ -3,7 +3,8 @@
 ACLED (../shared/eval/acled/*.csv): each row's `notes` is the input, published 3 days after the
 event so that the date has to come from the text. The first event warwire codes from a note is
 compared with the row: event_type, sub_event_type, location within 25 km, date, fatalities,
-actor1. A keyword baseline is scored on the same rows.
+actor1, and actor2 without the regime period (no actor2 matches an empty one). A keyword
+baseline is scored on the same rows.
 
 CASE 2021 (../shared/eval/case2021-subtypes-dev.tsv): sub-event type accuracy on snippets labelled
 with an ACLED sub-type, and the share of non-conflict snippets (DIPLO, ATTRIB, ORG_CRIME,
@@ -198,12 +199,13 @@ def score_acled(rows: list[dict], label: str, model=None, country_hint: bool = T
         m["fat"] += ev.fatalities == int(r["fatalities"] or 0)
         m["actor1"] += ev.actor1 == r["actor1"]
         m["actor1_loose"] += strip_period(ev.actor1) == strip_period(r["actor1"])
+        m["actor2_loose"] += strip_period(ev.actor2 or "") == strip_period(r.get("actor2") or "")
     n = m["n"] or 1
     return {
         "label": label, "n": m["n"], "coded": m["coded"] / n, "event_type": m["type"] / n,
         "sub_event_type": m["sub"] / n, "loc25": m["loc"] / n, "date": m["date"] / n,
         "fatalities": m["fat"] / n, "actor1": m["actor1"] / n, "actor1_loose": m["actor1_loose"] / n,
-        "baseline_type": base / n, "notes_s": m["n"] / seconds, "confusion": confusion,
+        "actor2_loose": m["actor2_loose"] / n, "baseline_type": base / n, "notes_s": m["n"] / seconds, "confusion": confusion,
         "n_date_stated": m["n_date_stated"], "date_stated": m["date_stated"] / max(m["n_date_stated"], 1),
         "n_loc_named": m["n_loc_named"], "loc25_named": m["loc_named"] / max(m["n_loc_named"], 1),
         "countries": kwargs.get("countries"), "extractions": results,
@@ -250,7 +252,7 @@ def score_case(path: Path, model=None) -> dict:
 
 def print_acled(results: list[dict]) -> None:
     cols = ["n", "coded", "event_type", "sub_event_type", "loc25", "date", "fatalities", "actor1",
-            "actor1_loose", "baseline_type", "notes_s"]
+            "actor1_loose", "actor2_loose", "baseline_type", "notes_s"]
     print("\nACLED notes (first coded event vs the row; 'baseline_type' = keyword baseline event_type)")
     hints = {r["label"]: r.get("countries") for r in results}
     print("country hint: " + ", ".join(f"{k} {v or 'none'}" for k, v in hints.items()) + "\n")

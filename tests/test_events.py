@@ -2382,3 +2382,15 @@ def test_an_attack_a_protest_is_about_leaves_it_peaceful():
     assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
     # two crowds that fight at a rally are a mob, not a demonstration
     assert only("On Monday, Jubilee and KANU supporters clashed during a rally in Kisii.").sub_event_type == "Mob violence"
+
+
+def test_communities_a_clash_is_between_are_its_two_sides_not_towns():
+    # Kikuyu is also a town near Nairobi: here it is a side, and the clash is in Naivasha
+    ev = only("On Monday, clashes between Kikuyu and Maasai in Naivasha left eight dead.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.location.name, ev.fatalities) == (
+        "Armed clash", "Kikuyu Ethnic Militia (Kenya)", "Maasai Ethnic Militia (Kenya)", "Naivasha", 8)
+    ev = only("On Monday, Pokot and Turkana militias clashed in Kainuk.")
+    assert (ev.actor1, ev.actor2) == ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)")
+    # a clause hung across a semicolon on a modal verb is still told as it happened
+    ev = only("Clashes between Kikuyu and Maasai over water disputes; eight killed; may include civilians")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 8)

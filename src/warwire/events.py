@@ -500,9 +500,10 @@ def _governor(tok: Token) -> Token:
 
 def _across_semicolon(tok: Token) -> bool:
     """``tok`` heads a clause of its own that the parser hung on the next one across a
-    semicolon."""
+    semicolon (also as its subject: "Clashes between Kikuyu and Maasai; eight killed; may
+    include civilians")."""
     lo, hi = sorted((tok.i, tok.head.i))
-    return tok.dep_ in ("dep", "parataxis") and any(t.text == ";" for t in tok.doc[lo + 1 : hi])
+    return tok.dep_ in ("dep", "parataxis", "nsubj", "nsubjpass") and any(t.text == ";" for t in tok.doc[lo + 1 : hi])
 
 
 def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
@@ -1750,6 +1751,20 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     return "attribute"
 
 
+def _side_between(doc: Doc, place: Place) -> bool:
+    """Is the name one of the sides "between" names ("clashes between Kikuyu and Maasai"), not
+    one end of a road or border ("the border between Pokot and Turkana")?"""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "between" and prep.head.lemma_.lower() not in ROUTE_NOUNS \
+        and prep.head.lemma_.lower() not in PLACE_NOUNS
+
+
 _BOUND_FOR = re.compile(r"\s?[-–]?\s?bound\b", re.I)
 
 
@@ -2207,6 +2222,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     roles = _place_roles(doc, sorted(places, key=lambda p: p.start))
     for r in roles:
         r.abroad = bool(ctx.countries) and bool(r.place.country) and r.place.country not in ctx.countries
+        if ctx.militia_of is not None and _side_between(doc, r.place) and ctx.militia_of(r.place.text):
+            r.modifier = "agent"  # "clashes between Kikuyu and Maasai": a community that fought, not the town
 
     # dates standing alone as a sentence ("25 March.", "Monday:") date what follows
     sents = list(doc.sents)
@@ -2351,8 +2368,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         p.start <= who.idx < p.end and p.end - p.start > len(who) for p in ctx.places):  # "West Pokot"
                 # "Pokot attack Luhya farmers", "Degodia attack Garre civilians": a community
                 # told as the doer is its militia
-                m.agents = [ActorRef(militia, who.idx, who.idx + len(who), "identity_militia",
-                                     ctx.country_of(militia) if ctx.country_of else None)]
+                m.agents = [ActorRef(militia, w.idx, w.idx + len(w), "identity_militia",
+                                     ctx.country_of(militia) if ctx.country_of else None)
+                            for w in (who, *who.conjuncts) if (militia := ctx.militia_of(w.text))]
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
                 # victims' side ("bombed a ceremony held by opponents of the junta") nor who
@@ -3744,6 +3762,9 @@ def build_events(
             # "fighting between rebels and government forces": the two sides
             kind1 = ctx.kind_of(side1[0]) if ctx.kind_of else None
             other = next((x for x in side1[1:] if (ctx.kind_of(x) if ctx.kind_of else None) != kind1), None)
+            if other is None and not side1[0].startswith("Unidentified"):
+                # "Pokot and Turkana militias clashed": two of a kind
+                other = next((x for x in side1[1:] if not x.startswith("Unidentified")), None)
             if other is not None:
                 side1.remove(other)
                 side2 = [other]
