@@ -2394,3 +2394,16 @@ def test_communities_a_clash_is_between_are_its_two_sides_not_towns():
     # a clause hung across a semicolon on a modal verb is still told as it happened
     ev = only("Clashes between Kikuyu and Maasai over water disputes; eight killed; may include civilians")
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 8)
+
+
+def test_the_ensuing_gunfight_makes_an_attack_a_battle_whose_dead_include_its_fighters():
+    ev = only("On Monday, an armed group attacked Shurr village in Marsabit county. In the ensuing gunfight, "
+              "three residents of the town were killed, as was one of the attackers.")
+    assert (ev.sub_event_type, ev.fatalities, ev.actor1, ev.actor2) == (
+        "Armed clash", 4, "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+
+
+def test_people_killed_in_a_raging_conflict_between_herders_died_in_a_battle():
+    ev = only("On Monday, four people were killed in raging armed conflict between Borana and Somali herders "
+              "along the Isiolo-Garissa border.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 4)

@@ -374,6 +374,8 @@ class Mention:
     #: tells where or when an event told before happened ("The attack took place in the town
     #: of Musayyib")
     restates: bool = False
+    #: told as what followed the event before it ("In the ensuing gunfight, ...")
+    ensuing: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -1592,10 +1594,11 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
 
 def _under(t: Token, trig: Token) -> bool:
     """Whether ``t`` hangs from ``trig`` through nouns and prepositions only (no other verb):
-    "killed in Kom, Isiolo County between ...", "killed in violence between ..."."""
+    "killed in Kom, Isiolo County between ...", "killed in violence between ..." (a participle
+    that only describes a noun is none: "killed in raging conflict between ...")."""
     h = t.head
     while h != trig:
-        if h.pos_ in ("VERB", "AUX") or h.head == h:
+        if h.pos_ in ("VERB", "AUX") and not (h.tag_ == "VBG" and h.dep_ in ("pcomp", "amod")) or h.head == h:
             return False
         h = h.head
     return True
@@ -2343,6 +2346,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                             and doc_text(doc)[a.end : a.end + 1] == "-"]
             m.restates = head.pos_ == "NOUN" and head.dep_ == "nsubj" and _lemma(head.head) in _HAPPEN_VERBS \
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+            m.ensuing = any(c.dep_ == "amod" and c.lower_ in _ENSUING for c in head.children)
             m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
@@ -2688,11 +2692,28 @@ def _civilian_dead_of_clashes(doc: Doc, mentions: list[Mention], lex: Lexicon) -
                     and not any(a.kind == "identity_militia" for a in clash.agents)
                     # "herders ... feared dead as they engaged each other in a gun battle": the
                     # dead are the fighters
-                    and not _EACH_OTHER.search(doc_text(doc), clash.sent_start, clash.sent_end)):
+                    and not _EACH_OTHER.search(doc_text(doc), clash.sent_start, clash.sent_end)
+                    # "three residents were killed, as was one of the attackers": fighters died too
+                    and not _armed_dead_too(doc, clash, mentions, lex)):
                 # (not between communities, whose members are their militias' people)
                 clash.sub_event_type = "Attack"
                 clash.patients = list(m.patients)
                 m.agents = list(clash.agents)  # "the Borana and Gabra", "ethnic" militias
+
+
+#: an ellipsis that adds other dead to a killing ("..., as was one of the attackers")
+_AS_WAS = re.compile(r"\bas (?:was|were)\b([^.;]{0,60})", re.I)
+
+
+def _armed_dead_too(doc: Doc, clash: Mention, mentions: Sequence[Mention], lex: Lexicon) -> bool:
+    """Does the clash's sentence tell armed men killed as well ("one attacker was killed",
+    "..., as was one of the attackers")?"""
+    if any(x.frame == "killing" and x.sent_start == clash.sent_start and "armed_victim" in x.cues
+           and not x.refers_only for x in mentions):
+        return True
+    text = doc_text(doc)[clash.sent_start:clash.sent_end]
+    armed = set(lex.people.armed)
+    return any(set(re.findall(r"[a-z]+", g.group(1).lower())) & armed for g in _AS_WAS.finditer(text))
 
 
 def _absorbed_by_clashes(mentions: list[Mention]) -> None:
@@ -3432,6 +3453,10 @@ def _told_alone(mentions: list[Mention]) -> None:
         m.sub_event_type, m.territorial, m.create, m.undecided = m.alone_type, territorial, True, False
 
 
+#: words that tell a fight followed what was told before it
+_ENSUING = frozenset({"ensuing", "subsequent", "resulting", "ensued"})
+
+
 def _fight_that_follows(d: _Draft, m: Mention) -> bool:
     """A fight told in the sentence after an attack, by or against the attack's own perpetrators,
     is that attack (which becomes a battle): "bandits attacked Kapkondot ... The bandits clashed
@@ -3441,6 +3466,8 @@ def _fight_that_follows(d: _Draft, m: Mention) -> bool:
         return False
     if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:  # a later sentence, close by
         return False
+    if m.ensuing:
+        return True  # "an armed group attacked Shurr village. In the ensuing gunfight, ..."
     perpetrators = {a.name or a.generic for x in d.mentions for a in x.agents} - {None, "civilians"}
     return bool(perpetrators & {a.name or a.generic for a in m.agents + m.patients})
 
@@ -3807,8 +3834,10 @@ def build_events(
             claimed = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) if actor2 else None
             if claimed:
                 actor1 = claimed
+            elif actor2 and not actor2.startswith("Civilians"):
+                actor1, actor2 = actor2, unknown
             else:
-                actor1, actor2 = (actor2, unknown) if actor2 else (unknown, None)
+                actor1 = unknown  # civilians are no side of a battle: those it hit stay second
         if ctx.resolve and _family(sub) == "violence" and actor1 == unknown:
             # "... hit a landmine. Al Shabaab claimed responsibility": the group the report names
             # as having done it
