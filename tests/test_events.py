@@ -2407,3 +2407,21 @@ def test_people_killed_in_a_raging_conflict_between_herders_died_in_a_battle():
     ev = only("On Monday, four people were killed in raging armed conflict between Borana and Somali herders "
               "along the Isiolo-Garissa border.")
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 4)
+
+
+def test_a_death_that_tells_who_the_protesters_are_is_no_event_of_its_own():
+    # the killing says whose relatives protest: no attack, no toll, no police at the protest
+    ev = only("On Tuesday, a protest was held in Isiolo town by relatives and friends of the man beaten to "
+              "death by police two weeks before.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Peaceful protest", "Protesters (Kenya)", 0)
+    ev = only("On Monday, colleagues of a man beheaded by al Shabaab in Bothai protested in Maua, Meru County, demanding "
+              "the arrest of the perpetrators.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Peaceful protest", "Protesters (Kenya)", 0)
+
+
+def test_what_a_crowd_demands_did_not_happen_to_it():
+    ev = only("On Monday, residents staged a protest in Kutus town demanding the arrest of a county official.")
+    assert ev.sub_event_type == "Peaceful protest"
+    # police who do arrest protesters intervene
+    ev = only("On Monday, residents staged a protest in Kutus town. Police arrested ten protesters.")
+    assert ev.sub_event_type == "Protest with intervention"

@@ -123,6 +123,7 @@ class PeopleSpec(BaseModel):
     crowd: frozenset[str]
     outsider: frozenset[str]
     sides: frozenset[str] = frozenset()
+    kin: frozenset[str] = frozenset()
 
     @field_validator("*", mode="before")
     @classmethod
@@ -2388,9 +2389,26 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.agents = sorted(m.agents + _coordinated_states(doc, agent_span, m.agents, ctx), key=lambda a: a.start)
                 m.agent_uncertain = len(m.agents) > 1
             clause_toks = doc.char_span(*clause, alignment_mode="expand") or sent
+            # a deed told only to say who someone is is not this event's, nor are those it names:
+            # "a protest by relatives of the man beaten to death by police" met no police;
+            # "colleagues of a man beheaded by al Shabaab protest"
+            backstory = {t.i for c in clause_toks if c.dep_ in ("acl", "relcl") and _backstory(c, lex)
+                         for t in c.subtree}
+            if head.i in backstory:
+                backstory = set()  # (the deed's own mention keeps what its clause says)
+            if backstory:
+                told = {doc[i].idx for i in backstory}
+                m.agents = [a for a in m.agents if a.start not in told]
             m.cues = cue_hits.between(clause_toks.start, clause_toks.end) | _derived_cues(
                 doc, m, agent_span, patient_span, sent_actors, ctx, lex
             )
+            # nor is what a crowd demands: "protest ..., demanding the arrest of the perpetrators"
+            unsaid = backstory | {t.i for i in cue_hits.where(clause_toks.start, clause_toks.end, "demand")
+                                  if head not in doc[i].subtree
+                                  for c in doc[i].children if c.dep_ in _DEMANDED for t in c.subtree}
+            if unsaid:
+                m.cues -= {cue for cue in m.cues if (hits := cue_hits.where(clause_toks.start, clause_toks.end, cue))
+                           and all(i in unsaid for i in hits)}
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
                 ps = doc.char_span(*patient_span, alignment_mode="expand")
@@ -2432,12 +2450,16 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
-            if m.cause_only and head.pos_ == "NOUN" and frame.name not in ("protest", "rioting", "riot") \
-                    and any(t.pos_ in ("VERB", "NOUN") and t.ent_type_ != "DATE"
-                            and (_lemma(t) in PROTEST_VERBS or _lemma(t) in _PROTEST_NOUNS) for t in sent):
+            protest_told = frame.name not in ("protest", "rioting", "riot") and any(
+                t.pos_ in ("VERB", "NOUN") and t.ent_type_ != "DATE"
+                and (_lemma(t) in PROTEST_VERBS or _lemma(t) in _PROTEST_NOUNS) for t in sent)
+            if protest_told and (m.cause_only and head.pos_ == "NOUN" or _backstory(head, lex)):
                 # "protest against the attacks on ODM politicians", "... against a case of sexual
-                # abuse": the cause is named, not reported (its own report tells its day and doers)
-                m.create = False
+                # abuse": the cause is named, not reported (its own report tells its day and
+                # doers); so is a deed that only tells who the protesters are or where they met
+                # ("relatives of the man beaten to death by police protested", "gathered at the
+                # site of the attack which killed one woman several days earlier")
+                m.cause_only, m.create = True, False
             communal_clash = frame.name == "clash" and _communal(m) \
                 and not m.cues & {"armed_agent", "armed_victim"} and all(_kind(a, ctx) == "civilians" for a in m.agents)
             if communal_clash:
@@ -2621,6 +2643,25 @@ def _is_cause(trig: Token, sent: SpacySpan) -> bool:
 
 
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally"})
+#: what a demand's word governs that says what is demanded ("demanding the arrest of ...",
+#: "calling for the withdrawal of police", "demanded that ...")
+_DEMANDED = frozenset({"dobj", "prep", "ccomp", "pobj"})
+#: words that put a deed before the time a sentence tells of ("several days earlier")
+_EARLIER = frozenset({"earlier", "before", "ago", "previously"})
+
+
+def _backstory(trig: Token, lex: Lexicon) -> bool:
+    """Is the trigger a deed told only to say who someone is or what a place is: a relative
+    clause on a person others are kin or colleagues of ("relatives of the man beaten to death
+    by police"), or one dated before the sentence's time ("the attack which killed one woman
+    several days earlier")?"""
+    clause = trig if trig.dep_ in ("acl", "relcl") else next((c for c in trig.children if c.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    if any(t.lower_ in _EARLIER and t.dep_ in ("advmod", "npadvmod", "prep") for t in clause.subtree):
+        return True
+    noun = clause.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in lex.people.kin
 
 
 def _deaths_at_protests(mentions: list[Mention]) -> None:
@@ -3987,7 +4028,9 @@ _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divide
 # a death a protest is about, not one it caused: "residents protest after a man was killed"
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 _CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w*|condemn\w*)\b"
-                           r"|\bprotest\w*\s+the\s+(?:death|killing|murder|lynching)s?\s+of\b", re.I)
+                           r"|\bprotest\w*\s+the\s+(?:death|killing|murder|lynching)s?\s+of\b"
+                           # "relatives of the man beaten to death by police protested": whose kin
+                           r"|\b(?:relatives?|famil(?:y|ies)|colleagues?|friends?|parents?|widows?|kin)\s+of\s+$", re.I)
 # a riot's cause told in the clause the figure is in: "burnt down a bus after it hit and killed
 # one of them", "torched houses after a rider was killed", "to protest the death of four men"
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
