@@ -2425,3 +2425,19 @@ def test_what_a_crowd_demands_did_not_happen_to_it():
     # police who do arrest protesters intervene
     ev = only("On Monday, residents staged a protest in Kutus town. Police arrested ten protesters.")
     assert ev.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, residents protested in Kisumu; police arrested ten of them.",
+    "On Monday, residents protested in Kisumu and police arrested ten of them.",
+])
+def test_arrests_told_after_a_protest_in_its_sentence_are_an_intervention(text):
+    ev = only(text)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya (2013-2022)")
+
+
+def test_an_arrest_a_crowd_calls_for_is_no_arrest():
+    ev = only("On Monday, residents of Githurai in Nairobi gathered to protest, calling for the arrest of a police officer "
+              "who they believe killed two men.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Peaceful protest", "Protesters (Kenya)", 0)

@@ -2405,10 +2405,14 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             # nor is what a crowd demands: "protest ..., demanding the arrest of the perpetrators"
             unsaid = backstory | {t.i for i in cue_hits.where(clause_toks.start, clause_toks.end, "demand")
                                   if head not in doc[i].subtree
-                                  for c in doc[i].children if c.dep_ in _DEMANDED for t in c.subtree}
+                                  for c in _demanded(doc[i]) for t in c.subtree}
             if unsaid:
                 m.cues -= {cue for cue in m.cues if (hits := cue_hits.where(clause_toks.start, clause_toks.end, cue))
                            and all(i in unsaid for i in hits)}
+            if any(doc[i].lemma_.lower() in _DEMAND_VERBS and any(
+                    head in c.subtree for c in _demanded(doc[i]))
+                   for i in cue_hits.where(sent.start, sent.end, "demand")):
+                continue  # "protested, demanding the arrest of the official": asked for, not done
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
                 ps = doc.char_span(*patient_span, alignment_mode="expand")
@@ -2638,14 +2642,26 @@ def _is_cause(trig: Token, sent: SpacySpan) -> bool:
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_PREPS for c in trig.children) \
             and any(c.dep_ == "dobj" and _lemma(c) in _PROTEST_NOUNS for c in trig.head.children):
         return True  # "sex workers staged a protest after a colleague was murdered"
-    return any(_lemma(a) in PROTEST_VERBS or _lemma(a) in _PROTEST_NOUNS
-               for a in trig.ancestors if sent.start <= a.i < sent.end)
+    if trig.dep_ == "conj" and trig.pos_ == "VERB":
+        return False  # "residents protested and police arrested ten of them": what followed
+    cur = trig
+    while cur.head.i != cur.i and sent.start <= cur.head.i < sent.end:
+        cur = cur.head
+        if _lemma(cur) in PROTEST_VERBS or _lemma(cur) in _PROTEST_NOUNS:
+            return True
+    return False
 
 
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally"})
-#: what a demand's word governs that says what is demanded ("demanding the arrest of ...",
-#: "calling for the withdrawal of police", "demanded that ...")
-_DEMANDED = frozenset({"dobj", "prep", "ccomp", "pobj"})
+_DEMAND_VERBS = frozenset({"demand", "call", "petition", "urge"})
+
+
+def _demanded(word: Token) -> list[Token]:
+    """What a demand's word says is demanded: its object or clause after it ("demanding the
+    arrest of ...", "demanded that ...", "calling for the withdrawal of police"); not what it
+    is told with ("demanded photos before shooting him dead")."""
+    return [c for c in word.children if c.i > word.i and (
+        c.dep_ in ("dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "for")]
 #: words that put a deed before the time a sentence tells of ("several days earlier")
 _EARLIER = frozenset({"earlier", "before", "ago", "previously"})
 
@@ -2824,13 +2840,16 @@ def _rival_crowds_at_rallies(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _arrests_at_protests(mentions: list[Mention]) -> None:
-    """"Students protested ... Many students were arrested": arrests of the crowd after a
-    demonstration was told are the police intervening in it, not an event of their own."""
-    first = min((m.sent_start for m in mentions if m.create and m.frame in ("protest", "rioting")), default=None)
+    """"Students protested ... Many students were arrested", "residents protested; police
+    arrested ten of them": arrests of the crowd after a demonstration was told are the police
+    intervening in it, not an event of their own."""
+    first = min(((m.sent_start, m.trigger[0]) for m in mentions if m.create and m.frame in ("protest", "rioting")),
+                default=None)
     if first is None:
         return
     for m in mentions:
-        if (m.frame == "arrest" and m.sub_event_type == "Arrests" and m.sent_start > first and not m.cause_only
+        if (m.frame == "arrest" and m.sub_event_type == "Arrests" and (m.sent_start, m.trigger[0]) > first
+                and not m.cause_only
                 and "armed_victim" not in m.cues
                 and (m.anaphoric or m.cues & {"crowd", "unarmed_side"} or not m.patients)):
             m.sub_event_type = "Protest with intervention"
