@@ -2441,3 +2441,16 @@ def test_an_arrest_a_crowd_calls_for_is_no_arrest():
     ev = only("On Monday, residents of Githurai in Nairobi gathered to protest, calling for the arrest of a police officer "
               "who they believe killed two men.")
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Peaceful protest", "Protesters (Kenya)", 0)
+
+
+def test_a_town_abroad_that_only_qualifies_a_noun_does_not_place_a_hinted_report():
+    # "Orange" (the ODM's colour) is also a town in California; the feed is Kenyan
+    (ex,) = pipeline.extract_many([ingest.from_text("Local Orange politician killed by unknown gunmen on Monday.",
+                                                    published=TUESDAY)], countries=["KE"])
+    (ev,) = ex.events
+    assert (ev.actor1, ev.actor2, ev.location) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)", None)
+    # a country named as where attackers came from still names them, but is not where they struck
+    (ex,) = pipeline.extract_many([ingest.from_text("Raiders from Ethiopia attacked a Kenyan village on Monday.",
+                                                    published=TUESDAY)], countries=["KE"])
+    (ev,) = ex.events
+    assert ev.actor1 == "Unidentified Armed Group (Ethiopia)" and ev.location is None

@@ -1943,6 +1943,8 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
         p = r.place
         if r.holds or r.capital_of_district or r.modifier == "agent":
             continue
+        if r.abroad and r.modifier in ("attribute", "crowd", "institution"):
+            continue  # a name abroad that only qualifies a noun ("Orange politician" in a Kenyan report)
         if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles if not x.dropped):
             continue  # "Shinwar (Ghani Khel) district": the other name of a place already read
         tier = 0
@@ -3745,7 +3747,7 @@ def build_events(
     """Turn merged drafts into :class:`Event` models with actors, dates, notes and evidence."""
     lex = lex or default_lexicon()
     events: list[Event] = []
-    default_country = _main_country(ctx.places)
+    default_country = _main_country(ctx.places, ctx.countries)
     sieges: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.frame == "encirclement" and m.place is not None:
@@ -4006,12 +4008,15 @@ def _event_id(article_id: str, n: int, sub: str, date: dt.date | None, place: Pl
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _main_country(places: Sequence[Place]) -> str | None:
+def _main_country(places: Sequence[Place], countries: Sequence[str] = ()) -> str | None:
+    """The country most places lie in; when the caller said which countries the article is
+    about, a town elsewhere does not count ("Orange politician" in a Kenyan report), a country
+    named does ("attackers from South Sudan"), and with no place the first of those is it."""
     counts: dict[str, int] = {}
     for p in places:
-        if p.country:
+        if p.country and (not countries or p.country in countries or p.feature_type == "country"):
             counts[p.country] = counts.get(p.country, 0) + (1 if p.feature_type == "country" else 2)
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.get) if counts else (countries[0] if countries else None)
 
 
 # ---------------------------------------------------------------------------------------
