@@ -477,3 +477,10 @@ def test_people_named_by_their_trade_are_counted_one_by_one():
     assert _killed("A school principal was hacked to death in Kisii.") == [1]
     # a trade with no harm done to its one is no figure
     assert _killed("A matatu tout said police had blocked the road.") == []
+
+
+def test_a_lynching_counts_its_victim_dead_unless_the_report_says_he_lived():
+    assert _killed("A suspected thief was lynched by residents in Kiritiri.") == [1]
+    assert _killed("A suspected rapist is lynched by a mob in Kiritiri. Police rescued the man shortly "
+                   "before death.") == []
+    assert _killed("A man was lynched by a mob in Mbita. No fatalities reported, as police intervened.") == []

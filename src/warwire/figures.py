@@ -59,6 +59,8 @@ class _UnitEntry(BaseModel):
     phrases: list[str] = Field(default_factory=list)
     one_named: bool = False
     subject_lemmas: list[str] = Field(default_factory=list)
+    unsure_lemmas: list[str] = Field(default_factory=list)
+    lived: list[str] = Field(default_factory=list)
 
 
 class _VagueEntry(BaseModel):
@@ -88,6 +90,10 @@ class UnitSpec:
     one_named: bool = False
     #: verbs whose subject is the one it happens to ("the clerk died"), not its doer
     subject_lemmas: frozenset[str] = frozenset()
+    #: verbs that count one named only when its sentence and the next do not say it lived
+    #: ("lynched ... Police rescued the man"): ``lived`` phrases
+    unsure_lemmas: frozenset[str] = frozenset()
+    lived: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,8 @@ def load_units(path: Path | None = None) -> FigureLexicon:
             phrases=tuple(p.lower() for p in u.phrases),
             one_named=u.one_named,
             subject_lemmas=frozenset(x.lower() for x in u.subject_lemmas),
+            unsure_lemmas=frozenset(x.lower() for x in u.unsure_lemmas),
+            lived=tuple(x.lower() for x in u.lived),
         )
         for name, u in data.units.items()
     )
@@ -806,6 +814,8 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
                                                       for c in verb.children) \
                 or _accused_of(verb) or _victims_deed(verb, lex):
             continue
+        if verb.lemma_.lower() in specs[unit].unsure_lemmas and _said_to_live(verb, specs[unit]):
+            continue  # "a suspected thief was lynched ... police rescued him shortly before death"
         for noun in _sufferers(verb, specs[unit]):
             # "A religious leader and UWSLF leader was shot dead": one man, twice described
             one = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
@@ -817,6 +827,16 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     told = {p.sent.start for p, unit in out if unit == "killed"}
     out.extend((body, "killed") for body in doc if _one_body_found(body) and body.sent.start not in told)
     return out
+
+
+def _said_to_live(verb: Token, spec: UnitSpec) -> bool:
+    """Do the verb's sentence or the next say the one it befell lived (``spec.lived``)?"""
+    sent = verb.sent
+    end = sent.end_char
+    if sent.end < len(verb.doc):
+        end = verb.doc[sent.end].sent.end_char
+    text = doc_text(verb.doc)[sent.start_char:end].lower()
+    return any(re.search(rf"\b{re.escape(p)}", text) for p in spec.lived)
 
 
 def _not_real(verb: Token) -> bool:
