@@ -2655,6 +2655,7 @@ def _is_cause(trig: Token, sent: SpacySpan) -> bool:
 
 
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally"})
+#: words of a demand whose object is asked for, not done ("demanding the arrest of ...")
 _DEMAND_VERBS = frozenset({"demand", "call", "petition", "urge"})
 
 
@@ -2664,6 +2665,8 @@ def _demanded(word: Token) -> list[Token]:
     is told with ("demanded photos before shooting him dead")."""
     return [c for c in word.children if c.i > word.i and (
         c.dep_ in ("dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "for")]
+
+
 #: words that put a deed before the time a sentence tells of ("several days earlier")
 _EARLIER = frozenset({"earlier", "before", "ago", "previously"})
 
@@ -3408,7 +3411,7 @@ class _Draft:
             self.place, self.precision = m.place, m.precision
 
 
-#: what a crowd does at a demonstration that makes it a violent one
+#: demonstrations a crowd's own violence in their clause makes violent ones
 _CALM_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
 
 
