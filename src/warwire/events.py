@@ -534,7 +534,7 @@ UNCERTAIN_VERBS = frozenset({"clear", "know", "confirm", "establish"})
 def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     """'real', 'weak' (can only add details) or 'none' (reports no real event)."""
     mod = lex.modality
-    if sent.text.rstrip().endswith("?"):
+    if sent.text.rstrip().endswith("?") or _asked_for(trig, sent, lex):
         return "none"
     # "Post election riots - DETAILS NOT SPECIFIED": what is not known is a detail, not the event
     detail_unknown = gov.i != trig.i and _lemma(gov) in UNKNOWN_DETAIL_VERBS and trig.dep_ not in (
@@ -2411,10 +2411,6 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if unsaid:
                 m.cues -= {cue for cue in m.cues if (hits := cue_hits.where(clause_toks.start, clause_toks.end, cue))
                            and all(i in unsaid for i in hits)}
-            if any(doc[i].lemma_.lower() in _DEMAND_VERBS and any(
-                    head in c.subtree for c in _demanded(doc[i]))
-                   for i in cue_hits.where(sent.start, sent.end, "demand")):
-                continue  # "protested, demanding the arrest of the official": asked for, not done
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
                 ps = doc.char_span(*patient_span, alignment_mode="expand")
@@ -2456,10 +2452,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
-            protest_told = frame.name not in ("protest", "rioting", "riot") and any(
-                t.pos_ in ("VERB", "NOUN") and t.ent_type_ != "DATE"
-                and (_lemma(t) in PROTEST_VERBS or _lemma(t) in _PROTEST_NOUNS) for t in sent)
-            if protest_told and (m.cause_only and head.pos_ == "NOUN" or _backstory(head, lex)):
+            if (m.cause_only and head.pos_ == "NOUN" or _backstory(head, lex)) \
+                    and frame.name not in ("protest", "rioting", "riot") and any(
+                        t.pos_ in ("VERB", "NOUN") and t.ent_type_ != "DATE"
+                        and (_lemma(t) in PROTEST_VERBS or _lemma(t) in _PROTEST_NOUNS) for t in sent):
                 # "protest against the attacks on ODM politicians", "... against a case of sexual
                 # abuse": the cause is named, not reported (its own report tells its day and
                 # doers); so is a deed that only tells who the protesters are or where they met
@@ -2646,12 +2642,8 @@ def _is_cause(trig: Token, sent: SpacySpan) -> bool:
         return True  # "sex workers staged a protest after a colleague was murdered"
     if trig.dep_ == "conj" and trig.pos_ == "VERB":
         return False  # "residents protested and police arrested ten of them": what followed
-    cur = trig
-    while cur.head.i != cur.i and sent.start <= cur.head.i < sent.end:
-        cur = cur.head
-        if _lemma(cur) in PROTEST_VERBS or _lemma(cur) in _PROTEST_NOUNS:
-            return True
-    return False
+    return any(_lemma(a) in PROTEST_VERBS or _lemma(a) in _PROTEST_NOUNS
+               for a in trig.ancestors if sent.start <= a.i < sent.end)
 
 
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally"})
@@ -2665,6 +2657,19 @@ def _demanded(word: Token) -> list[Token]:
     is told with ("demanded photos before shooting him dead")."""
     return [c for c in word.children if c.i > word.i and (
         c.dep_ in ("dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "for")]
+
+
+def _asked_for(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
+    """Is the trigger what a demand in its sentence asks for ("protested, demanding the arrest
+    of the official", "calling for the release of ...")? Asked for, not done."""
+    demand = lex.cues.get("demand", ())
+    for t in sent:
+        if t.lemma_.lower() not in _DEMAND_VERBS:
+            continue
+        phrase = (_lemma(t),) if t.i + 1 >= sent.end else (_lemma(t), _lemma(t.nbor()))
+        if (phrase[:1] in demand or phrase in demand) and any(trig in c.subtree for c in _demanded(t)):
+            return True
+    return False
 
 
 #: words that put a deed before the time a sentence tells of ("several days earlier")
@@ -2774,8 +2779,7 @@ def _armed_dead_too(doc: Doc, clash: Mention, mentions: Sequence[Mention], lex: 
            and not x.refers_only for x in mentions):
         return True
     text = doc_text(doc)[clash.sent_start:clash.sent_end]
-    armed = set(lex.people.armed)
-    return any(set(re.findall(r"[a-z]+", g.group(1).lower())) & armed for g in _AS_WAS.finditer(text))
+    return any(set(re.findall(r"[a-z]+", g.group(1).lower())) & lex.people.armed for g in _AS_WAS.finditer(text))
 
 
 def _absorbed_by_clashes(mentions: list[Mention]) -> None:
