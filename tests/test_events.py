@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from warwire import ingest, pipeline
+from warwire import ingest, nlp, pipeline
 from warwire.events import load_lexicon
 from warwire.errors import DataError
 
@@ -955,6 +955,15 @@ def test_a_crowd_blocking_a_road_demonstrates_and_the_police_closing_one_do_not(
     ev = only("On Monday, Imenti youths blocked the Nkabune-Kathurine road with trees to denounce the condition of the road.")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters")
     assert events("Police blocked the road to Garissa on Monday.") == []
+
+
+
+def test_a_present_tense_verb_read_as_a_noun_still_reports():
+    # the tagger reads "block" and "attacks" in headline style as nouns heading a subject and object
+    (ev,) = _kenyan("Residents of Imenti South block the Meru-Nairobi highway in Meru on Monday to protest over ballots.")
+    assert (ev.sub_event_type, ev.actor1, ev.date) == ("Violent demonstration", "Rioters (Kenya)", dt.date(2019, 8, 19))
+    doc = nlp.parse("Armed group attacks village and wounds two civilians.")
+    assert [(t.pos_, t.lemma_) for t in doc if t.lower_ == "attacks"] == [("VERB", "attack")]
 
 
 def test_arrests_told_in_the_sentence_of_another_event_are_part_of_it():

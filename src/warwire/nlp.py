@@ -100,6 +100,21 @@ def auxiliary_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("warwire_verbs_read_as_nouns")
+def verbs_read_as_nouns(doc: Doc) -> Doc:
+    """Tag as a verb a present-tense verb the tagger read as a noun when the parser gave it a
+    subject and an object: in "Residents block the highway" or "Armed group attacks village",
+    "block" and "attacks" head the sentence's subject and object, which no noun does."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+            continue
+        deps = {c.dep_: c for c in tok.children}
+        subj, obj = deps.get("nsubj"), deps.get("dobj")
+        if subj is not None and obj is not None and subj.i < tok.i < obj.i:
+            tok.pos_, tok.tag_ = "VERB", "VBZ" if tok.tag_ == "NNS" else "VBP"
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Language:
     """Return the English spaCy pipeline (loaded once per process)."""
@@ -113,6 +128,11 @@ def load() -> Language:
         log.debug("loaded spaCy pipeline %s", name)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("warwire_paragraphs", before="parser")
+            # (before the lemmatizer, which lemmatises by part of speech: "attacks" is "attack")
+            if "lemmatizer" in nlp.pipe_names:
+                nlp.add_pipe("warwire_verbs_read_as_nouns", before="lemmatizer")
+            else:
+                nlp.add_pipe("warwire_verbs_read_as_nouns", after="parser")
             # (after the lemmatizer: it reads lemmas and coarse parts of speech)
             nlp.add_pipe("warwire_speakers", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
             nlp.add_pipe("warwire_auxiliary_subjects", after="parser")
