@@ -966,6 +966,16 @@ def test_a_present_tense_verb_read_as_a_noun_still_reports():
     assert [(t.pos_, t.lemma_) for t in doc if t.lower_ == "attacks"] == [("VERB", "attack")]
 
 
+
+def test_a_headline_noun_root_takes_the_name_before_it_as_its_doer():
+    # "fights" and "attacks" read as plural nouns: the group named before them did it
+    (ev,) = _kenyan("OLF fights with faction in Moyale, 15 killed on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "OLF: Oromo Liberation Front", 15)
+    (ev,) = _kenyan("MRC attacks police officers at their camp in Kilifi on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "MRC: Mombasa Republican Council")
+    assert ev.actor2.startswith("Police Forces of Kenya")
+
+
 def test_arrests_told_in_the_sentence_of_another_event_are_part_of_it():
     ev = only("Police arrest and torture a terrorism suspect in Mombasa on Monday. The man was released without charge.")
     assert ev.sub_event_type == "Attack"

@@ -888,6 +888,12 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                 # two objects are one phrase split by the parser ("attacks police post")
                 span = subtree_span(c)
                 patient = span if patient is None or span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
+        if agent is None and verb.pos_ == "NOUN":
+            # a headline's noun root: its name modifier did it ("OLF fights with faction")
+            agent = next((subtree_span(c) for c in verb.children if c.dep_ == "compound" and c.i < verb.i
+                          and (c.pos_ == "PROPN" or c.is_upper and len(c.text) > 1)), None)
+            if agent is not None and patient is None:  # "MRC attacks police officers": whom
+                patient = next((subtree_span(c) for c in verb.children if c.dep_ == "appos" and c.i > verb.i), None)
         if any(c.dep_ in ("dobj", "obj") and c.lower_ in weapons for c in verb.children):
             # what was fired is no party: its target is ("fired rockets at a US base")
             target = next((o for p in ("at", "on", "against", "into", "towards", "toward")
