@@ -2473,3 +2473,22 @@ def test_a_town_abroad_that_only_qualifies_a_noun_does_not_place_a_hinted_report
                                                     published=TUESDAY)], countries=["KE"])
     (ev,) = ex.events
     assert ev.actor1 == "Unidentified Armed Group (Ethiopia)" and ev.location is None
+
+
+def test_a_killing_by_a_crowd_is_its_violence_not_force_against_it():
+    # "crowd" also names protesters; as the doer it is a mob
+    (ev,) = _kenyan("On Monday, a man was beaten to death by a crowd in Limuru.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Mob violence", "Rioters (Kenya)", 1)
+
+
+def test_what_demonstrators_foul_destroy_or_block_makes_their_protest_violent():
+    for text in ("On Monday, employees of a waste disposal service dumped garbage along a Homa Bay road in protest "
+                 "of non-payment of salaries.",
+                 "On Monday, residents of Tetu in Nyeri County destroyed water pipes as they demonstrated against "
+                 "an irrigation project.",
+                 "On Monday, activists blocked the Deputy President's motorcade in Nairobi in protest."):
+        (ev,) = _kenyan(text)
+        assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)"), text
+    # the parser hangs "protesting" on the killing as it hangs "demonstrated" on the destroying
+    (ev,) = _kenyan("On Monday, Kenyan police killed a student protesting the deaths of activists in Nairobi.")
+    assert (ev.sub_event_type, ev.actor2) == ("Excessive force against protesters", "Protesters (Kenya)")

@@ -1413,7 +1413,11 @@ def _demonstrators_hurt(sent: SpacySpan, lex: Lexicon) -> bool:
         heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj"]
         if subj.lower_ in PROTESTER_WORDS or any(
-                c.dep_ in ("acl", "relcl") and _lemma(c) in PROTEST_VERBS for h in heads for c in h.children):
+                c.dep_ in ("acl", "relcl") and _lemma(c) in PROTEST_VERBS for h in heads for c in h.children) \
+                or subj.lower_ in lex.people.civilian and any(
+                    c.dep_ == "advcl" and _lemma(c) in PROTEST_VERBS for c in verb.children):
+            # ("Residents destroyed water pipes as they demonstrated against a project"; not
+            # "Police kill student protesting", which the parser may read the same way)
             return True
     return False
 
