@@ -2478,7 +2478,16 @@ def test_a_town_abroad_that_only_qualifies_a_noun_does_not_place_a_hinted_report
 def test_a_killing_by_a_crowd_is_its_violence_not_force_against_it():
     # "crowd" also names protesters; as the doer it is a mob
     (ev,) = _kenyan("On Monday, a man was beaten to death by a crowd in Limuru.")
-    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Mob violence", "Rioters (Kenya)", 1)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)", 1)
+
+
+def test_whom_a_mob_lynches_is_a_civilian_two_mobs_are_both_rioters():
+    (ev,) = _kenyan("On Monday, a mob lynched a robbery suspect in Kiambu.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")
+    (ev,) = _kenyan("On Monday, Jubilee and ODM supporters clashed in Kisumu.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
+    (ev,) = _kenyan("Youths clashed with police in Kisumu on Monday.")
+    assert ev.actor2.startswith("Police Forces of Kenya")
 
 
 def test_what_demonstrators_foul_destroy_or_block_makes_their_protest_violent():

@@ -3757,6 +3757,16 @@ def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, i
     return date, precision, "future" if (date - published).days > 1 else "news"
 
 
+def _mob_victims(d: _Draft) -> bool:
+    """A mob's violence befell people no side fought for: civilians or their homes named as its
+    victims, or someone it lynched, beat or attacked ("Mob lynches robbery suspect"); not two
+    crowds fighting, nor the police."""
+    told = [m for m in d.mentions if m.create and not m.cause_only]
+    if any(m.cues & {"rival_crowds", "armed_victim"} for m in told):
+        return False
+    return any("civilian_victim" in m.cues or m.frame in _VICTIMISING for m in told)
+
+
 def build_events(
     doc: Doc, drafts: Sequence[_Draft], ctx: Context, lex: Lexicon | None = None,
     mentions: Sequence[Mention] = (),
@@ -3876,9 +3886,10 @@ def build_events(
                 side2 = [other]
         side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
         side1, side2 = _drop_unidentified(side1), _drop_unidentified(side2)
-        if _family(sub) == "demonstration" or sub in TERRITORIAL_TYPES:
+        if _family(sub) == "demonstration" and not (sub == "Mob violence" and _mob_victims(d)) or sub in TERRITORIAL_TYPES:
             # people arrested or dispersed at a demonstration are its demonstrators; a village
-            # taken is the place, not a party ("Al Shabaab overtook Milimani village")
+            # taken is the place, not a party ("Al Shabaab overtook Milimani village"); the
+            # people a mob beats or burns are its victims
             side2 = [x for x in side2 if not x.startswith("Civilians")]
         actor1 = side1[0] if side1 else None
         actor2 = side2[0] if side2 else None
@@ -3898,8 +3909,12 @@ def build_events(
             actor2 = ctx.resolve("protesters", country, date)  # "police fired live rounds at protesters"
         if sub == "Peaceful protest" and actor2 and ctx.kind_of and ctx.kind_of(actor2) != "protesters":
             actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
-        if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance") and actor2 is None and ctx.resolve:
-            actor2 = ctx.resolve("civilians", country, date)
+        if ctx.resolve and actor2 is None and (
+                sub in ("Attack", "Sexual violence", "Abduction/forced disappearance")
+                or sub == "Mob violence" and _mob_victims(d)):
+            actor2 = ctx.resolve("civilians", country, date)  # ("a robbery suspect was lynched by residents")
+        if sub == "Mob violence" and actor2 is None and crowd and any("rival_crowds" in m.cues for m in d.mentions):
+            actor2 = crowd  # "Jubilee and ODM supporters clashed": two mobs
         if actor1 is None and crowd:
             actor1 = crowd
         unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
