@@ -2501,3 +2501,16 @@ def test_what_demonstrators_foul_destroy_or_block_makes_their_protest_violent():
     # the parser hangs "protesting" on the killing as it hangs "demonstrated" on the destroying
     (ev,) = _kenyan("On Monday, Kenyan police killed a student protesting the deaths of activists in Nairobi.")
     assert (ev.sub_event_type, ev.actor2) == ("Excessive force against protesters", "Protesters (Kenya)")
+
+
+def test_the_force_that_breaks_up_a_riot_is_its_second_party():
+    (ev,) = _kenyan("On Monday, opposition supporters barricaded the roads in Busia with burning tyres. The police fired "
+                    "live ammunition to disperse the crowds.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    assert ev.actor2.startswith("Police Forces of Kenya")
+    # arrests told with no one named as making them are the police's
+    (ev,) = _kenyan("On Monday, nine students were arrested after they burned the school dormitory in Kisii in protest.")
+    assert ev.sub_event_type == "Violent demonstration" and ev.actor2.startswith("Police Forces of Kenya")
+    # a riot no force met has none
+    (ev,) = _kenyan("On Monday, rioters torched a market in Kisii after the wife of an imprisoned Mungiki leader was beheaded.")
+    assert (ev.sub_event_type, ev.actor2) == ("Violent demonstration", None)

@@ -2265,8 +2265,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue  # ("Police open fire on youth": a verb tagged as an adjective)
             if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
                 continue  # "riot police"
-            if frame.territorial and frame.name != "encirclement" and head.dep_ == "amod":
-                continue  # "the occupied territories", "liberated areas": a state, not a change
+            if (frame.territorial and frame.name != "encirclement" or frame.name == "arrest") and head.dep_ == "amod":
+                continue  # "the occupied territories", "imprisoned Mungiki leader": a state, not a change
             if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.i == head.i + 1 \
                     and (_lemma(head.head),) in lex.cues.get("modified", ()) and not _verb_read_as_compound(head):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
@@ -3767,6 +3767,32 @@ def _mob_victims(d: _Draft) -> bool:
     return any("civilian_victim" in m.cues or m.frame in _VICTIMISING for m in told)
 
 
+#: what a force does to a crowd: told of state forces in a riot's sentence or the next, they
+#: are the riot's second party
+_INTERVENING_FRAMES = frozenset({"protest_intervention", "arrest"})
+
+
+def _intervening_force(d: _Draft, mentions: Sequence[Mention], ctx: Context, country: str | None,
+                       date: dt.date | None) -> str | None:
+    """The state force that dispersed, fired on or arrested a riot's crowd, in the riot's
+    sentence or the next ("Opposition supporters barricaded the roads ... The police fired live
+    ammunition to disperse the crowds"); the police when arrests are told with no one named as
+    making them ("five people were arrested after youths barricaded a road")."""
+    start, end = min(x.sent_start for x in d.mentions), max(x.sent_end for x in d.mentions)
+    for m in mentions:
+        if not start <= m.sent_start < end + 3 or m.cause_only or m.refers_only or not (m.create or m.undecided):
+            continue
+        if m.frame not in _INTERVENING_FRAMES and "protest_intervention" not in m.cues:
+            continue
+        for a in m.agents:
+            name = _resolve_actor(a, country, date, ctx)
+            if name and _kind(a, ctx) == "state_forces":
+                return name
+        if m.frame == "arrest" and not m.agents and "has_agent" not in m.cues and ctx.resolve:
+            return ctx.resolve("police", country, date)
+    return None
+
+
 def build_events(
     doc: Doc, drafts: Sequence[_Draft], ctx: Context, lex: Lexicon | None = None,
     mentions: Sequence[Mention] = (),
@@ -3915,6 +3941,8 @@ def build_events(
             actor2 = ctx.resolve("civilians", country, date)  # ("a robbery suspect was lynched by residents")
         if sub == "Mob violence" and actor2 is None and crowd and any("rival_crowds" in m.cues for m in d.mentions):
             actor2 = crowd  # "Jubilee and ODM supporters clashed": two mobs
+        if sub == "Violent demonstration" and actor2 is None:
+            actor2 = _intervening_force(d, mentions, ctx, country, date)
         if actor1 is None and crowd:
             actor1 = crowd
         unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
