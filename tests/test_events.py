@@ -1188,8 +1188,8 @@ def test_a_clash_with_one_side_named_lists_it_first_and_the_other_as_unidentifie
     ev = only("On Monday, two Administration Police officers were attacked and set ablaze in Voi.")
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor1.startswith("Police Forces of Kenya") and ev.actor2 == "Unidentified Armed Group (Kenya)"
-    ev = only("Fighting erupted in Mandera on Monday.")
-    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", None)
+    ev = only("Fighting erupted in Mandera on Monday.")  # (neither side named: both unidentified, as ACLED lists them)
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", "Unidentified Armed Group (Kenya)")
 
 
 def test_police_who_break_up_a_riot_are_its_second_party():
@@ -2514,3 +2514,12 @@ def test_the_force_that_breaks_up_a_riot_is_its_second_party():
     # a riot no force met has none
     (ev,) = _kenyan("On Monday, rioters torched a market in Kisii after the wife of an imprisoned Mungiki leader was beheaded.")
     assert (ev.sub_event_type, ev.actor2) == ("Violent demonstration", None)
+
+
+def test_the_unnamed_side_of_a_battle_is_unidentified():
+    (ev,) = _kenyan("On Monday, police exchanged fire with raiders in Tot, Elgeyo Marakwet.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith("Police Forces of Kenya")
+    assert ev.actor2 == "Unidentified Armed Group (Kenya)"
+    (ev,) = _kenyan("On Monday, ethnic clashes in Molo left two dead.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Unidentified Communal Militia (Kenya)", "Unidentified Communal Militia (Kenya)")

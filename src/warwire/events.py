@@ -3966,6 +3966,10 @@ def build_events(
             actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
+        if sub == "Armed clash" and actor1 is not None and actor2 is None and unknown:
+            # a battle has two sides: the unnamed one is unidentified, of the named one's kind when
+            # that is unidentified too ("ethnic clashes", "a gunfight between rival gangs")
+            actor2 = actor1 if actor1.startswith("Unidentified") else unknown
         evidence = _evidence(doc, d)
         inter1, inter2 = _inter(actor1, country, ctx), _inter(actor2, country, ctx)
         interaction = None
