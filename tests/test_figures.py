@@ -411,6 +411,15 @@ def test_found_murdered_and_a_body_found_are_one_dead_each():
     assert [f[:2] for f in _figs(text)] == [(1, "killed")]
 
 
+def test_the_bodies_of_people_named_one_by_one_count_each():
+    text = "The bodies of a teacher and his wife were found in Kiambu County."
+    assert [f[:2] for f in _figs(text)] == [(1, "killed"), (1, "killed")]
+    text = "On Monday, the bodies of the ICT Manager, Chris Msando, and another youth were found in a thicket in Kiambu County."
+    assert sum(f[0] for f in _figs(text) if f[1] == "killed") == 2
+    assert [f[:2] for f in _figs("Police recovered the bodies of three herders in Baringo.")] == [(3, "killed")]
+    assert _figs("Police are searching for the bodies of a fisherman and his son.") == []
+
+
 def test_lives_lost_and_lives_claimed_are_the_dead():
     for text, n in (("A total of 23 people lost their lives in the attack.", 23),
                     ("The attack claimed the lives of 9 villagers.", 9),

@@ -826,6 +826,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     # body was dumped")
     told = {p.sent.start for p, unit in out if unit == "killed"}
     out.extend((body, "killed") for body in doc if _one_body_found(body) and body.sent.start not in told)
+    out.extend((p, "killed") for body in doc if body.sent.start not in told for p in _bodies_of(body, lex))
     return out
 
 
@@ -856,6 +857,24 @@ def _one_body_found(noun: Token) -> bool:
         and noun.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in _BODY_FOUND \
         and not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE) for c in noun.children) \
         and not _not_real(verb)
+
+
+def _bodies_of(noun: Token, lex: FigureLexicon) -> list[Token]:
+    """The people whose bodies were found, named one by one: "the bodies of a teacher and his
+    wife were found" is two dead."""
+    if not (noun.lemma_.lower() in ("body", "corpse") and noun.tag_ == "NNS" and noun.dep_ in ("nsubjpass", "dobj")
+            and noun.head.lemma_.lower() in _BODY_FOUND and not _not_real(noun.head)) \
+            or any(c.dep_ == "nummod" for c in noun.children):
+        return []
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if of is None:
+        return []
+
+    def one_more(p: Token) -> bool:  # "... and another youth": one more of the dead
+        return p.tag_ == "NN" and p.lemma_.lower() in lex.people and any(c.lower_ == "another" for c in p.children)
+
+    # (the parser may join the second person to "bodies": "the bodies of X and another youth")
+    return [p for p in (of, *of.conjuncts, *noun.conjuncts) if _one_person(p, lex) or p is not of and one_more(p)]
 
 
 #: Verbs that attribute a deed to someone: the deed is what they are accused of, not an event
