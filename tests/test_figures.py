@@ -420,6 +420,14 @@ def test_the_bodies_of_people_named_one_by_one_count_each():
     assert _figs("Police are searching for the bodies of a fisherman and his son.") == []
 
 
+def test_kin_killed_with_the_victim_count_and_people_only_carried_do_not():
+    text = "On Monday, a refugee camp worker was killed by unidentified armed men with his wife and son in Kericho town."
+    assert sum(f[0] for f in _figs(text) if f[1] == "killed") == 3
+    assert sum(f[0] for f in _figs("On Monday, a man was shot dead with his gun in Kericho town.") if f[1] == "killed") == 1
+    text = "Gunman sprays vehicle carrying several Christian pastors with bullets, kills civilian"
+    assert [f[:2] for f in _figs(text)] == [(1, "killed")]
+
+
 def test_lives_lost_and_lives_claimed_are_the_dead():
     for text, n in (("A total of 23 people lost their lives in the attack.", 23),
                     ("The attack claimed the lives of 9 villagers.", 9),

@@ -386,8 +386,9 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
             or _participle_unit(cur, lex)
         if unit:
             return unit  # also a speech verb's complement: "Five police reported dead"
-        if cur.lemma_.lower() in stop_lemmas:
-            break
+        if cur.lemma_.lower() in stop_lemmas or cur.pos_ == "VERB" and cur.dep_ in ("acl", "relcl") \
+                and prev.dep_ in ("dobj", "obj"):
+            break  # ("a vehicle carrying several pastors ..., kills civilian": the pastors were carried)
         for child in cur.children:
             if child.dep_ in ("xcomp", "acomp", "oprd"):
                 unit = lex.unit_of_lemma(child.lemma_, "event")
@@ -822,12 +823,26 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
                       for c in noun.head.children)
             named = (noun, *noun.conjuncts)
             out.extend((p, unit) for p in (named[:1] if one else named) if _one_person(p, lex))
+            if _one_person(noun, lex):
+                out.extend((p, unit) for p in _kin_with(verb, lex))
     # (a body found in a sentence that tells a killing is that victim's: "was killed and her
     # body was dumped")
     told = {p.sent.start for p, unit in out if unit == "killed"}
     out.extend((body, "killed") for body in doc if _one_body_found(body) and body.sent.start not in told)
     out.extend((p, "killed") for body in doc if body.sent.start not in told for p in _bodies_of(body, lex))
     return out
+
+
+def _kin_with(verb: Token, lex: FigureLexicon) -> list[Token]:
+    """Whom the one it befell was with, named as theirs: "a worker was killed ... with his wife
+    and son" is three dead."""
+    # (the parser may hang it on the doers: "killed by unidentified armed men with his wife")
+    doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    with_ = next((c for t in (verb, *doers) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    first = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ is not None else None
+    if first is None or not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in first.children):
+        return []
+    return [p for p in (first, *first.conjuncts) if _one_person(p, lex)]
 
 
 def _said_to_live(verb: Token, spec: UnitSpec) -> bool:
