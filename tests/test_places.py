@@ -1068,3 +1068,19 @@ def test_a_kenyan_county_written_without_its_noun_makes_the_text_kenyan():
     assert (got["Tana River county"].country, got["Tana River county"].feature_type) == ("KE", "county")
     assert got["Bura"].country == "KE"
     assert places.country_signals("Clashes were reported in Tana River county.")["KE"] >= 1
+
+
+def _kenyan(text: str) -> dict[str, Place]:
+    """The places of a Kenyan note (parsed, country hint KE) by their text as written."""
+    return {p.text: p for p in places.find_places(text, nlp.parse(text), countries=["KE"])}
+
+
+def test_an_english_word_folded_like_an_article_does_not_join_an_actor_name():
+    # "at" folds like the Arabic article: "al Shabaab at Dadaab" is no "Tahrir al-Sham"
+    p = _kenyan("Two officers were wounded in an attack by al Shabaab at Dadaab on Tuesday.")["Dadaab"]
+    assert p.country == "KE" and near(p, 0.07, 40.31, 10)
+    p = _kenyan("Militants of Al-Shabaab at Lafey police station opened fire.")["Lafey"]
+    assert p.country == "KE" and near(p, 3.15, 41.19, 15)
+    # a real article inside the name still blocks the place after it
+    assert places._name_article(places.tokenize("Jaish al-Izza"), 1, "Jaish al-Izza")
+    assert not places._name_article(places.tokenize("Shabaab at Dadaab"), 1, "Shabaab at Dadaab")

@@ -1050,7 +1050,7 @@ def _mentions(
         if men.rejected is None:
             men.rejected = _saint_name(men, toks, text, persons, m.rules) or _actor_name(men, m, context)
         if men.rejected is None:
-            _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at)
+            _filter(men, toks, m, persons, lower_words, locs, loc_keys, context, pos_at, text)
     return mentions
 
 
@@ -1472,10 +1472,22 @@ def _in_its_country(men: Mention, toks: list[Tok], m: Matcher) -> bool:
     return False
 
 
+def _name_article(toks: list[Tok], k: int, text: str) -> bool:
+    """Whether token ``k`` is an Arabic article inside a name: joined to the next word
+    ("al-Sham", "ad-Din") or spaced and no English word ("Jaish al Izza"); "at" and "an" in
+    "al Shabaab at Dadaab" are English and end the name."""
+    t = toks[k]
+    if t.key != "" or t.text == "|":
+        return False
+    if t.text[:1].isupper() or t.text.lower() in ("al", "el", "ul"):
+        return True
+    return k + 1 < len(toks) and text[t.end : toks[k + 1].start] in ("-", "'", "’")
+
+
 def _filter(
     men: Mention, toks: list[Tok], m: Matcher, persons: list, lower_words: set[str],
     locs: list | None = None, loc_keys: frozenset[str] = frozenset(),
-    context: frozenset[str] = frozenset(), pos_at: dict[int, str] | None = None,
+    context: frozenset[str] = frozenset(), pos_at: dict[int, str] | None = None, text: str = "",
 ) -> None:
     rules = m.rules
     single = men.i == men.j
@@ -1504,7 +1516,7 @@ def _filter(
         return
     # actor name: "Jaish al-Izza", "Tahrir al-Sham" (head word in the same capitalised chunk)
     k = men.i - 1
-    while k >= 0 and toks[k].text != "|" and (toks[k].key == "" or toks[k].text[:1].isupper()):
+    while k >= 0 and toks[k].text != "|" and (_name_article(toks, k, text) or toks[k].text[:1].isupper()):
         if toks[k].text.lower() in rules.actor_heads or toks[k].key in rules.actor_heads:
             men.rejected = f"part of an actor name ({toks[k].text} ...)"
             return
