@@ -1084,3 +1084,12 @@ def test_an_english_word_folded_like_an_article_does_not_join_an_actor_name():
     # a real article inside the name still blocks the place after it
     assert places._name_article(places.tokenize("Jaish al-Izza"), 1, "Jaish al-Izza")
     assert not places._name_article(places.tokenize("Shabaab at Dadaab"), 1, "Shabaab at Dadaab")
+
+
+def test_a_site_named_after_its_place_is_a_cue_where_the_model_reads_a_person():
+    # spaCy tags Kilimani a PERSON; "polling station" after it says it is the Nairobi estate
+    p = _kenyan("Voters at a Kilimani polling station fought over ballot papers.")["Kilimani"]
+    assert p.name == "Kilimani" and near(p, -1.30, 36.79, 5)
+    # a cue after the name beats a weak one before it ("and")
+    p = _kenyan("Herders clashed at Kainuk and Lokori areas on Sunday.")["Lokori"]
+    assert p.country == "KE" and near(p, 1.95, 36.03, 10)

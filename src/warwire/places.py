@@ -777,6 +777,16 @@ def _prev_words(toks: list[Tok], i: int, n: int) -> list[str]:
     return out[::-1]
 
 
+def _next_words(toks: list[Tok], j: int, n: int) -> list[str]:
+    """The (up to ``n``) lower-cased words after token ``j``, up to a punctuation break."""
+    out = []
+    for t in toks[j + 1 : j + 1 + n]:
+        if t.text == "|":
+            break
+        out.append(t.text.lower())
+    return out
+
+
 def _next_word(toks: list[Tok], j: int) -> str | None:
     k = j + 1
     if k < len(toks) and toks[k].text != "|":
@@ -833,8 +843,15 @@ def _annotate(men: Mention, toks: list[Tok], text: str, rules: Rules) -> None:
             men.designator = "city"
         if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in rules.region_words:
             men.designator = "region"
-    if men.cue is None and nxt in rules.cues_after and toks[men.j + 1].text[:1].islower():
-        men.cue = nxt  # "Kangaru residents held a demonstration"; not "Lake Cumberland Area ..."
+    if (men.cue is None or men.cue not in STRONG_CUES and " " not in men.cue) \
+            and nxt is not None and toks[men.j + 1].text[:1].islower():
+        # "Kangaru residents held a demonstration", "a Kilimani polling centre"; not "Lake
+        # Cumberland Area ..."; stronger than a weak cue before ("at Daraja Mbili and Songhor areas")
+        after = _next_words(toks, men.j, max(_word_counts(rules.cues_after)))
+        men.cue = next((
+            cue for k in reversed(_word_counts(rules.cues_after)) if k <= len(after)
+            for cue in (" ".join(after[:k]),) if cue in rules.cues_after
+        ), men.cue)
     if nxt is not None and toks[men.j + 1].text[:1].isupper():
         if nxt in rules.directions_after:
             after = toks[men.j + 2] if men.j + 2 < len(toks) else None
