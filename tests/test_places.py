@@ -1093,3 +1093,16 @@ def test_a_site_named_after_its_place_is_a_cue_where_the_model_reads_a_person():
     # a cue after the name beats a weak one before it ("and")
     p = _kenyan("Herders clashed at Kainuk and Lokori areas on Sunday.")["Lokori"]
     assert p.country == "KE" and near(p, 1.95, 36.03, 10)
+
+
+def test_a_near_miss_spelling_with_a_designator_is_found():
+    # no NER place, one wrong vowel: "border town" calls it a town, Mpeketoni by its spelling
+    p = _kenyan("Bandits raided Mpekatoni border town overnight, police said.")["Mpekatoni"]
+    assert p.name == "Mpeketoni" and near(p, -2.39, 40.70, 5)
+    # a capitalised word with no designator is not looked for
+    assert "Mpekatoni" not in _kenyan("Bandits raided Mpekatoni overnight, police said.")
+    # one letter off a village is as often another village: not far from the text's other towns
+    got = _kenyan("Traders of Kimangaru village, Embu West sub county, blocked a road on Monday.")
+    assert "Kimangaru" not in got and got["Embu West"].country == "KE"
+    # nor abroad, when the caller says where the text is
+    assert _kenyan("Police and Somali refugees clashed in Dhagahley refugee camp near the border.") == {}

@@ -64,8 +64,13 @@ SEAT_KM, SEAT_SAME_PROVINCE_KM, SEAT_TOWN_POPULATION = 40.0, 150.0, 10_000
 #: people a GeoNames town needs to match a folded spelling the text calls a city or town ("the
 #: Saudi city of Jazan": Jizan); a village's folded namesake is too often another village
 FOLDED_CITY_POPULATION = 10_000
-#: rapidfuzz ``ratio`` a near-miss spelling needs to match a country layer's name.
+#: rapidfuzz ``ratio`` a near-miss spelling needs to match a country layer's name, by its
+#: normalised key or by its name as written.
 FUZZY_SCORE = 88
+#: the normalised-key ``ratio`` down to which near misses are scored on the name as written:
+#: folding shortens names, so one wrong vowel costs more there ("Mpekatoni" ~ Mpeketoni is 89
+#: as written, 87.5 folded)
+FUZZY_FLOOR = 80
 #: Entries whose name forms are cached by a matcher (cleared when full; a few hundred bytes
 #: each): enough for the names a stream of local news keeps matching.
 MAX_CACHED_FORMS = 20_000
@@ -565,6 +570,7 @@ class Mention:
     site: str | None = None  # "Stadium" of "Kerugoya Stadium"
     cue: str | None = None
     fuzzy: bool = False
+    unparsed: bool = False  # a near miss only its designator calls a place ("Mpekatoni border town")
     sentence_initial: bool = False
     rejected: str | None = None
     confidence: float = 0.0
@@ -912,8 +918,8 @@ def _recognise(
                     continue
             raw.append((*cspans[k], ckeys[k], [("c", x) for x in refs], cc))
     mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at)
-    if doc is not None:
-        mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m))
+    designated = _designated_spans(toks, text, mentions, m.rules)
+    mentions.extend(_fuzzy_mentions(text, toks, locs or [], mentions, doc_cc, m, designated, list(countries)))
     _person_sense(mentions, persons, text, doc_cc)
     if countries:
         _reject_loose_foreign(mentions, set(countries), toks, text, m.rules)
@@ -1651,34 +1657,81 @@ def _feature_name(men: Mention, toks: list[Tok], rules: Rules) -> bool:
     return k >= 0 and toks[k].end < men.start and toks[k].text[:1].isupper() and toks[k].text.lower() in rules.feature_before
 
 
-def _fuzzy_mentions(text: str, toks: list[Tok], locs: list[tuple[int, int, str]], mentions: list[Mention], doc_cc: list[str], m: Matcher) -> list[Mention]:
-    """Near misses: NER GPE/LOC/FAC spans not matched exactly, fuzzy-matched to doc layers."""
-    from rapidfuzz import fuzz, process
+def _designated_spans(toks: list[Tok], text: str, mentions: list[Mention], rules: Rules) -> list[tuple[int, int, str]]:
+    """Capitalised words no match covers that a designator calls a place ("at Mpekatoni
+    border town", "the village of Kiboko"), as (start, end, text): near misses to look for
+    whatever the parse says of them."""
+    covered = [(x.start, x.end) for x in mentions]
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        while j + 1 < n and toks[j + 1].key and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha():
+            j += 1
+        while i <= j and (not toks[i].key or not toks[i].text[:1].isupper() or not toks[i].text.isalpha()
+                          or normalize(toks[i].text) in rules.words or toks[i].text.lower() in _OPENING_WORDS):
+            i += 1  # "The", "Town" before the name
+        if i <= j:
+            s, e = toks[i].start, toks[j].end
+            men = Mention(i=i, j=j, start=s, end=e, text=text[s:e], key="")
+            _annotate(men, toks, text, rules)
+            if men.designator and not any(a < e and s < b for a, b in covered):
+                out.append((s, e, men.text))
+        i = j + 1
+    return out
 
+
+def _near_miss_hits(key: str, light: str, cc: str, m: Matcher) -> list[tuple[float, Entry]]:
+    """A country layer's entries a near miss (normalised ``key``, ``light`` key as written)
+    may be: those of the closest key scoring :data:`FUZZY_SCORE`, else those whose own name
+    scores it as written ("Mpekatoni" for Mpeketoni: 87.5 folded, 89 as written)."""
+    from rapidfuzz import process
+
+    lay = m.country_layer(cc).entries
+    idx = lay.key_index()
+    hit = process.extractOne(key, m.fuzzy_keys(cc, key, FUZZY_SCORE), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+    if hit:
+        return [(hit[1], lay[i]) for i in idx[hit[0]]]
+    out = []
+    for k, _, _ in process.extract(key, m.fuzzy_keys(cc, key, FUZZY_FLOOR), scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_FLOOR, limit=5):
+        for i in idx[k]:
+            score = fuzz.ratio(light, m.forms(lay[i]).name_key)
+            if score >= FUZZY_SCORE:
+                out.append((score, lay[i]))
+    return out
+
+
+def _fuzzy_mentions(
+    text: str, toks: list[Tok], locs: list[tuple[int, int, str]], mentions: list[Mention], doc_cc: list[str],
+    m: Matcher, designated: Sequence[tuple[int, int, str]] = (), given: Sequence[str] = (),
+) -> list[Mention]:
+    """Near misses: NER GPE/LOC/FAC spans, then ``designated`` names the parse calls no place
+    (see :func:`_designated_spans`), not matched exactly, fuzzy-matched to doc layers (the
+    latter to the ``given`` countries' when the caller names some: "Somali refugees clashed in
+    Dhagahley refugee camp" in a Kenyan feed is not at Tagaal, Somalia)."""
     covered = [(x.start, x.end) for x in mentions]
     out: list[Mention] = []
-    for s, e, span_text in locs:
+    unparsed = len(locs)
+    for n, (s, e, span_text) in enumerate([*locs, *designated]):
         if any(a < e and s < b for a, b in covered):
             continue
         key = normalize(span_text)
         if len(key) < 5 or not span_text[:1].isupper():
             continue
         best: tuple[float, Entry] | None = None
-        for cc in doc_cc:
-            lay = m.country_layer(cc).entries
-            idx = lay.key_index()
-            hit = process.extractOne(key, m.fuzzy_keys(cc, key, FUZZY_SCORE), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-            if hit:
-                for i in idx[hit[0]]:
-                    ent = lay[i]
-                    if ent.feature_type == "country":
-                        continue
-                    if best is None or (hit[1], ent.importance) > (best[0], best[1].importance):
-                        best = (hit[1], ent)
+        light = gz.simple_key(span_text)
+        for cc in (given or doc_cc) if n >= unparsed else doc_cc:
+            for score, ent in _near_miss_hits(key, light, cc, m):
+                if ent.feature_type == "country":
+                    continue
+                if best is None or (score, ent.importance) > (best[0], best[1].importance):
+                    best = (score, ent)
         if best:
             ti = next((k for k, t in enumerate(toks) if t.start >= s), 0)
             tj = max((k for k, t in enumerate(toks) if t.end <= e), default=ti)
-            men = Mention(i=ti, j=tj, start=s, end=e, text=span_text, key=key, fuzzy=True)
+            men = Mention(i=ti, j=tj, start=s, end=e, text=span_text, key=key, fuzzy=True, unparsed=n >= unparsed)
+            covered.append((s, e))
             men.candidates.append(Candidate(best[1], notes=[f"fuzzy {best[0]:.0f}"]))
             _annotate(men, toks, text, m.rules)
             out.append(men)
@@ -1743,6 +1796,10 @@ MUTUAL_MAX_POP = 300_000
 #: A town matched only after normalisation that lies this far (km) from all the text's other
 #: towns of its country gets a lower confidence: likely a namesake of a place the gazetteer lacks.
 LONE_KM = 300.0
+#: how far (km) from the text's other towns a near miss only its designator calls a place may
+#: lie: one letter off a village's name is as often another village ("Kimangaru village, Embu
+#: West" is no Kimangau, 67 km from Embu)
+UNPARSED_KM = 50.0
 
 
 def _supports(e: Entry) -> bool:
@@ -2209,6 +2266,10 @@ def _resolve(
         if men.i == men.j and not (men.cue or men.designator) and top.entry.layer == "country" and top.entry.population < 1000:
             conf *= 0.8
         others = [e for e in towns.values() if e.id != top.entry.id and e.country == top.entry.country]
+        if men.unparsed and others and all(_farther_than(top.entry, e, UNPARSED_KM) for e in others):
+            men.rejected = (f"a near spelling only a designator calls a place, over {UNPARSED_KM:.0f} km "
+                            "from the text's other towns")
+            continue
         if (not _spelling_rank(top) and top.entry.feature_type in _LOCAL_TYPES and others
                 and all(_farther_than(top.entry, e, LONE_KM) for e in others)):
             # "Abu Shouk" (a camp at El Fasher the gazetteer lacks) read as Abu Shuk, 700 km away
