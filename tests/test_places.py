@@ -1106,3 +1106,10 @@ def test_a_near_miss_spelling_with_a_designator_is_found():
     assert "Kimangaru" not in got and got["Embu West"].country == "KE"
     # nor abroad, when the caller says where the text is
     assert _kenyan("Police and Somali refugees clashed in Dhagahley refugee camp near the border.") == {}
+
+
+def test_a_two_word_name_with_its_second_word_in_lower_case():
+    p = _kenyan("Two herders were hurt in Trans mara on Sunday.")["Trans mara"]
+    assert (p.name, p.feature_type) == ("Trans Mara", "county") and near(p, -1.13, 34.87, 10)
+    # a designator or a direction written after a place is no second word of a name
+    assert [p.text for p in _kenyan("Police fired tear gas in Nairobi west.").values()] == ["Nairobi"]

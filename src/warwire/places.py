@@ -906,16 +906,23 @@ def _recognise(
     raw = list(graw)
     # "Elwak" for El Wak, "Alhol" for Al-Hol: the article written onto a village's name
     glued = [(i, normalize(t.text[2:])) for i, t in enumerate(toks) if _GLUED_ARTICLE.match(t.text)]
-    ckeys = keys + [k for _, k in glued]
-    cspans = spans + [(i, i) for i, _ in glued]
+    lowered = _lower_tails(toks, text, m.rules)
+    ckeys = keys + [k for _, k in glued] + [f"{toks[i].key} {toks[i + 1].key}" for i in lowered]
+    cspans = spans + [(i, i) for i, _ in glued] + [(i, i + 1) for i in lowered]
     hashes = _hashes(ckeys) if doc_cc else None
     for cc in doc_cc:
         layer = m.country_layer(cc)
         for k, refs in layer.index.match(ckeys, hashes):
-            if k >= len(keys):
+            if len(keys) <= k < len(keys) + len(glued):
                 refs = tuple(x for x in refs if _ARTICLE_NAME.match(layer.entries[x].name))
-                if not refs:
-                    continue
+            elif k >= len(keys):
+                i = cspans[k][0]
+                if toks[i].key in layer.index or toks[i].key in m.global_index:
+                    continue  # "in Nairobi west": the capitalised word is a place of its own
+                surface = gz.simple_key(text[toks[i].start : toks[i + 1].end])
+                refs = tuple(x for x in refs if surface in m.forms(layer.entries[x]).light)
+            if not refs:
+                continue
             raw.append((*cspans[k], ckeys[k], [("c", x) for x in refs], cc))
     mentions = _mentions(raw, toks, text, m, persons, lower_words, locs, frozenset(doc_cc), pos_at)
     designated = _designated_spans(toks, text, mentions, m.rules)
@@ -930,6 +937,22 @@ def _recognise(
             men.rejected = "one word of a longer name, matching only after normalisation"
     mentions.sort(key=lambda x: x.start)
     return mentions, sig, doc_cc, own
+
+
+def _lower_tails(toks: list[Tok], text: str, rules: Rules) -> list[int]:
+    """Capitalised words after a strong cue whose next word is written in lower case ("in
+    Trans mara."): the first tokens of two-word spans to look up in the village layers, where
+    only a place spelt so, case aside, is taken (see :func:`_recognise`).  A designator, a
+    direction or a stop word is no second word ("in Garissa county", "in Nairobi west")."""
+    out = []
+    skip = rules.words | rules.designators | rules.designator_modifiers | rules.directions_after | rules.cues_after
+    for i in range(1, len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.text[:1].isupper() and a.key and b.text.isalpha() and b.text.islower() and b.key \
+                and text[a.end : b.start] == " " and toks[i - 1].text.lower() in STRONG_CUES \
+                and b.text not in skip and normalize(b.text) not in rules.words:
+            out.append(i)
+    return out
 
 
 def _reject_loose_foreign(mentions: list[Mention], given: set[str], toks: list[Tok], text: str, rules: Rules) -> None:
