@@ -948,9 +948,9 @@ def _lower_tails(toks: list[Tok], text: str, rules: Rules) -> list[int]:
     skip = rules.words | rules.designators | rules.designator_modifiers | rules.directions_after | rules.cues_after
     for i in range(1, len(toks) - 1):
         a, b = toks[i], toks[i + 1]
-        if a.text[:1].isupper() and a.key and b.text.isalpha() and b.text.islower() and b.key \
-                and text[a.end : b.start] == " " and toks[i - 1].text.lower() in STRONG_CUES \
-                and b.text not in skip and normalize(b.text) not in rules.words:
+        if toks[i - 1].text.lower() in STRONG_CUES and a.text[:1].isupper() and a.key and b.text.islower() \
+                and b.text.isalpha() and text[a.end : b.start] == " " and b.text not in skip \
+                and normalize(b.text) not in rules.words:
             out.append(i)
     return out
 
@@ -1694,7 +1694,7 @@ def _designated_spans(toks: list[Tok], text: str, mentions: list[Mention], rules
         while i <= j and (not toks[i].key or not toks[i].text[:1].isupper() or not toks[i].text.isalpha()
                           or normalize(toks[i].text) in rules.words or toks[i].text.lower() in _OPENING_WORDS):
             i += 1  # "The", "Town" before the name
-        if i <= j:
+        if i <= j and _may_be_designated(toks, i, j, rules):
             s, e = toks[i].start, toks[j].end
             men = Mention(i=i, j=j, start=s, end=e, text=text[s:e], key="")
             _annotate(men, toks, text, rules)
@@ -1702,6 +1702,16 @@ def _designated_spans(toks: list[Tok], text: str, mentions: list[Mention], rules
                 out.append((s, e, men.text))
         i = j + 1
     return out
+
+
+def _may_be_designated(toks: list[Tok], i: int, j: int, rules: Rules) -> bool:
+    """A quick check before :func:`_annotate`: a designator word after tokens ``i``-``j``
+    (past a modifier: "border town") or "the town of" before them."""
+    nxt = _next_word(toks, j)
+    if nxt in rules.designator_modifiers:
+        nxt = _next_word(toks, j + 1)
+    prev = _prev_words(toks, i, 2)
+    return nxt in rules.designators or len(prev) == 2 and prev[1] == "of" and prev[0] in rules.designators
 
 
 def _near_miss_hits(key: str, light: str, cc: str, m: Matcher) -> list[tuple[float, Entry]]:
