@@ -2265,8 +2265,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue  # ("Police open fire on youth": a verb tagged as an adjective)
             if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
                 continue  # "riot police"
-            if (frame.territorial and frame.name != "encirclement" or frame.name == "arrest") and head.dep_ == "amod":
-                continue  # "the occupied territories", "imprisoned Mungiki leader": a state, not a change
+            if head.dep_ == "amod" and (frame.territorial and frame.name != "encirclement"
+                                        or frame.name == "arrest" and head.tag_ in ("VBN", "JJ")):
+                # "the occupied territories", "imprisoned Mungiki leader": a state, not a change
+                # (not "raids to detain religious leaders", a verb the parser hung on its object)
+                continue
             if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.i == head.i + 1 \
                     and (_lemma(head.head),) in lex.cues.get("modified", ()) and not _verb_read_as_compound(head):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
