@@ -2444,6 +2444,10 @@ def test_what_a_crowd_demands_did_not_happen_to_it():
     # police who do arrest protesters intervene
     ev = only("On Monday, residents staged a protest in Kutus town. Police arrested ten protesters.")
     assert ev.sub_event_type == "Protest with intervention"
+    # nor does the violence it names in its demand make it riot
+    (ev,) = _kenyan("On Monday, activists demonstrated in Meru town demanding justice for a magistrate's daughter "
+                    "who had been abducted and killed.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Peaceful protest", "Protesters (Kenya)", None)
 
 
 @pytest.mark.parametrize("text", [

@@ -1149,6 +1149,13 @@ class _CueHits:
         hits = _unblocked(hits)
         return cls([h[0] for h in hits], hits, frozenset(negated), frozenset(after_prefix))
 
+    def only_in(self, cues: set[str], start: int, end: int, told: set[int]) -> set[str]:
+        """The cue classes all of whose phrases inside tokens ``start``..``end`` stand at
+        tokens of ``told``."""
+        if not told:
+            return set()
+        return {cue for cue in cues if (hits := self.where(start, end, cue)) and all(i in told for i in hits)}
+
     def between(self, start: int, end: int) -> set[str]:
         """Cue classes with a phrase inside tokens ``start``..``end`` (a prefix before
         ``start`` does not count); at each word, the longest phrase inside the span says what it
@@ -2421,9 +2428,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             unsaid = backstory | {t.i for i in cue_hits.where(clause_toks.start, clause_toks.end, "demand")
                                   if head not in doc[i].subtree
                                   for c in _demanded(doc[i]) for t in c.subtree}
-            if unsaid:
-                m.cues -= {cue for cue in m.cues if (hits := cue_hits.where(clause_toks.start, clause_toks.end, cue))
-                           and all(i in unsaid for i in hits)}
+            m.cues -= cue_hits.only_in(m.cues, clause_toks.start, clause_toks.end, unsaid)
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
                 ps = doc.char_span(*patient_span, alignment_mode="expand")
@@ -2449,6 +2454,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.cues.add("protest_intervention")  # "Police stopped a demonstration": held, and stopped
             if sent_cues is None:
                 sent_cues = cue_hits.between(sent.start, sent.end)
+                # (what the sentence's crowd demands is not what it did: "demonstrated, demanding
+                # justice for a girl who had been abducted and killed")
+                asked = {t.i for i in cue_hits.where(sent.start, sent.end, "demand")
+                         for c in _demanded(doc[i]) for t in c.subtree}
+                sent_cues -= cue_hits.only_in(sent_cues, sent.start, sent.end, asked)
                 if _blocks_road(sent, lex) or _demonstrators_hurt(sent, lex):
                     sent_cues.add("riot")
             m.sent_cues = sent_cues | m.cues
