@@ -2488,6 +2488,9 @@ def test_a_killing_by_a_crowd_is_its_violence_not_force_against_it():
 def test_whom_a_mob_lynches_is_a_civilian_two_mobs_are_both_rioters():
     (ev,) = _kenyan("On Monday, a mob lynched a robbery suspect in Kiambu.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")
+    # a band of vigilantes that lynches is a mob too, not a communal militia
+    (ev,) = _kenyan("On Monday, a vigilante group lynched a suspected rapist in Kivuthini, Machakos.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")
     (ev,) = _kenyan("On Monday, Jubilee and ODM supporters clashed in Kisumu.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
     (ev,) = _kenyan("Youths clashed with police in Kisumu on Monday.")

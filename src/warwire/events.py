@@ -3936,9 +3936,10 @@ def build_events(
         crowd = ctx.resolve("protesters" if SUB_EVENT_TYPES[sub] == "Protests" else "rioters", country, date) \
             if ctx.resolve and _family(sub) == "demonstration" else None
         kind1 = ctx.kind_of(actor1) if actor1 and ctx.kind_of else None
-        if crowd and (kind1 == "civilians" or kind1 == "protesters" and SUB_EVENT_TYPES[sub] == "Riots"):
+        if crowd and (kind1 == "civilians" or kind1 == "protesters" and SUB_EVENT_TYPES[sub] == "Riots"
+                      or sub == "Mob violence" and actor1 and actor1.startswith("Unidentified")):
             # demonstrators who turn violent riot; "police arrested 40 opposition activists during
-            # a rally": the crowd demonstrated
+            # a rally": the crowd demonstrated; a band of vigilantes that lynches is a mob
             actor1 = crowd
         if crowd and kind1 in ("state_forces", "external_forces") and sub != "Excessive force against protesters":
             # police who break up a riot or a protest are its second party: ACLED lists the
