@@ -2533,3 +2533,12 @@ def test_the_unnamed_side_of_a_battle_is_unidentified():
     (ev,) = _kenyan("On Monday, ethnic clashes in Molo left two dead.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Armed clash", "Unidentified Communal Militia (Kenya)", "Unidentified Communal Militia (Kenya)")
+
+
+def test_civilians_a_bomb_or_grenade_hits_are_its_second_party():
+    for text in ("On Monday, at least eight were killed in twin grenade attacks in Wajir. The assailants are not known.",
+                 "On Monday, a grenade attack at a restaurant in Wajir killed six."):
+        (ev,) = _kenyan(text)
+        assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Grenade", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+    (ev,) = _kenyan("On Monday, a grenade attack on a police post in Wajir injured two officers.")
+    assert ev.actor2.startswith("Police Forces of Kenya")

@@ -3951,8 +3951,11 @@ def build_events(
             actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
         if ctx.resolve and actor2 is None and (
                 sub in ("Attack", "Sexual violence", "Abduction/forced disappearance")
-                or sub == "Mob violence" and _mob_victims(d)):
-            actor2 = ctx.resolve("civilians", country, date)  # ("a robbery suspect was lynched by residents")
+                or sub == "Mob violence" and _mob_victims(d)
+                or SUB_EVENT_TYPES[sub] == "Explosions/Remote violence"
+                and any("civilian_victim" in m.cues for m in d.mentions if m.create)):
+            # ("a robbery suspect was lynched by residents", "hurled a grenade at people chewing miraa")
+            actor2 = ctx.resolve("civilians", country, date)
         if sub == "Mob violence" and actor2 is None and crowd and any("rival_crowds" in m.cues for m in d.mentions):
             actor2 = crowd  # "Jubilee and ODM supporters clashed": two mobs
         if sub == "Violent demonstration" and actor2 is None:
