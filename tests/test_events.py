@@ -2542,3 +2542,14 @@ def test_civilians_a_bomb_or_grenade_hits_are_its_second_party():
         assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Grenade", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
     (ev,) = _kenyan("On Monday, a grenade attack on a police post in Wajir injured two officers.")
     assert ev.actor2.startswith("Police Forces of Kenya")
+
+
+def test_a_crowd_that_disrupts_others_gathering_riots():
+    for text in ("On Monday, mobs disrupted electoral training sessions in parts of Kakamega County.",
+                 "On Monday, angry youths disrupted a training for electoral officials at Chango in Vihiga."):
+        (ev,) = _kenyan(text)
+        assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)"), text
+    # a demonstration that disrupts traffic is that demonstration; police are no crowd
+    (ev,) = _kenyan("On Monday, transport on the Nairobi-Mai Mahiu road in Lari was disrupted by a four hour demonstration.")
+    assert ev.sub_event_type == "Peaceful protest"
+    assert _kenyan("On Monday, police disrupted a meeting of opposition leaders in Kisumu.") == []
