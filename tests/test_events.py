@@ -2553,3 +2553,13 @@ def test_a_crowd_that_disrupts_others_gathering_riots():
     (ev,) = _kenyan("On Monday, transport on the Nairobi-Mai Mahiu road in Lari was disrupted by a four hour demonstration.")
     assert ev.sub_event_type == "Peaceful protest"
     assert _kenyan("On Monday, police disrupted a meeting of opposition leaders in Kisumu.") == []
+
+
+def test_what_a_crowd_smashes_and_whom_neighbours_beat_are_riots():
+    (ev,) = _kenyan("On Monday, students from Nguviu Boys High School in Embu shattered window panes of their buildings.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    (ev,) = _kenyan("On Monday, a woman was assaulted by her neighbours in Kasarani, Nairobi.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")
+    # what a blast shatters is the blast's
+    (ev,) = _kenyan("On Monday, a bomb blast in Mandera shattered windows of nearby shops.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
