@@ -3925,7 +3925,8 @@ def build_events(
                 side2 = [other]
         side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
         side1, side2 = _drop_unidentified(side1), _drop_unidentified(side2)
-        if _family(sub) == "demonstration" and not (sub == "Mob violence" and _mob_victims(d)) or sub in TERRITORIAL_TYPES:
+        if _family(sub) == "demonstration" and not (sub == "Mob violence" and _mob_victims(d)) \
+                or sub in TERRITORIAL_TYPES:
             # people arrested or dispersed at a demonstration are its demonstrators; a village
             # taken is the place, not a party ("Al Shabaab overtook Milimani village"); the
             # people a mob beats or burns are its victims

@@ -881,7 +881,8 @@ def _bodies_of(noun: Token, lex: FigureLexicon) -> list[Token]:
             and noun.head.lemma_.lower() in _BODY_FOUND and not _not_real(noun.head)) \
             or any(c.dep_ == "nummod" for c in noun.children):
         return []
-    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"), None)
     if of is None:
         return []
 
