@@ -2563,3 +2563,10 @@ def test_what_a_crowd_smashes_and_whom_neighbours_beat_are_riots():
     # what a blast shatters is the blast's
     (ev,) = _kenyan("On Monday, a bomb blast in Mandera shattered windows of nearby shops.")
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_arrests_told_with_no_one_named_are_the_polices():
+    (ev,) = _kenyan("On Monday, five suspects were arrested in Garissa over the attack.")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Police Forces of Kenya (2013-2022)")
+    (ev,) = _kenyan("On Monday, soldiers arrested five suspects in Garissa.")
+    assert ev.actor1.startswith("Military Forces of Kenya")

@@ -3963,6 +3963,8 @@ def build_events(
             actor2 = _intervening_force(d, mentions, ctx, country, date)
         if actor1 is None and crowd:
             actor1 = crowd
+        if actor1 is None and sub == "Arrests" and ctx.resolve:
+            actor1 = ctx.resolve("police", country, date)  # "five suspects were arrested": by the police
         unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
             actor1 = unknown
