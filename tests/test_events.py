@@ -2570,3 +2570,10 @@ def test_arrests_told_with_no_one_named_are_the_polices():
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Police Forces of Kenya (2013-2022)")
     (ev,) = _kenyan("On Monday, soldiers arrested five suspects in Garissa.")
     assert ev.actor1.startswith("Military Forces of Kenya")
+
+
+def test_an_armed_group_the_battle_sentence_names_is_its_other_side():
+    # the parser hangs "with SLDF" on the killing, not on the shootout
+    (ev,) = _kenyan("2 police killed in shootout with SLDF in Mt Elgon on Monday.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith("Police Forces of Kenya")
+    assert ev.actor2 == "SLDF: Sabaot Land Defence Force"

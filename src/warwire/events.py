@@ -3770,6 +3770,18 @@ def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, i
     return date, precision, "future" if (date - published).days > 1 else "news"
 
 
+def _other_side_named(d: _Draft, ctx: Context, country: str | None, date: dt.date | None, side: str) -> str | None:
+    """A named armed actor of another kind than ``side`` in the sentences of a battle."""
+    start, end = min(x.sent_start for x in d.mentions), max(x.sent_end for x in d.mentions)
+    kind = ctx.kind_of(side) if ctx.kind_of else None
+    for a in ctx.actors:
+        if start <= a.start and a.end <= end and a.name and _kind(a, ctx) in ARMED_KINDS and _kind(a, ctx) != kind:
+            name = _resolve_actor(a, country, date, ctx)
+            if name and name != side and not name.startswith("Unidentified"):
+                return name
+    return None
+
+
 def _mob_victims(d: _Draft) -> bool:
     """A mob's violence befell people no side fought for: civilians or their homes named as its
     victims, or someone it lynched, beat or attacked ("Mob lynches robbery suspect"); not two
@@ -3977,7 +3989,7 @@ def build_events(
             if claimed:
                 actor1 = claimed
             elif actor2 and not actor2.startswith("Civilians"):
-                actor1, actor2 = actor2, unknown
+                actor1, actor2 = actor2, _other_side_named(d, ctx, country, date, actor2) or unknown
             else:
                 actor1 = unknown  # civilians are no side of a battle: those it hit stay second
         if ctx.resolve and _family(sub) == "violence" and actor1 == unknown:
@@ -3986,10 +3998,13 @@ def build_events(
             actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
-        if sub == "Armed clash" and actor1 is not None and actor2 is None and unknown:
-            # a battle has two sides: the unnamed one is unidentified, of the named one's kind when
-            # that is unidentified too ("ethnic clashes", "a gunfight between rival gangs")
-            actor2 = actor1 if actor1.startswith("Unidentified") else unknown
+        if sub == "Armed clash" and actor1 is not None and actor2 is None:
+            # a battle has two sides: an armed group its sentences name that the parse left out
+            # ("2 police killed in shootout with SLDF", the parser hanging "with SLDF" on the
+            # killing); else the unnamed one is unidentified, of the named one's kind when that is
+            # unidentified too ("ethnic clashes", "a gunfight between rival gangs")
+            actor2 = _other_side_named(d, ctx, country, date, actor1) \
+                or (actor1 if actor1.startswith("Unidentified") else unknown)
         evidence = _evidence(doc, d)
         inter1, inter2 = _inter(actor1, country, ctx), _inter(actor2, country, ctx)
         interaction = None
