@@ -2425,9 +2425,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 doc, m, agent_span, patient_span, sent_actors, ctx, lex
             )
             # nor is what a crowd demands: "protest ..., demanding the arrest of the perpetrators"
-            unsaid = backstory | {t.i for i in cue_hits.where(clause_toks.start, clause_toks.end, "demand")
-                                  if head not in doc[i].subtree
-                                  for c in _demanded(doc[i]) for t in c.subtree}
+            unsaid = backstory | _asked(doc, cue_hits, clause_toks.start, clause_toks.end, head)
             m.cues -= cue_hits.only_in(m.cues, clause_toks.start, clause_toks.end, unsaid)
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
@@ -2456,8 +2454,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 sent_cues = cue_hits.between(sent.start, sent.end)
                 # (what the sentence's crowd demands is not what it did: "demonstrated, demanding
                 # justice for a girl who had been abducted and killed")
-                asked = {t.i for i in cue_hits.where(sent.start, sent.end, "demand")
-                         for c in _demanded(doc[i]) for t in c.subtree}
+                asked = _asked(doc, cue_hits, sent.start, sent.end)
                 sent_cues -= cue_hits.only_in(sent_cues, sent.start, sent.end, asked)
                 if _blocks_road(sent, lex) or _demonstrators_hurt(sent, lex):
                     sent_cues.add("riot")
@@ -2680,6 +2677,13 @@ def _demanded(word: Token) -> list[Token]:
     is told with ("demanded photos before shooting him dead")."""
     return [c for c in word.children if c.i > word.i and (
         c.dep_ in ("dobj", "ccomp") or c.dep_ == "prep" and c.lower_ == "for")]
+
+
+def _asked(doc: Doc, cue_hits: _CueHits, start: int, end: int, but: Token | None = None) -> set[int]:
+    """Tokens of what the demands inside tokens ``start``..``end`` ask for (not of a demand
+    whose own phrase holds ``but``, the trigger being typed)."""
+    return {t.i for i in cue_hits.where(start, end, "demand") if but is None or but not in doc[i].subtree
+            for c in _demanded(doc[i]) for t in c.subtree}
 
 
 def _asked_for(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
@@ -3386,6 +3390,11 @@ class _Draft:
     place: Place | None = None
     precision: int = 1
 
+    @property
+    def sent_span(self) -> tuple[int, int]:
+        """Character offsets from the start of its first mention's sentence to the end of its last's."""
+        return min(x.sent_start for x in self.mentions), max(x.sent_end for x in self.mentions)
+
     def absorb(self, m: Mention) -> None:
         """Add a mention; the event's type follows ACLED precedence, except that a killing
         ("..., killing five") only reports the toll of the event it belongs to."""
@@ -3493,7 +3502,7 @@ def _violence_in_custody(drafts: list[_Draft]) -> None:
     dead"): the arrest is an attack on them by the arresting force, as ACLED codes it."""
     for d in [d for d in drafts if d.sub_event_type == "Arrests"]:
         sents = {x.sent_start for x in d.mentions}
-        end = max(x.sent_end for x in d.mentions)
+        end = d.sent_span[1]
 
         def in_custody(v: _Draft) -> bool:
             near = any(x.sent_start in sents or 0 <= x.sent_start - end < 3 for x in v.mentions)
@@ -3698,7 +3707,7 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
     did it or claimed it ("Al Shabaab claimed responsibility", "an IED planted by ..."), or None."""
     text = doc_text(doc)
     people = (lex or default_lexicon()).people
-    end = max(x.sent_end for x in d.mentions)
+    end = d.sent_span[1]
     spans = sorted({(x.sent_start, x.sent_end) for x in d.mentions})
     nxt = next((s for s in doc.sents if s.start_char >= end), None)
     if nxt is not None:
@@ -3772,10 +3781,10 @@ def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, i
 
 def _other_side_named(d: _Draft, ctx: Context, country: str | None, date: dt.date | None, side: str) -> str | None:
     """A named armed actor of another kind than ``side`` in the sentences of a battle."""
-    start, end = min(x.sent_start for x in d.mentions), max(x.sent_end for x in d.mentions)
+    start, end = d.sent_span
     kind = ctx.kind_of(side) if ctx.kind_of else None
     for a in ctx.actors:
-        if start <= a.start and a.end <= end and a.name and _kind(a, ctx) in ARMED_KINDS and _kind(a, ctx) != kind:
+        if start <= a.start and a.end <= end and a.name and _kind(a, ctx) in ARMED_KINDS - {kind}:
             name = _resolve_actor(a, country, date, ctx)
             if name and name != side and not name.startswith("Unidentified"):
                 return name
@@ -3803,7 +3812,7 @@ def _intervening_force(d: _Draft, mentions: Sequence[Mention], ctx: Context, cou
     sentence or the next ("Opposition supporters barricaded the roads ... The police fired live
     ammunition to disperse the crowds"); the police when arrests are told with no one named as
     making them ("five people were arrested after youths barricaded a road")."""
-    start, end = min(x.sent_start for x in d.mentions), max(x.sent_end for x in d.mentions)
+    start, end = d.sent_span
     for m in mentions:
         if not start <= m.sent_start < end + 3 or m.cause_only or m.refers_only or not (m.create or m.undecided):
             continue
@@ -3937,8 +3946,8 @@ def build_events(
                 side2 = [other]
         side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
         side1, side2 = _drop_unidentified(side1), _drop_unidentified(side2)
-        if _family(sub) == "demonstration" and not (sub == "Mob violence" and _mob_victims(d)) \
-                or sub in TERRITORIAL_TYPES:
+        mob_victims = sub == "Mob violence" and _mob_victims(d)
+        if _family(sub) == "demonstration" and not mob_victims or sub in TERRITORIAL_TYPES:
             # people arrested or dispersed at a demonstration are its demonstrators; a village
             # taken is the place, not a party ("Al Shabaab overtook Milimani village"); the
             # people a mob beats or burns are its victims
@@ -3964,7 +3973,7 @@ def build_events(
             actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
         if ctx.resolve and actor2 is None and (
                 sub in ("Attack", "Sexual violence", "Abduction/forced disappearance")
-                or sub == "Mob violence" and _mob_victims(d)
+                or mob_victims
                 or SUB_EVENT_TYPES[sub] == "Explosions/Remote violence"
                 and any("civilian_victim" in m.cues for m in d.mentions if m.create)):
             # ("a robbery suspect was lynched by residents", "hurled a grenade at people chewing miraa")

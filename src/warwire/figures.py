@@ -828,8 +828,9 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     # (a body found in a sentence that tells a killing is that victim's: "was killed and her
     # body was dumped")
     told = {p.sent.start for p, unit in out if unit == "killed"}
-    out.extend((body, "killed") for body in doc if _one_body_found(body) and body.sent.start not in told)
-    out.extend((p, "killed") for body in doc if body.sent.start not in told for p in _bodies_of(body, lex))
+    for body in doc:
+        if body.sent.start not in told and _body_found(body):
+            out.extend((p, "killed") for p in ([body] if _one_body_found(body) else _bodies_of(body, lex)))
     return out
 
 
@@ -865,21 +866,22 @@ def _not_real(verb: Token) -> bool:
 _BODY_FOUND = _FINDING | {"recover", "retrieve", "dump", "exhume"}
 
 
+def _body_found(noun: Token) -> bool:
+    """A body or bodies found, dumped or recovered ("The body of a trader was found")."""
+    return noun.lemma_.lower() in ("body", "corpse") and noun.dep_ in ("nsubjpass", "dobj") \
+        and noun.head.lemma_.lower() in _BODY_FOUND and not _not_real(noun.head)
+
+
 def _one_body_found(noun: Token) -> bool:
     """One dead person's body found: "The body of a trader was found in Garissa"."""
-    verb = noun.head
-    return noun.lemma_.lower() in ("body", "corpse") and noun.tag_ == "NN" \
-        and noun.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in _BODY_FOUND \
-        and not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE) for c in noun.children) \
-        and not _not_real(verb)
+    return _body_found(noun) and noun.tag_ == "NN" \
+        and not any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _NOT_ONE) for c in noun.children)
 
 
 def _bodies_of(noun: Token, lex: FigureLexicon) -> list[Token]:
     """The people whose bodies were found, named one by one: "the bodies of a teacher and his
     wife were found" is two dead."""
-    if not (noun.lemma_.lower() in ("body", "corpse") and noun.tag_ == "NNS" and noun.dep_ in ("nsubjpass", "dobj")
-            and noun.head.lemma_.lower() in _BODY_FOUND and not _not_real(noun.head)) \
-            or any(c.dep_ == "nummod" for c in noun.children):
+    if not (_body_found(noun) and noun.tag_ == "NNS") or any(c.dep_ == "nummod" for c in noun.children):
         return []
     of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                for g in c.children if g.dep_ == "pobj"), None)
