@@ -2577,3 +2577,27 @@ def test_an_armed_group_the_battle_sentence_names_is_its_other_side():
     (ev,) = _kenyan("2 police killed in shootout with SLDF in Mt Elgon on Monday.")
     assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith("Police Forces of Kenya")
     assert ev.actor2 == "SLDF: Sabaot Land Defence Force"
+
+
+def test_news_told_as_recent_is_an_event_but_what_came_before_is_not():
+    # "in recent days", "recently": the report's news, dated to its week
+    (ev,) = events("In recent days, protesters took to the streets in Kampala to decry the arrests.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Uganda)")
+    assert (ev.date, ev.time_precision) == (TUESDAY, 2)
+    (ev,) = _kenyan("Asha Ali, a civic aspirant, was recently beaten by three men in Dandora.")
+    assert ev.sub_event_type == "Attack"
+    # a past perfect or a relative clause tells what came before; a perfect progressive what goes on
+    (ev,) = _kenyan("On Monday, youths in Kisumu demonstrated against Mungiki adherents who had recently beaten them up.")
+    assert ev.sub_event_type == "Peaceful protest"
+    assert _kenyan("The two clans in Mandera have recently been clashing over pasture.") == []
+
+
+def test_a_crowd_on_a_looting_spree_riots():
+    (ev,) = events("On Monday, hundreds of disgruntled locals went on a looting spree in Ntuzuma near Durban.")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (South Africa)")
+
+
+def test_territory_taken_without_being_drawn_into_clashes_is_a_non_violent_transfer():
+    ev = only("On Monday, Syrian government forces took control of the town of Kafr Zita "
+              "without getting involved in any clashes.")
+    assert ev.sub_event_type == "Non-violent transfer of territory"

@@ -604,6 +604,8 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         lem = _lemma(anc)
         if lem in mod.denial:
             return "none"
+        if anc.dep_ == "pcomp" and anc.head.lower_ == "without":
+            return "none"  # "took the town without getting involved in any clashes"
         if anc.dep_ == "prep" and anc.lower_ in ("of", "for", "with") and _lemma(anc.head) in mod.accusation \
                 and anc.head.dep_ in ("acl", "relcl", "amod") and not headline_predicate(anc.head):
             # "three men suspected of killing an elderly man were lynched": who they are, not
@@ -1445,12 +1447,13 @@ _NOT_A_MOB = frozenset({"armed", "unidentified", "unknown", "radical", "hired", 
 
 
 def _mob(head: Token | None, people: PeopleSpec) -> bool:
-    """Is the agent phrase a crowd ("residents", "a mob", "a band of locals")?  Not "Kalenjin
+    """Is the agent phrase a crowd ("residents", "a mob", "a band of locals", "hundreds of locals")?  Not "Kalenjin
     youths" (a community's militia), "armed youths" nor "unidentified youths"."""
     if head is None:
         return False
     heads = [head]
-    if head.lower_ in ("group", "groups", "band", "bands", "gang", "gangs"):
+    if head.lower_ in ("group", "groups", "band", "bands", "gang", "gangs", "thousands") \
+            or head.lower_ in VAGUE_COUNTS or head.like_num:  # "hundreds of disgruntled locals"
         heads += [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
     return heads[-1].lower_ in people.crowd and not any(
@@ -2217,6 +2220,17 @@ def _dates_another_occasion(doc: Doc, d: dates_mod.DateMention, trig: Token) -> 
 
 #: Words that make a date the bound of a background period ("since January"), not a day.
 _PERIOD_WORDS = ("since ", "until ", "till ")
+#: vague times that still date news: the days just before the report
+_LATELY = re.compile(r"(?:in\s+)?(?:recent|past)\s+days|recently", re.I)
+
+
+def _told_as_before(trig: Token) -> bool:
+    """Is the trigger told as what came before or goes on: a relative clause ("adherents who
+    had recently beat them up"), a past perfect ("had recently been killed") or an ongoing
+    perfect ("the two clans have recently been clashing")?"""
+    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.dep_ in ("relcl", "acl") or "had" in aux or verb.tag_ == "VBG" and "been" in aux
 
 
 def _verb_read_as_compound(trig: Token) -> bool:
@@ -2323,10 +2337,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     and (victim := _headline_victim(head, lex)) is not None:
                 # "Journalist attacked for taking photos of Kibaki": the journalist was attacked
                 agent_span, patient_span, _passive = None, _span_tokens(doc, victim.subtree), True
-            if agent_span is None and head.dep_ == "pobj" and head.head.lower_ == "in" \
-                    and (_lemma(head.head.head),) in lex.cues.get("engaged_in", ()):
-                # "a gang engaged in a firefight with police": who engaged
-                subj = next((c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            prep = head.head if head.dep_ == "pobj" else head.head.head \
+                if head.dep_ in ("amod", "compound") and head.head.dep_ == "pobj" else None
+            if agent_span is None and prep is not None and (
+                    prep.lower_ == "in" and (_lemma(prep.head),) in lex.cues.get("engaged_in", ())
+                    or prep.lower_ == "on" and (_lemma(prep.head),) in lex.cues.get("went_on", ())):
+                # "a gang engaged in a firefight with police", "locals went on a looting spree": who
+                subj = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 agent_span = _span_tokens(doc, subj.subtree) if subj is not None else None
             if (head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT")
                     and (_headline(sent) or read_as_noun)) \
@@ -2563,8 +2580,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
                 if m.date.precision > 3 and _in_relative_clause(doc, m.date, head):
                     m.date = None  # "students who had recently been arrested": not the event's time
+                elif m.date.precision > 3 and _LATELY.fullmatch(m.date.text) and not _told_as_before(head):
+                    m.date = None  # "In recent days, protesters took to the streets": news, its day untold
                 elif m.date.precision > 3:
-                    m.create = False  # "since 2014", "in recent days": background
+                    m.create = False  # "since 2014", "in recent weeks": background
                 elif m.date.precision == 3 and m.date.text.lower().startswith(_PERIOD_WORDS):
                     m.date = None  # "protest the non-payment of their salaries since May": not when
                 if m.date is not None and m.date.date is None:
@@ -2700,7 +2719,7 @@ def _asked_for(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
 
 
 #: words that put a deed before the time a sentence tells of ("several days earlier")
-_EARLIER = frozenset({"earlier", "before", "ago", "previously"})
+_EARLIER = frozenset({"earlier", "before", "ago", "previously", "recently"})
 
 
 def _backstory(trig: Token, lex: Lexicon) -> bool:
@@ -3306,7 +3325,7 @@ def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) 
 
 
 #: what says a place changed hands without a fight, in the capture's sentence or the next
-_NO_FIGHT = re.compile(r"\b(?:without(?: \w+){0,3}? (?:fight|fighting|resistance|violence|clash|clashes|battle"
+_NO_FIGHT = re.compile(r"\b(?:without(?: \w+){0,4}? (?:fight|fighting|resistance|violence|clash|clashes|battle"
                        r"|bloodshed|shot|shots|gunshot|gunfire)|unopposed|no (?:resistance|fighting)"
                        r"|no violence (?:was )?reported)\b")
 #: what says the losers left, in the capture's own sentence (anywhere in a word, as written):
