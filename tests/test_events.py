@@ -2601,3 +2601,22 @@ def test_territory_taken_without_being_drawn_into_clashes_is_a_non_violent_trans
     ev = only("On Monday, Syrian government forces took control of the town of Kafr Zita "
               "without getting involved in any clashes.")
     assert ev.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_control_established_over_an_area_is_taken():
+    ev = only("On Monday, army units established control over an area of 120 km2 in the countryside of Aleppo.")
+    assert (ev.sub_event_type, ev.actor1) == ("Government regains territory", "Military Forces of Syria (2000-)")
+    ev = only("On Monday, Al Shabaab took control of an area of 50 square kilometres near Afgoye.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_boycotting_ones_work_or_walking_out_is_a_protest():
+    for text in ("On Monday, Nairobi University students boycotted classes.",
+                 "On Monday, students at a secondary school in Othaya staged a walk-out from their classes."):
+        (ev,) = _kenyan(text)
+        assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)"), text
+    # what the boycott follows is its cause, told as well, not force used on it
+    evs = _kenyan("On Monday, prison warders in Kisumu boycotted work after their colleagues were killed by police.")
+    assert evs[0].sub_event_type == "Peaceful protest"
+    assert "Excessive force against protesters" not in {e.sub_event_type for e in evs}
+    assert _kenyan("The opposition boycotted the elections in Kisumu on Monday.") == []

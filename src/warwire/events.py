@@ -316,7 +316,7 @@ ANAPHORA_NOUNS = {"town": "locality", "city": "locality", "village": "locality",
                   "region": None, "province": "region", "district": None}
 GATHERING_VERBS = frozenset("gather camp assemble converge march meet stage take come walk rally storm "
                             "turn throng flock mass join".split())
-PROTEST_VERBS = frozenset("protest demonstrate rally march picket".split())
+PROTEST_VERBS = frozenset("protest demonstrate rally march picket boycott".split())
 DISPERSAL_VERBS = frozenset("disperse quell scatter".split())
 #: verbs whose nominal object refers to an event without reporting a new one
 REFERRING_VERBS = frozenset(
@@ -823,12 +823,13 @@ def _stranded_preposition(verb: Token) -> bool:
 
 
 def _misplaced_of(verb: Token) -> Token | None:
-    """The "of" the parser hung on ``verb`` that belongs to its object ("took control of X")."""
+    """The "of" the parser hung on ``verb`` that belongs to its object ("took control of X",
+    "established control over X")."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None or obj.lemma_.lower() not in OF_NOUNS:
         return None
     nxt = obj.right_edge.i + 1
-    if nxt < len(verb.doc) and verb.doc[nxt].lower_ == "of" and verb.doc[nxt].head.i == verb.i:
+    if nxt < len(verb.doc) and verb.doc[nxt].lower_ in ("of", "over") and verb.doc[nxt].head.i == verb.i:
         return verb.doc[nxt]
     return None
 
@@ -3270,16 +3271,20 @@ def _heads_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -
     if sp is None:
         return False
     head = sp.root
-    for _ in range(2):  # "control of the town", "much of the city", "parts of Idlib"
+
+    def ground(t: Token) -> bool:
+        return any(p.start <= t.idx < p.end for p in places) or _ground_word(t) or t.pos_ == "PROPN"
+
+    for _ in range(2):  # "control of the town", "much of the city", "parts of Idlib", "control over"
         if head.lemma_.lower() not in OF_NOUNS | _SHARE_WORDS:
             break
-        of = _prep_object(head, "of")
+        of = _prep_object(head, "of") or (_prep_object(head, "over") if head.lemma_.lower() in OF_NOUNS else None)
         if of is None and (misplaced := _misplaced_of(head.head)) is not None and head.dep_ in ("dobj", "obj"):
             of = next((g for g in misplaced.children if g.dep_ == "pobj"), None)  # "took control of X"
-        if of is None:
-            break
+        if of is None or _ground_word(head) and not ground(of):
+            break  # ("an area of 120 km2": the area)
         head = of
-    return any(p.start <= head.idx < p.end for p in places) or _ground_word(head) or head.pos_ == "PROPN"
+    return ground(head)
 
 
 #: words for a share or a number of something, whose "of" names it ("much of the city", "a
@@ -3349,7 +3354,7 @@ def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
         where = {p.country for p in ctx.places
                  if m.sent_start <= p.start < m.sent_end and p.feature_type != "country" and p.country}
         homes = {a.country or (ctx.country_of(a.name) if a.name and ctx.country_of else None) for a in m.agents}
-        if where and None not in homes and not homes & where:
+        if where and homes and None not in homes and not homes & where:
             return "Non-state actor overtakes territory"
         return "Government regains territory"
     if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
