@@ -501,3 +501,9 @@ def test_a_lynching_counts_its_victim_dead_unless_the_report_says_he_lived():
     assert _killed("A suspected rapist is lynched by a mob in Kiritiri. Police rescued the man shortly "
                    "before death.") == []
     assert _killed("A man was lynched by a mob in Mbita. No fatalities reported, as police intervened.") == []
+
+
+def test_people_named_by_their_past_or_their_kin_are_counted_one_by_one():
+    assert _killed("A mob in Nyeri lynched a former robbery convict on Sunday.") == [1]
+    assert _killed("A widow was beheaded by a vigilante mob in Samogara Village.") == [1]
+    assert _killed("Gunmen shot dead a butcher in Embakasi.") == [1]
