@@ -2620,3 +2620,19 @@ def test_boycotting_ones_work_or_walking_out_is_a_protest():
     assert evs[0].sub_event_type == "Peaceful protest"
     assert "Excessive force against protesters" not in {e.sub_event_type for e in evs}
     assert _kenyan("The opposition boycotted the elections in Kisumu on Monday.") == []
+
+
+def test_election_violence_told_alone_is_rioting():
+    (ev,) = _kenyan("On Monday, post election violence saw 46 bodies brought to the morgue in Kisumu.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Violent demonstration", "Rioters (Kenya)", 46)
+    # a deed its sentence tells is the event; violence its victims suffered is the backdrop
+    (ev,) = _kenyan("On Monday, post election violence continued - a family of 3 were killed in Mathare.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 3)
+    evs = _kenyan("On Monday, 16 bodies were collected in Nakuru town, victims of ongoing post-election violence.")
+    assert "Violent demonstration" not in {e.sub_event_type for e in evs}
+
+
+def test_details_not_specified_leave_the_event_told_before_the_dash():
+    (ev,) = _kenyan("Riots involving various acts of violence and arson - DETAILS NOT SPECIFIED. Linked to "
+                    "ongoing post-election violence")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")

@@ -537,8 +537,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     if sent.text.rstrip().endswith("?") or _asked_for(trig, sent, lex):
         return "none"
     # "Post election riots - DETAILS NOT SPECIFIED": what is not known is a detail, not the event
-    detail_unknown = gov.i != trig.i and _lemma(gov) in UNKNOWN_DETAIL_VERBS and trig.dep_ not in (
-        "nsubj", "nsubjpass", "dobj")
+    # ("Riots involving arson - DETAILS NOT SPECIFIED": the parser gave the verb two subjects)
+    detail_unknown = gov.i != trig.i and _lemma(gov) in UNKNOWN_DETAIL_VERBS and (
+        trig.dep_ not in ("nsubj", "nsubjpass", "dobj")
+        or sum(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children) > 1)
     for tok in (trig, gov):
         # "entered the town without fighting", "took it without firing a shot"
         if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in mod.negation:
@@ -2287,6 +2289,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue  # ("Police open fire on youth": a verb tagged as an adjective)
             if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
                 continue  # "riot police"
+            if frame.name == "election_violence" and head.dep_ == "pobj" \
+                    and head.head.lower_ not in ("during", "amid", "amidst"):
+                continue  # "victims of post-election violence", "linked to electoral violence": its backdrop
             if head.dep_ == "amod" and (frame.territorial and frame.name != "encirclement"
                                         or frame.name == "arrest" and head.tag_ in ("VBN", "JJ")):
                 # "the occupied territories", "imprisoned Mungiki leader": a state, not a change
