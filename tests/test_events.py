@@ -2636,3 +2636,11 @@ def test_details_not_specified_leave_the_event_told_before_the_dash():
     (ev,) = _kenyan("Riots involving various acts of violence and arson - DETAILS NOT SPECIFIED. Linked to "
                     "ongoing post-election violence")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_an_armed_group_that_attacks_a_place_attacks_its_people():
+    (ev,) = _kenyan("On Monday, Kasarani area in Eldoret was attacked by an armed group.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Unidentified Armed Group (Kenya)")
+    # armed youths are still a crowd
+    (ev,) = _kenyan("On Monday, armed youth set fire to a police vehicle on the Olenguruone-Molo road.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")

@@ -1544,7 +1544,10 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = False, True  # "two armed men"
     elif _not_on_duty(doc, head, patient_span, people.armed):
         civ_patient, armed_patient = True, False  # "an off-duty police officer", "the MP's bodyguard"
-    armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed)
+    agent_head = _phrase_head(doc, agent_span)
+    # ("attacked by an armed group"; not "armed youth set fire to a police vehicle", a crowd)
+    armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed) or (
+        _armed_head(agent_head, agent_span) and agent_head.lower_ not in people.crowd)
     if not civ_patient and not armed_patient and patient_span is not None:
         # a named person is a civilian victim; a place spaCy took for a person is not
         sp = doc.char_span(*patient_span, alignment_mode="expand")
@@ -1565,7 +1568,6 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
             civ_patient = civ_patient or counted_only
     elif patient_span is None and not civ_patient and not armed_patient and _responding_force(doc, m, agent_kinds, aw, lex):
         armed_patient = True  # "Police intervened shooting dead 3" (no object in the parse)
-    agent_head = _phrase_head(doc, agent_span)
     if armed_agent:
         cues.add("armed_agent")
     elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(agent_head):
