@@ -2644,3 +2644,9 @@ def test_an_armed_group_that_attacks_a_place_attacks_its_people():
     # armed youths are still a crowd
     (ev,) = _kenyan("On Monday, armed youth set fire to a police vehicle on the Olenguruone-Molo road.")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_a_date_opening_the_sentence_dates_its_event_over_one_of_its_object():
+    evs = _kenyan("On 12 August 2019, students from the Mombasa branch of the University of Nairobi protested "
+                  "the killing of a student and another man by a mob on 7 August.")
+    assert (evs[0].sub_event_type, evs[0].date) == ("Peaceful protest", dt.date(2019, 8, 12))

@@ -2198,9 +2198,19 @@ def _pick_date(
     governed = [d for d in in_sent if best and links[id(d)] == best]
     pool = governed or list(in_clause) or list(in_sent)
     pool = [d for d in pool if d.precision <= 3 and not d.text.lower().startswith(_PERIOD_WORDS)] or pool
-    if governed:  # of two dates on the verb, the day beats the month ("On 3 March ... in January")
-        return min(pool, key=lambda d: (d.precision, abs(d.start - at)))
+    if governed:
+        # of two dates on the verb, the day beats the month ("On 3 March ... in January"), and
+        # one that opens the sentence beats one the parser hung on the verb from its object's
+        # phrase ("On 12 Oct, students protested the killing of a student by a mob on 7 Oct")
+        first = head.sent[0].idx
+        return min(pool, key=lambda d: (d.precision, not _opens(doc, d, first), abs(d.start - at)))
     return min(pool, key=lambda d: abs(d.start - at))
+
+
+def _opens(doc: Doc, d: dates_mod.DateMention, start: int) -> bool:
+    """Does the date open its sentence (``start``), alone or after its preposition ("On 12 Oct, ...")?"""
+    return not doc_text(doc)[start : d.start].strip(" ,") or doc_text(doc)[start : d.start].strip().lower() in (
+        "on", "in", "at", "by", "on or before", "on or around", "around", "early on", "late on")
 
 
 #: occasions a date may name ("the 8 August poll"), which are not the event
