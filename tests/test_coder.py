@@ -76,9 +76,10 @@ def test_gate_precedence_support_and_thresholds():
     # the model has hardly seen peaceful protests: it cannot judge one, nor propose one
     assert decide(model, "Peaceful protest", {"Protest with intervention": 0.99}, home=True) is None
     assert decide(model, "Protest with intervention", {"Peaceful protest": 0.9, "Attack": 0.1}, home=True) is None
-    # across event types: even odds at home, near certainty abroad
+    # across event types: fairly sure at home, near certainty abroad
     probs = {"Armed clash": 0.8, "Attack": 0.2}
     assert decide(model, "Attack", probs, home=True) == "Armed clash"
+    assert decide(model, "Attack", {"Armed clash": 0.6, "Attack": 0.4}, home=True) is None
     assert decide(model, "Attack", probs, home=False) is None
     assert decide(model, "Attack", {"Armed clash": 0.97, "Attack": 0.03}, home=False) == "Armed clash"
     # within the rules' event type the model picks the sub-type when it agrees on the type
@@ -135,7 +136,7 @@ def test_apply_model_trusts_the_model_at_home_only(tmp_path):
         return Extraction(article=Article(id="a", text=text, content_hash="h"), events=[ev])
 
     (_, p), = predict(model, [text])
-    assert 0.5 <= p < model.abroad[1]  # sure enough at home, not abroad
+    assert model.home[1] <= p < model.abroad[1]  # sure enough at home, not abroad
     abroad = extraction("UG")  # a country the export does not cover: the rules' type stays
     assert apply_model(model, abroad) == 0 and abroad.events[0].sub_event_type == "Remote explosive/landmine/IED"
     home = extraction("KE")
