@@ -2650,3 +2650,12 @@ def test_a_date_opening_the_sentence_dates_its_event_over_one_of_its_object():
     evs = _kenyan("On 12 August 2019, students from the Mombasa branch of the University of Nairobi protested "
                   "the killing of a student and another man by a mob on 7 August.")
     assert (evs[0].sub_event_type, evs[0].date) == ("Peaceful protest", dt.date(2019, 8, 12))
+
+
+def test_what_a_protest_is_about_is_not_what_its_crowd_did():
+    evs = _kenyan("On Monday, activists staged a protest in Nairobi against the murder of a university student "
+                  "who had been abducted together with a journalist.")
+    # the abduction, told as what befell the student before, is no event of the day
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Peaceful protest", "Protesters (Kenya)")]
+    (ev,) = _kenyan("On Monday, NASA protesters light fires in Makindu and are dispersed by police.")
+    assert ev.sub_event_type == "Violent demonstration"

@@ -2292,7 +2292,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     for sent in sents:
         sent_actors = [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
         sent_cues: set[str] | None = None
-        for start, end, frame_name in _with_split_triggers(sent, lex, _match_triggers(sent, lex, words)):
+        hits = _with_split_triggers(sent, lex, _match_triggers(sent, lex, words))
+        # what the sentence's protests are about (see _protested)
+        topics = {i for start, end, name in hits if name == "protest" for i in _protested(_head_of(doc, start, end))}
+        for start, end, frame_name in hits:
             frame = lex.frames[frame_name]
             head = _head_of(doc, start, end)
             if head.pos_ not in frame.pos and not (head.pos_ == "PROPN" and "NOUN" in frame.pos) and not (
@@ -2459,8 +2462,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.cues = cue_hits.between(clause_toks.start, clause_toks.end) | _derived_cues(
                 doc, m, agent_span, patient_span, sent_actors, ctx, lex
             )
-            # nor is what a crowd demands: "protest ..., demanding the arrest of the perpetrators"
+            # nor is what a crowd demands: "protest ..., demanding the arrest of the perpetrators",
+            # nor what it protests: "staged a protest against the murder of a student who had
+            # been abducted", "protest the government's failure to stop ethnic clashes"
             unsaid = backstory | _asked(doc, cue_hits, clause_toks.start, clause_toks.end, head)
+            if frame.name == "protest":
+                unsaid |= _protested(head)
             m.cues -= cue_hits.only_in(m.cues, clause_toks.start, clause_toks.end, unsaid)
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
@@ -2487,9 +2494,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.cues.add("protest_intervention")  # "Police stopped a demonstration": held, and stopped
             if sent_cues is None:
                 sent_cues = cue_hits.between(sent.start, sent.end)
-                # (what the sentence's crowd demands is not what it did: "demonstrated, demanding
-                # justice for a girl who had been abducted and killed")
-                asked = _asked(doc, cue_hits, sent.start, sent.end)
+                # (what the sentence's crowd demands or protests is not what it did: "demonstrated,
+                # demanding justice for a girl who had been abducted and killed")
+                asked = _asked(doc, cue_hits, sent.start, sent.end) | topics
                 sent_cues -= cue_hits.only_in(sent_cues, sent.start, sent.end, asked)
                 if _blocks_road(sent, lex) or _demonstrators_hurt(sent, lex):
                     sent_cues.add("riot")
@@ -2708,6 +2715,17 @@ _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally"})
 _DEMAND_VERBS = frozenset({"demand", "call", "petition", "urge"})
 
 
+def _protested(trig: Token) -> set[int]:
+    """Tokens of what a protest is about: the object of "protest" ("protest the failure to stop
+    clashes") and a cause preposition's object ("a protest against the murder of ...", also on
+    the verb that stages the protest: "staged a protest in Nairobi against the murder of ...")."""
+    verb = trig.pos_ == "VERB" and _lemma(trig) in PROTEST_VERBS  # (not "NASA protesters light fires")
+    heads = [trig] + ([trig.head] if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "obj") else [])
+    return {t.i for h in heads for c in h.children
+            if verb and c.dep_ in ("dobj", "obj") or c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
+            for t in c.subtree}
+
+
 def _demanded(word: Token) -> list[Token]:
     """What a demand's word says is demanded: its object or clause after it ("demanding the
     arrest of ...", "demanded that ...", "calling for the withdrawal of police"); not what it
@@ -2748,8 +2766,9 @@ def _backstory(trig: Token, lex: Lexicon) -> bool:
     clause = trig if trig.dep_ in ("acl", "relcl") else next((c for c in trig.children if c.dep_ == "relcl"), None)
     if clause is None:
         return False
-    if any(t.lower_ in _EARLIER and t.dep_ in ("advmod", "npadvmod", "prep") for t in clause.subtree):
-        return True
+    if any(t.lower_ in _EARLIER and t.dep_ in ("advmod", "npadvmod", "prep") for t in clause.subtree) \
+            or any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children):
+        return True  # (also "a student who had been abducted": what befell them before)
     noun = clause.head
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in lex.people.kin
 
