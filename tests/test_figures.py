@@ -507,3 +507,9 @@ def test_people_named_by_their_past_or_their_kin_are_counted_one_by_one():
     assert _killed("A mob in Nyeri lynched a former robbery convict on Sunday.") == [1]
     assert _killed("A widow was beheaded by a vigilante mob in Samogara Village.") == [1]
     assert _killed("Gunmen shot dead a butcher in Embakasi.") == [1]
+
+
+def test_both_and_a_couple_count_two():
+    assert _killed("Two men were beaten by a mob in Mombasa. Both men were killed in the attack.") == [2]
+    assert _killed("A couple of civilians were killed in Mandera.") == [2]
+    assert _killed("He was shot in both legs.") == []
