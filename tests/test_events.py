@@ -2659,3 +2659,10 @@ def test_what_a_protest_is_about_is_not_what_its_crowd_did():
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("Peaceful protest", "Protesters (Kenya)")]
     (ev,) = _kenyan("On Monday, NASA protesters light fires in Makindu and are dispersed by police.")
     assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_the_cause_of_a_diplomatic_act_is_no_new_event():
+    assert events("Russian diplomats were expelled by the US on Monday after a nerve agent attack on a former spy.") == []
+    # the act's own news stays news
+    (ev,) = _kenyan("Kenya recalled its ambassador on Monday after gunmen killed 5 people in Mandera.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 5)

@@ -2514,6 +2514,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
+            if _cause_of(head, lex.cues.get("diplomatic", ())):
+                m.cause_only, m.create = True, False
             if (m.cause_only and head.pos_ == "NOUN" or _backstory(head, lex)) \
                     and frame.name not in ("protest", "rioting", "riot") and any(
                         t.pos_ in ("VERB", "NOUN") and t.ent_type_ != "DATE"
@@ -2695,6 +2697,16 @@ CAUSE_PREPS = frozenset({"after", "following", "over", "against", "for", "about"
 
 #: rioting words that say how armed men went about their attack, not that a crowd rioted
 _RAMPAGE = frozenset({"rampage", "amok"})
+
+
+def _cause_of(trig: Token, acts: Collection[tuple[str, ...]]) -> bool:
+    """Is the trigger (or the noun it modifies) the cause a preposition gives of one of ``acts``
+    ("diplomats expelled after a nerve agent attack on a former spy")?"""
+    noun = trig
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in CAUSE_PREPS \
+        and any((_lemma(a),) in acts for a in noun.head.ancestors)
 
 
 def _is_cause(trig: Token, sent: SpacySpan) -> bool:
