@@ -2666,3 +2666,9 @@ def test_the_cause_of_a_diplomatic_act_is_no_new_event():
     # the act's own news stays news
     (ev,) = _kenyan("Kenya recalled its ambassador on Monday after gunmen killed 5 people in Mandera.")
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 5)
+
+
+def test_attacks_on_computers_are_no_political_violence():
+    assert _kenyan("On Monday, hackers hacked the website of the electoral commission in Nairobi.") == []
+    (ev,) = _kenyan("On Monday, raiders hacked two herders in Baringo.")
+    assert ev.sub_event_type == "Attack"
