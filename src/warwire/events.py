@@ -1450,8 +1450,9 @@ _NOT_A_MOB = frozenset({"armed", "unidentified", "unknown", "radical", "hired", 
 
 
 def _mob(head: Token | None, people: PeopleSpec) -> bool:
-    """Is the agent phrase a crowd ("residents", "a mob", "a band of locals", "hundreds of locals")?  Not "Kalenjin
-    youths" (a community's militia), "armed youths" nor "unidentified youths"."""
+    """Is the agent phrase a crowd ("residents", "a mob", "a band of locals", "hundreds of
+    locals")?  Not "Kalenjin youths" (a community's militia), "armed youths" nor "unidentified
+    youths"."""
     if head is None:
         return False
     heads = [head]
@@ -2209,8 +2210,12 @@ def _pick_date(
 
 def _opens(doc: Doc, d: dates_mod.DateMention, start: int) -> bool:
     """Does the date open its sentence (``start``), alone or after its preposition ("On 12 Oct, ...")?"""
-    return not doc_text(doc)[start : d.start].strip(" ,") or doc_text(doc)[start : d.start].strip().lower() in (
-        "on", "in", "at", "by", "on or before", "on or around", "around", "early on", "late on")
+    return doc_text(doc)[start : d.start].strip(" ,").lower() in _DATE_LEADS
+
+
+#: what may precede a date that opens a sentence
+_DATE_LEADS = frozenset({"", "on", "in", "at", "by", "on or before", "on or around", "around", "early on",
+                         "late on"})
 
 
 #: occasions a date may name ("the 8 August poll"), which are not the event
@@ -3402,7 +3407,7 @@ def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
         where = {p.country for p in ctx.places
                  if m.sent_start <= p.start < m.sent_end and p.feature_type != "country" and p.country}
         homes = {a.country or (ctx.country_of(a.name) if a.name and ctx.country_of else None) for a in m.agents}
-        if where and homes and None not in homes and not homes & where:
+        if where and None not in homes and not homes & where:
             return "Non-state actor overtakes territory"
         return "Government regains territory"
     if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
