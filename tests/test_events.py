@@ -1451,6 +1451,16 @@ def test_a_ward_or_subcounty_named_after_a_place_does_not_make_it_an_attribute()
     assert (ev.sub_event_type, ev.location.name) == ("Peaceful protest", "Ahero")
 
 
+def test_a_village_far_from_its_countys_centre_lies_in_the_county_named_after_it():
+    # Sololo lies 145 km from the centre of the gazetteer's Marsabit district, but no district's
+    # centre but Moyale's is nearer: the county the text names holds it
+    (ev,) = _kenyan("On Monday, bandits killed two herders and stole 150 cows in Sololo, Marsabit County.")
+    assert ev.location.name == "Sololo"
+    # a village filed under no province lies in the province of the district nearest it
+    (ev,) = _kenyan("On Monday, gunmen attacked a police post in Arabia area, Mandera County.")
+    assert ev.location.name == "Arabia"
+
+
 def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
     # parser leaves the passive without its subject, and the man is still one killed

@@ -1931,18 +1931,65 @@ def _lies_in(p: Place, q: Place) -> bool:
     rq = PLACE_RANK.get(q.feature_type, 1)
     if rq >= 4:
         return True
-    if rq >= 2 and p.admin1 and _norm(p.admin1) in (_norm(q.admin1), _norm(q.name)):
+    if rq <= 1 and _among_nearest_units(p, q):
+        return True  # "Sololo, Marsabit County": a county wider than the district the gazetteer has
+    admin1 = _admin1(p)
+    if rq >= 2 and admin1 and admin1 in (_norm(q.admin1), _norm(q.name)):
         return True
-    if rq == 0 and p.admin1 and _norm(p.admin1) == _norm(q.admin1):
+    if rq == 0 and admin1 and admin1 == _norm(q.admin1):
         return True  # "Naychin village, Urozgan": the province read as its namesake town
     far = _km(p.lat, p.lon, q.lat, q.lon)
     if rq == 1:
         seat = _seat_of(q)
         if seat is not None:
             far = min(far, _km(p.lat, p.lon, seat.lat, seat.lon))
-        if p.admin1 and _norm(p.admin1) == _norm(q.admin1) and far <= 2.5 * CONTAINER_KM[1]:
+        if admin1 and admin1 == _norm(q.admin1) and far <= 2.5 * CONTAINER_KM[1]:
             return True  # "Baragoi, Samburu": a county larger than a district
     return far <= CONTAINER_KM.get(rq, 80.0)
+
+
+#: how many of the districts (counties) whose centres lie nearest a place may be the one said
+#: to hold it: a text's unit may be wider than the gazetteer's ("Marsabit County" holds the
+#: former Moyale district)
+NEAREST_UNITS = 2
+
+
+@functools.lru_cache(maxsize=256)
+def _units(country: str) -> tuple[tuple[str, float, float, str], ...]:
+    """(normalised name, lat, lon, normalised admin1) of a country's districts or counties."""
+    from . import gazetteer
+
+    try:
+        # id, name, variants, lat, lon, feature_type, country, admin1, ...
+        return tuple((_norm(r[1]), float(r[3]), float(r[4]), _norm(r[7]))
+                     for r in gazetteer.default().layer(country).records() if PLACE_RANK.get(r[5], 0) == 1 and r[1])
+    except Exception as exc:
+        log.debug("no districts for %s: %s", country, exc)
+        return ()
+
+
+@functools.lru_cache(maxsize=4096)
+def _nearest_units(country: str, lat: float, lon: float) -> tuple[tuple[str, float, float, str], ...]:
+    units = _units(country)
+    return tuple(sorted(units, key=lambda u: _km(lat, lon, u[1], u[2]))[:NEAREST_UNITS])
+
+
+def _among_nearest_units(p: Place, q: Place) -> bool:
+    """Is ``q`` (a district, or the town it is named after: "Kiunga, Lamu") one of the
+    districts whose centres lie nearest ``p``?"""
+    if not p.country or PLACE_RANK.get(p.feature_type, 1) > PLACE_RANK.get(q.feature_type, 1):
+        return False
+    return any(name == _norm(q.name) and _km(lat, lon, q.lat, q.lon) <= SEAT_KM
+               for name, lat, lon, _ in _nearest_units(p.country, p.lat, p.lon))
+
+
+def _admin1(p: Place) -> str:
+    """``p``'s province (normalised), else that of the district whose centre lies nearest it
+    (a village the gazetteer files under no province)."""
+    if p.admin1 or not p.country:
+        return _norm(p.admin1)
+    near = _nearest_units(p.country, p.lat, p.lon)
+    return near[0][3] if near else ""
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
