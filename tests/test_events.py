@@ -1461,6 +1461,15 @@ def test_a_village_far_from_its_countys_centre_lies_in_the_county_named_after_it
     assert ev.location.name == "Arabia"
 
 
+def test_a_place_before_the_unit_bracketed_after_it_is_the_finer_place():
+    # "(Kilifi)" names the county Chakama lies in, a few words after the place ("town", "prison")
+    (ev,) = _kenyan("On Monday, bandits attacked Chakama town (Kilifi) and abducted a trader.")
+    assert ev.location.name == "Chakama"
+    (ev,) = _kenyan("On Monday, workers at the Mumias Sugar Company (Kakamega) blocked the gates "
+                    "in protest at unpaid salaries.")
+    assert ev.location.name == "Mumias"
+
+
 def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
     # parser leaves the passive without its subject, and the man is still one killed

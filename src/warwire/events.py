@@ -1720,6 +1720,11 @@ _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\
 #: "X district, Y": a place written as a district or city, so what holds it is a province
 _DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
 _PAREN_GAP = re.compile(r"^\s*\(\s*$")
+#: a few words between a place and a bracket that opens on the unit holding it ("Chakama town
+#: (Kilifi)", "Malindi prison (Kilifi)", "the Mumias Sugar Company (Kakamega)")
+_WORDS_PAREN_GAP = re.compile(r"^(?:\s+[A-Za-z][\w'’-]*){1,3}\s*\(\s*$")
+#: what closes a bracketed unit: "(Kilifi)", "(Embu county)", "(Garissa, coordinates for ... used)"
+_PAREN_UNIT_END = re.compile(rf"^(?:\s+{_DESIGNATOR_WORDS})?\s*[),]", re.I)
 #: what stands between a district and the capital a note names for it: "(district capital = "
 _CAPITAL_GAP = re.compile(
     rf"^(?:\s+{_DESIGNATOR_WORDS})?\s*[(,]\s*(?:the\s+)?(?:\w+\s+)?capital\s*(?:[=:]|is)?\s*$", re.I)
@@ -1854,6 +1859,11 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
             roles[i].fragment = roles[i + 1].fragment = True
         elif _PAREN_GAP.match(gap):
             roles[i + 1].bracketed = True
+            if _bracketed_unit(text, p, q, worded=False):
+                roles[i].container = i + 1
+        elif _WORDS_PAREN_GAP.match(gap) and _bracketed_unit(text, p, q, worded=True):
+            roles[i + 1].bracketed = True
+            roles[i].container = i + 1
         elif (_COMMA_GAP.match(gap) or _IN_GAP.match(gap)) and not _LIST_AFTER.match(text[q.end : q.end + 40]) \
                 and roles[i + 1].modifier is None and not re.match(r"['’]s\b", text[q.end : q.end + 3]):
             roles[i].container = i + 1  # not "Maarat al-Numan, Turkey's Defence Ministry said"
@@ -1896,6 +1906,16 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
         r.stray = i in majority and bool(r.place.admin1) and _norm(r.place.admin1) != majority[i] \
             and PLACE_RANK.get(r.place.feature_type, 1) < 2
     return roles
+
+
+def _bracketed_unit(text: str, p: Place, q: Place, worded: bool) -> bool:
+    """Does the bracket that ``q`` opens name the unit holding ``p`` ("Kithimu (Embu county)",
+    "Chakama town (Kilifi)"), not another name of it ("Shinwar (Ghani Khel) district")?  A unit
+    is coarser than the place; after a few words ("town", "prison") it may be a town."""
+    if not _PAREN_UNIT_END.match(text[q.end :]):
+        return False
+    rp, rq = PLACE_RANK.get(p.feature_type, 1), PLACE_RANK.get(q.feature_type, 1)
+    return rq > rp or (worded and rq == rp)
 
 
 def _majority_admin1(doc: Doc, roles: Sequence[_PlaceRole]) -> dict[int, str]:
