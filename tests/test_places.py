@@ -1108,6 +1108,19 @@ def test_a_near_miss_spelling_with_a_designator_is_found():
     assert _kenyan("Police and Somali refugees clashed in Dhagahley refugee camp near the border.") == {}
 
 
+def test_a_near_miss_far_from_every_town_its_sentence_names_is_no_place():
+    # a village the gazetteer lacks, named with its county or the town it is near, is no namesake
+    # of another county (Kithembe, 85 km from Embu; Habul, 140 km from Garissa)
+    got = _kenyan("On Monday, a mob lynched a suspected thief in Kithimu (Embu county).")
+    assert "Kithimu" not in got and got["Embu county"].name == "Embu"
+    got = _kenyan("On Monday, gunmen killed nine people in Harbul village near Garissa town.")
+    assert "Harbul" not in got and got["Garissa"].name == "Garissa"
+    # a near miss its sentence names with no other town is kept, however far the text's others lie
+    got = _kenyan("On Monday, cattle raiders attacked Namawanga village and killed a farmer. In revenge, "
+                  "a mob killed a rider ferrying passengers to Karnyarkwat market.")
+    assert got["Karnyarkwat"].name == "Kanyarkwat"
+
+
 def test_a_two_word_name_with_its_second_word_in_lower_case():
     p = _kenyan("Two herders were hurt in Trans mara on Sunday.")["Trans mara"]
     assert (p.name, p.feature_type) == ("Trans Mara", "county") and near(p, -1.13, 34.87, 10)

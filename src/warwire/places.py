@@ -1833,6 +1833,11 @@ LONE_KM = 300.0
 #: lie: one letter off a village's name is as often another village ("Kimangaru village, Embu
 #: West" is no Kimangau, 67 km from Embu)
 UNPARSED_KM = 50.0
+#: how far (km) from all the towns its sentence names a near miss (a name only like the
+#: gazetteer's) may lie: farther, it is a village the gazetteer lacks read into a namesake
+#: elsewhere ("Kithimu (Embu county)" is no Kithembe, 85 km from Embu)
+NEAR_MISS_KM = 50.0
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 
 
 def _supports(e: Entry) -> bool:
@@ -2303,6 +2308,9 @@ def _resolve(
             men.rejected = (f"a near spelling only a designator calls a place, over {UNPARSED_KM:.0f} km "
                             "from the text's other towns")
             continue
+        if men.fuzzy and _far_from_its_sentence(men, live, text):
+            men.rejected = f"a near spelling over {NEAR_MISS_KM:.0f} km from all the towns its sentence names"
+            continue
         if (not _spelling_rank(top) and top.entry.feature_type in _LOCAL_TYPES and others
                 and all(_farther_than(top.entry, e, LONE_KM) for e in others)):
             # "Abu Shouk" (a camp at El Fasher the gazetteer lacks) read as Abu Shuk, 700 km away
@@ -2315,6 +2323,18 @@ def _resolve(
         men.confidence = round(conf, 3)
         top.notes.append(f"margin {margin:.1f}")
         men.reason = "; ".join(top.notes)
+
+
+def _far_from_its_sentence(men: Mention, live: list[Mention], text: str) -> bool:
+    """Does the sentence of ``men`` name other towns, all over :data:`NEAR_MISS_KM` from its choice?"""
+    top = men.candidates[0].entry
+    near = [
+        e for x in live
+        if x is not men and (e := x.candidates[0].entry).id != top.id and e.feature_type in _LOCAL_TYPES
+        and e.country == top.country
+        and not _SENTENCE_END.search(text, min(x.end, men.end), max(x.start, men.start))
+    ]
+    return bool(near) and all(_farther_than(top, e, NEAR_MISS_KM) for e in near)
 
 
 class _Points:
