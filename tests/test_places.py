@@ -1121,6 +1121,12 @@ def test_a_near_miss_far_from_every_town_its_sentence_names_is_no_place():
     assert got["Karnyarkwat"].name == "Kanyarkwat"
 
 
+def test_of_equally_scored_namesakes_the_one_nearest_the_texts_other_places():
+    # two towns Awendo listed with one population: the one 18 km from Rongo, not the one 35 km off
+    p = _kenyan("On Monday, two people died in clashes in Awendo and Rongo.")["Awendo"]
+    assert near(p, -0.91, 34.53, 5)
+
+
 def test_a_two_word_name_with_its_second_word_in_lower_case():
     p = _kenyan("Two herders were hurt in Trans mara on Sunday.")["Trans mara"]
     assert (p.name, p.feature_type) == ("Trans Mara", "county") and near(p, -1.13, 34.87, 10)

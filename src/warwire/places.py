@@ -548,6 +548,8 @@ class Candidate:
     #: how the text spells it: 2 the entry's own spelling, 1 one of its listed variants, 0 a
     #: match found only after normalisation (see :func:`_spelling_rank`)
     spelling: int = 0
+    #: km to the nearest place the text's other names were read as (for spatial coherence)
+    anchor_km: float = math.inf
 
 
 @dataclass(slots=True)
@@ -1992,10 +1994,17 @@ def _metropolis_countries(men: Mention) -> set[str | None]:
     }
 
 
-def _rank(c: Candidate) -> tuple[float, int]:
+#: how much nearer the text's other places (km) one of two equally scored namesakes must lie
+#: to be preferred (see :func:`_rank`)
+ANCHOR_TIE_KM = 10.0
+
+
+def _rank(c: Candidate) -> tuple[float, int, float]:
     """Sort key of candidates: best score first; of equal scores, the most populous place
-    ("Florida" is the US state, not the Puerto Rico municipality of that name)."""
-    return -c.score, -c.entry.population
+    ("Florida" is the US state, not the Puerto Rico municipality of that name), then the one
+    nearest the text's other places, by steps of :data:`ANCHOR_TIE_KM` (of two towns "Awendo"
+    listed with one population, the one 18 km from Rongo, not the one 35 km off)."""
+    return -c.score, -c.entry.population, min(c.anchor_km, 1e6) // ANCHOR_TIE_KM
 
 
 def _margin(men: Mention) -> float:
@@ -2285,6 +2294,7 @@ def _resolve(
                 d = anchor_at.nearest_other_km(c.entry, men.key, skip_self=True)
                 if d is None:
                     continue
+                c.anchor_km = d
                 bonus = COHERENCE_MAX if d < 50 else 1.0 if d < 150 else 0.0
                 if bonus:
                     c.score += bonus
