@@ -513,3 +513,17 @@ def test_both_and_a_couple_count_two():
     assert _killed("Two men were beaten by a mob in Mombasa. Both men were killed in the attack.") == [2]
     assert _killed("A couple of civilians were killed in Mandera.") == [2]
     assert _killed("He was shot in both legs.") == []
+
+
+def test_a_headline_the_parser_misreads_still_counts_the_one_it_befell():
+    # the tagger reads "lynch" as a noun, "kills" as a conjunct of "village", "shot" as a noun
+    assert _killed("Villagers lynch thief") == [1]
+    assert _killed("Bandits attack homestead and kill herder") == [1]
+    assert _killed("Youths kill a trader and torch houses in Kibera.") == [1]
+    assert _killed("Armed raiders shot dead a Briton in Laikipia.") == [1]
+    assert _killed("Raiders attack three villages, killing seven and stealing cattle.") == [7]
+    # no deed done: intended, accused, nearly, or a noun ("an alleged murder suspect")
+    assert _killed("Residents tried to lynch thief") == []
+    assert _killed("Angry residents nearly lynched a pickpocket.") == []
+    assert _killed("Clashes after an alleged murder suspect was released by police.") == []
+    assert _killed("Gunmen raid homestead and kill family") == []

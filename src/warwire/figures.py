@@ -61,6 +61,7 @@ class _UnitEntry(BaseModel):
     subject_lemmas: list[str] = Field(default_factory=list)
     unsure_lemmas: list[str] = Field(default_factory=list)
     lived: list[str] = Field(default_factory=list)
+    object_words: list[str] = Field(default_factory=list)
 
 
 class _VagueEntry(BaseModel):
@@ -94,6 +95,9 @@ class UnitSpec:
     #: ("lynched ... Police rescued the man"): ``lived`` phrases
     unsure_lemmas: frozenset[str] = frozenset()
     lived: tuple[str, ...] = ()
+    #: verb forms whose object, named right after them, is the one it befell, read as words
+    #: where the parser misreads a headline ("Residents lynch robber"): tuples of lower-case words
+    object_words: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,7 @@ def load_units(path: Path | None = None) -> FigureLexicon:
             subject_lemmas=frozenset(x.lower() for x in u.subject_lemmas),
             unsure_lemmas=frozenset(x.lower() for x in u.unsure_lemmas),
             lived=tuple(x.lower() for x in u.lived),
+            object_words=tuple(tuple(x.lower().split()) for x in u.object_words),
         )
         for name, u in data.units.items()
     )
@@ -604,6 +609,10 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
                 last = (fig, sent_start)
     for person, unit in _named_one_by_one(doc, lex):
         figures.append(_figure(doc, person.left_edge.idx, person.idx + len(person), 1, unit, person, quotes))
+    told = {(doc.char_span(f.span.start, f.span.end, alignment_mode="expand").sent.start, f.unit) for f in figures}
+    for start, end, quantity, unit in _misread_deeds(doc, lex, told):
+        last = doc[end - 1]
+        figures.append(_figure(doc, doc[start].idx, last.idx + len(last), quantity, unit, last, quotes))
     figures.sort(key=lambda f: f.span.start)
     return figures
 
@@ -778,7 +787,8 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return False
     if noun.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return True  # "A Kenyan is dead", "a Briton was shot dead": one of a people
-    if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma):
+    if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma) \
+            or lemma in _COLLECTIVE and lemma != "police":  # ("a traffic police shot dead a woman")
         return False
     if lemma not in _PARENTS and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
                                      for c in noun.children):
@@ -831,6 +841,74 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
     for body in doc:
         if body.sent.start not in told and _body_found(body):
             out.extend((p, "killed") for p in ([body] if _one_body_found(body) else _bodies_of(body, lex)))
+    return out
+
+
+#: words before a verb form that make it no deed done ("tried to kill a man", "accused of
+#: killing a trader", "arrested for murdering a chief", "did not kill a man", "nearly lynched")
+_NO_DEED_BEFORE = frozenset({"to", "of", "for", "not", "never", "n't", "no", "nearly", "almost"})
+#: people nouns that name a body of people, not one person ("killed the police")
+_COLLECTIVE = frozenset({"police", "security", "militia", "force", "personnel", "staff", "family",
+                         "people", "elderly"})
+#: tokens that may stand between a verb and the person it befell ("a ONLF sympathising shopkeeper")
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM"})
+
+
+def _words_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words))
+
+
+def _one_named_after(doc: Doc, j: int, end: int, lex: FigureLexicon) -> tuple[int, int] | None:
+    """(quantity, last token) of the people the words from token ``j`` (to ``end``) name as a
+    verb's object: a number with nothing counted or a people noun after it ("killing four and
+    stealing cattle"), or one person named without a number ("kills elder", "lynch a murder
+    suspect in ...", "shot dead a Briton")."""
+    article = j < end and doc[j].lower_ in ("a", "an", "the")
+    j += article
+    if j < end and _is_number_text(doc[j].lower_):
+        after = doc[j + 1] if j + 1 < end else None
+        quantity = parse_number(doc[j].text)
+        if quantity is not None and (after is None or after.pos_ in ("CCONJ", "PUNCT", "ADP")):
+            return quantity, j
+        return None  # "killing 3 people": read from the parse
+    head = None
+    for k in range(j, min(end, j + 4)):
+        tok = doc[k]
+        if tok.pos_ not in _MODIFIER_POS or tok.tag_ in ("VBN", "VBD", "VBZ", "VBP") or not tok.is_alpha:
+            break
+        head = tok
+    if head is None or head.lower_ in _COLLECTIVE or head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("men"):
+        return None
+    # "a Briton", "a Somali": one of a people (the tagger may read the people as a country)
+    one_of_a_people = article and doc[j - 1].lower_ != "the" and head.pos_ == "PROPN" and head.i == j
+    return (1, head.i) if head.lower_ in lex.people or one_of_a_people else None
+
+
+def _misread_deeds(doc: Doc, lex: FigureLexicon, told: set[tuple[int, str]]) -> list[tuple[int, int, int, str]]:
+    """(start token, end token, quantity, unit) for each deed done to people named right after
+    its verb, in a sentence with no figure of that unit (``told``: (sentence start, unit)) — the
+    headlines the parser misreads: "Residents lynch robber", "MRC attacks village and kills
+    elder", "Youths kill a butcher and torch houses"."""
+    out: list[tuple[int, int, int, str]] = []
+    for sent in doc.sents:
+        for spec in lex.units:
+            if not spec.object_words or (sent.start, spec.name) in told:
+                continue
+            for i in range(sent.start, sent.end):
+                words = next((w for w in spec.object_words if _words_at(doc, i, w)), None)
+                before = doc[i - 1] if i > sent.start else None
+                if words is None or before is not None and (
+                        before.lower_ in _NO_DEED_BEFORE or before.pos_ in ("DET", "ADJ")
+                        or before.tag_ == "PRP$") or doc[i].pos_ == "VERB" and _not_real(doc[i]):
+                    # (a determiner or adjective makes it a noun: "the murder suspect", "an
+                    # alleged murder suspect")
+                    continue
+                j = i + len(words)
+                named = _one_named_after(doc, j, sent.end, lex)
+                if named is None or (spec.lived and _said_to_live(doc[i], spec)):
+                    continue
+                out.append((j, named[1] + 1, named[0], spec.name))
+                break
     return out
 
 
