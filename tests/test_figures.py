@@ -527,3 +527,12 @@ def test_a_headline_the_parser_misreads_still_counts_the_one_it_befell():
     assert _killed("Angry residents nearly lynched a pickpocket.") == []
     assert _killed("Clashes after an alleged murder suspect was released by police.") == []
     assert _killed("Gunmen raid homestead and kill family") == []
+
+
+def test_what_the_victim_is_believed_to_have_done_is_no_toll():
+    # the parser splits "they believe killed a child" off as a verb of the main clause
+    def dead(text):
+        return [f[3] for f in _figs(text) if f[1] == "killed"]
+    assert dead("A mob lynches a man they believe killed an 8-month-old child.") == ["a man"]
+    assert dead("Students attack and kill a man they believed murdered a colleague.") == ["a man"]
+    assert dead("Residents stoned to death a suspected thief in Kisii.") == ["a suspected thief"]

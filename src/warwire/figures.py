@@ -993,8 +993,20 @@ def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" \
             and _event_unit(verb.head.head, lex) in ("killed", "wounded"):
         return True
+    if _believed_of_the_victim(verb):
+        return True
     return any(a.lemma_.lower() in _ACCUSING and a.dep_ in ("acl", "amod", "relcl") and not headline_predicate(a)
                for a in verb.ancestors)
+
+
+def _believed_of_the_victim(verb: Token) -> bool:
+    """A deed told right after a clause of belief on the one the event befell, which the parser
+    split off as a verb of its own: "lynches a man they believe killed a child"."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    belief = verb.doc[verb.i - 1]
+    return belief.dep_ == "relcl" and belief.lemma_.lower() in _REDUCED_RELATIVE | _ACCUSING \
+        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in belief.children)
 
 
 def headline_predicate(participle: Token) -> bool:
