@@ -2691,3 +2691,12 @@ def test_attacks_on_computers_are_no_political_violence():
     assert _kenyan("On Monday, hackers hacked the website of the electoral commission in Nairobi.") == []
     (ev,) = _kenyan("On Monday, raiders hacked two herders in Baringo.")
     assert ev.sub_event_type == "Attack"
+
+
+def test_the_same_blast_told_again_after_its_dead_is_one_event():
+    # the killing draws the second telling into an event of its own; same sub-type, next sentence
+    (ev,) = _kenyan("Pupils were playing with a device when it exploded. At least three children were killed "
+                    "in an explosion in Wajir, the police said.")
+    assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Remote explosive/landmine/IED", 3, "Wajir")
+    # two blasts in two towns stay two
+    assert len(_kenyan("A bomb exploded in Wajir on Monday. Another bomb exploded in Garissa, killing two.")) == 2

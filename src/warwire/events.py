@@ -3702,6 +3702,27 @@ def _told_alone(mentions: list[Mention]) -> None:
 _ENSUING = frozenset({"ensuing", "subsequent", "resulting", "ensued"})
 
 
+def _told_twice(drafts: list[_Draft]) -> None:
+    """Join a draft to an earlier one of the same sub-type told in the sentences just before it,
+    at a compatible place and date: the same happening told again, which a mention of another
+    type in its sentence drew into a draft of its own ("Schoolchildren were playing with a device
+    when it exploded. At least five children have been killed in an explosion in Banisa")."""
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        twin = next((o for o in drafts[i + 1:] if o.sub_event_type == d.sub_event_type
+                     and _family(d.sub_event_type) != "demonstration"
+                     and 0 <= o.sent_span[0] - d.sent_span[1] < 400
+                     and all(_dates_compatible(d, x) for x in o.mentions)
+                     and _places_compatible(d.place, o.place)), None)
+        if twin is None:
+            i += 1
+            continue
+        for x in twin.mentions:
+            d.absorb(x)
+        drafts.remove(twin)
+
+
 def _fight_that_follows(d: _Draft, m: Mention) -> bool:
     """A fight told in the sentence after an attack, by or against the attack's own perpetrators,
     is that attack (which becomes a battle): "bandits attacked Kapkondot ... The bandits clashed
@@ -3802,6 +3823,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             drafts.remove(d)
     _violence_in_custody(drafts)
     _ambushes_of_civilians(drafts)
+    _told_twice(drafts)
     # details: weak mentions join the nearest compatible event before them (else after)
     for m in mentions:
         if m.create:
