@@ -536,3 +536,9 @@ def test_what_the_victim_is_believed_to_have_done_is_no_toll():
     assert dead("A mob lynches a man they believe killed an 8-month-old child.") == ["a man"]
     assert dead("Students attack and kill a man they believed murdered a colleague.") == ["a man"]
     assert dead("Residents stoned to death a suspected thief in Kisii.") == ["a suspected thief"]
+
+
+def test_a_number_before_a_deed_the_parser_reads_as_a_noun_counts_the_dead():
+    # spaCy tags "shot" a noun here and hangs the number on it
+    assert _killed("Three shot dead by bandits who also stole goats") == [3]
+    assert _killed("7 shot dead by police during the riots.") == [7]

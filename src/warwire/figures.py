@@ -330,6 +330,8 @@ def _counted_noun(doc: Doc, c: _Cand, lex: FigureLexicon) -> Token | None:
             if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
                 return child
         return None
+    if nxt is not None and nxt.pos_ == "NOUN" and _event_phrase_at(doc, nxt, lex):
+        return None  # "4 shot dead by raiders": the parser made the deed a noun the number counts
     if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and c.end + 1 < len(doc) \
             and doc[c.end + 1].pos_ in ("CCONJ", "PUNCT", "ADP") and _unit_right_after(doc, c.end, lex):
         return None  # "two dead and cattle stolen": the dead counted, not the cattle
@@ -346,6 +348,13 @@ def _counted_noun(doc: Doc, c: _Cand, lex: FigureLexicon) -> Token | None:
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN"):
         return nxt
     return None
+
+
+def _event_phrase_at(doc: Doc, tok: Token, lex: FigureLexicon) -> bool:
+    """Does an event unit's phrase of two words or more start at ``tok`` ("shot dead")?"""
+    text = doc_text(doc)[tok.idx : tok.idx + 40].lower()
+    return any(" " in p and _phrase_re(p, "^", r"(?![\w])").match(text)
+               for u in lex.units if u.kind == "event" for p in u.phrases)
 
 
 def _modifiers_between(doc: Doc, start: int, end: int) -> bool:
