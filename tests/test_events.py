@@ -2700,3 +2700,9 @@ def test_the_same_blast_told_again_after_its_dead_is_one_event():
     assert (ev.sub_event_type, ev.fatalities, ev.location.name) == ("Remote explosive/landmine/IED", 3, "Wajir")
     # two blasts in two towns stay two
     assert len(_kenyan("A bomb exploded in Wajir on Monday. Another bomb exploded in Garissa, killing two.")) == 2
+
+
+def test_a_trigger_phrase_the_parser_splits_is_headed_by_its_last_noun():
+    # a misspelt adjective makes the tagger read "election" as an adjective on another word
+    (ev,) = _kenyan("Persistant post-election violence - details not specified")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")

@@ -481,10 +481,15 @@ _OBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 
 
 def _head_of(doc: Doc, start: int, end: int) -> Token:
-    for tok in doc[start:end]:
-        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
-            return tok
-    return doc[start]
+    """The head of a trigger's tokens: the one the parser hangs outside them; of a noun phrase it
+    split ("Persistant post-election violence": "election" an adjective on another word), its
+    last noun."""
+    heads = [tok for tok in doc[start:end] if not (start <= tok.head.i < end) or tok.head.i == tok.i]
+    if not heads:
+        return doc[start]
+    if len(heads) > 1 and heads[0].pos_ in ("ADJ", "NOUN") and heads[-1].pos_ == "NOUN":
+        return heads[-1]
+    return heads[0]
 
 
 def _governor(tok: Token) -> Token:
