@@ -2706,3 +2706,9 @@ def test_a_trigger_phrase_the_parser_splits_is_headed_by_its_last_noun():
     # a misspelt adjective makes the tagger read "election" as an adjective on another word
     (ev,) = _kenyan("Persistant post-election violence - details not specified")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_police_who_encounter_an_armed_group_fight_it():
+    (ev,) = _kenyan("A bandit was killed when police encountered a gang of armed raiders near Baragoi.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "Police Forces of Kenya (2013-2022)", 1)
+    assert _kenyan("Soldiers encountered heavy resistance from residents.") == []

@@ -542,3 +542,8 @@ def test_a_number_before_a_deed_the_parser_reads_as_a_noun_counts_the_dead():
     # spaCy tags "shot" a noun here and hangs the number on it
     assert _killed("Three shot dead by bandits who also stole goats") == [3]
     assert _killed("7 shot dead by police during the riots.") == [7]
+
+
+def test_the_size_of_a_group_is_no_toll():
+    assert _killed("A suspect was killed when police met an armed group of 8 on patrol.") == [1]
+    assert _killed("8 people were killed in an attack by a gang of 20.") == [8]

@@ -1074,9 +1074,17 @@ def _children_of(num: Token) -> bool:
     return num.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _PARENTS
 
 
+#: nouns for a body of people whose size "of" gives ("an armed group of 8", "a gang of five")
+_GROUPS = frozenset({"group", "gang", "band", "team", "squad", "unit", "crowd", "mob", "contingent",
+                     "party", "cell", "pack", "convoy", "patrol"})
+
+
 def _numbers_a_group(num: Token) -> bool:
-    """A bare number that sizes a group: "Suspected al Shabaab, numbering 5, killed a worker"."""
+    """A bare number that sizes a group: "Suspected al Shabaab, numbering 5, killed a worker",
+    "police encountered an armed group of 8"."""
     verb = num.head
+    if num.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _GROUPS:
+        return True
     return num.dep_ in ("nummod", "dobj") and verb.dep_ == "acl" and verb.lemma_.lower() in _MEMBERSHIP_VERBS
 
 
