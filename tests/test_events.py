@@ -2712,3 +2712,11 @@ def test_police_who_encounter_an_armed_group_fight_it():
     (ev,) = _kenyan("A bandit was killed when police encountered a gang of armed raiders near Baragoi.")
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "Police Forces of Kenya (2013-2022)", 1)
     assert _kenyan("Soldiers encountered heavy resistance from residents.") == []
+
+
+def test_armed_men_who_destroy_property_loot_or_destroy():
+    (ev,) = _kenyan("Suspected Al Shabaab militants destroyed a telecommunication mast near Elwak on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Al Shabaab")
+    # a weapon destroyed is still one whose use was stopped
+    (ev,) = _kenyan("Soldiers destroyed an improvised explosive device near Mandera.")
+    assert ev.sub_event_type == "Disrupted weapons use"
