@@ -2720,3 +2720,8 @@ def test_armed_men_who_destroy_property_loot_or_destroy():
     # a weapon destroyed is still one whose use was stopped
     (ev,) = _kenyan("Soldiers destroyed an improvised explosive device near Mandera.")
     assert ev.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_vehicle_sprayed_with_bullets_is_an_attack():
+    (ev,) = _kenyan("Gunmen sprayed the chief's car with bullets in Mandera on Monday night.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Unidentified Armed Group (Kenya)")

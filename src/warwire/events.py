@@ -468,8 +468,8 @@ def _split_by_object(verb: Token, lex: Lexicon) -> tuple[tuple[int, int, str], i
     stop = min(verb.sent.end, verb.i + 7)
     for gap_end in range(verb.i + 2, stop):
         t = doc[gap_end - 1]
-        if t.pos_ not in _OBJECT_POS and not (t.pos_ == "VERB" and t.dep_ == "amod"):  # "a suspected thief"
-            return None
+        if t.pos_ not in _OBJECT_POS and not (t.pos_ == "VERB" and t.dep_ == "amod") and t.tag_ != "POS":
+            return None  # ("a suspected thief", "the chief's car")
         for n in range(min(lex.max_len - 1, stop - gap_end), 0, -1):
             frame = lex.triggers.get((lemma, *(_lemma(w) for w in doc[gap_end : gap_end + n])))
             if frame:
