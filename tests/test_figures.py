@@ -547,3 +547,9 @@ def test_a_number_before_a_deed_the_parser_reads_as_a_noun_counts_the_dead():
 def test_the_size_of_a_group_is_no_toll():
     assert _killed("A suspect was killed when police met an armed group of 8 on patrol.") == [1]
     assert _killed("8 people were killed in an attack by a gang of 20.") == [8]
+
+
+def test_the_word_after_the_people_counted_says_what_befell_them():
+    figs = [(f[0], f[1]) for f in _figs("A herder was killed in the shootout, several others missing.")]
+    assert figs == [(1, "killed"), (3, "missing")]
+    assert [(f[0], f[1]) for f in _figs("Four police officers killed, two police missing.")] == [(4, "killed"), (2, "missing")]

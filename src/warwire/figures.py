@@ -461,7 +461,9 @@ def _unit_right_after(doc: Doc, end: int, lex: FigureLexicon) -> str | None:
     if j >= len(doc) or doc[j].pos_ not in ("VERB", "ADJ"):
         return None
     tok = doc[j]
-    return lex.unit_of_lemma(tok.lemma_.lower(), "event") or _participle_unit(tok, lex)
+    # ("missing": the tagger's verb has the lemma "miss")
+    return lex.unit_of_lemma(tok.lemma_.lower(), "event") or lex.unit_of_lemma(tok.lower_, "event") \
+        or _participle_unit(tok, lex)
 
 
 def _own_clause(anchor: Token) -> tuple[int, int] | None:
@@ -583,7 +585,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         if unit is None and not (_is_doer(counted, lex) if counted is not None else _numbers_a_group(anchor)):
             unit = _unit_just_before(doc_text(doc), start_char, lex)
             if counted is not None:
-                unit = unit or lex.unit_of_lemma(counted.lemma_, "event")
+                # (the word right after the people counted: "several others missing", "two others injured")
+                unit = unit or lex.unit_of_lemma(counted.lemma_, "event") or _unit_right_after(doc, counted.i + 1, lex)
             else:
                 unit = unit or _unit_right_after(doc, c.end, lex)
             unit = unit or _unit_by_tree(anchor, lex, stop)
