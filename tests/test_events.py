@@ -2725,3 +2725,10 @@ def test_armed_men_who_destroy_property_loot_or_destroy():
 def test_a_vehicle_sprayed_with_bullets_is_an_attack():
     (ev,) = _kenyan("Gunmen sprayed the chief's car with bullets in Mandera on Monday night.")
     assert (ev.sub_event_type, ev.actor1) == ("Attack", "Unidentified Armed Group (Kenya)")
+
+
+def test_a_toll_listed_by_place_after_it_is_not_added_twice():
+    assert only("Raiders killed five people on Monday: two in Kainuk and three in Lokori.").fatalities == 5
+    assert only("Post-election violence caused two deaths, one in Awendo and the other in Rongo.").fatalities == 2
+    # a toll with its own place before another adds up
+    assert only("Gunmen killed two people in Mandera, one in Wajir, on Monday.").fatalities == 3

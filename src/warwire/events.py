@@ -4325,6 +4325,13 @@ _CODED_ELSEWHERE = re.compile(
 _ALTERNATIVE = re.compile(r"\(\s*(?:or|some reports?(?: say)?|other reports?(?: say)?|others say)\s+$", re.I)
 # inside a parenthesis after a toll: a breakdown of it ("10 killed (4 in March, 6 in April)")
 _BREAKDOWN = re.compile(r"\([^()]*$")
+# a toll's parts by place or day listed after it and a comma or colon ("caused two deaths, one in
+# Awendo and the other in Rongo"); not a toll with a place of its own before another ("two killed
+# in Mandera, one in Wajir": three)
+_PARTS_BETWEEN = re.compile(r"^[^.;()]{0,40}[,:]\s*$")
+_PARTS_AFTER = re.compile(r"^\s+(?:in|at|on)\b", re.I)
+_OWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]")
+_NEXT_PART = re.compile(r"^[^.;()]{0,40}(?:,|\band)\s*$", re.I)
 _ALSO_KILLED = re.compile(
     r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b|^\W*also\b[^.;]*\b(?:killed|shot dead|died)\b", re.I)
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
@@ -4397,6 +4404,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
         for k, span in enumerate(spans):
             in_sentence: dict[str | None, int] = {}
             last: dict[str | None, int] = {}  # the last figure added per source
+            last_end: dict[str | None, int] = {}  # where it ends
+            listing: set[str | None] = set()  # sources listing the parts of their last toll
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
                     continue
@@ -4425,8 +4434,18 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                     continue
                 if f.source in in_sentence and _BREAKDOWN.search(before):
                     continue  # "10 people have been killed (4 in March, 6 in April)": its parts
+                if f.source in last and _PARTS_AFTER.match(after):
+                    between = span.text[last_end[f.source] - span.start : f.span.start - span.start]
+                    if f.source in listing and _NEXT_PART.match(between) or last[f.source] > f.quantity \
+                            and _PARTS_BETWEEN.match(between) and not _OWN_PLACE.search(between):
+                        # "two deaths, one in Awendo and the other in Rongo", "killed five: two in
+                        # Kainuk and three in Lokori"
+                        listing.add(f.source)
+                        last_end[f.source] = f.span.end
+                        continue
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
                 last[f.source] = f.quantity
+                last_end[f.source] = f.span.end
             if k > 0 and in_sentence and _ALSO_KILLED.search(span.text):
                 extra += min(in_sentence.values())
                 continue
