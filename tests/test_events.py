@@ -1470,6 +1470,14 @@ def test_a_place_before_the_unit_bracketed_after_it_is_the_finer_place():
     assert ev.location.name == "Mumias"
 
 
+def test_a_place_written_with_its_division_is_where_not_an_attribute():
+    # the parser splits "sub-county" at the hyphen and hangs the place on "sub"
+    evs = _kenyan("On Monday, ten houses were torched in Matungu sub-county after a rider was killed near Mumias.")
+    assert evs[0].location.name == "Matungu"
+    evs = _kenyan("On Monday, residents of a ward in Taveta sub-county protested after a teacher was killed in Voi.")
+    assert evs[0].location.name == "Taveta"
+
+
 def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
     # parser leaves the passive without its subject, and the man is still one killed

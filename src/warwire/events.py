@@ -1720,6 +1720,10 @@ _NOT_NAME_WORDS = PLACE_NOUNS | INSTITUTION_NOUNS | CROWD_HEADS | ROUTE_NOUNS | 
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())
 _DESIGNATOR_WORD = re.compile(rf"{_DESIGNATOR_WORDS}$", re.I)
+#: a division written right after a place name ("Ijara sub-county", "Rongo constituency"), not a
+#: site named after it ("Muthurwa market")
+_DESIGNATED = re.compile(r"\s+(?:sub-?)?(?:districts?|count(?:y|ies)|wards?|constituenc(?:y|ies)|locations?|divisions?|"
+                         r"villages?|towns?|city|areas?|municipality|regions?|provinces?)\b", re.I)
 _COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$", re.I)
 _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 #: "X district, Y": a place written as a district or city, so what holds it is a province
@@ -1778,8 +1782,8 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = tok.head.lemma_.lower()
-    if head in PLACE_NOUNS or tok.head.i < tok.i:
-        return None
+    if head in PLACE_NOUNS or tok.head.i < tok.i or _DESIGNATED.match(doc_text(doc), place.end):
+        return None  # "Ijara sub-county", which the parser splits at the hyphen
     if head in ROUTE_NOUNS or _hyphen_pair(doc_text(doc), place):
         return "route"
     if head in INSTITUTION_NOUNS:
