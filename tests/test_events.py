@@ -1478,6 +1478,13 @@ def test_a_place_written_with_its_division_is_where_not_an_attribute():
     assert evs[0].location.name == "Taveta"
 
 
+def test_a_road_named_by_its_two_ends_is_coded_at_the_first():
+    (ev,) = _kenyan("On Monday, residents blocked the Kitale-Eldoret highway to protest against land grabbing.")
+    assert ev.location.name == "Kitale"
+    (ev,) = _kenyan("On Monday, matatu owners blocked the Kericho-Kisumu highway near a supermarket in protest.")
+    assert ev.location.name == "Kericho"
+
+
 def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
     # parser leaves the passive without its subject, and the man is still one killed

@@ -1812,6 +1812,13 @@ def _side_between(doc: Doc, place: Place) -> bool:
 _BOUND_FOR = re.compile(r"\s?[-–]?\s?bound\b", re.I)
 
 
+def _route_tail(text: str, role: _PlaceRole) -> bool:
+    """Is the place the second end of a road named by its two ends ("the Kitale-Eldoret highway":
+    Eldoret)?  The first is where such an event is coded."""
+    start = role.place.start
+    return role.modifier == "route" and bool(re.search(r"\w\s*[-–—/]\s*$", text[max(0, start - 3) : start]))
+
+
 def _hyphen_pair(text: str, place: Place) -> bool:
     """"Turkey-Syria", "Garissa-Mwingi": one of two names joined by a dash."""
     return bool(re.search(r"\w[-–—/]\s*$", text[max(0, place.start - 3) : place.start])
@@ -2065,6 +2072,7 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
     is preferred to its holder when it does lie there; a country or a place that only
     modifies a noun comes last."""
     trig_pos = m.trigger[0]
+    text = doc_text(doc)
 
     demo = _family(m.sub_event_type) == "demonstration"
 
@@ -2075,7 +2083,7 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         # the crowd's own town is where it demonstrates ("Mombasa residents protested against
         # a dry port in Naivasha"), not only a trait of its members
         tier = 0 if demo and c[1].modifier == "crowd" and c[0] == 1 and not c[1].fragment else c[0]
-        return (rank >= 4, tier, c[1].abroad, not in_clause, rank, abs(p.start - trig_pos))
+        return (rank >= 4, tier, c[1].abroad, not in_clause, rank, _route_tail(text, c[1]), abs(p.start - trig_pos))
 
     cands = _candidates(roles, m.sent_start, m.sent_end)
     best = min(cands, key=key) if cands else None
