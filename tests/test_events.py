@@ -1485,6 +1485,13 @@ def test_a_road_named_by_its_two_ends_is_coded_at_the_first():
     assert ev.location.name == "Kericho"
 
 
+def test_a_town_at_home_that_qualifies_a_noun_over_a_place_abroad():
+    # "Nairobi's" qualifies the park; Kampala (abroad) is only where a man is held
+    (ev,) = _kenyan("On Monday, dozens of protesters gathered in Nairobi's Uhuru park, demanding the release "
+                    "of an opposition leader who is in detention in Kampala.")
+    assert ev.location.name == "Nairobi"
+
+
 def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
     # parser leaves the passive without its subject, and the man is still one killed

@@ -2069,8 +2069,10 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
     """The event place: in the clause, else the sentence, else 'the town' anaphora.
 
     A place said to lie in another ("the Kharki area of Garmsir district", "Watamu, Kilifi")
-    is preferred to its holder when it does lie there; a country or a place that only
-    modifies a noun comes last."""
+    is preferred to its holder when it does lie there; a country, a place abroad (when the
+    caller names the countries) or a place that only modifies a noun comes last, a place
+    abroad after one at home that only qualifies a noun ("gathered in Nairobi's Uhuru park,
+    demanding the release of an MP held in Kampala")."""
     trig_pos = m.trigger[0]
     text = doc_text(doc)
 
@@ -2083,7 +2085,7 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         # the crowd's own town is where it demonstrates ("Mombasa residents protested against
         # a dry port in Naivasha"), not only a trait of its members
         tier = 0 if demo and c[1].modifier == "crowd" and c[0] == 1 and not c[1].fragment else c[0]
-        return (rank >= 4, tier, c[1].abroad, not in_clause, rank, _route_tail(text, c[1]), abs(p.start - trig_pos))
+        return (rank >= 4, c[1].abroad, tier, not in_clause, rank, _route_tail(text, c[1]), abs(p.start - trig_pos))
 
     cands = _candidates(roles, m.sent_start, m.sent_end)
     best = min(cands, key=key) if cands else None
