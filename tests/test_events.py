@@ -1492,6 +1492,13 @@ def test_a_town_at_home_that_qualifies_a_noun_over_a_place_abroad():
     assert ev.location.name == "Nairobi"
 
 
+def test_a_country_said_to_lie_in_a_town_is_another_name_not_the_country():
+    # "Burma Market" is a Nairobi market; Burma (Myanmar) lies in no town, Nairobi holds the market
+    (ev,) = _kenyan("On Monday, traders of Burma Market, Nairobi blocked a road with burning tyres "
+                    "in protest against land grabbing.")
+    assert ev.location.name == "Nairobi"
+
+
 def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
     # parser leaves the passive without its subject, and the man is still one killed

@@ -1907,6 +1907,9 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
             continue
         holder = roles[j]
         rank_holder = PLACE_RANK.get(holder.place.feature_type, 1)
+        if PLACE_RANK.get(r.place.feature_type, 1) >= 4 > rank_holder:
+            r.dropped = True  # "Burma Market, Nairobi": a country lies in no place, the name is another's
+            continue
         if rank_holder < PLACE_RANK.get(r.place.feature_type, 1) or (
             rank_holder == 0 and j == i + 1 and _DIVISION_GAP.search(text[r.place.end : holder.place.start])
         ):
