@@ -1127,6 +1127,16 @@ def test_of_equally_scored_namesakes_the_one_nearest_the_texts_other_places():
     assert near(p, -0.91, 34.53, 5)
 
 
+def test_a_town_written_before_its_holder_is_its_namesake_there():
+    # the gazetteer's leading Nyali lies 60 km west of Mombasa; the one the text means is in it
+    for text in ("On Monday, gunmen shot dead a trader in Nyali, Mombasa.",
+                 "On Monday, gunmen shot dead a trader in Nyali (Mombasa).",
+                 "On Monday, armed men attacked traders in Nyali and Kisauni, Mombasa."):
+        assert near(_kenyan(text)["Nyali"], -4.05, 39.70, 5), text
+    # a list says nothing of what holds what
+    assert near(_kenyan("On Monday, gunmen shot dead traders in Nyali, Kisauni and Mombasa.")["Nyali"], -4.11, 39.13, 5)
+
+
 def test_a_two_word_name_with_its_second_word_in_lower_case():
     p = _kenyan("Two herders were hurt in Trans mara on Sunday.")["Trans mara"]
     assert (p.name, p.feature_type) == ("Trans Mara", "county") and near(p, -1.13, 34.87, 10)

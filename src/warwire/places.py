@@ -2072,6 +2072,62 @@ def _counties_named_in_full(live: list[Mention]) -> None:
             _promote(men, county.id, "the county the text names in full")
 
 
+
+
+#: how far (km) a town may lie from the town or district written right after it as what holds it
+#: ("Nyali, Mombasa", "Nyali (Mombasa)") before a namesake within that reach is taken for it
+HOLDER_KM = 40.0
+#: the kinds of place a holder can be written for
+_TOWN_TYPES = frozenset({"locality", "neighbourhood", "borough"})
+
+
+def _holders(seq: list[Mention], text: str) -> dict[int, Entry]:
+    """Index in ``seq`` (mentions in text order) -> the choice of the town or district written
+    right after it as what holds it: "Nyali (Mombasa)", "Nyali, Mombasa" (a province or country
+    may follow: "Nyali, Mombasa, Kenya"), and the names listed with "and" before it ("Nyali and
+    Kisauni, Mombasa"); not the last of a list ("Nairobi, Mombasa and Kisumu", "Nakuru, Nairobi,
+    Mombasa" with no "and" to tell where it ends)."""
+
+    def local(men: Mention) -> Entry | None:
+        e = men.candidates[0].entry
+        return e if e.feature_type in _LOCAL_TYPES else None
+
+    out: dict[int, Entry] = {}
+    for k, (a, b) in enumerate(itertools.pairwise(seq)):
+        if re.fullmatch(r"\s*\(\s*", text[a.end : b.start]) and (e := local(b)):
+            out[k] = e  # "Nyali (Mombasa)"
+    k = 0
+    while k < len(seq):
+        run = [k]  # names joined as a list: "Nyali and Kisauni, Mombasa, Kenya"
+        while run[-1] + 1 < len(seq) and _LIST_GAP.fullmatch(text, seq[run[-1]].end, seq[run[-1] + 1].start):
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        while len(run) > 1 and seq[run[-1]].candidates[0].entry.feature_type in WIDE_OR_DIVISION:
+            run.pop()
+        gaps = [text[seq[a].end : seq[b].start] for a, b in itertools.pairwise(run)]
+        if gaps and re.fullmatch(r"\s*,\s*", gaps[-1]) and (len(gaps) == 1 or _LIST_END.search(gaps[-2])) \
+                and (e := local(seq[run[-1]])):
+            out.update((i, e) for i in run[:-1])
+    return out
+
+
+def _written_holders(live: list[Mention], text: str) -> None:
+    """A town written right before the town or district that holds it (see :func:`_holders`)
+    is its namesake (spelled so, of that country) within :data:`HOLDER_KM` of that holder's
+    choice, when its own choice lies beyond: "Nyali, Mombasa" is the Mombasa suburb, not the
+    Nyali 60 km west that the text's home province and coherence favour."""
+    seq = sorted(live, key=lambda x: x.start)
+    for k, h in _holders(seq, text).items():
+        men, top = seq[k], seq[k].candidates[0]
+        if top.entry.feature_type not in _TOWN_TYPES or not _farther_than(top.entry, h, HOLDER_KM):
+            continue
+        near = next((c for c in men.candidates[1:]
+                     if c.entry.feature_type in _TOWN_TYPES and c.entry.country == h.country
+                     and _spelling_rank(c) == 2 and _closer_than(c.entry, h, HOLDER_KM)), None)
+        if near is not None:
+            _promote(men, near.entry.id, f"within {HOLDER_KM:.0f} km of {h.name}, written as what holds it")
+
+
 #: the least bonus of a place in a country the caller named ("Eastleigh" with --country KE is
 #: the Nairobi estate, not a suburb of Johannesburg), and its edge over a country the text
 #: itself votes for as strongly (Namanga, a border town on both sides, in a Kenyan feed that
@@ -2303,6 +2359,7 @@ def _resolve(
     _local_focus(live)
     _one_sense(live)
     _counties_named_in_full(live)
+    _written_holders(live, text)
     towns = {x.candidates[0].entry.id: x.candidates[0].entry for x in live
              if x.candidates[0].entry.feature_type in _LOCAL_TYPES}
     for men in live:
