@@ -1499,6 +1499,14 @@ def test_a_country_said_to_lie_in_a_town_is_another_name_not_the_country():
     assert ev.location.name == "Nairobi"
 
 
+def test_a_crowds_deeds_told_with_no_doer_are_its_riot_not_the_forces_clash():
+    # "They burnt tyres and barricaded" are the students' deeds, in the sentence that tells the
+    # police repulsing them: the demonstration turned violent
+    evs = _kenyan("On Monday, college students held a demonstration over high fees in Mombasa. They burnt "
+                  "tyres and barricaded the Mombasa-Malindi highway before they were repulsed by the police.")
+    assert (evs[0].event_type, evs[0].sub_event_type, evs[0].actor1) == ("Riots", "Violent demonstration", "Rioters (Kenya)")
+
+
 def test_what_a_victim_is_believed_to_be_names_no_perpetrator():
     # "believed to be a member of the ONLF" describes the man shot, not who shot him; the
     # parser leaves the passive without its subject, and the man is still one killed

@@ -3867,7 +3867,11 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                 continue
             distance = min(abs(x.sent_start - m.sent_start) for x in d.mentions)
             before = min(x.sent_start for x in d.mentions) <= m.sent_start
-            key = (not before, distance)
+            # "students held a demonstration ... They burnt tyres ... before they were repulsed by
+            # the police": a riot's deeds told with no doer are the crowd's, not the force's clash
+            crowd = m.sub_event_type is None and "riot" in m.cues and not m.agents \
+                and _family(d.sub_event_type) == "demonstration"
+            key = (not before, not crowd, distance)
             if best is None or key < best[0]:
                 best = (key, d)
         if best is not None:
