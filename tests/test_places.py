@@ -1137,6 +1137,15 @@ def test_a_town_written_before_its_holder_is_its_namesake_there():
     assert near(_kenyan("On Monday, gunmen shot dead traders in Nyali, Kisauni and Mombasa.")["Nyali"], -4.11, 39.13, 5)
 
 
+def test_a_town_written_in_or_of_its_holder_is_its_namesake_there():
+    # the Kiganjo of Gatundu, not the one near Nyeri 60 km north; a Majengo by Mombasa, not
+    # the one 250 km up the coast
+    p = _kenyan("On Monday, traders at Kiganjo market in Gatundu South, Kiambu county protested.")["Kiganjo"]
+    assert near(p, -0.88, 36.87, 5)
+    p = _kenyan("On Monday, gunmen killed two people at a bar in the Majengo area of Mombasa.")["Majengo"]
+    assert near(p, -3.97, 39.50, 5)
+
+
 def test_a_two_word_name_with_its_second_word_in_lower_case():
     p = _kenyan("Two herders were hurt in Trans mara on Sunday.")["Trans mara"]
     assert (p.name, p.feature_type) == ("Trans Mara", "county") and near(p, -1.13, 34.87, 10)

@@ -2081,12 +2081,19 @@ HOLDER_KM = 40.0
 _TOWN_TYPES = frozenset({"locality", "neighbourhood", "borough"})
 
 
+#: what writes a place's holder right after it, besides a comma: a bracket, or "in" or "of"
+#: after a word or two ("Nyali (Mombasa)", "the Majengo area of Mombasa", "Kiganjo market in
+#: Gatundu South")
+_HOLDER_GAP = re.compile(r"\s*\(\s*|\s+(?:[a-z][a-z-]*\s+){0,2}(?:of|in)\s+(?:the\s+)?")
+
+
 def _holders(seq: list[Mention], text: str) -> dict[int, Entry]:
     """Index in ``seq`` (mentions in text order) -> the choice of the town or district written
-    right after it as what holds it: "Nyali (Mombasa)", "Nyali, Mombasa" (a province or country
-    may follow: "Nyali, Mombasa, Kenya"), and the names listed with "and" before it ("Nyali and
-    Kisauni, Mombasa"); not the last of a list ("Nairobi, Mombasa and Kisumu", "Nakuru, Nairobi,
-    Mombasa" with no "and" to tell where it ends)."""
+    right after it as what holds it: "Nyali (Mombasa)", "the Majengo area of Mombasa" (see
+    :data:`_HOLDER_GAP`), "Nyali, Mombasa" (a province or country may follow: "Nyali, Mombasa,
+    Kenya"), and the names listed with "and" before it ("Nyali and Kisauni, Mombasa"); not the
+    last of a list ("Nairobi, Mombasa and Kisumu", "Nakuru, Nairobi, Mombasa" with no "and" to
+    tell where it ends)."""
 
     def local(men: Mention) -> Entry | None:
         e = men.candidates[0].entry
@@ -2094,8 +2101,8 @@ def _holders(seq: list[Mention], text: str) -> dict[int, Entry]:
 
     out: dict[int, Entry] = {}
     for k, (a, b) in enumerate(itertools.pairwise(seq)):
-        if re.fullmatch(r"\s*\(\s*", text[a.end : b.start]) and (e := local(b)):
-            out[k] = e  # "Nyali (Mombasa)"
+        if _HOLDER_GAP.fullmatch(text, a.end, b.start) and (e := local(b)):
+            out[k] = e  # "Nyali (Mombasa)", "the Majengo area of Mombasa"
     k = 0
     while k < len(seq):
         run = [k]  # names joined as a list: "Nyali and Kisauni, Mombasa, Kenya"
