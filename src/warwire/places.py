@@ -2072,8 +2072,6 @@ def _counties_named_in_full(live: list[Mention]) -> None:
             _promote(men, county.id, "the county the text names in full")
 
 
-
-
 #: how far (km) a town may lie from the town or district written right after it as what holds it
 #: ("Nyali, Mombasa", "Nyali (Mombasa)") before a namesake within that reach is taken for it
 HOLDER_KM = 40.0
