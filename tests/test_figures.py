@@ -553,3 +553,11 @@ def test_the_word_after_the_people_counted_says_what_befell_them():
     figs = [(f[0], f[1]) for f in _figs("A herder was killed in the shootout, several others missing.")]
     assert figs == [(1, "killed"), (3, "missing")]
     assert [(f[0], f[1]) for f in _figs("Four police officers killed, two police missing.")] == [(4, "killed"), (2, "missing")]
+
+
+def test_one_named_right_before_a_passive_the_parser_splits_is_counted():
+    # the tagger reads the surname "Were" as a verb
+    assert _killed("Newly elected ODM legislator Melitus Were was shot dead in Kisumu.") == [1]
+    figs = [f[3] for f in _figs("Newly elected ODM legislator Melitus Were was shot dead in Kisumu.") if f[1] == "killed"]
+    assert figs == ["Melitus Were"]
+    assert _killed("Protesters were shot dead") == []

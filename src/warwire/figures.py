@@ -896,6 +896,17 @@ def _one_named_after(doc: Doc, j: int, end: int, lex: FigureLexicon) -> tuple[in
     return (1, head.i) if head.lower_ in lex.people or one_of_a_people else None
 
 
+def _one_named_before(doc: Doc, i: int, start: int, lex: FigureLexicon) -> int | None:
+    """The token of one person named right before "was" or "is" and the verb form at ``i``
+    ("Newly elected legislator Melitus Were was shot dead", where the tagger reads the name
+    "Were" as a verb), or None."""
+    if i - 2 < start or doc[i - 1].lower_ not in ("was", "is"):
+        return None
+    subj = doc[i - 2]
+    person = subj.ent_type_ == "PERSON" or subj.lower_ in lex.people and subj.tag_ not in ("NNS", "NNPS")
+    return subj.i if person and subj.lower_ not in _COLLECTIVE else None
+
+
 def _misread_deeds(doc: Doc, lex: FigureLexicon, told: set[tuple[int, str]]) -> list[tuple[int, int, int, str]]:
     """(start token, end token, quantity, unit) for each deed done to people named right after
     its verb, in a sentence with no figure of that unit (``told``: (sentence start, unit)) — the
@@ -917,6 +928,10 @@ def _misread_deeds(doc: Doc, lex: FigureLexicon, told: set[tuple[int, str]]) -> 
                     continue
                 j = i + len(words)
                 named = _one_named_after(doc, j, sent.end, lex)
+                if named is None and (one := _one_named_before(doc, i, sent.start, lex)) is not None:
+                    named, j = (1, one), one  # "legislator Melitus Were was shot dead"
+                    while j > sent.start and doc[j].ent_type_ == "PERSON" and doc[j - 1].ent_type_ == "PERSON":
+                        j -= 1  # the whole name
                 if named is None or (spec.lived and _said_to_live(doc[i], spec)):
                     continue
                 out.append((j, named[1] + 1, named[0], spec.name))
