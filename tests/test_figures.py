@@ -561,3 +561,13 @@ def test_one_named_right_before_a_passive_the_parser_splits_is_counted():
     figs = [f[3] for f in _figs("Newly elected ODM legislator Melitus Were was shot dead in Kisumu.") if f[1] == "killed"]
     assert figs == ["Melitus Were"]
     assert _killed("Protesters were shot dead") == []
+
+
+def test_more_misread_headlines_still_count_their_dead():
+    assert _killed("A mob lynches and burns a suspected cattle thief in Kisii.") == [1]
+    assert _killed("Gunmen raid the home of a trader, killing and robbing him.") == [1]
+    assert _killed("Residents on lynched three suspected robbers at the market.") == [3]
+    assert _killed("Demonstrators marched in Kisumu. FATALITIES: 1 unarmed protester shot dead by police") == [1]
+    assert _killed("A Turkana is killed by raiders near Lokori.") == [1]
+    # a relative clause on the one it befell tells his deed, not this event's dead
+    assert _killed("Police shot a man who had killed three people in Nyeri.") == []

@@ -339,6 +339,8 @@ def _counted_noun(doc: Doc, c: _Cand, lex: FigureLexicon) -> Token | None:
             and last.head.pos_ in ("NOUN", "PROPN", "ADJ") and _modifiers_between(doc, c.end, last.head.i) \
             and not any(t.text in "()" for t in doc[c.end : last.head.i]):  # "20 (some reports 30)"
         noun = last.head
+        if noun.pos_ == "NOUN" and _event_phrase_at(doc, noun, lex):
+            return None  # "1 unarmed protester shot dead": the deed read as the noun counted
         # a name or noun that qualifies the people counted: "two al Shabaab suspects", "Two
         # Kenya Defence Forces (KDF) soldiers", "9 cattle rustlers"
         while (noun.pos_ == "PROPN" and noun.dep_ in ("compound", "nmod") or noun.pos_ == "NOUN" and noun.dep_ == "compound") \
@@ -870,30 +872,43 @@ def _words_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
     return i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words))
 
 
-def _one_named_after(doc: Doc, j: int, end: int, lex: FigureLexicon) -> tuple[int, int] | None:
-    """(quantity, last token) of the people the words from token ``j`` (to ``end``) name as a
-    verb's object: a number with nothing counted or a people noun after it ("killing four and
-    stealing cattle"), or one person named without a number ("kills elder", "lynch a murder
-    suspect in ...", "shot dead a Briton")."""
+def _one_named_after(doc: Doc, j: int, end: int, lex: FigureLexicon) -> tuple[int, int, int] | None:
+    """(quantity, first token, last token) of the people the words from token ``j`` (to ``end``)
+    name as a verb's object: a number with nothing or people counted after it ("killing four and
+    stealing cattle", "lynched two suspected robbers"), or one person named without a number
+    ("kills elder", "lynch a murder suspect in ...", "shot dead a Briton", "killing and robbing
+    him")."""
+    if j + 1 < end and doc[j].lower_ == "and" and doc[j + 1].pos_ in ("VERB", "NOUN") and doc[j + 1].is_lower:
+        j += 2  # a second verb with the same object: "lynches and burns a suspected thief"
+    if j < end and doc[j].lower_ in ("him", "her"):
+        return 1, j, j  # "killing and robbing him"
+    first = j
     article = j < end and doc[j].lower_ in ("a", "an", "the")
     j += article
-    if j < end and _is_number_text(doc[j].lower_):
+    quantity = parse_number(doc[j].text) if j < end and _is_number_text(doc[j].lower_) else None
+    if quantity is not None:
         after = doc[j + 1] if j + 1 < end else None
-        quantity = parse_number(doc[j].text)
-        if quantity is not None and (after is None or after.pos_ in ("CCONJ", "PUNCT", "ADP")):
-            return quantity, j
-        return None  # "killing 3 people": read from the parse
+        if after is None or after.pos_ in ("CCONJ", "PUNCT", "ADP"):
+            return quantity, first, j  # "killing four and stealing cattle"
+        j += 1  # "lynched two suspected robbers": the people it counts follow
     head = None
     for k in range(j, min(end, j + 4)):
         tok = doc[k]
-        if tok.pos_ not in _MODIFIER_POS or tok.tag_ in ("VBN", "VBD", "VBZ", "VBP") or not tok.is_alpha:
+        # (a participle only before the noun it qualifies: "a suspected thief", not "a man
+        # suspected of ...")
+        prenominal = k + 1 < end and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        if tok.pos_ not in _MODIFIER_POS or not tok.is_alpha \
+                or tok.tag_ in ("VBN", "VBD", "VBZ", "VBP") and not (tok.tag_ == "VBN" and prenominal):
             break
         head = tok
+    if quantity is not None:
+        people = head is not None and (head.lemma_.lower() in lex.people or head.lower_ in lex.people)
+        return (quantity, first, head.i) if people else None
     if head is None or head.lower_ in _COLLECTIVE or head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("men"):
         return None
     # "a Briton", "a Somali": one of a people (the tagger may read the people as a country)
     one_of_a_people = article and doc[j - 1].lower_ != "the" and head.pos_ == "PROPN" and head.i == j
-    return (1, head.i) if head.lower_ in lex.people or one_of_a_people else None
+    return (1, first, head.i) if head.lower_ in lex.people or one_of_a_people else None
 
 
 def _one_named_before(doc: Doc, i: int, start: int, lex: FigureLexicon) -> int | None:
@@ -903,7 +918,8 @@ def _one_named_before(doc: Doc, i: int, start: int, lex: FigureLexicon) -> int |
     if i - 2 < start or doc[i - 1].lower_ not in ("was", "is"):
         return None
     subj = doc[i - 2]
-    person = subj.ent_type_ == "PERSON" or subj.lower_ in lex.people and subj.tag_ not in ("NNS", "NNPS")
+    person = subj.ent_type_ == "PERSON" or subj.lower_ in lex.people and subj.tag_ not in ("NNS", "NNPS") \
+        or subj.pos_ == "PROPN" and i - 3 >= start and doc[i - 3].lower_ in ("a", "an")  # "A Kipsigis is killed"
     return subj.i if person and subj.lower_ not in _COLLECTIVE else None
 
 
@@ -922,19 +938,21 @@ def _misread_deeds(doc: Doc, lex: FigureLexicon, told: set[tuple[int, str]]) -> 
                 before = doc[i - 1] if i > sent.start else None
                 if words is None or before is not None and (
                         before.lower_ in _NO_DEED_BEFORE or before.pos_ in ("DET", "ADJ")
-                        or before.tag_ == "PRP$") or doc[i].pos_ == "VERB" and _not_real(doc[i]):
+                        or before.tag_ == "PRP$") or doc[i].pos_ == "VERB" and (
+                        _not_real(doc[i]) or _victims_deed(doc[i], lex) or _accused_of(doc[i])):
                     # (a determiner or adjective makes it a noun: "the murder suspect", "an
-                    # alleged murder suspect")
+                    # alleged murder suspect"; "shot a man who had killed three people": his deed)
                     continue
-                j = i + len(words)
-                named = _one_named_after(doc, j, sent.end, lex)
+                named = _one_named_after(doc, i + len(words), sent.end, lex)
                 if named is None and (one := _one_named_before(doc, i, sent.start, lex)) is not None:
-                    named, j = (1, one), one  # "legislator Melitus Were was shot dead"
+                    j = one  # "legislator Melitus Were was shot dead"
                     while j > sent.start and doc[j].ent_type_ == "PERSON" and doc[j - 1].ent_type_ == "PERSON":
                         j -= 1  # the whole name
+                    named = (1, j, one)
                 if named is None or (spec.lived and _said_to_live(doc[i], spec)):
                     continue
-                out.append((j, named[1] + 1, named[0], spec.name))
+                quantity, first, last = named
+                out.append((first, last + 1, quantity, spec.name))
                 break
     return out
 
