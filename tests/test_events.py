@@ -2769,3 +2769,10 @@ def test_a_toll_listed_by_place_after_it_is_not_added_twice():
     assert only("Post-election violence caused two deaths, one in Awendo and the other in Rongo.").fatalities == 2
     # a toll with its own place before another adds up
     assert only("Gunmen killed two people in Mandera, one in Wajir, on Monday.").fatalities == 3
+
+
+def test_a_toll_told_alone_after_an_event_is_its_toll_when_the_article_tells_others():
+    evs = _kenyan("Al Shabaab gunmen attacked Wajir town, throwing grenades into homes on Monday. Nine dead. "
+                  "Al Shabaab later claimed responsibility, declaring they were targeting Christians.")
+    assert evs[0].sub_event_type == "Grenade" and evs[0].fatalities == 9
+    assert sum(e.fatalities for e in evs) == 9  # not given to every event

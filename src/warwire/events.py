@@ -4380,6 +4380,28 @@ _TOLL_ROSE = re.compile(r"\b(?:toll|number of (?:dead|deaths|people killed))\b[^
                         r"jumped|reached|has reached|rises|climbs)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
 
+def _orphan_sentences(events: Sequence[Event], sentences: Sequence[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Event id -> the sentences right after its last one that tell no event ("Al Shabaab attacks
+    Mandera town, throwing grenades into homes. 14 dead."), given to the first event whose
+    evidence ends nearest before them."""
+    told = [[k for k, (a, b) in enumerate(sentences) if any(e.start < b and a < e.end for e in ev.evidence)]
+            for ev in events]
+    taken = {k for ks in told for k in ks}
+    out: dict[str, list[tuple[int, int]]] = {}
+    owner: dict[int, tuple[int, str]] = {}  # orphan sentence -> (its event's last sentence, event id)
+    for ev, ks in zip(events, told):
+        if not ks:
+            continue
+        k = max(ks) + 1
+        while k < len(sentences) and k not in taken:
+            if k not in owner or owner[k][0] < max(ks):
+                owner[k] = (max(ks), ev.id)
+            k += 1
+    for k, (_, ev_id) in sorted(owner.items()):
+        out.setdefault(ev_id, []).append(sentences[k])
+    return out
+
+
 def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: str = "",
                       sentences: Sequence[tuple[int, int]] = ()) -> None:
     """Set each event's fatalities by ACLED's rules.
@@ -4397,6 +4419,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     the deaths told in its other ``sentences`` (character ranges) are that event's ("... The
     clerk died in the fire").
     """
+    orphans = _orphan_sentences(events, sentences)
     # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
     article_coded = [int(m.group(1)) for m in (*_CODED_AS.finditer(text), *_SPLIT_AS.finditer(text))]
     for ev in events:
@@ -4418,9 +4441,10 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
         # a crowd's dead told elsewhere are its toll, unless its sentences say a death is what it
         # is about ("students protesting over the killing of their colleague ... A student was
         # found dead along the road")
-        if len(events) == 1 and ev.sub_event_type not in _PROTESTS and not (
+        if ev.sub_event_type not in _PROTESTS and not (
                 ev.sub_event_type in _RIOTS and any(_ABOUT_A_DEATH.search(e.text) for e in ev.evidence)):
-            spans += [Span(start=a, end=b, text=text[a:b]) for a, b in sentences
+            spans += [Span(start=a, end=b, text=text[a:b]) for a, b in
+                      (sentences if len(events) == 1 else orphans.get(ev.id, ()))
                       if not any(e.start < b and a < e.end for e in ev.evidence)]
         for k, span in enumerate(spans):
             in_sentence: dict[str | None, int] = {}
