@@ -2776,3 +2776,9 @@ def test_a_toll_told_alone_after_an_event_is_its_toll_when_the_article_tells_oth
                   "Al Shabaab later claimed responsibility, declaring they were targeting Christians.")
     assert evs[0].sub_event_type == "Grenade" and evs[0].fatalities == 9
     assert sum(e.fatalities for e in evs) == 9  # not given to every event
+
+
+def test_a_coding_note_in_a_bracket_belongs_to_the_count_inside_it():
+    ev = only("4 civilians killed (and 2 police - coded separately) by raiders in Mandera on Monday.")
+    assert ev.fatalities == 4
+    assert only("Police intervened killing 3 raiders (coded separately) in Mandera on Monday.").fatalities == 0

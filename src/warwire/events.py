@@ -4339,9 +4339,11 @@ _INCLUDED = re.compile(
 # others feared dead in earlier report but not confirmed", "5-6 others may have been killed
 # (unconfirmed)"
 _UNCONFIRMED = re.compile(r"^[^.;]{0,50}?\b(?:unconfirmed|not\s+(?:been\s+|yet\s+)?confirmed)\b", re.I)
-# deaths the note says belong to another event: "police intervened killing 4 (coded separately)"
+# deaths the note says belong to another event: "police intervened killing 4 (coded separately)";
+# not a count of its own in the bracket ("3 civilians killed (and 2 police - coded separately)":
+# the police are coded elsewhere, the civilians here)
 _CODED_ELSEWHERE = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}\(?[^.;()]{0,40}?\bcoded\s+(?:separately|seperately|elsewhere)", re.I)
+    r"^\s*(?:[a-z]+\s+){0,2}\(?[^.;()\d]{0,40}?\bcoded\s+(?:separately|seperately|elsewhere)", re.I)
 # another count of the same dead: "Six police (or seven - ...) officers", "20 (some reports 30)"
 _ALTERNATIVE = re.compile(r"\(\s*(?:or|some reports?(?: say)?|other reports?(?: say)?|others say)\s+$", re.I)
 # inside a parenthesis after a toll: a breakdown of it ("10 killed (4 in March, 6 in April)")
