@@ -571,3 +571,10 @@ def test_more_misread_headlines_still_count_their_dead():
     assert _killed("A Turkana is killed by raiders near Lokori.") == [1]
     # a relative clause on the one it befell tells his deed, not this event's dead
     assert _killed("Police shot a man who had killed three people in Nyeri.") == []
+
+
+def test_a_day_between_was_and_the_deed_and_a_group_acronym_still_count():
+    # the parser reads "shot" as a noun after the day, and "SLDF" as a common noun
+    assert _killed("A herdsman was on Sunday shot dead near Hola.") == [1]
+    assert _killed("6 suspected MRC killed, 2 seriously injured.") == [6]
+    assert _killed("5 AK47 rifles recovered") == []

@@ -575,8 +575,11 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         if counted is None and _children_of(doc[c.end - 1]):
             continue  # "a father of four is killed": his children, not the dead
         lives = counted is not None and _lives_taken(counted)  # "the attack claimed 9 lives"
+        # (a group's acronym the tagger reads as a common noun: "8 suspected SLDF killed")
+        acronym = counted is not None and counted.is_upper and counted.is_alpha and len(counted) > 1 \
+            and _unit_right_after(doc, counted.i + 1, lex) is not None
         if counted is not None and not lives and not _people_noun(counted, lex) \
-                and lex.unit_of_lemma(counted.lemma_) is None and not named_group(counted):
+                and lex.unit_of_lemma(counted.lemma_) is None and not named_group(counted) and not acronym:
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
@@ -915,11 +918,14 @@ def _one_named_before(doc: Doc, i: int, start: int, lex: FigureLexicon) -> int |
     """The token of one person named right before "was" or "is" and the verb form at ``i``
     ("Newly elected legislator Melitus Were was shot dead", where the tagger reads the name
     "Were" as a verb), or None."""
-    if i - 2 < start or doc[i - 1].lower_ not in ("was", "is"):
+    k = i - 1
+    while k > start and i - k <= 4 and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].lower_ in ("on", "at")):
+        k -= 1  # "A motorcyclist was on Saturday shot dead"
+    if k - 1 < start or doc[k].lower_ not in ("was", "is"):
         return None
-    subj = doc[i - 2]
+    subj = doc[k - 1]
     person = subj.ent_type_ == "PERSON" or subj.lower_ in lex.people and subj.tag_ not in ("NNS", "NNPS") \
-        or subj.pos_ == "PROPN" and i - 3 >= start and doc[i - 3].lower_ in ("a", "an")  # "A Kipsigis is killed"
+        or subj.pos_ == "PROPN" and k - 2 >= start and doc[k - 2].lower_ in ("a", "an")  # "A Kipsigis is killed"
     return subj.i if person and subj.lower_ not in _COLLECTIVE else None
 
 
