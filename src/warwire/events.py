@@ -4421,7 +4421,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     the deaths told in its other ``sentences`` (character ranges) are that event's ("... The
     clerk died in the fire").
     """
-    orphans = _orphan_sentences(events, sentences)
+    orphans = _orphan_sentences(events, sentences) if len(events) > 1 else {}
     # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
     article_coded = [int(m.group(1)) for m in (*_CODED_AS.finditer(text), *_SPLIT_AS.finditer(text))]
     for ev in events:
@@ -4450,8 +4450,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                       if not any(e.start < b and a < e.end for e in ev.evidence)]
         for k, span in enumerate(spans):
             in_sentence: dict[str | None, int] = {}
-            last: dict[str | None, int] = {}  # the last figure added per source
-            last_end: dict[str | None, int] = {}  # where it ends
+            last: dict[str | None, tuple[int, int]] = {}  # the last figure added per source: (quantity, end)
             listing: set[str | None] = set()  # sources listing the parts of their last toll
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
@@ -4477,22 +4476,22 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                     continue
                 if f.source in last and _ALTERNATIVE.search(before):
                     # the lowest of two counts of the same dead (ACLED)
-                    in_sentence[f.source] -= last[f.source] - min(last[f.source], f.quantity)
+                    in_sentence[f.source] -= last[f.source][0] - min(last[f.source][0], f.quantity)
                     continue
                 if f.source in in_sentence and _BREAKDOWN.search(before):
                     continue  # "10 people have been killed (4 in March, 6 in April)": its parts
                 if f.source in last and _PARTS_AFTER.match(after):
-                    between = span.text[last_end[f.source] - span.start : f.span.start - span.start]
-                    if f.source in listing and _NEXT_PART.match(between) or last[f.source] > f.quantity \
+                    toll, end = last[f.source]
+                    between = span.text[end - span.start : f.span.start - span.start]
+                    if f.source in listing and _NEXT_PART.match(between) or toll > f.quantity \
                             and _PARTS_BETWEEN.match(between) and not _OWN_PLACE.search(between):
                         # "two deaths, one in Awendo and the other in Rongo", "killed five: two in
                         # Kainuk and three in Lokori"
                         listing.add(f.source)
-                        last_end[f.source] = f.span.end
+                        last[f.source] = (toll, f.span.end)
                         continue
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
-                last[f.source] = f.quantity
-                last_end[f.source] = f.span.end
+                last[f.source] = (f.quantity, f.span.end)
             if k > 0 and in_sentence and _ALSO_KILLED.search(span.text):
                 extra += min(in_sentence.values())
                 continue

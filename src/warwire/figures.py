@@ -935,11 +935,14 @@ def _misread_deeds(doc: Doc, lex: FigureLexicon, told: set[tuple[int, str]]) -> 
     headlines the parser misreads: "Residents lynch robber", "MRC attacks village and kills
     elder", "Youths kill a butcher and torch houses"."""
     out: list[tuple[int, int, int, str]] = []
+    first_words = {spec.name: {w[0] for w in spec.object_words} for spec in lex.units}
     for sent in doc.sents:
         for spec in lex.units:
             if not spec.object_words or (sent.start, spec.name) in told:
                 continue
             for i in range(sent.start, sent.end):
+                if doc[i].lower_ not in first_words[spec.name]:
+                    continue
                 words = next((w for w in spec.object_words if _words_at(doc, i, w)), None)
                 before = doc[i - 1] if i > sent.start else None
                 if words is None or before is not None and (
