@@ -515,6 +515,13 @@ def test_both_and_a_couple_count_two():
     assert _killed("He was shot in both legs.") == []
 
 
+def test_shot_dead_around_its_object_counts_the_one_shot():
+    # the parser reads "dead" as the object's modifier ("a suspect dead")
+    assert _killed("Police shot a suspect dead in Mombasa.") == [1]
+    assert _killed("Police shoot Al Shabaab suspect dead in shoot-out") == [1]
+    assert _killed("Police shot a suspect wanted for robbery in Mombasa.") == []
+
+
 def test_a_headline_the_parser_misreads_still_counts_the_one_it_befell():
     # the tagger reads "lynch" as a noun, "kills" as a conjunct of "village", "shot" as a noun
     assert _killed("Villagers lynch thief") == [1]

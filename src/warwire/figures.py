@@ -680,6 +680,8 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
             word = child  # "shot dead", "shoot 1 policeman dead" (an adjective read as a clause)
         elif child.dep_ == "prep" and child.lower_ == "to":
             word = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "dobj":  # "shot a suspect dead": the complement read as the object's modifier
+            word = next((g for g in child.rights if g.dep_ == "amod"), None)
         elif child.dep_ == "xcomp" and verb.lemma_.lower() in _SAID_VERBS:
             # "two people were reported to have died" (not "... to have fled the scene")
             if (unit := _event_unit(child, lex)) in ("killed", "wounded"):

@@ -20,7 +20,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -1442,10 +1442,13 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
                 twin = None  # a village-layer town beside its namesake district: both stay
             if twin is not None:
                 if e.population > twin.entry.population:
-                    from dataclasses import replace as _replace
-
-                    twin.entry = _replace(twin.entry, population=e.population)
+                    twin.entry = replace(twin.entry, population=e.population)
                     twin.notes.append(f"population {e.population} from {e.id}")
+                if twin.entry.geonames_id == e.geonames_id and normalize(e.name) != normalize(twin.entry.name) \
+                        and normalize(e.name) in {normalize(v) for v in twin.entry.variants}:
+                    # the place keeps the name both sources give it: "Mombasa", not WOF's "Old Mombasa"
+                    twin.entry = replace(twin.entry, name=e.name,
+                                         variants=(twin.entry.name, *(v for v in twin.entry.variants if v != e.name)))
                 # the text spells the place as its supplement twin does ("Kerugoya" for WOF's
                 # Keruguya), when the twin is named alike (not WOF's Bomet, tied to GeoNames'
                 # Sotik); a global town's variants stay its own ("Duma" is no spelling of Douma)
