@@ -2688,6 +2688,12 @@ def test_election_violence_told_alone_is_rioting():
     assert "Violent demonstration" not in {e.sub_event_type for e in evs}
 
 
+def test_a_death_told_as_part_of_political_violence_is_an_attack():
+    (ev,) = _kenyan("1 killed - linked to electoral violence")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Kenya)", 1)
+    assert _kenyan("1 killed - linked to domestic violence") == []
+
+
 def test_details_not_specified_leave_the_event_told_before_the_dash():
     (ev,) = _kenyan("Riots involving various acts of violence and arson - DETAILS NOT SPECIFIED. Linked to "
                     "ongoing post-election violence")
