@@ -1096,6 +1096,11 @@ def test_rival_supporters_fighting_at_a_rally_are_a_mob():
     assert ev.sub_event_type == "Mob violence"
     ev = only("On Saturday, protesters clashed with police in Kisumu during a demonstration.")
     assert ev.sub_event_type == "Violent demonstration"
+    # rivals told as factions, or as "those of" another leader
+    for text in ("On Saturday, factions of ODM members clashed during a rally in Homa Bay.",
+                 "On Saturday, ODM supporters of John Mbadi clashed with those of Caroli Omondi at a party rally "
+                 "in Magunga."):
+        assert only(text).sub_event_type == "Mob violence", text
 
 
 def test_police_shooting_at_protesters_is_excessive_force_whatever_the_protest_mention_says():

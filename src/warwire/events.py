@@ -3030,7 +3030,8 @@ def _rival_crowds_at_rallies(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if m.frame == "protest":
             head = doc.char_span(*m.trigger, alignment_mode="expand")
-            if head is None or not (head.root.dep_ == "pobj" and head.root.head.lower_ in SETTING_PREPS):
+            if head is None or not (head.root.dep_ == "pobj" and (
+                    head.root.head.lower_ in SETTING_PREPS or head.root.head.head.lower_ == "ahead")):
                 continue
         elif m.frame != "riot":
             continue
@@ -3467,8 +3468,11 @@ def _rival_crowds(doc: Doc, m: Mention, agent_span, patient_span, ctx: Context) 
     ags = doc.char_span(*agent_span, alignment_mode="expand") if agent_span is not None else None
     if ags is not None and any(t.dep_ == "cc" and t.lower_ == "and" for t in ags):
         return True
+    pat = _phrase_head(doc, patient_span)
+    if pat is not None and pat.lower_ == "those" and any(c.lower_ == "of" for c in pat.children):
+        return True  # "supporters of Mbadi clash with those of Omondi"
     low = doc_text(doc)[m.sent_start : m.sent_end].lower()
-    return "rival" in low or any(w in low for w in _EACH_OTHER_WORDS)
+    return "rival" in m.sent_cues or any(w in low for w in _EACH_OTHER_WORDS)
 
 
 #: what says a place changed hands without a fight, in the capture's sentence or the next
