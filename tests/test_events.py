@@ -1099,7 +1099,9 @@ def test_rival_supporters_fighting_at_a_rally_are_a_mob():
     # rivals told as factions, or as "those of" another leader
     for text in ("On Saturday, factions of ODM members clashed during a rally in Homa Bay.",
                  "On Saturday, ODM supporters of John Mbadi clashed with those of Caroli Omondi at a party rally "
-                 "in Magunga."):
+                 "in Magunga.",
+                 # a rally they fought before is no demonstration of its own either
+                 "On Saturday, Jubilee and ODM supporters clashed ahead of a rally in Kisumu."):
         assert only(text).sub_event_type == "Mob violence", text
 
 
@@ -2240,8 +2242,23 @@ def test_deeds_planned_or_punished_and_keys_surrendered_are_no_events():
     assert ev.event_type == "Protests"
     ev = only("A man was lynched by residents in Nduuri village, Embu, for assaulting his mother.")
     assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    ev = only("A man was lynched by residents of Nduuri village, Embu, for killing a youth.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    ev = only("Police arrested a man for killing his neighbour in Kisumu.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Arrests", 0)
+    # who is blamed for a deed did it
+    ev = only("Police were criticised for killing two protesters in Kisumu on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Excessive force against protesters", "Police Forces of Kenya (2013-2022)", 2)
     # a surrender of arms is still one
     assert only("Fifty rebels surrendered their weapons to the army in Beni.").sub_event_type == "Agreement"
+
+
+def test_police_who_fire_back_fight_the_attackers():
+    ev = only("On Monday, an armed group stopped a police car and started firing at the officers. The police "
+              "fired back and killed two of them in Limuru.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 2)
+    assert {ev.actor1, ev.actor2} == {"Unidentified Armed Group (Kenya)", "Police Forces of Kenya (2013-2022)"}
 
 
 def test_property_a_crowd_destroys_is_no_disrupted_weapon():

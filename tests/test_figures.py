@@ -362,6 +362,11 @@ def test_what_a_victim_was_killed_for_is_no_toll():
     assert [f[:2] for f in _figs("A man is lynched for allegedly killing his brother.")] == [(1, "killed")]
     assert [f[:2] for f in _figs("A man was burnt to death by a vigilante mob for killing his daughter.")] \
         == [(1, "killed")]
+    # also where the parser hangs "for" on the doers, or the deed is the second of two, or the
+    # one arrested is told of
+    assert _killed("A man was lynched by residents for killing a youth.") == [1]
+    assert _killed("A man was lynched by residents of Mukothima for allegedly shooting and killing a youth.") == [1]
+    assert _killed("Police arrested a man for killing his neighbour in Kisumu.") == []
     # a killing someone is blamed for is a toll
     assert [f[:2] for f in _figs("Police were criticised for killing two protesters in Kisumu.")] == [(2, "killed")]
 

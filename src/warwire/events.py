@@ -39,7 +39,7 @@ from . import dates as dates_mod
 from .errors import DataError
 from .figures import (
     TRANSITIVE_ONLY, doc_text, headline_accusation, headline_predicate, named_group, objectless_transitive,
-    particle_objects, reduced_relative_subject, token_after,
+    particle_objects, reason_for, reduced_relative_subject, token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
@@ -599,8 +599,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         above = gov.head.head
         if _lemma(above) in mod.future:
             return "none"  # "a crowd who had planned on attacking an officer"
-        if gov.head.lower_ == "for" and lex.triggers.get((_lemma(above),)) in _PUNISHING:
-            return "weak"  # "a man was lynched for assaulting his mother": what he was punished for
+    if (above := reason_for(gov)) is not None and lex.triggers.get((_lemma(above),)) in _PUNISHING:
+        # "a man was lynched for assaulting his mother", "police arrested a man for killing his
+        # neighbour": what he was punished for
+        return "weak"
     if trig.pos_ == "NOUN" and (trig.dep_ in ("dobj", "obj") and _lemma(trig.head) in mod.future
                                 or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
                                 and _lemma(trig.head.head) in mod.future):
@@ -633,8 +635,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     return "real"
 
 
-#: frames of what a crowd may do to a person for a deed of theirs ("lynched for", "beaten for")
-_PUNISHING = frozenset({"killing", "beating"})
+#: frames of what may be done to a person for a deed of theirs ("lynched for", "beaten for",
+#: "arrested for")
+_PUNISHING = frozenset({"killing", "beating", "arrest"})
 
 
 def _span_tokens(doc: Doc, toks: Iterable[Token]) -> tuple[int, int] | None:
@@ -1094,17 +1097,22 @@ def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | Non
     ``via_preposition``)."""
     tok = verb
     for _ in range(4):
+        gerund = False
         if tok.dep_ in ("conj", "xcomp", "advcl"):
             tok = tok.head
         elif via_preposition and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
+            gerund = tok.tag_ == "VBG"
             tok = tok.head.head
         else:
             return None
         # (the last subject: "Detonation: a bomb carried by Taliban detonated, killing ...")
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if subjects or any(c.dep_ == "nsubjpass" for c in tok.children):
-            return subjects[-1] if subjects else None
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if subjects or passive:
+            # a passive's subject does the gerund after it: "police were criticised for killing
+            # two protesters" (not "a man was arrested and killed": what befell him)
+            return subjects[-1] if subjects else passive[-1] if gerund else None
         if tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
             return None  # a subject the parse lost: "... - police responded shooting dead 2"
     return None

@@ -1046,13 +1046,31 @@ def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:
             c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children) \
             and (verb.head.pos_ != "NOUN" or _people_noun(verb.head, lex)):
         return True  # (not a deed of the event's own: "sparking a siege that left 21 people dead")
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for" \
-            and _event_unit(verb.head.head, lex) in ("killed", "wounded"):
-        return True
+    if verb.tag_ == "VBG" and (above := reason_for(verb)) is not None \
+            and _event_unit(above, lex) in ("killed", "wounded", "detained"):
+        return True  # (also "lynched by residents for killing a youth", "arrested a man for killing")
     if _believed_of_the_victim(verb):
         return True
     return any(a.lemma_.lower() in _ACCUSING and a.dep_ in ("acl", "amod", "relcl") and not headline_predicate(a)
                for a in verb.ancestors)
+
+
+def reason_for(verb: Token) -> Token | None:
+    """The verb a "for" clause gives ``verb`` as the reason of: "lynched for killing a youth",
+    also where the parser hung "for" on a noun of that verb's phrase ("lynched by residents for
+    killing a youth", "for shooting and killing a youth"); None when ``verb`` is no such clause."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "for":
+        return None
+    tok = verb.head.head
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.dep_ not in ("pobj", "agent", "prep", "dobj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _believed_of_the_victim(verb: Token) -> bool:
