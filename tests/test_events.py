@@ -1906,6 +1906,14 @@ def test_fighting_between_two_sides_read_as_a_verb_still_names_them():
     ev = only("Fighting between the army and the Kachin Independence Army broke out in Kachin state on Monday.",
               published=dt.date(2023, 6, 20))
     assert {ev.actor1, ev.actor2} == {"Military Forces of Myanmar (2021-)", "KIA: Kachin Independence Army"}
+    # the sides on the verb the fighting is the subject of; civilians it killed are no side
+    ev = only("On 15 April 2023, fighting broke out between the Sudanese Armed Forces and the Rapid Support "
+              "Forces in Khartoum. At least 56 civilians were killed.", published=dt.date(2023, 4, 16))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces", 56)
+    ev = only("On 15 April 2023, heavy clashes erupted between the army and the RSF in Omdurman.",
+              published=dt.date(2023, 4, 16))
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces"}
 
 
 def test_what_was_seized_must_be_ground_for_a_change_of_control():

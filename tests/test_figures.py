@@ -478,6 +478,11 @@ def _killed(text: str) -> list[int]:
     return [q for q, unit, _, _ in _figs(text) if unit == "killed"]
 
 
+def test_cadets_and_settlers_are_people():
+    assert _killed("An ELN car bomb exploded at a police academy in Bogota, killing 22 cadets.") == [22]
+    assert _killed("Two settlers were killed in a shooting near Nablus.") == [2]
+
+
 def test_the_deed_done_to_people_beats_the_word_that_counts_them():
     # "inhabitants" counts people; stabbed to death, they are dead (a town's inhabitants are its population)
     assert _figs("Meru raiders stabbed 3 Isiolo inhabitants to death at Kiutine market.") == [(3, "killed", False, "3")]

@@ -921,8 +921,10 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             root = accused.head if accused.head.dep_ == "ROOT" else accused.head.head
             inner = {t.i for t in accused.subtree}
             agent = _span_tokens(doc, (t for t in root.subtree if t.i not in inner))
-        if agent is None and patient is None and (among := _prep_object(verb, "between") or _prep_object(verb, "among")) is not None:
-            agent = subtree_span(among)  # a gerund read as a verb: "Fighting between the army and the KIA broke out"
+        if agent is None and patient is None and (among := _sides_object(verb)) is not None:
+            # a gerund read as a verb: "Fighting between the army and the KIA broke out",
+            # "fighting broke out between the SAF and the RSF"
+            agent = subtree_span(among)
         if patient is not None and (of := _misplaced_of(verb)) is not None:
             # "took control of Wad Madani": the parser hung the place's "of" on the verb
             span = subtree_span(of)
@@ -1049,6 +1051,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         for c in trig.head.children:
             if c.dep_ in ("dobj", "obj"):
                 patient = patient or subtree_span(c)
+        if agent is None and (among := _sides_object(trig)) is not None:
+            agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
     elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB":
         for c in trig.head.children:
             if c.dep_ == "nsubj":
@@ -1059,6 +1063,15 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
     return agent or modifier, patient, passive
+
+
+def _sides_object(tok: Token) -> Token | None:
+    """The object of "between" or "among" on ``tok``, or on the verb it is the subject of
+    ("fighting broke out between the army and the RSF"): the sides of a fight."""
+    for t in (tok, tok.head) if tok.dep_ in ("nsubj", "csubj") else (tok,):
+        if (among := _prep_object(t, "between") or _prep_object(t, "among")) is not None:
+            return among
+    return None
 
 
 def _driven_from(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -4138,8 +4151,9 @@ def build_events(
             if met:  # alone, the side met is still the one named: actor1, the victims unnamed
                 side1 = [met[0]]
                 side2 = [x for x in side2 if x != met[0]]
-        if not side2 and len(side1) > 1 and sub == "Armed clash":
-            # "fighting between rebels and government forces": the two sides
+        if all(x.startswith("Civilians") for x in side2) and len(side1) > 1 and sub == "Armed clash":
+            # "fighting between rebels and government forces": the two sides (civilians it
+            # killed are no side: "... At least 56 civilians were killed")
             kind1 = ctx.kind_of(side1[0]) if ctx.kind_of else None
             other = next((x for x in side1[1:] if (ctx.kind_of(x) if ctx.kind_of else None) != kind1), None)
             if other is None and not side1[0].startswith("Unidentified"):
@@ -4147,7 +4161,7 @@ def build_events(
                 other = next((x for x in side1[1:] if not x.startswith("Unidentified")), None)
             if other is not None:
                 side1.remove(other)
-                side2 = [other]
+                side2 = [other, *side2]
         side1, side2 = _prefer_specific(side1, ctx), _prefer_specific(side2, ctx)
         side1, side2 = _drop_unidentified(side1), _drop_unidentified(side2)
         mob_victims = sub == "Mob violence" and _mob_victims(d)
