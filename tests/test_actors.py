@@ -147,6 +147,17 @@ def test_generic_with_demonym_or_fixed_country(kb, text, expected):
     assert found and found[0].actor == expected
 
 
+def test_coordinated_demonyms_share_the_force_noun(kb):
+    found = kb.find("Syrian and Russian warplanes struck the town.", on=PUBLISHED)
+    assert names(found) == ["Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)"]
+    assert found[0].text == "Syrian"
+    assert names(kb.find("Syrian, Iranian and Russian troops advanced.", on=PUBLISHED)) == [
+        "Military Forces of Syria (2000-)", "Military Forces of Iran (1989-)", "Military Forces of Russia (2000-)"]
+    # an adjective that is no demonym shares nothing
+    assert names(kb.find("Heavy and Russian artillery fire hit the town.", on=PUBLISHED)) == [
+        "Military Forces of Russia (2000-)"]
+
+
 def test_generic_without_country_left_for_caller(kb):
     found = kb.find("Gunmen attacked civilians as government forces and rebels fought.", on=PUBLISHED)
     assert [(m.text, m.role, m.actor) for m in found] == [

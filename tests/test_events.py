@@ -1902,6 +1902,20 @@ def test_a_side_that_attacks_in_one_clause_and_is_fought_in_another_is_the_other
     assert {ev.actor1, ev.actor2} == {"Military Forces of Nigeria (2015-2023)", "Islamic State (West Africa)"}
 
 
+def test_state_forces_that_assault_a_town_fight_whoever_holds_it():
+    # allies named together are one side, the other unnamed; no attack on civilians nobody names
+    ev = only("On 10 May 2019, Syrian, Iranian and Russian troops attacked Kafr Nabuda.",
+              published=dt.date(2019, 5, 11))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Military Forces of Syria (2000-)", "Unidentified Armed Group (Syria)")
+    assert set(ev.assoc_actor_1) == {"Military Forces of Iran (1989-)", "Military Forces of Russia (2000-)"}
+    # two air forces named together strike together
+    ev = only("On 19 August 2019, Syrian and Russian warplanes struck Khan Shaykhun, killing 6 civilians.",
+              published=dt.date(2019, 8, 20))
+    assert (ev.actor1, ev.assoc_actor_1, ev.actor2) == (
+        "Military Forces of Syria (2000-)", ["Military Forces of Russia (2000-)"], "Civilians (Syria)")
+
+
 def test_fighting_between_two_sides_read_as_a_verb_still_names_them():
     ev = only("Fighting between the army and the Kachin Independence Army broke out in Kachin state on Monday.",
               published=dt.date(2023, 6, 20))
@@ -2112,6 +2126,10 @@ def test_a_clash_whose_attackers_are_unnamed_goes_to_the_group_that_claimed_it()
     ev = only("Police were attacked by unknown men in Lamu on Monday. Al Shabaab claimed responsibility.")
     assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Al Shabaab")
     assert ev.actor2.startswith("Police Forces of Kenya")
+    # "IS" is the group, not the verb; and a group named by its country's branch claims too
+    ev = only("On 21 January 2021, two suicide bombers blew themselves up in a market in Baghdad, killing 32 "
+              "people. IS claimed responsibility.", published=dt.date(2021, 1, 22))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Suicide bomb", "Islamic State (Iraq)", 32)
     # with no one claiming it, the named side comes first and the other is unidentified
     ev = only("Police were attacked by unknown men in Lamu on Monday.")
     assert ev.actor1.startswith("Police Forces of Kenya") and ev.actor2 == "Unidentified Armed Group (Kenya)"

@@ -515,7 +515,8 @@ class ActorKB:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e, targets))
-        chosen = sorted(chosen + self._coordinated_communities(norm, chosen, taken))
+        chosen = sorted(chosen + self._coordinated_communities(norm, chosen, taken)
+                        + self._coordinated_demonyms(norm, chosen, taken))
         votes = Counter()
         for _s, _e, targets in chosen:
             if len(targets) == 1:
@@ -550,11 +551,42 @@ class ActorKB:
             first = norm[s:].split(" ", 1)[0].lower()
             if self._communities.get(first) not in targets:
                 continue
-            while (m := _COORDINATED.search(norm, 0, s)) and m.group(1).lower() in self._communities \
+            while (m := _COORDINATED.search(norm, max(0, s - 40), s)) and m.group(1).lower() in self._communities \
                     and not any(taken[m.start(1) : m.end(1)]):
                 out.append((m.start(1), m.end(1), (self._communities[m.group(1).lower()],)))
                 s = m.start(1)
         return out
+
+    def _coordinated_demonyms(self, norm: str, chosen: list, taken: bytearray) -> list:
+        """Countries whose demonym shares the force noun of the next one: in "Syrian and Russian
+        warplanes" (or "Syrian, Iranian and Russian troops") the Syrian ones are the Syrian
+        state's forces too."""
+        out = []
+        for s, e, targets in chosen:
+            if len(targets) != 1 or targets[0].actor is not None:
+                continue
+            first, _, rest = norm[s:e].partition(" ")
+            iso = self.iso_of_demonym(first)
+            if not rest or iso is None:
+                continue
+            while (m := _COORDINATED.search(norm, max(0, s - 40), s)) and not any(taken[m.start(1) : m.end(1)]):
+                other = self.iso_of_demonym(m.group(1))
+                found = self._whole_match(f"{m.group(1)} {rest}") if other not in (None, iso) else None
+                if found is None:
+                    break
+                out.append((m.start(1), m.end(1), found))
+                s = m.start(1)
+        return out
+
+    def _whole_match(self, phrase: str) -> tuple | None:
+        """The targets of a knowledge-base phrase that spans all of ``phrase``, else None."""
+        for auto, hay in ((self._ci, phrase.lower()), (self._cs, phrase)):
+            if auto.kind != ahocorasick.AHOCORASICK:
+                continue
+            for end_idx, (klen, targets, _verify, _named) in auto.iter(hay):
+                if klen == len(hay) and end_idx == len(hay) - 1:
+                    return targets
+        return None
 
     def community_militia(self, name: str) -> str | None:
         """The militia of a community named alone ("Pokot"), or None."""

@@ -3936,9 +3936,10 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
         ):
             continue
         for ref in ctx.actors:
-            if a <= ref.start and ref.end <= b and ref.name and _kind(ref, ctx) in _NON_STATE:
+            # (a named group, or one whose name depends on the country: "the Islamic State")
+            if a <= ref.start and ref.end <= b and (ref.name or ref.generic) and _kind(ref, ctx) in _NON_STATE:
                 name = _resolve_actor(ref, country, on, ctx)
-                if name and name not in exclude and name not in found:
+                if name and not name.startswith("Unidentified") and name not in exclude and name not in found:
                     found.append(name)
     return found[0] if len(found) == 1 else None
 
@@ -3947,8 +3948,9 @@ def _describes_victim(text: str, at: int, people: PeopleSpec) -> bool:
     """Does the claim at ``at`` describe a person, not who did it ("a man believed to be a
     member of the ONLF was shot dead by gunmen"; but "gunmen believed to be al-Shabaab",
     "armed men, suspected to be al Shabaab")?"""
-    words = re.findall(r"[a-z]+", text[max(0, at - 40) : at].lower())
-    while words and words[-1] in ("who", "is", "was", "are", "were", "being"):
+    before = re.split(r"[.;!?]\s", text[max(0, at - 40) : at])[-1]  # (not the sentence before)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
+    while words and words[-1] in ("who", "is", "was", "are", "were", "being") and not before.rstrip().endswith("IS"):
         words.pop()
     armed = any(w in people.armed or w == "armed" for w in words[-3:])
     return bool(words) and words[-1] in people.civilian and not armed
@@ -4151,9 +4153,11 @@ def build_events(
             if met:  # alone, the side met is still the one named: actor1, the victims unnamed
                 side1 = [met[0]]
                 side2 = [x for x in side2 if x != met[0]]
-        if all(x.startswith("Civilians") for x in side2) and len(side1) > 1 and sub == "Armed clash":
+        if all(x.startswith("Civilians") for x in side2) and len(side1) > 1 and sub == "Armed clash" \
+                and not any(m.frame in ("strike", "storming") and len(_named_sides(m.agents)) > 1 for m in d.mentions):
             # "fighting between rebels and government forces": the two sides (civilians it
-            # killed are no side: "... At least 56 civilians were killed")
+            # killed are no side: "... At least 56 civilians were killed"); allies who attack
+            # together are one ("Syrian and Russian troops attacked Kafr Nabuda")
             kind1 = ctx.kind_of(side1[0]) if ctx.kind_of else None
             other = next((x for x in side1[1:] if (ctx.kind_of(x) if ctx.kind_of else None) != kind1), None)
             if other is None and not side1[0].startswith("Unidentified"):
@@ -4271,6 +4275,12 @@ def build_events(
         ev.notes = _notes(ev, evidence)
         events.append(ev)
     return events
+
+
+def _named_sides(refs: Sequence[ActorRef]) -> set[str]:
+    """The actors ``refs`` name, but for unidentified ones ("gunmen dressed in police uniform":
+    only the police are named, and not as the doers)."""
+    return {x for a in refs if (x := a.name or a.generic) and x != "unidentified"}
 
 
 def _dedupe(names: Iterable[str]) -> list[str]:
@@ -4531,7 +4541,7 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
     lex = lex or default_lexicon()
     mentions = find_mentions(doc, ctx, lex)
     _road_blocks_of_protests(mentions)
-    _attack_by_default(mentions)
+    _attack_by_default(doc, mentions)
     drafts = _apply_labels(merge_mentions(mentions))
     drafts = _drop_reactions(drafts, lex)
     return build_events(doc, drafts, ctx, lex, mentions)
@@ -4551,7 +4561,7 @@ def _road_blocks_of_protests(mentions: list[Mention]) -> None:
 DEFAULT_ATTACK_FRAMES = frozenset({"strike", "killing", "wounding"})
 
 
-def _attack_by_default(mentions: list[Mention]) -> None:
+def _attack_by_default(doc: Doc, mentions: list[Mention]) -> None:
     """An article that reports only an attack by armed men on people or places it does not
     describe ("Cattle raiders attack family during raid", "SLDF militia attack - 7 killed") is
     an attack on civilians, as ACLED codes one whose victims are not said to be armed.  Its
@@ -4567,6 +4577,15 @@ def _attack_by_default(mentions: list[Mention]) -> None:
                 and not m.cues & {"state_agent", "civilian_agent"} and not m.refers_only and not m.cause_only
                 and ("state_actor" not in m.cues or "armed_agent" in m.cues)):
             m.create, m.sub_event_type, m.generic = True, "Attack", True
+            return
+    text = doc_text(doc)
+    for m in mentions:
+        if (m.undecided and m.frame == "strike" and {"state_agent", "armed_agent"} <= m.cues and not m.patients
+                and m.place is not None and not m.refers_only and not m.cause_only
+                and text[m.trigger[0] : m.trigger[1]].lower().startswith(("attack", "assault"))):
+            # "Syrian troops attacked Kafr Nabuda": state forces' assault on a place is a battle
+            # with whoever holds it, not an attack on civilians nobody names
+            m.create, m.sub_event_type = True, "Armed clash"
             return
 
 
