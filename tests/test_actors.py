@@ -120,6 +120,10 @@ def test_ambiguous_alias_resolved_by_other_actors_country(kb):
     assert set(syria[0].candidates) == {"SNA: Syrian National Army", "Military Forces of Somalia (2017-2022)"}
     somalia = kb.find("The SNA and AMISOM pushed al-Shabaab out of the town.", on=dt.date(2020, 1, 1))
     assert somalia[0].actor == "Military Forces of Somalia (2017-2022)"
+    # Cabo Delgado's insurgents are called al-Shabaab too: the feed's country decides
+    text = "Al-Shabaab insurgents attacked the town of Palma."
+    assert names(kb.find(text, on=dt.date(2021, 3, 25), country="MZ")) == ["Islamic State (Mozambique)"]
+    assert names(kb.find(text, on=dt.date(2021, 3, 25))) == ["Al Shabaab"]
 
 
 # ------------------------------------------------------------------ generic descriptions
