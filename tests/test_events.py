@@ -354,6 +354,12 @@ def test_fatalities_not_of_this_event(text, expected):
     assert events(text)[0].fatalities == expected
 
 
+def test_an_event_that_kills_no_one_by_definition_has_no_fatalities():
+    # the dead found are not what a withdrawal did (the figure stays, with its sentence)
+    ev = only("On Monday, the bodies of 12 civilians were found in Bucha after Russian forces withdrew from the town.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Non-violent transfer of territory", 0)
+
+
 def test_fatalities_a_sentence_opening_with_also_adds_other_dead():
     ev = only("On Monday, 1 soldier was killed in an attack by Taliban militants on a checkpoint in Ghor. "
               "Also a Taliban militant was killed and 3 were wounded.")

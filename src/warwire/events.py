@@ -4403,6 +4403,10 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w
 # a riot's cause told in the clause the figure is in: "burnt down a bus after it hit and killed
 # one of them", "torched houses after a rider was killed", "to protest the death of four men"
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+#: sub-event types that kill no one by definition: their sentences' dead belong to no such event
+#: ("the bodies of dozens of civilians were found in Bucha after Russian forces withdrew")
+_NON_VIOLENT = frozenset({"Non-violent transfer of territory", "Agreement", "Arrests", "Change to group/activity",
+                          "Headquarters or base established", "Other"})
 _RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|s)?\s+(?:against\s+|over\s+)?the\s+(?:death|killing)s?\s+of\s+$", re.I)
 
 #: what says a crowd rose over someone's death ("protesting over the killing of their colleague")
@@ -4455,12 +4459,16 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     death toll, nor is a death a protest or a riot is about ("after a man was killed"); an explicit
     "fatalities coded as N" wins.  When the article reports one event (not a peaceful protest),
     the deaths told in its other ``sentences`` (character ranges) are that event's ("... The
-    clerk died in the fire").
+    clerk died in the fire").  An event that kills no one by definition (an arrest, an agreement,
+    a transfer of territory without a fight) has none.
     """
     orphans = _orphan_sentences(events, sentences) if len(events) > 1 else {}
     # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
     article_coded = [int(m.group(1)) for m in (*_CODED_AS.finditer(text), *_SPLIT_AS.finditer(text))]
     for ev in events:
+        if ev.sub_event_type in _NON_VIOLENT:
+            ev.fatalities = 0
+            continue
         coded = [int(m.group(1)) for s in ev.evidence for m in (*_CODED_AS.finditer(s.text), *_SPLIT_AS.finditer(s.text))]
         if not coded and article_coded and not any(
             _CODED_AS.search(s.text) or _SPLIT_AS.search(s.text) for e in events for s in e.evidence
