@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -342,13 +341,9 @@ def test_sample_article_actors(kb, sample_text):
     assert "al-Qaeda" not in model_actors  # only named as HTS's past ("a former al-Qaeda affiliate")
 
 
-def test_matching_is_fast(kb, sample_text):
+def test_a_long_text_gives_each_copy_its_mentions(kb, sample_text):
+    # (how long matching takes is measured by benchmarks/pipeline.py, stage "actors")
+    one = kb.find(sample_text, on=PUBLISHED)
     text = (sample_text + "\n") * 8  # about 5,200 words
     assert len(text.split()) >= 5000
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        mentions = kb.find(text, on=PUBLISHED)
-        best = min(best, time.perf_counter() - t0)
-    assert len(mentions) > 200
-    assert best < 0.05, f"matching 5,000 words took {best * 1000:.1f} ms"
+    assert len(kb.find(text, on=PUBLISHED)) == 8 * len(one) > 200
