@@ -1783,6 +1783,23 @@ def test_a_town_entered_without_fighting_changed_hands_and_the_fighting_named_is
     assert [e.sub_event_type for e in events("On Monday, soldiers entered the town of Kidal.")] == []
 
 
+def test_a_withdrawal_told_with_the_capture_is_the_same_change_of_hands():
+    # "overnight" dates the withdrawal a day before the capture: still one event
+    ev = only("Syrian government forces captured the town of Khan Sheikhoun on Tuesday after rebels withdrew "
+              "overnight, state media said.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.date) == (
+        "Non-violent transfer of territory", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)", TUESDAY)
+
+
+def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
+    ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")
+    assert ev.location is None or ev.location.country != "IR"
+    # a doer's lower-case adjective names no one: the verb's subject did it
+    ev = only("Russian forces carried out heavy air strikes on Idlib on Monday.")
+    assert ev.actor1 == "Military Forces of Russia (2000-)"
+
+
 def test_control_handed_over_is_a_transfer_without_a_fight():
     ev = only("Croatia regained control of Vukovar on Monday when a United Nations mission handed "
               "authority over the town to Zagreb.")
@@ -2126,6 +2143,23 @@ def test_a_crewed_aircraft_shot_down_is_a_clash_a_drone_a_disrupted_weapon():
     ev = only("Ukrainian forces shot down a Russian drone over Kharkiv on Monday.")
     assert ev.sub_event_type == "Disrupted weapons use"
     assert ev.actor1.startswith("Military Forces of Ukraine")
+
+
+def test_who_blames_claims_nothing():
+    # each side blames the other: the record names no perpetrator
+    ev = only("A blast at a hospital in Gaza City killed hundreds of people on Monday. Hamas blamed an Israeli air "
+              "strike; Israel said a misfired Islamic Jihad rocket caused it.")
+    assert ev.actor1 == "Unidentified Armed Group (Palestine)"
+    # the one blamed is named after the blame
+    ev = only("A bomb exploded at a market in Mandera on Monday, killing 5 people. Police blamed Al Shabaab for the attack.")
+    assert ev.actor1 == "Al Shabaab"
+
+
+def test_libyan_sides_named_by_their_leader_and_their_backers():
+    ev = only("Fighters loyal to Khalifa Haftar launched an offensive on Tripoli on Monday. Forces of the UN-backed "
+              "government repelled the attack near the old airport, a spokesman said.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "LNA: Libyan National Army", "Military Forces of Libya (2016-2021) Government of National Accord")
 
 
 def test_a_clash_whose_attackers_are_unnamed_goes_to_the_group_that_claimed_it():

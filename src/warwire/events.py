@@ -1053,7 +1053,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                 patient = patient or subtree_span(c)
         if agent is None and (among := _sides_object(trig)) is not None:
             agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
-    elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB":
+    elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB" and (modifier is None or doc_text(doc)[modifier[0]].islower()):
+        # (a strike whose doer its own name or demonym names is theirs: "Hamas blamed an Israeli
+        # air strike"; not "Russian forces carried out heavy air strikes")
         for c in trig.head.children:
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
@@ -2391,6 +2393,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
         r.abroad = bool(ctx.countries) and bool(r.place.country) and r.place.country not in ctx.countries
         if ctx.militia_of is not None and _side_between(doc, r.place) and ctx.militia_of(r.place.text):
             r.modifier = "agent"  # "clashes between Kikuyu and Maasai": a community that fought, not the town
+        elif r.place.feature_type == "country" and _country_as_doer(doc, (r.place.start, r.place.end), [r.place]) \
+                and _subject_of_a_deed(doc, r.place, lex):
+            r.modifier = "agent"  # "Iran fired missiles at two Iraqi bases": the doer, not where
 
     # dates standing alone as a sentence ("25 March.", "Monday:") date what follows
     sents = list(doc.sents)
@@ -2512,6 +2517,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
+            if not m.agents and frame.name in _STATE_DEED_FRAMES:
+                m.agents = _country_as_doer(doc, agent_span, ctx.places)  # "Iran fired missiles at ..."
             if ran_into is not None and not m.agents:
                 # "a Taliban-planted landmine": who laid it
                 m.agents = [a for a in _actors_in(ran_into[1], sent_actors) if _kind(a, ctx) in ARMED_KINDS]
@@ -3227,6 +3234,32 @@ def _telling_state(trig: Token, places: Sequence[Place]) -> list[ActorRef]:
     return [ActorRef(None, country.start, country.end, "state_forces", country.country, "military")]
 
 
+#: frames whose doer, when a country is named as it, is that country's armed forces
+_STATE_DEED_FRAMES = frozenset({"air_strike", "shelling", "strike", "clash", "ambush", "capture", "storming",
+                                "killing", "shoot_down", "weapon_use", "expulsion", "explosion"})
+
+
+def _country_as_doer(doc: Doc, span: tuple[int, int] | None, places: Sequence[Place]) -> list[ActorRef]:
+    """A country that is all of a doer's phrase ("Iran fired more than a dozen ballistic missiles",
+    "Russia struck Kyiv") is its armed forces."""
+    sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    words = [t for t in sp if t.pos_ not in ("DET", "PUNCT")] if sp is not None else []
+    if not words or sp.root.dep_ != "nsubj":
+        return []  # (not "armed men from Somalia", nor a phrase the parse did not make the subject)
+    first, last = words[0].idx, words[-1].idx + len(words[-1])
+    country = next((p for p in places if p.feature_type == "country" and p.start <= first and last <= p.end), None)
+    return [ActorRef(None, country.start, country.end, "state_forces", country.country, "military")] if country else []
+
+
+def _subject_of_a_deed(doc: Doc, place: Place, lex: Lexicon) -> bool:
+    """The place is the subject of a verb of one of :data:`_STATE_DEED_FRAMES` ("Iran fired")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj":
+        return False
+    verb = span.root.head
+    return verb.pos_ == "VERB" and lex.triggers.get((_lemma(verb),)) in _STATE_DEED_FRAMES
+
+
 def _speaker(doc: Doc, ref: ActorRef) -> bool:
     """The actor is in the subject of a verb of telling: "a member of the PDF told Reuters"."""
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -3848,7 +3881,12 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             if related and family == "demonstration" and m.anaphoric:
                 target = d  # "The protesters lit bonfires on the highway": the same crowd
                 break
-            if (related or _fight_that_follows(d, m)) and _dates_compatible(d, m) \
+            # (a withdrawal told in the capture's sentence is the same change of hands, a night
+            # apart: "captured the town on Tuesday after rebels withdrew overnight")
+            one_transfer = same_sentence and m.territorial and any(x.territorial for x in d.mentions) \
+                and d.date is not None and m.date is not None and d.date.date is not None \
+                and m.date.date is not None and abs((d.date.date - m.date.date).days) <= 1
+            if (related or _fight_that_follows(d, m)) and (_dates_compatible(d, m) or one_transfer) \
                     and _places_compatible(d.place, m.place):
                 target = d
                 break
@@ -3931,13 +3969,19 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
         spans.append((nxt.start_char, nxt.end_char))
     found: list[str] = []
     for a, b in spans:
-        if _CLAIM_HEDGED.search(text, a, b) or not any(
-            not _describes_victim(text, c.start(), people) for c in _CLAIMED.finditer(text, a, b)
-        ):
+        claims = list(_CLAIMED.finditer(text, a, b))
+        if _CLAIM_HEDGED.search(text, a, b) or not any(not _describes_victim(text, c.start(), people) for c in claims):
             continue
+        # a blame names the doer in its own clause, after it ("police blamed Al Shabaab for the
+        # attack"); who blames claims nothing ("Hamas blamed an Israeli air strike; Israel said
+        # a misfired Islamic Jihad rocket caused it": no one's claim is the record's)
+        blamed = [(c.end(), m.start() if (m := re.compile(r"[;.]").search(text, c.end(), b)) else b)
+                  for c in claims if c.group().lower().startswith("blame")]
+        within = blamed if len(blamed) == len(claims) else [(a, b)]
         for ref in ctx.actors:
             # (a named group, or one whose name depends on the country: "the Islamic State")
-            if a <= ref.start and ref.end <= b and (ref.name or ref.generic) and _kind(ref, ctx) in _NON_STATE:
+            if any(x <= ref.start and ref.end <= y for x, y in within) and (ref.name or ref.generic) \
+                    and _kind(ref, ctx) in _NON_STATE:
                 name = _resolve_actor(ref, country, on, ctx)
                 if name and not name.startswith("Unidentified") and name not in exclude and name not in found:
                     found.append(name)
