@@ -1337,6 +1337,14 @@ def test_a_place_at_home_over_one_abroad_when_the_countries_are_given():
     assert [(e.sub_event_type, e.location.name) for e in ex.events] == [("Peaceful protest", "Nairobi")]
 
 
+def test_a_facility_named_after_its_town_is_in_it_even_abroad():
+    # a Yemeni feed: the strike fell in the Emirates, at the city's airport
+    text = "On Monday, Houthi drones struck fuel tanks near Abu Dhabi airport, killing three people."
+    (ex,) = pipeline.extract_many([ingest.from_text(text, published=TUESDAY)], countries=["YE"])
+    assert [(e.sub_event_type, e.location.name, e.location.country) for e in ex.events] == [
+        ("Air/drone strike", "Abu Dhabi", "AE")]
+
+
 def test_one_word_of_a_village_name_the_gazetteer_lacks_is_not_the_event_place():
     # "Kala Murchi" is no "Kala": the event is coded to the district named with it
     ev = only("On Sunday, a landmine planted by the Taliban hit an army vehicle, killing 2 soldiers, "

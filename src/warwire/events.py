@@ -1721,6 +1721,10 @@ INSTITUTION_NOUNS = frozenset(
 CROWD_HEADS = frozenset("residents resident villagers students student traders workers youths youth locals "
                         "people farmers teachers drivers operators demonstrators demonstrator protesters protester "
                         "protestors protestor".split())
+#: sites a place name before them locates ("Abu Dhabi airport", "Kismayo port")
+#: (not markets, stadiums or hospitals, often named after a person or another town: "Muthurwa
+#: market in Narok Town", "Moi stadium")
+FACILITY_NOUNS = frozenset("airport airbase airfield port seaport harbour harbor refinery".split())
 #: a place name modifying one of these is one end of a route or a border ("the Turkey-Syria border"),
 #: or names a road ("Thika Superhighway")
 ROUTE_NOUNS = frozenset("road highway superhighway bypass avenue street border route corridor railway pipeline "
@@ -1807,6 +1811,8 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     head = tok.head.lemma_.lower()
     if head in PLACE_NOUNS or tok.head.i < tok.i or _DESIGNATED.match(doc_text(doc), place.end):
         return None  # "Ijara sub-county", which the parser splits at the hyphen
+    if head in FACILITY_NOUNS:
+        return None  # "near Abu Dhabi airport", "at Mogadishu port": the facility is in the place
     if head in ROUTE_NOUNS or _hyphen_pair(doc_text(doc), place):
         return "route"
     if head in INSTITUTION_NOUNS:
