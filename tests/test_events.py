@@ -67,6 +67,16 @@ def test_denials_threats_forecasts_hypotheticals_and_diplomacy_are_not_events(te
     assert events(text) == []
 
 
+def test_a_denial_of_who_did_it_leaves_the_deed_told_as_fact():
+    # the Taliban deny the bombing was theirs; that it killed 63 is told, and IS claimed it
+    ev = only("The Taliban denied carrying out the bombing in Kabul on Saturday that killed 63 people at a wedding. "
+              "Islamic State later claimed responsibility.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities, ev.date) == (
+        "Remote explosive/landmine/IED", "Islamic State (Afghanistan)", 63, dt.date(2019, 8, 17))
+    # (a denial with nothing told as fact stays none: see above)
+    assert events("The Taliban denied that they killed 5 people in Kabul on Saturday.") == []
+
+
 def test_two_events_in_one_sentence():
     evs = events("Gunmen attacked a police post in Mandera on Monday, while protesters rallied peacefully in Nairobi.")
     by_type = {e.sub_event_type: e for e in evs}

@@ -478,6 +478,11 @@ def _killed(text: str) -> list[int]:
     return [q for q, unit, _, _ in _figs(text) if unit == "killed"]
 
 
+def test_no_one_killed_is_no_toll():
+    assert _killed("Al-Shabaab said no one was killed in the air strike.") == []
+    assert _killed("No one was killed, but one soldier was killed later.") == [1]
+
+
 def test_cadets_and_settlers_are_people():
     assert _killed("An ELN car bomb exploded at a police academy in Bogota, killing 22 cadets.") == [22]
     assert _killed("Two settlers were killed in a shooting near Nablus.") == [2]

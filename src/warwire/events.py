@@ -612,6 +612,10 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             break
         lem = _lemma(anc)
         if lem in mod.denial:
+            if any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in gov.children):
+                return "real"  # "denied carrying out the bombing that killed 63 people": that it killed is told
+            if trig.pos_ == "NOUN" and any(_lemma(a) in _AUTHORSHIP for a in trig.ancestors if anc in a.ancestors):
+                return "authorship"  # "denied carrying out the bombing": who did it is denied, not that it was done
             return "none"
         if anc.dep_ == "pcomp" and anc.head.lower_ == "without":
             return "none"  # "took the town without getting involved in any clashes"
@@ -635,6 +639,8 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     return "real"
 
 
+#: verbs whose object is a deed someone did: denying them denies who did it, not the deed
+_AUTHORSHIP = frozenset({"carry", "conduct", "perpetrate", "stage", "launch", "commit", "mount", "orchestrate"})
 #: frames of what may be done to a person for a deed of theirs ("lynched for", "beaten for",
 #: "arrested for")
 _PUNISHING = frozenset({"killing", "beating", "arrest"})
@@ -2476,6 +2482,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             modality = _modality(head, gov, sent, lex)
             if modality == "none":
                 continue
+            denied_author = modality == "authorship"
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
@@ -2525,6 +2532,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.agents = _actors_in(agent_span, sent_actors)
             if not m.agents and frame.name in _STATE_DEED_FRAMES:
                 m.agents = _country_as_doer(doc, agent_span, ctx.places)  # "Iran fired missiles at ..."
+            if denied_author:
+                m.agents, agent_span = [], None  # who denies doing it is no doer of record
             if ran_into is not None and not m.agents:
                 # "a Taliban-planted landmine": who laid it
                 m.agents = [a for a in _actors_in(ran_into[1], sent_actors) if _kind(a, ctx) in ARMED_KINDS]

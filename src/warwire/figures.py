@@ -286,6 +286,8 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
                 value = None  # "25 Aug. Five people were killed": a day of the month
             if value is not None and _school_year(doc[i]):
                 value = None  # "a form four student was killed": a school year, not a count
+            if value == 1 and i > 0 and lowers[i] == "one" and lowers[i - 1] in ("no", "not"):
+                value = None  # "no one was killed": none
             if value is not None and not (1900 <= value <= 2100 and doc[i].like_num
                                           and len(doc[i].text) == 4):
                 approx = _hedge_before(text_low, pos, lex)
