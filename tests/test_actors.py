@@ -150,6 +150,11 @@ def test_generic_with_demonym_or_fixed_country(kb, text, expected):
     assert found and found[0].actor == expected
 
 
+def test_yemens_government_forces_by_their_president(kb):
+    found = kb.find("Houthi forces and pro-Hadi forces clashed in Nihm district.", on=dt.date(2020, 2, 4))
+    assert names(found) == ["Houthi Movement", "Military Forces of Yemen (2012-2022)"]
+
+
 def test_coordinated_demonyms_share_the_force_noun(kb):
     found = kb.find("Syrian and Russian warplanes struck the town.", on=PUBLISHED)
     assert names(found) == ["Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)"]

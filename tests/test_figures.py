@@ -478,6 +478,12 @@ def _killed(text: str) -> list[int]:
     return [q for q, unit, _, _ in _figs(text) if unit == "killed"]
 
 
+def test_a_group_the_tagger_takes_for_an_organisation_counts_its_members():
+    assert _killed("7 ANSF and 4 Taliban were killed.") == [7, 4]
+    # (a number before a maker's name counts no one: nothing befell them)
+    assert _figs("He bought 3 Toyota cars in Kabul.") == []
+
+
 def test_no_one_killed_is_no_toll():
     assert _killed("Al-Shabaab said no one was killed in the air strike.") == []
     assert _killed("No one was killed, but one soldier was killed later.") == [1]

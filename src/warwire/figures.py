@@ -580,6 +580,10 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         # (a group's acronym the tagger reads as a common noun: "8 suspected SLDF killed")
         acronym = counted is not None and counted.is_upper and counted.is_alpha and len(counted) > 1 \
             and _unit_right_after(doc, counted.i + 1, lex) is not None
+        # (a group the tagger takes for an organisation, its number its members: "7 ANSF and 4
+        # Taliban were killed")
+        acronym = acronym or counted is not None and counted.ent_type_ == "ORG" and counted.pos_ == "PROPN" \
+            and counted.is_alpha and any(ch.dep_ == "nummod" and ch.i < counted.i for ch in counted.children)
         if counted is not None and not lives and not _people_noun(counted, lex) \
                 and lex.unit_of_lemma(counted.lemma_) is None and not named_group(counted) and not acronym:
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
