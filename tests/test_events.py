@@ -1205,6 +1205,15 @@ def test_civilians_who_strike_over_pay_protest():
     assert ev.sub_event_type == "Violent demonstration"
     # armed men who strike a place attack it
     assert only("Gunmen struck a village in Mandera on Monday.").sub_event_type == "Attack"
+    # a general strike is people's protest, whoever joins it
+    ev = only("On Monday, hundreds of thousands of people joined a general strike against the coup in Yangon.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Myanmar)")
+
+
+def test_a_partys_supporters_who_storm_and_burn_a_house_riot():
+    ev = only("On 9 May 2023, PTI supporters stormed the Corps Commander's house in Lahore and set it on fire "
+              "following the arrest of Imran Khan.", published=dt.date(2023, 5, 10))
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Pakistan)")
 
 
 def test_a_clash_with_one_side_named_lists_it_first_and_the_other_as_unidentified():
