@@ -2570,6 +2570,9 @@ def test_a_crowd_that_attacks_people_in_its_protest_is_a_violent_demonstration(t
 def test_an_attack_a_protest_is_about_leaves_it_peaceful():
     ev = only("On Monday, students protested the Garissa attack in Nairobi, calling on the government to do more.")
     assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+    # nor does an arrest it is about make it one the police intervened in
+    ev = only("On Monday, Muslim clerics in Mombasa protested the arrest of a radio show host.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
     # two crowds that fight at a rally are a mob, not a demonstration
     assert only("On Monday, Jubilee and KANU supporters clashed during a rally in Kisii.").sub_event_type == "Mob violence"
 

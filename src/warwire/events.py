@@ -1059,7 +1059,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                 patient = patient or subtree_span(c)
         if agent is None and (among := _sides_object(trig)) is not None:
             agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
-    elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB" and (modifier is None or doc_text(doc)[modifier[0]].islower()):
+    elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB" \
+            and (modifier is None or doc_text(doc)[modifier[0]].islower()):
         # (a strike whose doer its own name or demonym names is theirs: "Hamas blamed an Israeli
         # air strike"; not "Russian forces carried out heavy air strikes")
         for c in trig.head.children:
@@ -3660,8 +3661,9 @@ class _Draft:
                 # protests. Protesters were enraged over ..."), used excessive force, whatever
                 # the protest's own mention says
                 self.sub_event_type = m.sub_event_type
-            elif m.generic and not only_generic or m.refers_only:
-                pass
+            elif m.generic and not only_generic or m.refers_only \
+                    or m.cause_only and _family(self.sub_event_type) == "demonstration":
+                pass  # (what a protest is about types nothing: "protested his arrest")
             elif (m.create or (same_family and (same_sentence or _family(m.sub_event_type) != "violence"))) \
                     and PRECEDENCE[m.sub_event_type] < PRECEDENCE[self.sub_event_type] \
                     and not (m.sub_event_type == "Protest with intervention"
