@@ -537,7 +537,8 @@ UNCERTAIN_VERBS = frozenset({"clear", "know", "confirm", "establish"})
 
 
 def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
-    """'real', 'weak' (can only add details) or 'none' (reports no real event)."""
+    """'real', 'weak' (can only add details), 'authorship' (weak, and whoever the parse makes its
+    doer denied doing it: "denied carrying out the bombing") or 'none' (reports no real event)."""
     mod = lex.modality
     if sent.text.rstrip().endswith("?") or _asked_for(trig, sent, lex):
         return "none"
@@ -3971,6 +3972,7 @@ _CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|
 _CLAIM_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|not confirmed|unconfirmed|thought to|or)\b",
                            re.IGNORECASE)
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
+_CLAUSE_END = re.compile(r"[;.]")
 
 
 def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.date | None,
@@ -3992,7 +3994,7 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
         # a blame names the doer in its own clause, after it ("police blamed Al Shabaab for the
         # attack"); who blames claims nothing ("Hamas blamed an Israeli air strike; Israel said
         # a misfired Islamic Jihad rocket caused it": no one's claim is the record's)
-        blamed = [(c.end(), m.start() if (m := re.compile(r"[;.]").search(text, c.end(), b)) else b)
+        blamed = [(c.end(), m.start() if (m := _CLAUSE_END.search(text, c.end(), b)) else b)
                   for c in claims if c.group().lower().startswith("blame")]
         within = blamed if len(blamed) == len(claims) else [(a, b)]
         for ref in ctx.actors:
@@ -4010,9 +4012,10 @@ def _describes_victim(text: str, at: int, people: PeopleSpec) -> bool:
     member of the ONLF was shot dead by gunmen"; but "gunmen believed to be al-Shabaab",
     "armed men, suspected to be al Shabaab")?"""
     before = re.split(r"[.;!?]\s", text[max(0, at - 40) : at])[-1]  # (not the sentence before)
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", before)]
-    while words and words[-1] in ("who", "is", "was", "are", "were", "being") and not before.rstrip().endswith("IS"):
+    words = re.findall(r"[A-Za-z]+", before)
+    while words and words[-1] in ("who", "is", "was", "are", "were", "being"):  # (not "IS", the group)
         words.pop()
+    words = [w.lower() for w in words]
     armed = any(w in people.armed or w == "armed" for w in words[-3:])
     return bool(words) and words[-1] in people.civilian and not armed
 
@@ -4461,13 +4464,13 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w
                            r"|\bprotest\w*\s+the\s+(?:death|killing|murder|lynching)s?\s+of\b"
                            # "relatives of the man beaten to death by police protested": whose kin
                            r"|\b(?:relatives?|famil(?:y|ies)|colleagues?|friends?|parents?|widows?|kin)\s+of\s+$", re.I)
-# a riot's cause told in the clause the figure is in: "burnt down a bus after it hit and killed
-# one of them", "torched houses after a rider was killed", "to protest the death of four men"
 _RIOTS = frozenset({"Violent demonstration", "Mob violence"})
 #: sub-event types that kill no one by definition: their sentences' dead belong to no such event
 #: ("the bodies of dozens of civilians were found in Bucha after Russian forces withdrew")
 _NON_VIOLENT = frozenset({"Non-violent transfer of territory", "Agreement", "Arrests", "Change to group/activity",
                           "Headquarters or base established", "Other"})
+# a riot's cause told in the clause the figure is in: "burnt down a bus after it hit and killed
+# one of them", "torched houses after a rider was killed", "to protest the death of four men"
 _RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|s)?\s+(?:against\s+|over\s+)?the\s+(?:death|killing)s?\s+of\s+$", re.I)
 
 #: what says a crowd rose over someone's death ("protesting over the killing of their colleague")
@@ -4638,7 +4641,8 @@ def _attack_by_default(doc: Doc, mentions: list[Mention]) -> None:
     alone (arrests, searches), as are mentions that only refer to an attack ("claimed
     responsibility for the attack") and anything a civilian does; nothing changes when any
     other event is reported.  Armed men named as the doers attack even when the police are
-    named too ("An armed gang attacked a truck ..., police intervened")."""
+    named too ("An armed gang attacked a truck ..., police intervened").  State forces' assault on
+    a place it says nothing more of is a battle ("Syrian troops attacked Kafr Nabuda")."""
     if any(m.create for m in mentions):
         return
     for m in mentions:

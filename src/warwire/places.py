@@ -1423,7 +1423,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
     The twin is the WOF place with the same GeoNames id, else of the same name, else a town
     before a district, the nearest first: the city of Mombasa's population goes to the place WOF
-    ties to it (Old Mombasa, the old town), not to Mombasa County, which then beat the city."""
+    ties to it (Old Mombasa, the old town, which takes the city's name when WOF lists it among
+    its own), not to Mombasa County, which then beat the city."""
     wof = [c for c in cands if c.entry.id.startswith("wof:")]
     if not wof:
         return cands
