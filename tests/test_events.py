@@ -1356,6 +1356,12 @@ def test_a_place_at_home_over_one_abroad_when_the_countries_are_given():
     assert [(e.sub_event_type, e.location.name) for e in ex.events] == [("Peaceful protest", "Nairobi")]
 
 
+def test_where_a_march_was_going_is_not_where_it_was():
+    text = "On Monday, PTI supporters clashed with police in Lahore during a march towards Islamabad."
+    (ex,) = pipeline.extract_many([ingest.from_text(text, published=TUESDAY)], countries=["PK"])
+    assert [e.location.name for e in ex.events] == ["Lahore"]
+
+
 def test_a_facility_named_after_its_town_is_in_it_even_abroad():
     # a Yemeni feed: the strike fell in the Emirates, at the city's airport
     text = "On Monday, Houthi drones struck fuel tanks near Abu Dhabi airport, killing three people."

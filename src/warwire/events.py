@@ -1729,6 +1729,8 @@ INSTITUTION_NOUNS = frozenset(
 CROWD_HEADS = frozenset("residents resident villagers students student traders workers youths youth locals "
                         "people farmers teachers drivers operators demonstrators demonstrator protesters protester "
                         "protestors protestor".split())
+#: a crowd's way somewhere: the place it marches towards is not where it was
+_MARCHING = frozenset({"march", "walk", "procession", "trek", "convoy"})
 #: sites a place name before them locates ("Abu Dhabi airport", "Kismayo port")
 #: (not markets, stadiums or hospitals, often named after a person or another town: "Muthurwa
 #: market in Narok Town", "Moi stadium")
@@ -1811,6 +1813,8 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
         # where people came from: "a man from Isiolo was attacked ... near Maua", "invaders
         # suspected to be from Baringo County attacked ... at Rubere"
         return "attribute"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("towards", "toward") and tok.head.head.lemma_.lower() in _MARCHING:
+        return "route"  # "clashed with police in Lahore during a march towards Islamabad": where it was going
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and place.feature_type == "country" and (
             tok.head.dep_ == "agent" or tok.head.head.tag_ == "VBN"):
         return "agent"  # "missiles launched by Russia": who did it, not where
