@@ -2411,8 +2411,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
         r.abroad = bool(ctx.countries) and bool(r.place.country) and r.place.country not in ctx.countries
         if ctx.militia_of is not None and _side_between(doc, r.place) and ctx.militia_of(r.place.text):
             r.modifier = "agent"  # "clashes between Kikuyu and Maasai": a community that fought, not the town
-        elif r.place.feature_type == "country" and _country_as_doer(doc, (r.place.start, r.place.end), [r.place]) \
-                and _subject_of_a_deed(doc, r.place, lex):
+        elif r.place.feature_type == "country" and _subject_of_a_deed(doc, r.place, lex):
             r.modifier = "agent"  # "Iran fired missiles at two Iraqi bases": the doer, not where
 
     # dates standing alone as a sentence ("25 March.", "Monday:") date what follows

@@ -577,15 +577,9 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
         if counted is None and _children_of(doc[c.end - 1]):
             continue  # "a father of four is killed": his children, not the dead
         lives = counted is not None and _lives_taken(counted)  # "the attack claimed 9 lives"
-        # (a group's acronym the tagger reads as a common noun: "8 suspected SLDF killed")
-        acronym = counted is not None and counted.is_upper and counted.is_alpha and len(counted) > 1 \
-            and _unit_right_after(doc, counted.i + 1, lex) is not None
-        # (a group the tagger takes for an organisation, its number its members: "7 ANSF and 4
-        # Taliban were killed")
-        acronym = acronym or counted is not None and counted.ent_type_ == "ORG" and counted.pos_ == "PROPN" \
-            and counted.is_alpha and any(ch.dep_ == "nummod" and ch.i < counted.i for ch in counted.children)
         if counted is not None and not lives and not _people_noun(counted, lex) \
-                and lex.unit_of_lemma(counted.lemma_) is None and not named_group(counted) and not acronym:
+                and lex.unit_of_lemma(counted.lemma_) is None and not named_group(counted) \
+                and not _members_counted(doc, counted, lex):
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
@@ -1148,6 +1142,17 @@ def _children_of(num: Token) -> bool:
 #: nouns for a body of people whose size "of" gives ("an armed group of 8", "a gang of five")
 _GROUPS = frozenset({"group", "gang", "band", "team", "squad", "unit", "crowd", "mob", "contingent",
                      "party", "cell", "pack", "convoy", "patrol"})
+
+
+def _members_counted(doc: Doc, counted: Token, lex: FigureLexicon) -> bool:
+    """A group whose members a number counts, though the tagger reads no people in it: an
+    acronym taken for a common noun before an event word ("8 suspected SLDF killed"), or an
+    organisation with a number before it ("7 ANSF and 4 Taliban were killed")."""
+    if counted.is_upper and counted.is_alpha and len(counted) > 1 \
+            and _unit_right_after(doc, counted.i + 1, lex) is not None:
+        return True
+    return counted.ent_type_ == "ORG" and counted.pos_ == "PROPN" and counted.is_alpha \
+        and any(ch.dep_ == "nummod" and ch.i < counted.i for ch in counted.children)
 
 
 def _numbers_a_group(num: Token) -> bool:
