@@ -8,7 +8,7 @@ import pytest
 
 from warwire import nlp
 from warwire.errors import DataError
-from warwire.figures import find_figures, load_units, parse_number, quantities_in_text
+from warwire.figures import find_figures, load_units, parse_number, quantities_in_text, side_of
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 SAMPLE = SAMPLES / "khan-shaikhoun-2019-08-20.txt"
@@ -397,6 +397,27 @@ def test_a_passive_split_by_its_day_counts_the_victims():
     assert _figs("He was there when gunmen shot at him.") == []
     doc = nlp.parse("Two men were on Monday lynched by a mob.")
     assert (doc[1].dep_, doc[1].head.text) == ("nsubjpass", "lynched")
+
+
+def test_a_figure_names_who_it_counts():
+    figs = find_figures(nlp.parse("A suicide bomber killed 5 Chinese nationals and their Pakistani driver "
+                                  "near Besham, police said. Another 12 were wounded."))
+    assert [(f.quantity, f.unit, f.who) for f in figs] == [(5, "killed", "national"), (1, "killed", "driver"),
+                                                         (12, "wounded", None)]
+    assert [side_of(f) for f in figs] == ["civilians", None, None]
+
+
+def test_one_left_dead_and_one_killed_after_an_appositive():
+    # "left X shot dead": the one left is the dead (the parser reads "shot" as a past tense)
+    assert [f[:2] for f in _figs("A police operation left the son of a business owner shot dead in Nairobi.")] \
+        == [(1, "killed")]
+    # a clause opened by "and" whose subject the parser hung elsewhere, past an appositive
+    text = ("Turkana and Samburu raiders exchanged gunfire during the day in the town of Baragoi and a "
+            "Samburu herdsman, 16-year-old Nkilei Lekupuny, was killed in the gun battle.")
+    assert [(f[0], f[1], f[3]) for f in _figs(text)] == [(1, "killed", "a Samburu herdsman")]
+    # a passive that shares its subject with the verb before it is still that subject's
+    text = "A police reservist responded to the distress call and was shot dead by the group."
+    assert [(f[0], f[1], f[3]) for f in _figs(text)] == [(1, "killed", "A police reservist")]
 
 
 def test_found_murdered_and_a_body_found_are_one_dead_each():

@@ -77,6 +77,7 @@ class _UnitsFile(BaseModel):
     units: dict[str, _UnitEntry]
     vague: dict[str, _VagueEntry] = Field(default_factory=dict)
     fractions: dict[str, float] = Field(default_factory=dict)
+    sides: dict[str, list[str]] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ class FigureLexicon:
     hedges: tuple[str, ...]
     vague: dict[str, tuple[int, bool]]
     fractions: dict[str, float]
+    #: people noun lemma -> the side of a fight it counts ("soldier" -> "forces")
+    sides: dict[str, str] = field(default_factory=dict)
     #: (word, unit kind) -> unit, filled as words are read (see :func:`quantities_in_text`)
     word_units: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -128,6 +131,12 @@ def load_units(path: Path | None = None) -> FigureLexicon:
     for name, frac in data.fractions.items():
         if not 0 < frac < 1:
             raise DataError(f"{path.name}: bad entry 'fractions.{name}': must be between 0 and 1")
+    sides: dict[str, str] = {}
+    for side, lemmas in data.sides.items():
+        for lemma in lemmas:
+            if sides.setdefault(lemma.lower(), side) != side:
+                raise DataError(f"{path.name}: bad entry 'sides.{side}': {lemma!r} is already on side "
+                                f"{sides[lemma.lower()]!r}")
     units = tuple(
         UnitSpec(
             name=name,
@@ -148,6 +157,7 @@ def load_units(path: Path | None = None) -> FigureLexicon:
         hedges=tuple(sorted((h.lower() for h in data.hedges), key=len, reverse=True)),
         vague={k.lower(): (v.value, v.approximate) for k, v in data.vague.items()},
         fractions={k.lower(): v for k, v in data.fractions.items()},
+        sides=sides,
     )
 
 
@@ -647,9 +657,17 @@ def _figure(doc: Doc, start: int, end: int, quantity: int, unit: str, anchor: To
             quotes: Sequence[Quote], approximate: bool = False) -> Figure:
     """The figure written at ``start``-``end``, with its source and the place it is about."""
     text = doc_text(doc)[start:end]
+    who = anchor.lemma_.lower() if anchor.pos_ in ("NOUN", "PROPN") else None
     return Figure(quantity=quantity, text=text, unit=unit, approximate=approximate,
-                  source=_source(quotes, start, end), place=_place_near(anchor),
+                  source=_source(quotes, start, end), who=who, place=_place_near(anchor),
                   span=Span(start=start, end=end, text=text))
+
+
+def side_of(figure: Figure, lex: FigureLexicon | None = None) -> str | None:
+    """The side of a fight the people a figure counts are on (``sides`` in the units file:
+    "forces", "assailants", "civilians"), None when its noun names none ("people")."""
+    lex = lex or load_units()
+    return lex.sides.get(figure.who) if figure.who else None
 
 
 # --------------------------------------------------------------------------- people one by one
@@ -770,15 +788,19 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     subj_verb = verb
     while subj_verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subj_verb.children):
         subj_verb = subj_verb.head
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _FINDING and verb.tag_ == "VBN" \
+    if verb.dep_ in ("xcomp", "advcl") and (verb.head.lemma_.lower() in _FINDING and verb.tag_ == "VBN"
+                                            or verb.head.lemma_.lower() == "leave" and verb.tag_ in ("VBN", "VBD")) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
-        # "a man was found murdered", "police discovered a chief hacked to death"
+        # "a man was found murdered", "police discovered a chief hacked to death", "a police
+        # operation left the son of a business owner shot dead" (the parser's past tense)
         return [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
     if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ == "be" \
             and verb.i > verb.head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "A man was on Sunday night lynched", "an officer was on Wednesday shot dead": a passive
         # the parser split at its auxiliary
         return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if (subj := _noun_before_auxiliary(verb)) is not None:
+        return [subj]
     # a headline's bare participle is passive: "Officer killed at camp by a bomb"
     # ("Police reservist shot dead by militants": a past tense before "by" reads so too)
     headline = (verb.tag_ == "VBN" or verb.tag_ == "VBD" and (_by_follows(verb) or objectless_transitive(verb))) \
@@ -789,6 +811,35 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     if not found and (subj := reduced_relative_subject(verb)) is not None:
         found = [subj]
     return found
+
+
+def _noun_before_auxiliary(verb: Token) -> Token | None:
+    """The noun right before a subjectless passive's auxiliary, past an appositive set off by
+    commas, when a conjunction opens its phrase: in "... in Baragoi and a Samburu herdsman,
+    16-year-old Nkilei Lekupuny, was killed" the parser hangs "herdsman" on the town and gives
+    "killed" no subject (but "a reservist responded to the call and was shot dead" shares its
+    subject)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubjpass") for c in verb.children):
+        return None
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is None or aux.i < 2:
+        return None
+    doc = verb.doc
+    j = aux.i - 1
+    if doc[j].is_punct and doc[j].text == ",":
+        j -= 1
+        appos = doc[j]
+        start = min(t.i for t in appos.subtree) if appos.dep_ == "appos" else appos.i
+        if start < 2 or doc[start - 1].text != ",":
+            return None
+        j = start - 2
+    noun = doc[j]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.sent.start != verb.sent.start or verb in noun.ancestors:
+        return None
+    opening = noun.left_edge.i - 1
+    if opening < 0 or doc[opening].lower_ not in ("and", "but", "while", "whereas"):
+        return None
+    return noun
 
 
 def _one_person(noun: Token, lex: FigureLexicon) -> bool:

@@ -256,6 +256,8 @@ class Figure(_Model):
     unit: str = Field(description="killed, wounded, displaced, detained, fighters, population, ...")
     approximate: bool = False
     source: str | None = Field(None, description="Who gives the figure.")
+    who: str | None = Field(None, description="The noun that counts the people, lemmatised ('soldier', "
+                                              "'civilian'); None when the number stands alone.")
     place: str | None = None
     event_id: str | None = None
     span: Span
