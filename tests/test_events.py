@@ -298,6 +298,22 @@ def test_fatalities_ranges_take_the_lowest_and_also_killed_adds_up():
     assert ev.fatalities == 8
 
 
+def test_later_toll_of_the_other_side_adds_up_and_the_same_side_updates():
+    # the dead of another side told in a later sentence, by whoever, are more dead
+    ev = only("Suspected JNIM militants attacked an army camp in Mondoro on Monday, killing 27 soldiers. "
+              "The army said 60 militants were killed.")
+    assert (ev.event_type, ev.fatalities) == ("Battles", 87)
+    ev = only("CPC rebels attacked Bangui on Monday. Peacekeepers and FACA repelled the attack, killing 30 "
+              "rebels. One Rwandan peacekeeper was killed.")
+    assert ev.fatalities == 31
+    # the same side's dead told again are the same dead (another source's count: the lowest),
+    # and people on no side are on no other side
+    assert only("Gunmen killed 3 soldiers in Mandera on Monday. Officials said 5 soldiers were "
+                "killed.").fatalities == 3
+    assert only("Gunmen killed 3 soldiers in Mandera on Monday. Officials said 5 people were "
+                "killed.").fatalities == 3
+
+
 @pytest.mark.parametrize("text, expected", [
     # a part of a toll already counted is not added to it
     ("On Monday, gunmen killed at least 7 people, including 2 children, in an attack on a village in Marsabit.", 7),
@@ -1121,6 +1137,22 @@ def test_rival_supporters_fighting_at_a_rally_are_a_mob():
         assert only(text).sub_event_type == "Mob violence", text
 
 
+def test_strikes_told_again_with_no_one_firing_them_are_the_same_attack():
+    ev = only("On 29 December 2023, Russian forces launched a large-scale missile and drone attack across "
+              "Ukraine. In Kyiv, missiles hit a metro station and a warehouse, killing 16 people.",
+              published=dt.date(2024, 1, 2))
+    assert (ev.sub_event_type, ev.actor1, ev.location.name, ev.fatalities) == (
+        "Air/drone strike", "Military Forces of Russia (2000-)", "Kyiv", 16)
+
+
+def test_a_place_that_locates_the_target_is_not_the_target():
+    # the sit-in was stormed, not the army headquarters it was held outside
+    ev = only("Sudanese security forces stormed the protest sit-in outside the army headquarters in Khartoum "
+              "on Monday, killing at least 30 people, doctors said.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Excessive force against protesters", "Military Forces of Sudan (2019-)", "Protesters (Sudan)", 30)
+
+
 def test_police_shooting_at_protesters_is_excessive_force_whatever_the_protest_mention_says():
     ev = only("On Monday, police shot at protesters who had converged to march in Homa Bay.")
     assert ev.sub_event_type == "Excessive force against protesters"
@@ -1816,6 +1848,16 @@ def test_a_town_entered_without_fighting_changed_hands_and_the_fighting_named_is
     assert [e.sub_event_type for e in events("On Monday, soldiers entered the town of Kidal.")] == []
 
 
+def test_who_entered_a_place_another_side_left_holds_it():
+    ev = only("Syrian government forces and their allies entered Khan Sheikhoun on Tuesday after rebels "
+              "pulled out of the town, a war monitor said.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.location.name) == (
+        "Non-violent transfer of territory", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)",
+        "Khan Shaykhun")
+    ev = only("Rebels entered Saraqib in Idlib province after Syrian government forces retreated on Tuesday.")
+    assert (ev.actor1, ev.actor2) == ("Opposition Rebels (Syria)", "Military Forces of Syria (2000-)")
+
+
 def test_a_withdrawal_told_with_the_capture_is_the_same_change_of_hands():
     # "overnight" dates the withdrawal a day before the capture: still one event
     ev = only("Syrian government forces captured the town of Khan Sheikhoun on Tuesday after rebels withdrew "
@@ -1984,6 +2026,25 @@ def test_fighting_between_two_sides_read_as_a_verb_still_names_them():
     ev = only("On 15 April 2023, heavy clashes erupted between the army and the RSF in Omdurman.",
               published=dt.date(2023, 4, 16))
     assert {ev.actor1, ev.actor2} == {"Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces"}
+
+
+def test_civilians_a_battle_killed_are_its_associates_not_its_other_side():
+    ev = only("Clashes between armed groups erupted in Mogadishu on Monday, killing 12 people.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (Somalia)", "Unidentified Armed Group (Somalia)", 12)
+    assert ev.assoc_actor_2 == ["Civilians (Somalia)"]
+    assert only("Clashes among rival militias erupted in Mogadishu on Monday, killing 12 people.").actor2 \
+        == "Unidentified Armed Group (Somalia)"
+    ev = only("Police exchanged fire with gunmen in Mandera on Monday, killing a civilian.")
+    assert (ev.actor1, ev.actor2, ev.assoc_actor_2) == (
+        "Police Forces of Kenya (2013-2022)", "Unidentified Armed Group (Kenya)", ["Civilians (Kenya)"])
+
+
+def test_a_township_is_the_place_its_state_holds():
+    ev = only("On 12 November 2023, the Arakan Army captured a police outpost in Rathedaung township, Rakhine "
+              "state.", published=dt.date(2023, 11, 16))
+    assert (ev.sub_event_type, ev.actor1, ev.location.name, ev.location.admin1) == (
+        "Non-state actor overtakes territory", "AA: Arakan Army", "Rathedaung", "Rakhine")
 
 
 def test_what_was_seized_must_be_ground_for_a_change_of_control():

@@ -39,7 +39,7 @@ from . import dates as dates_mod
 from .errors import DataError
 from .figures import (
     TRANSITIVE_ONLY, doc_text, headline_accusation, headline_predicate, named_group, objectless_transitive,
-    particle_objects, reason_for, reduced_relative_subject, token_after,
+    particle_objects, reason_for, reduced_relative_subject, side_of, token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
@@ -851,6 +851,11 @@ def _misplaced_of(verb: Token) -> Token | None:
     return None
 
 
+#: prepositions that locate what a phrase names by another thing ("a sit-in outside the army
+#: headquarters", "a vehicle near a police station")
+_LOCATING = frozenset({"outside", "near", "beside", "behind", "opposite", "nearby"})
+
+
 def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapons: Collection[str] = (),
            ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Character spans of the agent and patient phrases of a trigger, and whether passive.
@@ -863,9 +868,13 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
     moved = {t.i for subj in repaired.values() for t in subj}
 
     def subtree_span(tok: Token) -> tuple[int, int] | None:
+        # a place the phrase is located by is no part of it ("stormed the protest sit-in outside
+        # the army headquarters": the sit-in, not the army)
+        beside = {t.i for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _LOCATING
+                  for t in c.subtree}
         if tok.i in moved:
-            return _span_tokens(doc, tok.subtree)
-        return _span_tokens(doc, (t for t in tok.subtree if t.i not in moved))
+            return _span_tokens(doc, (t for t in tok.subtree if t.i not in beside))
+        return _span_tokens(doc, (t for t in tok.subtree if t.i not in moved and t.i not in beside))
 
     if trig.i in repaired:
         agent = _span_tokens(doc, repaired[trig.i])
@@ -1715,7 +1724,7 @@ PLACE_NOUNS = frozenset(
     "town city village province district region governorate area country state county "
     "neighbourhood neighborhood suburb camp outskirts countryside municipality locality hamlet "
     "settlement capital centre center ward constituency subcounty sub-county location sublocation "
-    "sub-location division territory chiefdom commune prefecture sector".split()
+    "sub-location division territory chiefdom commune prefecture sector township".split()
 )
 #: a place name modifying one of these names an institution, not where something happened
 #: ("the Kabul government", "Kenya police")
@@ -1744,7 +1753,7 @@ TITLE_NOUNS = frozenset("governor president leader chief commander commissioner 
                         "representative minister king sultan emir bishop".split())
 #: words that may stand between a place and the larger place that holds it
 _DESIGNATOR_WORDS = (
-    r"(?:districts?|city|cities|towns?|count(?:y|ies)|sub-?count(?:y|ies)|provinces?|divisions?|locations?|"
+    r"(?:districts?|city|cities|towns?|townships?|count(?:y|ies)|sub-?count(?:y|ies)|provinces?|divisions?|locations?|"
     r"villages?|areas?|wards?|constituenc(?:y|ies)|municipalit(?:y|ies)|regions?|cent(?:er|re)|"
     r"administration|camp|market|bazaar|neighbou?rhood|suburb|outskirts|limits|sub-?locations?)"
 )
@@ -1760,7 +1769,7 @@ _DESIGNATOR_WORD = re.compile(rf"{_DESIGNATOR_WORDS}$", re.I)
 #: a division written right after a place name ("Ijara sub-county", "Rongo constituency"), not a
 #: site named after it ("Muthurwa market")
 _DESIGNATED = re.compile(r"\s+(?:sub-?)?(?:districts?|count(?:y|ies)|wards?|constituenc(?:y|ies)|locations?|divisions?|"
-                         r"villages?|towns?|city|areas?|municipality|regions?|provinces?)\b", re.I)
+                         r"villages?|towns?|townships?|city|areas?|municipality|regions?|provinces?)\b", re.I)
 _COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$", re.I)
 _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 #: "X district, Y": a place written as a district or city, so what holds it is a province
@@ -3869,6 +3878,11 @@ def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
         d.sub_event_type != "Peaceful protest" or _intervened(mentions, d, m))
 
 
+#: strikes from afar: told together (missiles and drones, air strikes and shelling) they are one
+#: event, coded by the higher sub-type
+_REMOTE_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -3898,7 +3912,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             related = same_type or (family == _family(d.sub_event_type) and (
                 family == "demonstration" or (same_sentence and family == "violence"))) or (
                 # "Taliban fighters overran the district after government forces retreated"
-                same_sentence and m.territorial and any(x.territorial for x in d.mentions))
+                same_sentence and m.territorial and any(x.territorial for x in d.mentions)) or (
+                # "Russian forces launched a missile and drone attack ... In Kyiv, missiles hit a
+                # metro station": strikes told again with no one named as firing them
+                m.sub_event_type in _REMOTE_STRIKES and d.sub_event_type in _REMOTE_STRIKES and not m.agents)
             if related and family == "demonstration" and m.anaphoric:
                 target = d  # "The protesters lit bonfires on the highway": the same crowd
                 break
@@ -4065,6 +4082,39 @@ def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, i
     return date, precision, "future" if (date - published).days > 1 else "news"
 
 
+def _between_armed_ones(doc: Doc, d: _Draft, lex: Lexicon) -> bool:
+    """Is a fight of the draft told as one between armed men of one plural noun ("clashes
+    between armed groups", "clashes among rival militias"): both its sides are theirs."""
+    for m in d.mentions:
+        if m.frame != "clash":
+            continue
+        head = doc.char_span(*m.trigger, alignment_mode="expand")
+        for prep in (c for t in head or () for c in t.children if c.lower_ in ("between", "among", "amongst")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS" and not c.conjuncts):
+                if obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed \
+                        or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children):
+                    return True
+    return False
+
+
+def _entered_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, date: dt.date | None) -> list[str]:
+    """The armed actors who entered a place in the sentences of a withdrawal ("Syrian forces
+    entered the town after rebels pulled out"): its new holders."""
+    start, end = d.sent_span
+    out: list[str] = []
+    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+        if tok.lemma_.lower() != "enter" or tok.pos_ != "VERB":
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            for ref in ctx.actors:
+                if a <= ref.start and ref.end <= b and _kind(ref, ctx) in ARMED_KINDS:
+                    name = _resolve_actor(ref, country, date, ctx)
+                    if name and name not in out:
+                        out.append(name)
+    return out
+
+
 def _other_side_named(d: _Draft, ctx: Context, country: str | None, date: dt.date | None, side: str) -> str | None:
     """A named armed actor of another kind than ``side`` in the sentences of a battle."""
     start, end = d.sent_span
@@ -4192,6 +4242,9 @@ def build_events(
                 # "troops encircled the town on Monday ... rebels withdrew on Tuesday"
                 for other in sieges.get(d.place.gazetteer_id, []):
                     winners += [x for x in (_resolve_actor(a, country, date, ctx) for a in other.agents) if x]
+            if not winners and losers:
+                # "government forces entered Khan Sheikhoun after rebels pulled out of the town"
+                winners = [x for x in _entered_by(doc, d, ctx, country, date) if x not in losers]
             side1, side2 = _dedupe(winners + agents), _dedupe(losers + patients)
         else:
             side1, side2 = _dedupe(agents + winners), _dedupe(patients + losers)
@@ -4296,6 +4349,14 @@ def build_events(
             actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
+        hit = None  # civilians a battle killed: no side of it, an associate of the side fought
+        if sub == "Armed clash" and actor1 is not None and actor2 is not None and actor2.startswith("Civilians") \
+                and ((ctx.kind_of(actor1) if ctx.kind_of else None) in ("state_forces", "external_forces")
+                     or _between_armed_ones(doc, d, lex) or _other_side_named(d, ctx, country, date, actor1)):
+            # "police exchanged fire with gunmen, killing a civilian", "clashes between armed groups
+            # in Tripoli killed 32 people" (but armed men's "clash" that killed people, with no
+            # other side told, is most often their attack on those people: they stay its target)
+            hit, actor2 = actor2, None
         if sub == "Armed clash" and actor1 is not None and actor2 is None:
             # a battle has two sides: an armed group its sentences name that the parse left out
             # ("2 police killed in shootout with SLDF", the parser hanging "with SLDF" on the
@@ -4326,7 +4387,7 @@ def build_events(
             actor1=actor1,
             actor2=actor2,
             assoc_actor_1=[x for x in side1[1:] if x != actor1],
-            assoc_actor_2=[x for x in side2[1:] if x != actor2],
+            assoc_actor_2=[x for x in side2[1:] if x != actor2] + ([hit] if hit and hit not in side2[1:] else []),
             actor1_uncertain=uncertain,
             actor1_candidates=candidates if uncertain else [],
             inter1=inter1,
@@ -4519,7 +4580,9 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     including 2 children"), another count of the same dead ("six (or seven) police": the
     lowest) and deaths the note codes elsewhere ("killing 4 (coded separately)"); a later
     sentence from the same source updates the toll (the highest stands) unless it counts other
-    dead ("3 militants were also killed", "Also a militant was killed"), and so does a toll told
+    dead ("3 militants were also killed", "Also a militant was killed", or the dead of another
+    side, whoever counts them: "killing 27 soldiers. The army said 60 militants were killed"
+    is 87), and so does a toll told
     as having risen, whoever tells it ("the death toll later rose to 15"); sources that disagree
     give the lowest.  The dead of the event a retaliation answers are not its own ("fired
     rockets in response to a strike that killed one of its commanders").  A number of "killed and wounded" (casualties) is no
@@ -4559,8 +4622,10 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             spans += [Span(start=a, end=b, text=text[a:b]) for a, b in
                       (sentences if len(events) == 1 else orphans.get(ev.id, ()))
                       if not any(e.start < b and a < e.end for e in ev.evidence)]
+        sides_told: set[str | None] = set()  # the sides whose dead earlier sentences counted
         for k, span in enumerate(spans):
             in_sentence: dict[str | None, int] = {}
+            sides: set[str | None] = set()
             last: dict[str | None, tuple[int, int]] = {}  # the last figure added per source: (quantity, end)
             listing: set[str | None] = set()  # sources listing the parts of their last toll
             for f in figures:
@@ -4603,7 +4668,11 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                         continue
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
                 last[f.source] = (f.quantity, f.span.end)
-            if k > 0 and in_sentence and _ALSO_KILLED.search(span.text):
+                sides.add(side_of(f))
+            other_side = bool(sides_told) and None not in sides | sides_told and sides.isdisjoint(sides_told)
+            sides_told |= sides
+            if k > 0 and in_sentence and (other_side or _ALSO_KILLED.search(span.text)):
+                # "... killing 27 soldiers. The army said 60 militants were killed": other dead
                 extra += min(in_sentence.values())
                 continue
             for source, n in in_sentence.items():
