@@ -2239,6 +2239,15 @@ def test_a_crewed_aircraft_shot_down_is_a_clash_a_drone_a_disrupted_weapon():
     assert ev.actor1.startswith("Military Forces of Ukraine")
 
 
+def test_a_claim_no_one_made_names_no_one():
+    ev = only("Gunmen stormed a maternity ward in Kabul on Tuesday, killing 24 people. No group claimed "
+              "responsibility, but the Taliban denied involvement.")
+    assert (ev.actor1, ev.fatalities) == ("Unidentified Armed Group (Afghanistan)", 24)
+    assert only("A bomb killed 5 people in Kabul on Tuesday. The Taliban have not claimed "
+                "responsibility.").actor1 == "Unidentified Armed Group (Afghanistan)"
+    assert only("A bomb killed 5 people in Kabul on Tuesday. The Taliban claimed responsibility.").actor1 == "Taliban"
+
+
 def test_who_blames_claims_nothing():
     # each side blames the other: the record names no perpetrator
     ev = only("A blast at a hospital in Gaza City killed hundreds of people on Monday. Hamas blamed an Israeli air "

@@ -3993,6 +3993,8 @@ _CLAIM_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|not confirmed
                            re.IGNORECASE)
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _CLAUSE_END = re.compile(r"[;.]")
+#: ... nor said of no one ("No group claimed responsibility, but the Taliban denied involvement")
+_CLAIM_NEGATED = re.compile(r"\b(?:no(?: \w+)?|nobody|none|not|never|yet to)\s*$", re.IGNORECASE)
 
 
 def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.date | None,
@@ -4008,7 +4010,8 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
         spans.append((nxt.start_char, nxt.end_char))
     found: list[str] = []
     for a, b in spans:
-        claims = list(_CLAIMED.finditer(text, a, b))
+        claims = [c for c in _CLAIMED.finditer(text, a, b)
+                  if not _CLAIM_NEGATED.search(text, max(a, c.start() - 20), c.start())]
         if _CLAIM_HEDGED.search(text, a, b) or not any(not _describes_victim(text, c.start(), people) for c in claims):
             continue
         # a blame names the doer in its own clause, after it ("police blamed Al Shabaab for the
