@@ -1153,6 +1153,14 @@ def test_a_place_that_locates_the_target_is_not_the_target():
         "Excessive force against protesters", "Military Forces of Sudan (2019-)", "Protesters (Sudan)", 30)
 
 
+def test_a_crackdown_that_killed_protesters_is_excessive_force():
+    ev = only("Three protesters died in a police crackdown on a demonstration in Lima on Monday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 3)
+    # a crackdown without deaths is an intervention
+    ev = only("Police fired tear gas to break up a demonstration in Lima on Monday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Protest with intervention", 0)
+
+
 def test_police_shooting_at_protesters_is_excessive_force_whatever_the_protest_mention_says():
     ev = only("On Monday, police shot at protesters who had converged to march in Homa Bay.")
     assert ev.sub_event_type == "Excessive force against protesters"

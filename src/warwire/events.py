@@ -4593,7 +4593,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     "fatalities coded as N" wins.  When the article reports one event (not a peaceful protest),
     the deaths told in its other ``sentences`` (character ranges) are that event's ("... The
     clerk died in the fire").  An event that kills no one by definition (an arrest, an agreement,
-    a transfer of territory without a fight) has none.
+    a transfer of territory without a fight) has none; a protest intervention that killed is
+    excessive force.
     """
     orphans = _orphan_sentences(events, sentences) if len(events) > 1 else {}
     # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
@@ -4681,6 +4682,10 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             for source, n in in_sentence.items():
                 per_source[source] = max(per_source.get(source, 0), n)
         ev.fatalities = max(min(per_source.values(), default=0) + extra, risen) or min(hedged, default=0)
+        if ev.sub_event_type == "Protest with intervention" and ev.fatalities:
+            # a protest broken up with deaths was met with excessive force ("three die in protest
+            # crackdown"): ACLED codes no intervention that kills
+            ev.sub_event_type = "Excessive force against protesters"
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:
