@@ -2271,6 +2271,11 @@ def test_libyan_sides_named_by_their_leader_and_their_backers():
               "government repelled the attack near the old airport, a spokesman said.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Armed clash", "LNA: Libyan National Army", "Military Forces of Libya (2016-2021) Government of National Accord")
+    ev = only("Forces loyal to the UN-recognised government recaptured Tarhuna, the last stronghold of Khalifa "
+              "Haftar's forces in western Libya, on Friday.", published=dt.date(2020, 6, 6))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Government regains territory", "Military Forces of Libya (2016-2021) Government of National Accord",
+        "LNA: Libyan National Army")
 
 
 def test_a_clash_whose_attackers_are_unnamed_goes_to_the_group_that_claimed_it():
@@ -2753,6 +2758,11 @@ def test_whom_a_mob_lynches_is_a_civilian_two_mobs_are_both_rioters():
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
     (ev,) = _kenyan("Youths clashed with police in Kisumu on Monday.")
     assert ev.actor2.startswith("Police Forces of Kenya")
+    # a crowd whose clash with the police is its second verb riots too: no armed clash
+    ev = only("Supporters of the TLP blocked roads and clashed with police in Lahore on Monday after their leader "
+              "was arrested. Two policemen were killed.")
+    assert (ev.event_type, ev.actor1, ev.fatalities) == ("Riots", "Rioters (Pakistan)", 2)
+    assert ev.actor2.startswith("Police Forces of Pakistan")
 
 
 def test_what_demonstrators_foul_destroy_or_block_makes_their_protest_violent():

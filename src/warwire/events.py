@@ -3534,6 +3534,8 @@ def _unarmed_clash(m: Mention, ctx: Context) -> bool:
         return False  # "Ethiopian raiders clash with police and civilians": armed men fight
     if _communal(m):
         return False  # "ethnic clashes", "clashes between two communities": communal militias
+    if "civilian_agent" in m.cues and "state_agent" not in m.cues and "unarmed_side" in m.sent_cues:
+        return True  # "supporters of the TLP blocked roads and clashed with police": a crowd fought
     if "state_forces" in kinds and len(kinds - {"state_forces", "unknown"}) == 0 and "unarmed_side" not in m.cues:
         return False
     if not kinds - {"unknown", "civilians"} and "unarmed_side" in m.sent_cues and "armed_actor" not in m.cues:
