@@ -2055,6 +2055,25 @@ def test_a_township_is_the_place_its_state_holds():
         "Non-state actor overtakes territory", "AA: Arakan Army", "Rathedaung", "Rakhine")
 
 
+def test_an_agreement_has_its_two_parties_and_a_deal_signed_is_one():
+    ev = only("The Colombian government and the FARC signed a ceasefire agreement in Havana on Thursday.",
+              published=dt.date(2016, 6, 25))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Agreement", "Military Forces of Colombia (2010-2018)", "FARC: Revolutionary Armed Forces of Colombia", 0)
+    # a deal signed is the deal ("surrendered the car keys" is still no surrender)
+    ev = only("The Taliban and the United States signed a peace deal in Doha on Saturday.",
+              published=dt.date(2020, 3, 2))
+    assert (ev.sub_event_type, ev.actor1, ev.date) == ("Agreement", "Taliban", dt.date(2020, 2, 29))
+    assert events("A man surrendered the car keys to robbers in Kabul on Saturday.") == []
+
+
+def test_a_fight_after_which_a_side_moved_is_that_sides():
+    ev = only("Syrian government forces advanced on Kafr Nabuda in Idlib province on Monday after heavy clashes "
+              "with the National Liberation Front, a Turkish-backed rebel coalition.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Military Forces of Syria (2000-)", "NLF: National Liberation Front")
+
+
 def test_what_was_seized_must_be_ground_for_a_change_of_control():
     assert events("The Houthis seized a commercial ship in the Red Sea on Monday.") == []
     ev = only("Taliban fighters overran a district headquarters in Badakhshan province on Monday after "

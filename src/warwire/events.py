@@ -1081,7 +1081,16 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         for c in trig.head.head.children:
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
+    elif opponent_with and patient is not None and trig.dep_ == "pobj" and trig.head.lower_ in _FIGHT_BEFORE \
+            and trig.head.head.pos_ == "VERB":
+        # "government forces advanced on Kafr Nabuda after heavy clashes with the NLF": the
+        # verb's subject fought the side met
+        agent = agent or next((subtree_span(c) for c in trig.head.head.children if c.dep_ == "nsubj"), None)
     return agent or modifier, patient, passive
+
+
+#: prepositions that put a fight before or around what a clause's subject did
+_FIGHT_BEFORE = frozenset({"after", "following", "during", "amid"})
 
 
 def _sides_object(tok: Token) -> Token | None:
@@ -2478,7 +2487,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             if head.pos_ == "VERB" and frame.name != "protest_intervention" and _into_the_air(head):
                 continue  # "police shot into the air": warning shots hit no one (but may disperse a crowd)
-            if frame.name == "agreement" and head.pos_ == "VERB" and any(
+            if frame.name == "agreement" and head.pos_ == "VERB" and _lemma(head) == "surrender" and any(
                     c.dep_ in ("dobj", "obj") and not {t.lower_ for t in c.subtree} & (_FIRED | lex.people.weapon)
                     for c in head.children):
                 continue  # "after surrendering the car keys": no surrender of arms or of a side
@@ -4299,6 +4308,8 @@ def build_events(
             # taken is the place, not a party ("Al Shabaab overtook Milimani village"); the
             # people a mob beats or burns are its victims
             side2 = [x for x in side2 if not x.startswith("Civilians")]
+        if sub == "Agreement" and not side2 and len(side1) > 1:
+            side2 = [side1.pop(1)]  # "the Colombian government and the FARC signed a ceasefire": its two parties
         actor1 = side1[0] if side1 else None
         actor2 = side2[0] if side2 else None
         # ACLED: demonstrators are Protesters (X); in a riot or a mob, Rioters (X)
