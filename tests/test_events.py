@@ -1153,6 +1153,13 @@ def test_a_place_that_locates_the_target_is_not_the_target():
         "Excessive force against protesters", "Military Forces of Sudan (2019-)", "Protesters (Sudan)", 30)
 
 
+def test_shots_at_a_protest_and_a_child_hit_by_a_stray_bullet_are_one_excessive_force():
+    (ev,) = _kenyan("Police in Kisumu fired live bullets at opposition supporters protesting the election results "
+                    "on Monday. A nine-year-old girl was hit by a stray bullet and died.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Excessive force against protesters", "Protesters (Kenya)", 1)
+    assert ev.actor2.startswith("Police Forces of Kenya")
+
+
 def test_a_crackdown_that_killed_protesters_is_excessive_force():
     ev = only("Three protesters died in a police crackdown on a demonstration in Lima on Monday.")
     assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 3)

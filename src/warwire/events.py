@@ -3863,10 +3863,12 @@ def _intervened(mentions: Sequence[Mention], d: _Draft, m: Mention) -> bool:
     """Force against the protest ``d`` is told after it and by the sentence of ``m``, which tells
     nothing else ("Teachers protested over pay. Police fired tear gas. Some were injured")."""
     told = min(x.sent_start for x in d.mentions)
-    if any(x.sent_start == m.sent_start and x.create and x.frame not in TOLL_FRAMES
+    if any(x is not m and x.sent_start == m.sent_start and x.create and x.frame not in TOLL_FRAMES
            and x.frame != "protest_intervention" for x in mentions):
         return False  # the sentence tells an event of its own: "his motorbike hit and killed a person"
-    return any(told <= x.sent_start <= m.sent_start and x.frame == "protest_intervention" for x in mentions)
+    # (or shots fired at the crowd: "Police fired live bullets at supporters protesting ...")
+    return any(told <= x.sent_start <= m.sent_start and (x.frame == "protest_intervention" or "protest_lethal" in x.cues)
+               for x in mentions)
 
 
 def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -3901,7 +3903,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
         if not m.create:
             continue
         own_date = m.date is not None and m.sent_start <= m.date.start < m.sent_end
-        if m.frame in TOLL_FRAMES and m.place is None and not own_date:
+        shot = m.frame == "strike" and m.generic and not m.agents and "firearm" in m.cues  # "hit by a stray bullet"
+        if (m.frame in TOLL_FRAMES or shot) and m.place is None and not own_date:
             # "Three civilians were killed in the strike."; "Three blasts ... At least six are
             # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
             # bullets against rioters ... A person is killed in the cross fire" (the dead of a
@@ -4166,7 +4169,7 @@ def _intervening_force(d: _Draft, mentions: Sequence[Mention], ctx: Context, cou
     for m in mentions:
         if not start <= m.sent_start < end + 3 or m.cause_only or m.refers_only or not (m.create or m.undecided):
             continue
-        if m.frame not in _INTERVENING_FRAMES and "protest_intervention" not in m.cues:
+        if m.frame not in _INTERVENING_FRAMES and not m.cues & {"protest_intervention", "protest_lethal"}:
             continue
         for a in m.agents:
             name = _resolve_actor(a, country, date, ctx)
@@ -4325,7 +4328,12 @@ def build_events(
             # police who break up a riot or a protest are its second party: ACLED lists the
             # crowd first
             actor1, actor2 = crowd, actor1
-        if sub == "Excessive force against protesters" and actor2 is None and ctx.resolve:
+        if sub == "Excessive force against protesters" and actor2 is None and actor1 in (None, crowd):
+            # "police fired live bullets at opposition supporters protesting ...", read from the
+            # protest: the force that fired
+            actor2 = _intervening_force(d, mentions, ctx, country, date)
+        if sub == "Excessive force against protesters" and actor2 is None and actor1 not in (None, crowd) \
+                and ctx.resolve:
             actor2 = ctx.resolve("protesters", country, date)  # "police fired live rounds at protesters"
         if sub == "Peaceful protest" and actor2 and ctx.kind_of and ctx.kind_of(actor2) != "protesters":
             actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
