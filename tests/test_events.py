@@ -2391,6 +2391,11 @@ def test_shots_into_the_air_are_no_air_strike_and_hit_no_one():
     assert ev.sub_event_type == "Violent demonstration"
     # a strike from the air stays one
     assert only("Jets struck the town from the air on Monday.").sub_event_type == "Air/drone strike"
+    # an aircraft fired at is the target, not the weapon
+    ev = only("Gunmen opened fire on a small commercial plane as it landed in Kandahar on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Unidentified Armed Group (Afghanistan)")
+    assert only("Russian warplanes fired missiles at Saraqib in Idlib province on Monday.").sub_event_type \
+        == "Air/drone strike"
 
 
 def test_fighting_and_deaths_told_in_a_riots_sentence_are_the_riot():

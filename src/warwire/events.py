@@ -1250,6 +1250,12 @@ _NON_STATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_mili
 _VICTIMISING = frozenset({"strike", "killing", "beating", "wounding", "abduction"})
 
 
+def _fired_at(tok: Token) -> bool:
+    """``tok`` is what was fired at ("gunmen opened fire on a small commercial plane"): a
+    target, not the weapon."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at") and tok.head.head.pos_ == "VERB"
+
+
 def _victim_of_deed(tok: Token, lex: Lexicon) -> bool:
     """``tok`` is who a violent verb befell: "killed 30 villagers", "villagers were abducted",
     "killed dozens of villagers"."""
@@ -1283,7 +1289,7 @@ def _headline_victim(verb: Token, lex: Lexicon) -> Token | None:
 
 
 #: cue classes that name the weapon an event was done with
-_WEAPON_CUES = frozenset({"grenade", "explosive", "artillery", "chemical", "suicide"})
+_WEAPON_CUES = frozenset({"grenade", "explosive", "artillery", "chemical", "suicide", "air"})
 
 
 #: a bomber is a person: one that something was done to is no explosion
@@ -2643,6 +2649,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name not in ("disrupted", "capture", "destroying"):
                 for weapon in _WEAPON_CUES & m.cues:
                     if all(_disrupted_weapon(doc[i], lex) or _victim_of_deed(_noun_of(doc[i]), lex)
+                           or weapon == "air" and _fired_at(_noun_of(doc[i]))
                            for i in cue_hits.where(clause_toks.start, clause_toks.end, weapon)):
                         # "Police gunned down a suspect and recovered two hand grenades": what was
                         # recovered was not what the killing was done with; nor is a "suicide
