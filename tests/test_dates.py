@@ -38,6 +38,9 @@ TUESDAY = dt.date(2019, 8, 20)
         ("lynched on the weekend (25-26 July)", dt.date(2019, 7, 25), 1),
         ("riots in Migori from 11 to 13 Aug, 5 killed", dt.date(2019, 8, 12), 2),
         ("From August 14th - 16th, students demonstrated", dt.date(2019, 8, 15), 2),
+        # a night that runs into the next day is the day it began; longer spans their middle
+        ("bombed the village on the night of Sunday to Monday", dt.date(2019, 8, 18), 1),
+        ("clashes from Thursday into Saturday", dt.date(2019, 8, 16), 2),
     ],
 )
 def test_resolves(text, expected, precision):

@@ -32,6 +32,14 @@ def test_passive_voice_agent_is_actor1_and_victims_actor2():
     assert ev.civilian_targeting
 
 
+def test_the_doer_of_a_gerund_is_after_by():
+    ev = only("Three Ukrainian soldiers were killed and four wounded in shelling by Russian-backed separatists "
+              "near Pisky on August 17, the military said.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Shelling/artillery/missile attack", "NAF: Novorossiya Armed Forces", 3)
+    assert ev.actor2.startswith("Military Forces of Ukraine")
+
+
 def test_air_strike_that_kills_civilians_stays_an_air_strike():
     ev = only("Syrian warplanes struck the town of Saraqib on Monday, killing five civilians.")
     assert ev.sub_event_type == "Air/drone strike"
@@ -296,6 +304,13 @@ def test_fatalities_ranges_take_the_lowest_and_also_killed_adds_up():
     ev = only("On 18 August 2019, 5-7 policemen were killed following an attack by Taliban militants "
               "on a checkpoint in Kunduz. Officials said 3 militants were also killed.")
     assert ev.fatalities == 8
+
+
+def test_the_side_attacked_that_fought_back_stays_the_other_side():
+    ev = only("Al-Shabaab fighters attacked a military base in Hawadley, Middle Shabelle, on Monday, killing seven "
+              "soldiers. The army said it repulsed the attack and killed 15 militants.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "Al Shabaab", 22)
+    assert ev.actor2.startswith("Military Forces of Somalia")
 
 
 def test_later_toll_of_the_other_side_adds_up_and_the_same_side_updates():
@@ -1135,6 +1150,12 @@ def test_rival_supporters_fighting_at_a_rally_are_a_mob():
                  # a rally they fought before is no demonstration of its own either
                  "On Saturday, Jubilee and ODM supporters clashed ahead of a rally in Kisumu."):
         assert only(text).sub_event_type == "Mob violence", text
+
+
+def test_a_strike_overnight_from_one_day_to_the_next_is_one_event():
+    ev = only("Warplanes bombed the town of Saraqib in Idlib province overnight Monday to Tuesday, killing four "
+              "children, rescuers said.")
+    assert (ev.sub_event_type, ev.date, ev.fatalities) == ("Air/drone strike", dt.date(2019, 8, 19), 4)
 
 
 def test_strikes_told_again_with_no_one_firing_them_are_the_same_attack():

@@ -76,7 +76,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?P<mod>last|this|next|previous|past)?\s*{_WEEKDAY}(?:\s+(?P<tod>morning|afternoon|evening|night))?"
             # "on Monday last week", "on the Friday of the previous week"
-            r"(?:\s+(?:of\s+)?(?P<week>last|the\s+previous|the\s+past|previous)\s+week)?\b",
+            r"(?:\s+(?:of\s+)?(?P<week>last|the\s+previous|the\s+past|previous)\s+week)?"
+            # a night that ends the next day is the day it began: "overnight Monday to Tuesday"
+            r"(?:\s+(?:to|into)\s+(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?\b",
             re.I,
         ),
     ),
@@ -218,7 +220,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
         weekday = WEEKDAYS[g["weekday"].lower()]
         if g.get("week"):  # that day of the week before the publication's (weeks start on Monday)
             return ref - dt.timedelta(days=ref.weekday() + 7 - weekday), 1, True
-        return _weekday(weekday, g.get("mod"), ref), 1, True
+        day = _weekday(weekday, g.get("mod"), ref)
+        span = (WEEKDAYS[g["weekday2"].lower()] - weekday) % 7 if g.get("weekday2") else 0
+        if span > 1:  # "from Monday to Friday": the middle of the span, as for a range of dates
+            return day + dt.timedelta(days=span // 2), 2, True
+        return day, 1, True
     # deictic
     word = re.sub(r"\s+", " ", g["word"].lower())
     if g.get("unit"):

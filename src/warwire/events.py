@@ -1000,6 +1000,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                 patient, passive = subtree_span(subj), True
                 agent = by_agent(verb) or next(
                     (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None) or by_agent(verb.head)
+        if agent is None and verb.tag_ == "VBG" and not passive:
+            agent = by_agent(verb)  # "wounded in shelling by Russian-backed separatists": a gerund's doer
         if agent is None and (subj := _inherited_subject(verb, via_preposition=not passive)) is not None:
             agent = subtree_span(subj)
         if patient is None and not passive and not (opponent_with and _prep_object(verb, "with") is not None):
@@ -4278,10 +4280,14 @@ def build_events(
             side1 = [x for x in side1 if x not in losers] or side1
         if sub == "Armed clash" and len(side1) > 1:
             # "troops repelled an attack by ISWAP, killing 20 insurgents": a side that attacks in
-            # one clause and is fought in another is the other side (not one that only lost men:
-            # "Taliban attacked a post ... 3 Taliban were also killed")
+            # one clause and is fought (or, when no one is told as fought, attacked) in another is
+            # the other side ("Al-Shabaab attacked a military base ... The army said it repulsed
+            # the attack"; not one that only lost men: "Taliban attacked a post ... 3 Taliban were
+            # also killed")
             met = {x for m in d.mentions if m.frame == "clash"
-                   for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x}
+                   for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x} or {
+                x for m in d.mentions if m.frame == "strike"
+                for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x}
             fought = [x for x in side1 if x in met]
             if fought and any(x not in fought and not x.startswith("Unidentified") for x in side1):
                 side1 = [x for x in side1 if x not in fought]
