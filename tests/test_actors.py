@@ -142,6 +142,8 @@ def test_russian_fighter_jets(kb):
         ("a Turkish military convoy was hit", "Military Forces of Turkey (2016-)"),
         ("US troops withdrew", "Military Forces of the United States (2017-2021)"),
         ("Kenya Defence Forces (KDF) soldiers", "Military Forces of Kenya (2013-2022)"),
+        ("FACA soldiers repelled the attack", "Military Forces of the Central African Republic (2016-)"),
+        ("FADM troops retook the town", "Military Forces of Mozambique (2015-2025)"),
         # (not Myanmar's People's Defence Force inside the name)
         ("shelling by Uganda Peoples Defence Force (UPDF) inside the Kenyan border", "Military Forces of Uganda (1986-)"),
         ("Afghan civilians were killed", "Civilians (Afghanistan)"),

@@ -313,6 +313,13 @@ def test_the_side_attacked_that_fought_back_stays_the_other_side():
     assert ev.actor2.startswith("Military Forces of Somalia")
 
 
+def test_who_attacked_is_the_side_repelled_in_the_next_sentence():
+    ev = only("CPC rebels attacked Bangui on Monday. MINUSCA peacekeepers and FACA repelled the attack, killing 30 "
+              "rebels.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Armed clash", "CPC: Coalition of Patriots for Change", 30)
+    assert ev.actor1.startswith("MINUSCA") and ev.assoc_actor_1 == ["Military Forces of the Central African Republic (2016-)"]
+
+
 def test_later_toll_of_the_other_side_adds_up_and_the_same_side_updates():
     # the dead of another side told in a later sentence, by whoever, are more dead
     ev = only("Suspected JNIM militants attacked an army camp in Mondoro on Monday, killing 27 soldiers. "

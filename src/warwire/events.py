@@ -4108,6 +4108,22 @@ def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, i
     return date, precision, "future" if (date - published).days > 1 else "news"
 
 
+def _repelled_attackers(d: _Draft, mentions: Sequence[Mention], ctx: Context, country: str | None,
+                        date: dt.date | None) -> list[str]:
+    """The named doers of an attack told in the sentence before a battle's response to it and
+    left undecided there ("CPC rebels attacked Bangui. Peacekeepers repelled the attack")."""
+    responses = [m for m in d.mentions if "response" in m.cues]
+    if not responses:
+        return []
+    start = min(m.sent_start for m in responses)
+    out: list[str] = []
+    for m in mentions:
+        if m.frame == "strike" and not m.create and m.undecided and m.sent_end <= start \
+                and start - m.sent_end < 400:
+            out += [x for a in m.agents if a.name and (x := _resolve_actor(a, country, date, ctx))]
+    return out
+
+
 def _between_armed_ones(doc: Doc, d: _Draft, lex: Lexicon) -> bool:
     """Is a fight of the draft told as one between armed men of one plural noun ("clashes
     between armed groups", "clashes among rival militias"): both its sides are theirs."""
@@ -4278,6 +4294,12 @@ def build_events(
             # who withdrew did not take over (unless they took it and left again: "seized the
             # town before withdrawing hours later")
             side1 = [x for x in side1 if x not in losers] or side1
+        attackers = _repelled_attackers(d, mentions, ctx, country, date) if SUB_EVENT_TYPES[sub] == "Battles" else []
+        if attackers and any(x not in attackers for x in side1):
+            # "CPC rebels attacked Bangui. Peacekeepers and FACA repelled the attack": who attacked
+            # is the side repelled
+            side1 = [x for x in side1 if x not in attackers]
+            side2 = _dedupe(attackers + side2)
         if sub == "Armed clash" and len(side1) > 1:
             # "troops repelled an attack by ISWAP, killing 20 insurgents": a side that attacks in
             # one clause and is fought (or, when no one is told as fought, attacked) in another is
