@@ -2301,6 +2301,12 @@ def test_a_crewed_aircraft_shot_down_is_a_clash_a_drone_a_disrupted_weapon():
     assert ev.actor1.startswith("Military Forces of Ukraine")
 
 
+def test_an_aid_groups_people_hit_are_civilians_with_the_group_associated():
+    ev = only("Gunmen stormed a maternity ward run by Medecins Sans Frontieres in Kabul on Tuesday, killing 24 people.")
+    assert (ev.sub_event_type, ev.actor2, ev.assoc_actor_2) == (
+        "Attack", "Civilians (Afghanistan)", ["MSF: Medecins Sans Frontieres"])
+
+
 def test_a_claim_no_one_made_names_no_one():
     ev = only("Gunmen stormed a maternity ward in Kabul on Tuesday, killing 24 people. No group claimed "
               "responsibility, but the Taliban denied involvement.")

@@ -4408,6 +4408,12 @@ def build_events(
             actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
+        if actor2 and ctx.kind_of and ctx.kind_of(actor2) == "organisation" and ctx.resolve \
+                and SUB_EVENT_TYPES[sub] in ("Violence against civilians", "Explosions/Remote violence", "Riots"):
+            # an aid group's or agency's people who were hit are civilians, the group associated
+            # ("gunmen stormed a maternity ward run by MSF"; ICRC staff abducted)
+            side2 = [x for x in side2 if x != actor2] + [actor2]
+            actor2 = ctx.resolve("civilians", country, date) if SUB_EVENT_TYPES[sub] != "Riots" else None
         hit = None  # civilians a battle killed: no side of it, an associate of the side fought
         if sub == "Armed clash" and actor1 is not None and actor2 is not None and actor2.startswith("Civilians") \
                 and ((ctx.kind_of(actor1) if ctx.kind_of else None) in ("state_forces", "external_forces")
