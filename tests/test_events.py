@@ -320,6 +320,13 @@ def test_who_attacked_is_the_side_repelled_in_the_next_sentence():
     assert ev.actor1.startswith("MINUSCA") and ev.assoc_actor_1 == ["Military Forces of the Central African Republic (2016-)"]
 
 
+def test_the_side_ambushed_that_fought_back_stays_the_other_side():
+    ev = only("ISWAP fighters ambushed a military convoy near Damboa, Borno, on Monday, killing 9 soldiers. The army "
+              "said it killed 12 insurgents.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == (
+        "Islamic State (West Africa)", "Military Forces of Nigeria (2015-2023)", 21)
+
+
 def test_later_toll_of_the_other_side_adds_up_and_the_same_side_updates():
     # the dead of another side told in a later sentence, by whoever, are more dead
     ev = only("Suspected JNIM militants attacked an army camp in Mondoro on Monday, killing 27 soldiers. "

@@ -405,6 +405,8 @@ def test_a_figure_names_who_it_counts():
     assert [(f.quantity, f.unit, f.who) for f in figs] == [(5, "killed", "national"), (1, "killed", "driver"),
                                                          (12, "wounded", None)]
     assert [side_of(f) for f in figs] == ["civilians", None, None]
+    assert [(f.quantity, f.who) for f in find_figures(nlp.parse("Gunmen killed two bodyguards and a passerby."))] \
+        == [(2, "bodyguard"), (1, "passerby")]
 
 
 def test_one_left_dead_and_one_killed_after_an_appositive():

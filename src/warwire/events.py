@@ -4308,7 +4308,7 @@ def build_events(
             # also killed")
             met = {x for m in d.mentions if m.frame == "clash"
                    for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x} or {
-                x for m in d.mentions if m.frame == "strike"
+                x for m in d.mentions if m.frame in ("strike", "ambush")
                 for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x}
             fought = [x for x in side1 if x in met]
             if fought and any(x not in fought and not x.startswith("Unidentified") for x in side1):
