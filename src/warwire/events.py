@@ -4408,20 +4408,22 @@ def build_events(
             actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
+        associated2: list[str] = []  # second parties that are no side: associates of actor2
         if actor2 and ctx.kind_of and ctx.kind_of(actor2) == "organisation" and ctx.resolve \
                 and SUB_EVENT_TYPES[sub] in ("Violence against civilians", "Explosions/Remote violence", "Riots"):
             # an aid group's or agency's people who were hit are civilians, the group associated
             # ("gunmen stormed a maternity ward run by MSF"; ICRC staff abducted)
-            side2 = [x for x in side2 if x != actor2] + [actor2]
+            associated2.append(actor2)
             actor2 = ctx.resolve("civilians", country, date) if SUB_EVENT_TYPES[sub] != "Riots" else None
-        hit = None  # civilians a battle killed: no side of it, an associate of the side fought
         if sub == "Armed clash" and actor1 is not None and actor2 is not None and actor2.startswith("Civilians") \
                 and ((ctx.kind_of(actor1) if ctx.kind_of else None) in ("state_forces", "external_forces")
                      or _between_armed_ones(doc, d, lex) or _other_side_named(d, ctx, country, date, actor1)):
             # "police exchanged fire with gunmen, killing a civilian", "clashes between armed groups
             # in Tripoli killed 32 people" (but armed men's "clash" that killed people, with no
-            # other side told, is most often their attack on those people: they stay its target)
-            hit, actor2 = actor2, None
+            # other side told, is most often their attack on those people: they stay its target);
+            # the civilians it killed are associated, no side of it
+            associated2.append(actor2)
+            actor2 = None
         if sub == "Armed clash" and actor1 is not None and actor2 is None:
             # a battle has two sides: an armed group its sentences name that the parse left out
             # ("2 police killed in shootout with SLDF", the parser hanging "with SLDF" on the
@@ -4452,7 +4454,7 @@ def build_events(
             actor1=actor1,
             actor2=actor2,
             assoc_actor_1=[x for x in side1[1:] if x != actor1],
-            assoc_actor_2=[x for x in side2[1:] if x != actor2] + ([hit] if hit and hit not in side2[1:] else []),
+            assoc_actor_2=_dedupe([x for x in side2[1:] if x != actor2] + [x for x in associated2 if x != actor2]),
             actor1_uncertain=uncertain,
             actor1_candidates=candidates if uncertain else [],
             inter1=inter1,
