@@ -2097,6 +2097,11 @@ def test_a_township_is_the_place_its_state_holds():
         "Non-state actor overtakes territory", "AA: Arakan Army", "Rathedaung", "Rakhine")
 
 
+def test_a_ceasefire_violated_is_no_agreement():
+    assert events("Ukraine said on Monday that Russian-backed separatists had violated the ceasefire 12 times in "
+                  "the past 24 hours, but no casualties were reported.") == []
+
+
 def test_an_agreement_has_its_two_parties_and_a_deal_signed_is_one():
     ev = only("The Colombian government and the FARC signed a ceasefire agreement in Havana on Thursday.",
               published=dt.date(2016, 6, 25))

@@ -409,6 +409,18 @@ def test_a_figure_names_who_it_counts():
         == [(2, "bodyguard"), (1, "passerby")]
 
 
+def test_a_death_sentence_and_a_crowds_purpose_are_no_toll():
+    assert _figs("A court in Baghdad sentenced three Islamic State members to death on Monday.") == []
+    assert _figs("Three men were sentenced to death in Baghdad on Monday.") == []
+    # the deed someone was sentenced for is theirs, not the event's
+    assert _figs("Youths protested in Nairobi in support of a girl who was sentenced to death for killing her "
+                 "husband.") == []
+    # what a crowd gathered for is not what befell it
+    figs = _figs("Thousands gathered in Kabul on Monday to mark the anniversary of the truck bombing that killed "
+                 "150 people.")
+    assert [f[:2] for f in figs] == [(150, "killed")]
+
+
 def test_one_left_dead_and_one_killed_after_an_appositive():
     # "left X shot dead": the one left is the dead (the parser reads "shot" as a past tense)
     assert [f[:2] for f in _figs("A police operation left the son of a business owner shot dead in Nairobi.")] \

@@ -1091,6 +1091,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
     return agent or modifier, patient, passive
 
 
+#: what is done to an agreement that makes none ("violated the ceasefire", "rejected the deal")
+_BROKEN = frozenset({"violate", "break", "breach", "flout", "reject", "ignore", "abandon", "collapse"})
 #: prepositions that put a fight before or around what a clause's subject did
 _FIGHT_BEFORE = frozenset({"after", "following", "during", "amid"})
 
@@ -2499,6 +2501,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     c.dep_ in ("dobj", "obj") and not {t.lower_ for t in c.subtree} & (_FIRED | lex.people.weapon)
                     for c in head.children):
                 continue  # "after surrendering the car keys": no surrender of arms or of a side
+            if frame.name in ("truce", "agreement") and head.dep_ in ("dobj", "nsubjpass") \
+                    and _lemma(head.head) in _BROKEN:
+                continue  # "separatists had violated the ceasefire 12 times": no agreement made
             gov = _governor(head)
             deed = gov if head.dep_ in ("nsubj", "nsubjpass") and gov.i != head.i else \
                 head.head if head.dep_ in ("compound", "nmod") and head.head.i == head.i + 1 else None

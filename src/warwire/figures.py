@@ -497,6 +497,10 @@ def _own_clause(anchor: Token) -> tuple[int, int] | None:
     for c in verb.children:  # a coordinated clause with its own subject is not theirs
         if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             end = min(end, c.left_edge.idx)
+        if c.dep_ == "advcl" and c.i > anchor.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            # nor is what they gathered for: "Thousands gathered ... to mark the anniversary of
+            # the bombing that killed 150 people"
+            end = min(end, c.left_edge.idx)
     return verb.left_edge.idx, end
 
 
@@ -628,6 +632,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             continue
         if anchor.dep_ == "dobj" and _victims_deed(anchor.head, lex):
             continue
+        if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.lemma_.lower() in _SENTENCING:
+            continue  # "sentenced three members to death": a penalty, no toll
         units = [unit] + [u for u in _coordinated_units(anchor, unit, lex) if u != unit]
         for u in units:  # "1 civilian was kidnapped and killed": abducted, and killed
             fig = _figure(doc, start_char, end_char, quantity, u, anchor, quotes, approximate)
@@ -684,6 +690,12 @@ _NOT_REAL_AUX = frozenset({"could", "would", "might", "may", "will", "shall", "s
 _SAID_VERBS = frozenset({"report", "believe", "say", "confirm", "fear", "think", "understand", "know"})
 
 
+#: verbs of a court's sentence, whose "to death" is a penalty, not a death
+_SENTENCING = frozenset({"sentence", "condemn"})
+#: what is done to someone for a deed, which makes the deed theirs, not the event's
+_PUNISHED = _SENTENCING | {"convict", "jail", "imprison", "charge", "prosecute"}
+
+
 def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
     """The event unit a verb reports: its own lemma ("killed") or its complement ("shot dead",
     "beaten to death")."""
@@ -696,7 +708,8 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
             return unit  # "guns down"
         if child.dep_ in ("acomp", "oprd", "advmod") or child.dep_ == "advcl" and child.pos_ == "ADJ":
             word = child  # "shot dead", "shoot 1 policeman dead" (an adjective read as a clause)
-        elif child.dep_ == "prep" and child.lower_ == "to":
+        elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() not in _SENTENCING:
+            # (not a sentence passed: "sentenced three members to death")
             word = next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ == "dobj":  # "shot a suspect dead": the complement read as the object's modifier
             word = next((g for g in child.rights if g.dep_ == "amod"), None)
@@ -1098,8 +1111,10 @@ def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:
             and (verb.head.pos_ != "NOUN" or _people_noun(verb.head, lex)):
         return True  # (not a deed of the event's own: "sparking a siege that left 21 people dead")
     if verb.tag_ == "VBG" and (above := reason_for(verb)) is not None \
-            and _event_unit(above, lex) in ("killed", "wounded", "detained"):
-        return True  # (also "lynched by residents for killing a youth", "arrested a man for killing")
+            and (_event_unit(above, lex) in ("killed", "wounded", "detained") or above.lemma_.lower() in _PUNISHED):
+        # (also "lynched by residents for killing a youth", "arrested a man for killing", "a
+        # girl who was sentenced to death for killing her husband")
+        return True
     if _believed_of_the_victim(verb):
         return True
     return any(a.lemma_.lower() in _ACCUSING and a.dep_ in ("acl", "amod", "relcl") and not headline_predicate(a)
