@@ -2097,6 +2097,13 @@ def test_a_township_is_the_place_its_state_holds():
         "Non-state actor overtakes territory", "AA: Arakan Army", "Rathedaung", "Rakhine")
 
 
+def test_an_event_of_a_past_year_named_as_a_reason_is_no_news():
+    assert events("A court in Baghdad sentenced three Islamic State members to death on Monday for the 2016 "
+                  "Karrada bombing.") == []
+    # (this year's is)
+    assert only("A court in Baghdad said on Monday that the 2019 car bomb in Karrada killed 5 people.").date.year == 2019
+
+
 def test_a_ceasefire_violated_is_no_agreement():
     assert events("Ukraine said on Monday that Russian-backed separatists had violated the ceasefire 12 times in "
                   "the past 24 hours, but no casualties were reported.") == []

@@ -1091,6 +1091,13 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
     return agent or modifier, patient, passive
 
 
+def _past_year(tok: Token, published: dt.date) -> bool:
+    """Is ``tok`` a year before the publication's, right after a determiner ("the 2016 Karrada
+    bombing"; not "teachers who retired between 1997 and 2007 protest")?"""
+    return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) < published.year \
+        and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "a", "an", "its", "their", "his", "her")
+
+
 #: what is done to an agreement that makes none ("violated the ceasefire", "rejected the deal")
 _BROKEN = frozenset({"violate", "break", "breach", "flout", "reject", "ignore", "abandon", "collapse"})
 #: prepositions that put a fight before or around what a clause's subject did
@@ -2688,6 +2695,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
+            if head.pos_ == "NOUN" and ctx.published is not None and any(
+                    c.dep_ in ("nummod", "compound", "amod") and c.i < head.i and _past_year(c, ctx.published)
+                    for c in head.children):
+                m.create = False  # "sentenced ... for the 2016 Karrada bombing": an event of a past year
             if _cause_of(head, lex.cues.get("diplomatic", ())):
                 m.cause_only, m.create = True, False
             if (m.cause_only and head.pos_ == "NOUN" or _backstory(head, lex)) \
