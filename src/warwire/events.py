@@ -3948,10 +3948,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             same_sentence = any(x.sent_start == m.sent_start for x in d.mentions)
             same_type = d.sub_event_type == m.sub_event_type
             family = _family(m.sub_event_type)
+            # "Taliban fighters overran the district after government forces retreated"
+            territorial_pair = same_sentence and m.territorial and any(x.territorial for x in d.mentions)
             related = same_type or (family == _family(d.sub_event_type) and (
-                family == "demonstration" or (same_sentence and family == "violence"))) or (
-                # "Taliban fighters overran the district after government forces retreated"
-                same_sentence and m.territorial and any(x.territorial for x in d.mentions)) or (
+                family == "demonstration" or (same_sentence and family == "violence"))) or territorial_pair or (
                 # "Russian forces launched a missile and drone attack ... In Kyiv, missiles hit a
                 # metro station": strikes told again with no one named as firing them
                 m.sub_event_type in _REMOTE_STRIKES and d.sub_event_type in _REMOTE_STRIKES and not m.agents)
@@ -3960,8 +3960,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                 break
             # (a withdrawal told in the capture's sentence is the same change of hands, a night
             # apart: "captured the town on Tuesday after rebels withdrew overnight")
-            one_transfer = same_sentence and m.territorial and any(x.territorial for x in d.mentions) \
-                and d.date is not None and m.date is not None and d.date.date is not None \
+            one_transfer = territorial_pair and d.date is not None and m.date is not None and d.date.date is not None \
                 and m.date.date is not None and abs((d.date.date - m.date.date).days) <= 1
             if (related or _fight_that_follows(d, m)) and (_dates_compatible(d, m) or one_transfer) \
                     and _places_compatible(d.place, m.place):
@@ -4164,12 +4163,10 @@ def _entered_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, date: dt
         if tok.lemma_.lower() != "enter" or tok.pos_ != "VERB":
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-            a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
-            for ref in ctx.actors:
-                if a <= ref.start and ref.end <= b and _kind(ref, ctx) in ARMED_KINDS:
-                    name = _resolve_actor(ref, country, date, ctx)
-                    if name and name not in out:
-                        out.append(name)
+            for ref in _actors_in(_span_tokens(doc, subj.subtree), ctx.actors):
+                if _kind(ref, ctx) in ARMED_KINDS and (name := _resolve_actor(ref, country, date, ctx)) \
+                        and name not in out:
+                    out.append(name)
     return out
 
 
@@ -4322,10 +4319,10 @@ def build_events(
             # the other side ("Al-Shabaab attacked a military base ... The army said it repulsed
             # the attack"; not one that only lost men: "Taliban attacked a post ... 3 Taliban were
             # also killed")
-            met = {x for m in d.mentions if m.frame == "clash"
-                   for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x} or {
-                x for m in d.mentions if m.frame in ("strike", "ambush")
-                for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x}
+            def met_in(frames: Collection[str]) -> set[str]:
+                return {x for m in d.mentions if m.frame in frames
+                        for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x}
+            met = met_in(("clash",)) or met_in(("strike", "ambush"))
             fought = [x for x in side1 if x in met]
             if fought and any(x not in fought and not x.startswith("Unidentified") for x in side1):
                 side1 = [x for x in side1 if x not in fought]
@@ -4379,13 +4376,13 @@ def build_events(
             # police who break up a riot or a protest are its second party: ACLED lists the
             # crowd first
             actor1, actor2 = crowd, actor1
-        if sub == "Excessive force against protesters" and actor2 is None and actor1 in (None, crowd):
-            # "police fired live bullets at opposition supporters protesting ...", read from the
-            # protest: the force that fired
-            actor2 = _intervening_force(d, mentions, ctx, country, date)
-        if sub == "Excessive force against protesters" and actor2 is None and actor1 not in (None, crowd) \
-                and ctx.resolve:
-            actor2 = ctx.resolve("protesters", country, date)  # "police fired live rounds at protesters"
+        if sub == "Excessive force against protesters" and actor2 is None:
+            if actor1 in (None, crowd):
+                # "police fired live bullets at opposition supporters protesting ...", read from
+                # the protest: the force that fired
+                actor2 = _intervening_force(d, mentions, ctx, country, date)
+            elif ctx.resolve:
+                actor2 = ctx.resolve("protesters", country, date)  # "police fired live rounds at protesters"
         if sub == "Peaceful protest" and actor2 and ctx.kind_of and ctx.kind_of(actor2) != "protesters":
             actor2 = None  # what a peaceful protest is against is no party to it ("against French troops")
         if ctx.resolve and actor2 is None and (
