@@ -1745,6 +1745,21 @@ def test_a_phrasal_trigger_split_by_its_object_is_one_trigger():
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
     (ev,) = _kenyan("On Monday, Al Shabaab militants took 5 passengers hostage near Mandera.")
     assert (ev.sub_event_type, ev.actor1) == ("Abduction/forced disappearance", "Al Shabaab")
+    # a longer object the verb governs, with what it tells of it, splits the phrase too
+    (ev,) = _kenyan("Unknown gunmen sprayed a vehicle belonging to MP Harun Mwau with bullets on Monday night.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Unidentified Armed Group (Kenya)")
+    # but a preposition right after the verb opens no object: "lynched by a mob" is no "lynch mob"
+    (ev,) = _kenyan("A suspected rapist was lynched by a mob in Kiamburi on Monday.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Mob violence", "Civilians (Kenya)", 1)
+
+
+def test_a_gun_attack_told_alone_is_an_attack_and_rocks_thrown_a_riot():
+    (ev,) = _kenyan("Gun attack on political aspirant for Funyula constituency")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+    (ev,) = _kenyan("A gun attack on a police post in Mandera on Monday.")
+    assert ev.sub_event_type == "Armed clash"
+    (ev,) = _kenyan("PNU supporters threw rocks at a former candidate in Funyula.")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
 
 
 def test_what_a_crowd_or_armed_men_burn():

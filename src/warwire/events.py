@@ -461,16 +461,20 @@ def _with_split_triggers(sent: SpacySpan, lex: Lexicon, hits: list[tuple[int, in
 def _split_by_object(verb: Token, lex: Lexicon) -> tuple[tuple[int, int, str], int] | None:
     """A phrasal trigger split by the verb's object ("set a suspected thief alight", "shot
     the man dead"): the verb as the trigger, with the frame of the whole phrase, and the end
-    of the phrase.  The object is a short noun phrase (up to five words, no punctuation)."""
+    of the phrase.  The object is a short noun phrase (up to five words, no punctuation), or a
+    longer one the verb governs, with what it says of the object ("sprayed a vehicle belonging
+    to an MP with bullets")."""
     if verb.pos_ != "VERB":
         return None
     doc, lemma = verb.doc, _lemma(verb)
-    stop = min(verb.sent.end, verb.i + 7)
+    stop = min(verb.sent.end, verb.i + 11)
     for gap_end in range(verb.i + 2, stop):
         t = doc[gap_end - 1]
-        if t.pos_ not in _OBJECT_POS and not (t.pos_ == "VERB" and t.dep_ == "amod") and t.tag_ != "POS":
+        plain = t.pos_ in _OBJECT_POS or t.pos_ == "VERB" and t.dep_ == "amod" or t.tag_ == "POS"
+        if not (plain and gap_end - verb.i <= 6 or (plain or t.pos_ == "ADP" or t.pos_ == "VERB" and t.dep_ == "acl")
+                and gap_end > verb.i + 2 and verb.is_ancestor(t)):
             return None  # ("a suspected thief", "the chief's car")
-        for n in range(min(lex.max_len - 1, stop - gap_end), 0, -1):
+        for n in range(min(lex.max_len - 1, verb.sent.end - gap_end), 0, -1):
             frame = lex.triggers.get((lemma, *(_lemma(w) for w in doc[gap_end : gap_end + n])))
             if frame:
                 return (verb.i, verb.i + 1, frame), gap_end + n
