@@ -158,6 +158,10 @@ def test_a_broken_lexicon_is_a_clear_data_error(tmp_path):
     bad.write_text(text.replace('"chase away", "chase"]', '"chase away", "chase", "storm"]'))
     with pytest.raises(DataError, match="'storm' of frame 'riot' is already a trigger of frame 'storming'"):
         load_lexicon(bad)
+    # a thing that does nothing must be a civilian word, or hit it would be no civilian target
+    bad.write_text(text.replace('property = ["house",', 'property = ["tank", "house",'))
+    with pytest.raises(DataError, match="property words missing from civilian: \\['tank'\\]"):
+        load_lexicon(bad)
 
 
 def test_a_crowd_storming_offices_makes_its_demands_and_takes_no_town():
@@ -1760,6 +1764,24 @@ def test_a_gun_attack_told_alone_is_an_attack_and_rocks_thrown_a_riot():
     assert ev.sub_event_type == "Armed clash"
     (ev,) = _kenyan("PNU supporters threw rocks at a former candidate in Funyula.")
     assert (ev.event_type, ev.actor1) == ("Riots", "Rioters (Kenya)")
+
+
+def test_people_no_word_calls_a_crowd_who_burn_riot_and_things_burn_nothing():
+    # a community, arsonists: no armed side and no demonstration named, so a mob
+    (ev,) = _kenyan("On Monday, the Butula community burned down the police camp following the death of a man in a cell.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+    (ev,) = _kenyan("On Monday, 30 houses were burned by arsonists in Molo.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")
+    # the police who answer a mob in the next sentence kill in its riot
+    (ev,) = _kenyan("On Monday, a group of people ran to escape from the police and threw rocks at them in Rabai. "
+                    "Police fired at them, killing a 17-year-old man.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Mob violence", "Police Forces of Kenya (2013-2022)", 1)
+    # (not someone else they shot while the mob lynched one)
+    mob, police = _kenyan("On Monday, a suspected thief was lynched by a mob in Kiamburi while another was gunned down by police.")
+    assert (mob.sub_event_type, mob.fatalities) == ("Mob violence", 1)
+    assert (police.actor1, police.fatalities) == ("Police Forces of Kenya (2013-2022)", 1)
+    # houses are what burned, not who burned them
+    assert _kenyan("30 houses burned in Molo on Monday.") == []
 
 
 def test_what_a_crowd_or_armed_men_burn():

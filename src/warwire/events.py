@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import dates as dates_mod
@@ -124,11 +124,19 @@ class PeopleSpec(BaseModel):
     outsider: frozenset[str]
     sides: frozenset[str] = frozenset()
     kin: frozenset[str] = frozenset()
+    #: civilian words for things, not people: hit, they are civilian targets; they do nothing
+    property: frozenset[str] = frozenset()
 
     @field_validator("*", mode="before")
     @classmethod
     def _lower(cls, v: list[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in v)
+
+    @model_validator(mode="after")
+    def _property_is_civilian(self) -> "PeopleSpec":
+        if stray := self.property - self.civilian:
+            raise ValueError(f"property words missing from civilian: {sorted(stray)}")
+        return self
 
 
 class LexiconSpec(BaseModel):
@@ -1646,7 +1654,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         armed_patient = True  # "Police intervened shooting dead 3" (no object in the parse)
     if armed_agent:
         cues.add("armed_agent")
-    elif not agent_kinds & ARMED_KINDS and aw & people.civilian and not _armed_head(agent_head):
+    elif not agent_kinds & ARMED_KINDS and aw & (people.civilian - people.property) and not _armed_head(agent_head):
         cues.add("civilian_agent")  # "traders stormed the county offices": no armed side
     if agent_kinds & {"state_forces", "external_forces"} or aw & (people.police | people.military):
         cues.add("state_agent")
@@ -3913,7 +3921,12 @@ def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
         before = [x.sent_end for x in d.mentions if x.sent_start < m.sent_start]
         return bool(before) and m.sent_start - max(before) < 400 \
             and _only_kinds(m.agents, _STATE_KINDS) and (_intervened(mentions, d, m) or (
-                d.sub_event_type == "Violent demonstration" and "armed_victim" not in m.cues))
+                "armed_victim" not in m.cues and (d.sub_event_type == "Violent demonstration" or (
+                    # a mob's: only when it met the police, who answer it after ("... threw rocks at
+                    # the police. Police fired at them, killing a 17-year-old"); not the mob's
+                    # victims they shot ("a mob attacked two suspects. Police shot dead one of them")
+                    d.sub_event_type == "Mob violence" and all(x.sent_start < m.sent_start for x in d.mentions)
+                    and any("state_actor" in x.cues for x in d.mentions)))))
     if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:
         return False
     return family == "violence" or family == "demonstration" and (
