@@ -1784,6 +1784,24 @@ def test_people_no_word_calls_a_crowd_who_burn_riot_and_things_burn_nothing():
     assert _kenyan("30 houses burned in Molo on Monday.") == []
 
 
+def test_armed_men_who_fought_a_force_fought_whoever_else_they_took_or_killed():
+    (ev,) = _kenyan("On Monday, Somali Islamist rebels stormed a remote police camp in Garissa, killing seven people "
+                    "and kidnapping three.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Armed clash", "Police Forces of Kenya (2013-2022)", 7)
+    # the subject of an active verb is the victim of the passive conjunct after "and"
+    ev = _kenyan("On Monday, after unknown gunmen killed a civilian in Sewes, a police reservist responded to the "
+                 "distress call and was shot dead by the group.")[0]
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Armed clash", "Police Forces of Kenya (2013-2022)", 2)
+    # (not a subject the parser hung elsewhere)
+    (ev,) = _kenyan("On Monday, armed fighters from the Pokot tribe attacked members of the Turkana tribe - 8 people "
+                    "were killed including 3 children in the attack.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 8)
+    # raiders the police repulsed started the fight
+    (ev,) = _kenyan("On Monday, Pokot militia raided several villages in Marakwet East, but were repulsed by the police.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Pokot Ethnic Militia (Kenya)", "Police Forces of Kenya (2013-2022)")
+
+
 def test_what_a_crowd_or_armed_men_burn():
     # a crowd's arson is a riot, whatever it burns
     (ev,) = _kenyan("On Monday, youths torched houses in Kisumu.")

@@ -1004,10 +1004,15 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             # phrase the participle modifies
             patient = patient or _span_tokens(doc, (t for t in verb.head.subtree if t.i < verb.i))
             agent, passive = by_agent(verb), True
-        if agent is None and patient is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # (a conjunct's own auxiliary right after "and"; not a subject the parser hung elsewhere:
+        # "attacked members of the tribe - 8 people were killed")
+        own_aux = any(c.dep_ == "auxpass" and c.i > 0 and doc[c.i - 1].pos_ == "CCONJ" for c in verb.children)
+        if patient is None and verb.dep_ == "conj" and verb.tag_ == "VBN" and (agent is None or own_aux):
             # "journalists were harassed, beaten and injured by police": a passive's conjunct
-            # shares its subject, and the "by" hangs on the last conjunct
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            # shares its subject, and the "by" hangs on the last conjunct (or an active verb's
+            # subject, when the conjunct is passive of its own: "a police reservist responded to
+            # the call and was shot dead by the group")
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass" or own_aux and c.dep_ == "nsubj"), None)
             if subj is not None:
                 patient, passive = subtree_span(subj), True
                 agent = by_agent(verb) or next(
@@ -3712,6 +3717,12 @@ class _Draft:
             if same_sentence and _violent_demonstrators(self, m):
                 self.sub_event_type = "Violent demonstration"
             elif not m.generic and only_generic and same_family and not (
+                    # armed men who stormed or attacked a force fought it, whoever else they took
+                    # ("rebels stormed a police camp, killing seven people and kidnapping three")
+                    SUB_EVENT_TYPES[self.sub_event_type] == "Battles"
+                    and SUB_EVENT_TYPES[m.sub_event_type] == "Violence against civilians"
+                    and any(x.frame not in TOLL_FRAMES and x.sub_event_type == self.sub_event_type for x in self.mentions)
+            ) and not (
                     SUB_EVENT_TYPES[m.sub_event_type] == SUB_EVENT_TYPES[self.sub_event_type] == "Protests"
                     and PRECEDENCE[m.sub_event_type] > PRECEDENCE[self.sub_event_type]
                     and any(x.agents and {"armed_agent", "state_actor"} <= x.cues
@@ -4340,7 +4351,11 @@ def build_events(
                 return {x for m in d.mentions if m.frame in frames
                         for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x}
             met = met_in(("clash",)) or met_in(("strike", "ambush"))
-            fought = [x for x in side1 if x in met]
+            # (a side repelled from what it raided, not from the side that fought it, started the
+            # fight: "Pokot militia raided several villages, but were repulsed by the police")
+            raided = {x for m in d.mentions if "civilian_victim" in m.cues and "armed_victim" not in m.cues
+                      for x in (_resolve_actor(a, country, date, ctx) for a in m.agents) if x}
+            fought = [x for x in side1 if x in met and x not in raided]
             if fought and any(x not in fought and not x.startswith("Unidentified") for x in side1):
                 side1 = [x for x in side1 if x not in fought]
         side2 = [x for x in side2 if x not in side1]
