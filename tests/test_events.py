@@ -1802,6 +1802,16 @@ def test_armed_men_who_fought_a_force_fought_whoever_else_they_took_or_killed():
         "Armed clash", "Pokot Ethnic Militia (Kenya)", "Police Forces of Kenya (2013-2022)")
 
 
+def test_a_fronted_after_clause_with_a_verb_of_its_own_is_no_riot_cause():
+    (ev,) = _kenyan("On Monday, after a murder suspect is released by police he is attacked and killed by "
+                    "vigilantes in suburban Nairobi.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    # mid-sentence, what follows "after" is still the cause
+    ev = _kenyan("On Monday, a vigilante mob lynches and kills an alleged murderer after he was cornered on "
+                 "allegations of killing a teacher.")[0]
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+
+
 def test_what_a_crowd_or_armed_men_burn():
     # a crowd's arson is a riot, whatever it burns
     (ev,) = _kenyan("On Monday, youths torched houses in Kisumu.")

@@ -641,3 +641,19 @@ def test_a_day_between_was_and_the_deed_and_a_group_acronym_still_count():
     assert _killed("A herdsman was on Sunday shot dead near Hola.") == [1]
     assert _killed("6 suspected MRC killed, 2 seriously injured.") == [6]
     assert _killed("5 AK47 rifles recovered") == []
+
+
+def test_people_of_whom_some_died_are_not_all_dead():
+    # "of whom" opens a clause with its own subject and its own deed
+    assert _killed("Riots broke out. 13 were shot, 1 of whom was killed.") == [1]
+    assert _figs("Five were wounded, two of whom died later.") == [(5, "wounded", False, "Five"), (2, "killed", False, "two")]
+
+
+def test_more_people_a_toll_counts_and_one_named_in_a_headline():
+    assert _killed("At least one patron is killed when gunmen attack a country club bar in Wajir.") == [1]
+    assert _killed("Two revellers were killed.") == [2]
+    # a people's singular as a headline's object, with no article
+    assert _killed("Ethiopian raiders kill Kenyan, steal cattle") == [1]
+    assert _killed("Raiders attacked Kenyans.") == []
+    # a name the tagger takes for a firm is a person when its apposition is one
+    assert _killed("A policeman shot dead Mwenda Itaeba, a Jubilee politician.") == [1]

@@ -4647,7 +4647,10 @@ _NON_VIOLENT = frozenset({"Non-violent transfer of territory", "Agreement", "Arr
                           "Headquarters or base established", "Other"})
 # a riot's cause told in the clause the figure is in: "burnt down a bus after it hit and killed
 # one of them", "torched houses after a rider was killed", "to protest the death of four men"
-_RIOT_CAUSE = re.compile(r"\b(?:after|following)\b[^,;:()]*$|\bprotest(?:ing|ed|s)?\s+(?:against\s+|over\s+)?the\s+(?:death|killing)s?\s+of\s+$", re.I)
+# (not the main clause after a fronted "after" clause with a verb of its own: "After a murder
+# suspect is released by police he is attacked and killed by vigilantes")
+_RIOT_CAUSE = re.compile(r"(?<=\w )(?:after|following)\b[^,;:()]*$"
+                         r"|(?:^\W*|[,;:]\s*)(?:after|following)\b(?:(?!\b(?:is|was|were|are|has|have|had)\b)[^,;:()])*$|\bprotest(?:ing|ed|s)?\s+(?:against\s+|over\s+)?the\s+(?:death|killing)s?\s+of\s+$", re.I)
 
 #: what says a crowd rose over someone's death ("protesting over the killing of their colleague")
 _ABOUT_A_DEATH = re.compile(r"\b(?:over|against|after|following|protest\w*(?: of)?)\s+the\s+"

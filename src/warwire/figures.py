@@ -495,7 +495,8 @@ def _own_clause(anchor: Token) -> tuple[int, int] | None:
     last = verb.right_edge
     end = last.idx + len(last)
     for c in verb.children:  # a coordinated clause with its own subject is not theirs
-        if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        # (nor one the parser hung as a complement: "13 were shot, 1 of whom was killed")
+        if (c.dep_ == "conj" or c.dep_ == "ccomp" and c.i > anchor.i) and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             end = min(end, c.left_edge.idx)
         if c.dep_ == "advcl" and c.i > anchor.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             # nor is what they gathered for: "Thousands gathered ... to mark the anniversary of
@@ -868,8 +869,12 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return True  # "killed a 21-year-old"
     if noun.pos_ not in ("NOUN", "PROPN") or noun.tag_ in ("NNS", "NNPS") or noun.like_num:
         return False
-    if noun.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
-        return True  # "A Kenyan is dead", "a Briton was shot dead": one of a people
+    if noun.ent_type_ == "NORP" and (any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) or (
+            noun.dep_ == "dobj" and noun.tag_ == "NNP" and not noun.lower_.endswith("s")
+            and not any(c.dep_ == "det" for c in noun.children))):
+        return True  # "A Kenyan is dead", "a Briton was shot dead", a headline's "raiders kill Kenyan"
+    if noun.pos_ == "PROPN" and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _one_person(c, lex) for c in noun.children):
+        return True  # "shot dead Mwenda Itaeba, a Jubilee politician" (a name the tagger took for a firm)
     if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma) \
             or lemma in _COLLECTIVE and lemma != "police":  # ("a traffic police shot dead a woman")
         return False
