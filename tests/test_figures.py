@@ -657,3 +657,12 @@ def test_more_people_a_toll_counts_and_one_named_in_a_headline():
     assert _killed("Raiders attacked Kenyans.") == []
     # a name the tagger takes for a firm is a person when its apposition is one
     assert _killed("A policeman shot dead Mwenda Itaeba, a Jubilee politician.") == [1]
+
+
+def test_a_deed_told_of_the_one_arrested_or_of_a_subject_is_counted():
+    # the news told of the one arrested for it (but not what the one police shot had done)
+    assert _killed("Police in Nanyuki have arrested a rogue officer who shot dead two colleagues on Saturday.") == [2]
+    assert _killed("Police shot a man who had killed three people.") == []
+    # a relative clause on a sentence's subject: its antecedent is the one it befell
+    assert _killed("A man who was killed had his eyes gouged out.") == [1]
+    assert _killed("Boda Boda operators block a road in protest of a colleague who had died.") == []

@@ -824,6 +824,10 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     found = [c for c in subj_verb.children if c.dep_ in wanted]
     if not found and (subj := reduced_relative_subject(verb)) is not None:
         found = [subj]
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("who", "that") for t in found):
+        # "A man who was killed had his eyes gouged out": the subject the clause is on (not one
+        # a protest is for: "in protest of a colleague who had died")
+        found = [verb.head]
     return found
 
 
@@ -1113,8 +1117,12 @@ def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:
     villagers escaped")."""
     if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubjpass", "dobj") and any(
             c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children) \
-            and (verb.head.pos_ != "NOUN" or _people_noun(verb.head, lex)):
-        return True  # (not a deed of the event's own: "sparking a siege that left 21 people dead")
+            and (verb.head.pos_ != "NOUN" or _people_noun(verb.head, lex)) \
+            and not (verb.head.dep_ == "dobj" and _event_unit(verb.head.head, lex) == "detained"):
+        # (not a deed of the event's own: "sparking a siege that left 21 people dead"; nor the
+        # deed the news is, told of the one arrested for it: "arrested a rogue officer who shot
+        # dead two colleagues")
+        return True
     if verb.tag_ == "VBG" and (above := reason_for(verb)) is not None \
             and (_event_unit(above, lex) in ("killed", "wounded", "detained") or above.lemma_.lower() in _PUNISHED):
         # (also "lynched by residents for killing a youth", "arrested a man for killing", "a
