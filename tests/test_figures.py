@@ -666,3 +666,10 @@ def test_a_deed_told_of_the_one_arrested_or_of_a_subject_is_counted():
     # a relative clause on a sentence's subject: its antecedent is the one it befell
     assert _killed("A man who was killed had his eyes gouged out.") == [1]
     assert _killed("Boda Boda operators block a road in protest of a colleague who had died.") == []
+
+
+def test_who_someone_is_said_to_be_and_a_death_asked_about_count_no_one():
+    assert _killed("Pastoralists killed a man believed to be one of the attackers.") == [1]
+    assert _killed("Police killed two men who were said to be members of the gang.") == [2]
+    assert _killed("Police shot and wounded a man in Kusauni. It is not clear if the victim survived, or died.") == []
+    assert _killed("It is unclear whether the man died.") == []

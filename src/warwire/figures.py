@@ -598,6 +598,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
+        if _said_to_be(anchor):
+            continue  # "killed a man believed to be one of the attackers": the man, once
         start_char = first_tok.idx
         last_tok = doc[c.end - 1]
         end_char = c.char_end if c.char_end is not None else last_tok.idx + len(last_tok)
@@ -889,6 +891,15 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
                    for c in noun.children)
 
 
+def _said_to_be(anchor: Token) -> bool:
+    """Is the counted phrase what someone else is said to be ("a man believed to be one of the
+    perpetrators", "a suspect thought to be one of them"): a description, counting no one new."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        anchor = anchor.head.head  # "one of the perpetrators"
+    be = anchor.head
+    return anchor.dep_ == "attr" and be.lemma_ == "be" and be.dep_ == "xcomp" and be.head.dep_ in ("acl", "relcl")
+
+
 def _school_year(num: Token) -> bool:
     """A number that names a school year: "a form four student", "a grade 7 pupil"."""
     return num.i > 0 and num.doc[num.i - 1].lower_ in _GRADES
@@ -1065,8 +1076,13 @@ def _said_to_live(verb: Token, spec: UnitSpec) -> bool:
 
 def _not_real(verb: Token) -> bool:
     """A negated verb or one of an event that did not (or not yet) happen ("was not hurt",
-    "could be killed", "to kill")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX) for c in verb.children)
+    "could be killed", "to kill"), or one asked about ("it is not clear if the victim survived
+    or died", "unclear whether he died")."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_REAL_AUX) for c in verb.children) \
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
 #: Verbs that tell a body was found ("the body of a trader was found", "dumped a body").
