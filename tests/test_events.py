@@ -1812,6 +1812,18 @@ def test_a_fronted_after_clause_with_a_verb_of_its_own_is_no_riot_cause():
     assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
 
 
+def test_whom_a_verb_drives_to_act_does_the_act():
+    # the object of "led", "forced", "prompted" is the subject of the infinitive and its conjuncts
+    (ev,) = _kenyan("On Monday, his detention led students to block roads at the university campuses and "
+                    "clash with riot police.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2013-2022)")
+    # property destroyed by protesters, told as a noun, makes their protest violent
+    (ev,) = _kenyan("On Monday, hundreds of students took to the streets in Garissa to protest the grabbing of "
+                    "their school's land. Reports of property destruction from the protesters.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
 def test_what_a_crowd_or_armed_men_burn():
     # a crowd's arson is a riot, whatever it burns
     (ev,) = _kenyan("On Monday, youths torched houses in Kisumu.")

@@ -1159,14 +1159,27 @@ def _taken_from(doc: Doc, verb: Token, sent_actors: Sequence[ActorRef], agents: 
     return [a for a in _actors_in(_span_tokens(doc, obj.subtree), sent_actors) if a not in agents]
 
 
+#: verbs whose object does the infinitive after it ("led students to block roads", "forced
+#: residents to flee")
+_OBJECT_CONTROL = frozenset({"lead", "force", "cause", "prompt", "drive", "push", "compel", "incite",
+                             "urge", "order", "command", "instruct", "mobilise", "mobilize", "provoke"})
+
+
 def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | None:
     """The subject a verb without one shares with the clause it hangs on: as a conjunct, an
     infinitive, a participle ("troops pushed in, clashing with insurgents and capturing a
     village") or a gerund after a preposition ("rebels will advance after seizing Dabiq";
     ``via_preposition``)."""
     tok = verb
+    subordinate = False
     for _ in range(4):
         gerund = False
+        if tok.dep_ == "xcomp" and not subordinate and _lemma(tok.head) in _OBJECT_CONTROL and (
+                obj := next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)) is not None:
+            # "his detention led students to block roads and clash with police": the students
+            # (not in a clause under the infinitive: "forced businesses to shut as roads were blocked")
+            return obj
+        subordinate = subordinate or tok.dep_ == "advcl"
         if tok.dep_ in ("conj", "xcomp", "advcl"):
             tok = tok.head
         elif via_preposition and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" \
