@@ -1824,6 +1824,23 @@ def test_whom_a_verb_drives_to_act_does_the_act():
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
 
 
+def test_a_sentence_read_as_a_noun_phrase_and_who_told_of_an_attack():
+    # "ADF rebels killed ...": the parser's participle with an object is the sentence's verb
+    (ex,) = pipeline.extract_many([ingest.from_text(
+        "ADF rebels killed at least 12 civilians with machetes in an overnight attack on the village of "
+        "Masala in Beni territory, local officials said on Wednesday.", published=TUESDAY)], countries=["CD"])
+    (ev,) = ex.events
+    assert (ev.actor1, ev.actor2, ev.fatalities) == (
+        "ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)", 12)
+    # the police who confirmed an attack did not carry it out
+    (ex,) = pipeline.extract_many([ingest.from_text(
+        "Gunmen on Monday night attacked Kwari village in Kebbi State, killing at least nine people, residents "
+        "said. Police spokesman Nafiu Abubakar confirmed the attack but put the death toll at six.",
+        published=TUESDAY)], countries=["NG"])
+    (ev,) = ex.events
+    assert (ev.actor1, ev.fatalities) == ("Unidentified Armed Group (Nigeria)", 6)
+
+
 def test_what_a_crowd_or_armed_men_burn():
     # a crowd's arson is a riot, whatever it burns
     (ev,) = _kenyan("On Monday, youths torched houses in Kisumu.")

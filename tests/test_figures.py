@@ -673,3 +673,7 @@ def test_who_someone_is_said_to_be_and_a_death_asked_about_count_no_one():
     assert _killed("Police killed two men who were said to be members of the gang.") == [2]
     assert _killed("Police shot and wounded a man in Kusauni. It is not clear if the victim survived, or died.") == []
     assert _killed("It is unclear whether the man died.") == []
+
+
+def test_the_martyred_are_dead():
+    assert _killed("Two soldiers were martyred in the exchange of fire.") == [2]

@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import dates as dates_mod
+from .quotes import load_cues
 from .errors import DataError
 from .figures import (
     TRANSITIVE_ONLY, doc_text, headline_accusation, headline_predicate, named_group, objectless_transitive,
@@ -999,7 +1000,13 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             agent = subtree_span(verb.head) if not passive and not _inanimate(verb.head) else agent
             if passive:
                 patient = patient or _span_tokens(doc, [verb.head])
-        if agent is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if agent is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i == verb.head.i + 1 \
+                and any(c.dep_ in ("dobj", "obj") for c in verb.children) and by_agent(verb) is None \
+                and (verb.head.dep_ == "ROOT" or verb.head.dep_ == "nsubj" and _lemma(verb.head.head) in load_cues().verbs):
+            # "ADF rebels killed at least 12 civilians (, officials said)": a sentence the parser
+            # read as a noun phrase; the participle with an object is its verb, the noun its subject
+            agent = _span_tokens(doc, (t for t in verb.head.subtree if t.i < verb.i))
+        elif agent is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a convoy targeted by jets", "2 Mungiki suspects killed by police": the noun
             # phrase the participle modifies
             patient = patient or _span_tokens(doc, (t for t in verb.head.subtree if t.i < verb.i))
@@ -1089,9 +1096,11 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         if agent is None and (among := _sides_object(trig)) is not None:
             agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
     elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB" \
-            and (modifier is None or doc_text(doc)[modifier[0]].islower()):
+            and (modifier is None or doc_text(doc)[modifier[0]].islower()) \
+            and (_lemma(trig.head) == "claim" or _lemma(trig.head) not in load_cues().verbs):
         # (a strike whose doer its own name or demonym names is theirs: "Hamas blamed an Israeli
-        # air strike"; not "Russian forces carried out heavy air strikes")
+        # air strike"; not "Russian forces carried out heavy air strikes"; nor who told of it:
+        # "a police spokesman confirmed the attack", unless claiming it)
         for c in trig.head.children:
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
