@@ -1841,6 +1841,23 @@ def test_a_sentence_read_as_a_noun_phrase_and_who_told_of_an_attack():
     assert (ev.actor1, ev.fatalities) == ("Unidentified Armed Group (Nigeria)", 6)
 
 
+def test_the_signatories_of_an_agreement_named_through_its_of_phrase():
+    (ex,) = pipeline.extract_many([ingest.from_text(
+        "The Ethiopian government and the TPLF signed a permanent cessation of hostilities agreement in "
+        "Pretoria on Wednesday.", published=TUESDAY)], countries=["ET"])
+    (ev,) = ex.events
+    assert (ev.sub_event_type, ev.actor2) == ("Agreement", "TPLF: Tigray People's Liberation Front")
+    assert ev.actor1.startswith("Military Forces of Ethiopia")
+
+
+def test_detainees_killed_are_civilians():
+    (ex,) = pipeline.extract_many([ingest.from_text(
+        "Saudi-led coalition aircraft bombed a Houthi-held prison in Dhamar early on Sunday, killing more than "
+        "100 detainees, the Red Cross said.", published=TUESDAY)], countries=["YE"])
+    (ev,) = ex.events
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Air/drone strike", "Civilians (Yemen)", 100)
+
+
 def test_what_a_crowd_or_armed_men_burn():
     # a crowd's arson is a riot, whatever it burns
     (ev,) = _kenyan("On Monday, youths torched houses in Kisumu.")

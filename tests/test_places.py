@@ -1154,3 +1154,18 @@ def test_a_two_word_name_with_its_second_word_in_lower_case():
     assert (p.name, p.feature_type) == ("Trans Mara", "county") and near(p, -1.13, 34.87, 10)
     # a designator or a direction written after a place is no second word of a name
     assert [p.text for p in _kenyan("Police fired tear gas in Nairobi west.").values()] == ["Nairobi"]
+
+
+def test_a_city_both_sources_tie_to_one_geonames_place_beats_a_namesake_hamlet():
+    # GeoNames' Nasiriyah (558,400 people) is WOF's "An Nāşirīyah": the text's spelling is its
+    # own, not only the unpeopled WOF hamlet's of that name in Nineveh
+    got = _by_surface("Protesters in Nasiriyah set fire to the headquarters of a political party on Monday.")
+    assert (round(got["Nasiriyah"].lat, 1), round(got["Nasiriyah"].lon, 1)) == (31.1, 46.3)
+    # (only a spelling that differs by the article: GeoNames' "Duma" for WOF's Douma still leaves
+    # Russia's parliament no Syrian town)
+    assert "Duma" not in _by_surface("The bill was sent to the Duma in December by Medvedev.")
+
+
+def test_a_named_area_missing_from_every_gazetteer_comes_from_the_bundled_variants():
+    got = _by_surface("Russian jets struck the Jabal al-Zawiya area in Idlib on Monday.")
+    assert got["Jabal al-Zawiya"].country == "SY" and got["Jabal al-Zawiya"].feature_type == "region"

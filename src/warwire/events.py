@@ -1095,13 +1095,13 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                 patient = patient or subtree_span(c)
         if agent is None and (among := _sides_object(trig)) is not None:
             agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
-    elif trig.dep_ in ("dobj", "obj") and trig.head.pos_ == "VERB" \
+    elif (np := _object_phrase(trig)).dep_ in ("dobj", "obj") and np.head.pos_ == "VERB" \
             and (modifier is None or doc_text(doc)[modifier[0]].islower()) \
-            and (_lemma(trig.head) == "claim" or _lemma(trig.head) not in load_cues().verbs):
+            and (_lemma(np.head) == "claim" or _lemma(np.head) not in load_cues().verbs):
         # (a strike whose doer its own name or demonym names is theirs: "Hamas blamed an Israeli
         # air strike"; not "Russian forces carried out heavy air strikes"; nor who told of it:
         # "a police spokesman confirmed the attack", unless claiming it)
-        for c in trig.head.children:
+        for c in np.head.children:
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
     elif trig.dep_ == "compound" and trig.head.dep_ in ("dobj", "obj") and trig.head.head.pos_ == "VERB":
@@ -1115,6 +1115,16 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         # verb's subject fought the side met
         agent = agent or next((subtree_span(c) for c in trig.head.head.children if c.dep_ == "nsubj"), None)
     return agent or modifier, patient, passive
+
+
+def _object_phrase(noun: Token) -> Token:
+    """The noun phrase a verb's object heads when ``noun`` is its "of" phrase ("signed a
+    cessation of hostilities agreement", "carried out a series of attacks"), else ``noun``."""
+    if noun.dep_ == "compound" and noun.head.dep_ == "pobj":
+        noun = noun.head  # ("hostilities" in "cessation of hostilities agreement")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "obj"):
+        return noun.head.head
+    return noun
 
 
 def _past_year(tok: Token, published: dt.date) -> bool:

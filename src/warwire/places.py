@@ -28,6 +28,7 @@ import ahocorasick
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
+from unidecode import unidecode
 
 from . import gazetteer as gz
 from .errors import DataError
@@ -1418,6 +1419,16 @@ def _farther_than(a: Entry, b: Entry, km: float) -> bool:
     return gz.distance_km(a.lat, a.lon, b.lat, b.lon) > km
 
 
+#: an Arabic article before a place name ("An Nasiriyah", "Al-Qaim")
+_ARTICLE = re.compile(r"^(?:a[lnrsdtz]|ash|el)[ -]")
+
+
+def _without_article(name: str) -> str:
+    """A name in ASCII lower case without its Arabic article ("An Nāşirīyah" -> "nasiriyah"; but
+    "Douma" stays no spelling of "Duma")."""
+    return _ARTICLE.sub("", unidecode(name).lower())
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Drop GeoNames towns duplicated by a WOF place nearby (keeping the larger population).
 
@@ -1452,9 +1463,13 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
                                          variants=(twin.entry.name, *(v for v in twin.entry.variants if v != e.name)))
                 # the text spells the place as its supplement twin does ("Kerugoya" for WOF's
                 # Keruguya), when the twin is named alike (not WOF's Bomet, tied to GeoNames'
-                # Sotik); a global town's variants stay its own ("Duma" is no spelling of Douma)
-                if c.spelling == 2 and e.layer == "country" \
-                        and Levenshtein.normalized_distance(normalize(twin.entry.name), normalize(e.name)) <= 0.25:
+                # Sotik); a global town's variants stay its own ("Duma" is no spelling of Douma),
+                # unless both sources tie it to one GeoNames place ("Nasiriyah" is WOF's An
+                # Nāşirīyah, its name but for the article, not a namesake hamlet in Nineveh)
+                if c.spelling == 2 and (e.layer == "country" and Levenshtein.normalized_distance(
+                        normalize(twin.entry.name), normalize(e.name)) <= 0.25
+                        or twin.entry.geonames_id == e.geonames_id
+                        and _without_article(twin.entry.name) == _without_article(e.name)):
                     twin.spelling = 2
                 continue
         out.append(c)
@@ -2462,8 +2477,6 @@ _MARKS = str.maketrans({"`": "'", "‘": "'", "’": "'", "ʿ": "'", "ʾ": "'", 
 
 def display_name(name: str) -> str:
     """A plain-ASCII English form of a gazetteer name ("Khān Shaykhūn" -> "Khan Shaykhun")."""
-    from unidecode import unidecode
-
     return unidecode(name.translate(_MARKS)).strip()
 
 
