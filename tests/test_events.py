@@ -1858,6 +1858,17 @@ def test_detainees_killed_are_civilians():
     assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Air/drone strike", "Civilians (Yemen)", 100)
 
 
+def test_an_armed_party_named_by_a_noun_before_the_event_did_it():
+    (ev,) = _kenyan("On Monday, a school janitor was caught in police crossfire in Kisumu and died from his injuries.")
+    assert (ev.actor1, ev.fatalities) == ("Police Forces of Kenya (2013-2022)", 1)
+    (ev,) = _kenyan("On Monday, two police officers were injured during an eight-man gang attack in Eastleigh.")
+    assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Unidentified Armed Group (Kenya)")
+    # (a weapon named so is no party: "mortar shelling")
+    (ex,) = pipeline.extract_many([ingest.from_text("On Monday, mortar shelling killed two civilians in Idlib.",
+                                                    published=TUESDAY)], countries=["SY"])
+    assert ex.events[0].actor1 == "Unidentified Armed Group (Syria)"
+
+
 def test_what_a_crowd_or_armed_men_burn():
     # a crowd's arson is a riot, whatever it burns
     (ev,) = _kenyan("On Monday, youths torched houses in Kisumu.")

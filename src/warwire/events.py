@@ -870,11 +870,12 @@ _LOCATING = frozenset({"outside", "near", "beside", "behind", "opposite", "nearb
 
 
 def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapons: Collection[str] = (),
-           ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
+           doers: Collection[str] = ()) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Character spans of the agent and patient phrases of a trigger, and whether passive.
     ``opponent_with``: "with" names the other side ("clashed with rebels"), not an instrument;
     ``weapons``: words for what a verb of firing fires (as written), whose target is the
-    patient when they are the object ("fired rockets at a US base")."""
+    patient when they are the object ("fired rockets at a US base"); ``doers``: words for armed
+    parties (as written) whose noun before a noun trigger did it ("army shelling")."""
     agent = patient = None
     passive = False
     repaired = _repaired_subjects(trig.sent)
@@ -1065,7 +1066,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
     # noun trigger
     modifier = None  # "Russian air strikes", "the army's assault"
     for c in trig.children:
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")):
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")) \
+                or c.dep_ == "compound" and c.i < trig.i and c.lower_ in doers:
             modifier = modifier or _span_tokens(doc, c.subtree)
         if c.dep_ == "prep" and c.lower_ == "by":
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -2578,7 +2580,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
-                weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else ())
+                weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else (),
+                doers=lex.people.armed)
             if head.pos_ == "VERB" and not _passive and patient_span is None \
                     and (victim := _headline_victim(head, lex)) is not None:
                 # "Journalist attacked for taking photos of Kibaki": the journalist was attacked
