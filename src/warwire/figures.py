@@ -480,12 +480,17 @@ def _unit_right_after(doc: Doc, end: int, lex: FigureLexicon) -> str | None:
         or _participle_unit(tok, lex)
 
 
+def _place_in_clause(anchor: Token) -> Token:
+    """The token that stands for the counted people in their clause: the number before their
+    "of" ("disperse hundreds of youths", "one of the perpetrators"), else ``anchor``."""
+    return anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else anchor
+
+
 def _own_clause(anchor: Token) -> tuple[int, int] | None:
     """Character span of the clause whose verb has the counted people as its subject ("2
     civilians were taken as hostages", "one was missing") or object ("..., and the police are
     holding five individuals", "tried to disperse hundreds of youths"), or None."""
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
-        anchor = anchor.head.head  # "disperse hundreds of youths": the number's place in the clause
+    anchor = _place_in_clause(anchor)
     verb = anchor.head
     if anchor.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -894,8 +899,7 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
 def _said_to_be(anchor: Token) -> bool:
     """Is the counted phrase what someone else is said to be ("a man believed to be one of the
     perpetrators", "a suspect thought to be one of them"): a description, counting no one new."""
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
-        anchor = anchor.head.head  # "one of the perpetrators"
+    anchor = _place_in_clause(anchor)
     be = anchor.head
     return anchor.dep_ == "attr" and be.lemma_ == "be" and be.dep_ == "xcomp" and be.head.dep_ in ("acl", "relcl")
 
