@@ -95,6 +95,33 @@ def test_two_events_in_one_sentence():
     assert by_type["Peaceful protest"].actor1 == "Protesters (Kenya)"
 
 
+def test_two_events_in_one_sentence_each_count_their_own_dead():
+    # each event counts the dead of its own clause, not the sentence's toll
+    evs = events("Government forces shelled Kafr Nabl, killing two civilians, while rebels attacked an army "
+                 "checkpoint in Hama, killing five soldiers.")
+    by_place = {e.location.name: e for e in evs}
+    assert (by_place["Kafr Nabl"].sub_event_type, by_place["Kafr Nabl"].fatalities) == (
+        "Shelling/artillery/missile attack", 2)
+    assert (by_place["Hama"].sub_event_type, by_place["Hama"].fatalities) == ("Armed clash", 5)
+    # a toll in one clause only: the other event killed no one the text tells of
+    evs = events("On Monday, regime shelling on Ariha killed a child, while Russian jets struck Jabal al-Zawiya.")
+    by_type = {e.sub_event_type: e for e in evs}
+    assert (by_type["Shelling/artillery/missile attack"].fatalities, by_type["Air/drone strike"].fatalities) == (1, 0)
+    # "regime shelling" is the Syrian government's, not the Russian jets' of the other clause
+    assert by_type["Shelling/artillery/missile attack"].actor1 == "Military Forces of Syria (2000-)"
+    assert by_type["Air/drone strike"].actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_figures_are_tied_to_the_event_of_their_clause():
+    ex = pipeline.extract(ingest.from_text(
+        "Militants ambushed a police patrol in Mandera killing 3 officers, and a bomb exploded in Garissa "
+        "killing 2 civilians.", published=TUESDAY))
+    by_place = {e.location.name: e for e in ex.events}
+    assert (by_place["Mandera"].fatalities, by_place["Garissa"].fatalities) == (3, 2)
+    tied = {f.quantity: f.event_id for f in ex.figures if f.unit == "killed"}
+    assert tied == {3: by_place["Mandera"].id, 2: by_place["Garissa"].id}
+
+
 def test_unknown_perpetrator_is_unidentified_not_guessed():
     ev = only(
         "A roadside bomb exploded near a market in Kandahar on Friday, killing two civilians. "
@@ -1223,9 +1250,15 @@ def test_a_crowd_that_kills_or_beats_someone_is_a_mob():
                  "On Monday, a county official was attacked by voters in Kitui over allegations of vote buying."):
         ev = only(text)
         assert ev.sub_event_type == "Mob violence" and ev.actor1.startswith("Rioters"), text
+    # residents named after their village are a crowd too, a mob's rioters even where no country is known
+    for text in ("On Monday, Gatundu residents beat two suspected robbers to death.",
+                 "On Monday, Mbaruk villagers beat two suspected robbers to death."):
+        ev = only(text)
+        assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Mob violence", "Rioters", 2), text
     # but not armed, unknown or a community's youths, nor a crowd that is itself the victim
     assert only("On Monday, unidentified youths attacked a trader in Kaloleni.").sub_event_type == "Attack"
     assert only("On Monday, Kalenjin youths killed two Kikuyu farmers in Kipkelion.").sub_event_type != "Mob violence"
+    assert only("On Monday, Pokot residents killed two Turkana herders in Kapedo.").sub_event_type != "Mob violence"
     assert only("On Monday, two residents were killed in Isiolo town in attacks by armed raiders.").sub_event_type == "Attack"
 
 
@@ -1357,6 +1390,11 @@ def test_what_someone_is_suspected_of_is_not_the_event_reported():
     # the accusation reported is the event
     ev = only("On Monday, UPDF accused of bombing Turkana pastoralists in Nakwanye. 71 killed.")
     assert ev.event_type == "Explosions/Remote violence"
+    # a deed a noun gives as the reason for what is reported
+    ev = only("On Monday, a mob lynched a man over allegations of killing a teacher in Kakamega.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    ev = only("On Monday, police arrested a man in Kisumu on suspicion of killing two people.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Arrests", 0)
 
 
 def test_no_countries_given_as_none_reads_the_text_alone():
@@ -1779,7 +1817,7 @@ def test_people_no_word_calls_a_crowd_who_burn_riot_and_things_burn_nothing():
     # (not someone else they shot while the mob lynched one)
     mob, police = _kenyan("On Monday, a suspected thief was lynched by a mob in Kiamburi while another was gunned down by police.")
     assert (mob.sub_event_type, mob.fatalities) == ("Mob violence", 1)
-    assert (police.actor1, police.fatalities) == ("Police Forces of Kenya (2013-2022)", 1)
+    assert (police.actor1, police.fatalities) == ("Police Forces of Kenya (2013-2022)", 1)  # "another"
     # houses are what burned, not who burned them
     assert _kenyan("30 houses burned in Molo on Monday.") == []
 
@@ -2609,6 +2647,12 @@ def test_the_hurt_and_dead_after_force_against_a_protest_are_its_toll():
 def test_a_mob_that_attacks_and_kills_is_one_mob_violence():
     ev = only("A mob attacks and nearly kills a suspected thief in Muthithini.")
     assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 0)
+    # the killing the crowd's verbs govern is its own, not a second event
+    for text in ("On Monday, a vigilante mob attacks and kills a suspected murderer in Siritany.",
+                 "On Monday, a vigilante group shot and killed two suspected thieves in Nakuru."):
+        ev = only(text)
+        assert (ev.sub_event_type, ev.actor1[:7], ev.fatalities) == ("Mob violence", "Rioters",
+                                                                 1 if "Siritany" in text else 2), text
 
 
 def test_a_death_caused_by_a_wild_animal_is_no_attack():

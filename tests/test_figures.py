@@ -677,3 +677,13 @@ def test_who_someone_is_said_to_be_and_a_death_asked_about_count_no_one():
 
 def test_the_martyred_are_dead():
     assert _killed("Two soldiers were martyred in the exchange of fire.") == [2]
+
+
+def test_another_after_people_told_is_one_more_of_them():
+    assert _killed("A suspected thief was lynched by a mob while another was gunned down by police.") == [1, 1]
+    assert _killed("Two people were killed on Monday and another died in hospital.") == [2, 1]
+    assert [(q, u) for q, u, _, _ in _figs("One was killed and another was injured.")] == [(1, "killed"), (1, "wounded")]
+    # a sentence that tells no people before it counts no one
+    assert _killed("Another was shot dead on Monday.") == []
+    # and deeds accused of, given as a noun's reason, count none
+    assert _killed("A mob lynched a man over allegations of killing a teacher.") == [1]

@@ -454,6 +454,8 @@ class ActorKB:
             if m:
                 iso = self.iso_of(m.group("c"))
                 return ActorInfo(name, role.kind, iso)
+            if name == re.sub(r"\s*\(\{name\}\)", "", role.template):
+                return ActorInfo(name, role.kind, None)  # the form without a country: "Civilians"
         return None
 
     def kind_of(self, name: str | None) -> str | None:

@@ -27,7 +27,7 @@ import math
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -350,6 +350,9 @@ class Mention:
     sent_end: int
     trigger: tuple[int, int]
     clause: tuple[int, int]
+    #: the clause with the coordinated verbs that share its subject: the figures told there are
+    #: its event's when another event is told in the sentence (the clause when not set)
+    scope: tuple[int, int] | None = None
     date: dates_mod.DateMention | None = None
     #: the day an earlier sentence of the paragraph told ("On December 5th, a gang attacked
     #: Koibirir. The attackers injured several villagers."): the event's date when none other
@@ -527,15 +530,19 @@ def _across_semicolon(tok: Token) -> bool:
     return tok.dep_ in ("dep", "parataxis", "nsubj", "nsubjpass") and any(t.text == ";" for t in tok.doc[lo + 1 : hi])
 
 
-def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
-    """Character span of the governing verb's clause, without coordinated clauses."""
+def _clause_bounds(gov: Token, sent: SpacySpan, shared: bool = False) -> tuple[int, int]:
+    """Character span of the governing verb's clause, without coordinated clauses; ``shared``:
+    with the coordinated verbs that share its subject ("shot and killed two")."""
     excluded: set[int] = set()
     for child in gov.children:
-        if (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX")) or (
-            child.dep_ in ("ccomp", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") and (own_subject or not shared)) or (
+            child.dep_ in ("ccomp", "advcl") and own_subject
         ):
             excluded.update(t.i for t in child.subtree)
     toks = [t for t in gov.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+    while shared and toks and toks[-1].is_punct and toks[-1].i != gov.i:
+        toks.pop()  # the sentence's full stop does not stretch it over the clauses left out
     if not toks:
         return sent.start_char, sent.end_char
     return toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -634,10 +641,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         if anc.dep_ == "pcomp" and anc.head.lower_ == "without":
             return "none"  # "took the town without getting involved in any clashes"
         if anc.dep_ == "prep" and anc.lower_ in ("of", "for", "with") and _lemma(anc.head) in mod.accusation \
-                and anc.head.dep_ in ("acl", "relcl", "amod") and not headline_predicate(anc.head):
-            # "three men suspected of killing an elderly man were lynched": who they are, not
-            # what is reported ("Soldiers accused of killing 30 civilians in Moura", a headline
-            # with no verb, is)
+                and (anc.head.dep_ in ("acl", "relcl", "amod") and not headline_predicate(anc.head)
+                     or anc.head.pos_ == "NOUN" and anc.head.dep_ == "pobj"):
+            # "three men suspected of killing an elderly man were lynched", "lynched over
+            # allegations of killing a teacher": who they are or why, not what is reported
+            # ("Soldiers accused of killing 30 civilians in Moura", a headline with no verb, is)
             return "none"
         if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp") \
                 and not (gov.dep_ == "ccomp" and gov.i < anc.i):
@@ -1571,10 +1579,10 @@ def _civilian_officers(doc: Doc, span: tuple[int, int], people: PeopleSpec) -> b
 _NOT_A_MOB = frozenset({"armed", "unidentified", "unknown", "radical", "hired", "masked", "uniformed"})
 
 
-def _mob(head: Token | None, people: PeopleSpec) -> bool:
+def _mob(head: Token | None, people: PeopleSpec, community: Callable[[str], object] | None = None) -> bool:
     """Is the agent phrase a crowd ("residents", "a mob", "a band of locals", "hundreds of
-    locals")?  Not "Kalenjin youths" (a community's militia), "armed youths" nor "unidentified
-    youths"."""
+    locals", "Amakuriat residents")?  Not "Kalenjin youths" or "Pokot residents" (a community's
+    militia: ``community`` names it), "armed youths" nor "unidentified youths"."""
     if head is None:
         return False
     heads = [head]
@@ -1583,8 +1591,14 @@ def _mob(head: Token | None, people: PeopleSpec) -> bool:
         heads += [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
     return heads[-1].lower_ in people.crowd and not any(
-        c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP" or c.lower_ in _NOT_A_MOB)
+        c.dep_ in ("compound", "amod") and (
+            c.pos_ == "PROPN" and (h.lower_ not in _OF_A_PLACE or community is None or community(c.text))
+            or c.ent_type_ == "NORP" or c.lower_ in _NOT_A_MOB)
         for h in heads for c in h.children)
+
+
+#: people named after where they live: a name before them is a place ("Amakuriat residents")
+_OF_A_PLACE = frozenset({"resident", "residents", "villager", "villagers"})
 
 
 #: how a crowd kills those it takes for criminals ("burnt to death", "lynched", "stoned")
@@ -1700,7 +1714,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     overlap = agent_span is not None and patient_span is not None and agent_span[0] < patient_span[1] \
         and patient_span[0] < agent_span[1]
     if not armed_agent and not agent_kinds & ARMED_KINDS and not overlap and (
-            _mob(agent_head, people) or agent_kinds == {"rioters"}):
+            _mob(agent_head, people, ctx.militia_of) or agent_kinds == {"rioters"}):
         cues.add("mob_agent")  # "killed by residents", "a band of locals", "a mob attacks and kills"
     elif not m.agents and (not aw and _mob_justice(doc, patient_span, m.trigger, people)
                            or patient_span is None and _mob_justice(doc, agent_span, m.trigger, people)):
@@ -2578,6 +2592,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             denied_author = modality == "authorship"
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
+            scope = _clause_bounds(gov if head.pos_ != "VERB" else head, sent, shared=True)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
                 weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else (),
@@ -2622,6 +2637,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 sent_end=sent.end_char,
                 trigger=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
                 clause=clause,
+                scope=scope,
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
@@ -3984,6 +4000,15 @@ def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
 _REMOTE_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
+def _governed_killing(d: _Draft, m: Mention) -> bool:
+    """``m`` is a killing no one else is named as doing, told in the clause of one of ``d``'s
+    verbs or of a verb it shares the subject with ("attacks and kills", "..., killing one")."""
+    return m.frame == "killing" and m.generic and any(
+        x.create and x.sent_start == m.sent_start and x.scope is not None and (not m.agents or m.agents == x.agents)
+        and x.scope[0] <= m.trigger[0] and m.trigger[1] <= x.scope[1]
+        for x in d.mentions)
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -4017,7 +4042,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                 family == "demonstration" or (same_sentence and family == "violence"))) or territorial_pair or (
                 # "Russian forces launched a missile and drone attack ... In Kyiv, missiles hit a
                 # metro station": strikes told again with no one named as firing them
-                m.sub_event_type in _REMOTE_STRIKES and d.sub_event_type in _REMOTE_STRIKES and not m.agents)
+                m.sub_event_type in _REMOTE_STRIKES and d.sub_event_type in _REMOTE_STRIKES and not m.agents) or (
+                # "a vigilante mob attacks and kills a suspected thief": the killing a crowd's
+                # verb governs is the crowd's
+                family == "violence" and _family(d.sub_event_type) == "demonstration" and _governed_killing(d, m))
             if related and family == "demonstration" and m.anaphoric:
                 target = d  # "The protesters lit bonfires on the highway": the same crowd
                 break
@@ -4548,6 +4576,7 @@ def build_events(
             article_ids=[ctx.article_id],
         )
         ev.notes = _notes(ev, evidence)
+        ev._clauses = sorted({m.scope or m.clause for m in d.mentions})
         events.append(ev)
     return events
 
@@ -4700,6 +4729,15 @@ _TOLL_ROSE = re.compile(r"\b(?:toll|number of (?:dead|deaths|people killed))\b[^
                         r"jumped|reached|has reached|rises|climbs)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
 
+def figure_events(figure: Figure, events: Sequence[Event]) -> list[Event]:
+    """The events a figure counts for: those told in its sentence, but for those whose clauses
+    do not hold it when others' do ("shelling on Ariha killed a child, while Russian jets struck
+    Jabal al-Zawiya": the child is the shelling's)."""
+    told = [ev for ev in events if any(s.start <= figure.span.start and figure.span.end <= s.end for s in ev.evidence)]
+    holding = [ev for ev in told if any(a <= figure.span.start and figure.span.end <= b for a, b in ev._clauses)]
+    return holding if len(told) > 1 and holding else told
+
+
 def _orphan_sentences(events: Sequence[Event], sentences: Sequence[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
     """Event id -> the sentences right after its last one that tell no event ("Al Shabaab attacks
     Mandera town, throwing grenades into homes. 14 dead."), given to the first event whose
@@ -4782,6 +4820,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
                     continue
+                if ev not in figure_events(f, events) and span in ev.evidence:
+                    continue  # the dead of another event told in the sentence
                 told_before = span.text[: f.span.start - span.start]
                 if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(told_before):
                     continue

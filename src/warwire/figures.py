@@ -874,7 +874,11 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
     if noun.pos_ == "ADJ" and noun.dep_ in ("dobj", "nsubjpass") and lemma in lex.people:
         return True
     if noun.pos_ == "PRON":
-        return noun.lower_ in ("him", "her", "he", "she")  # "attack policeman and kill him"
+        # "attack policeman and kill him"; "a thief was lynched while another was gunned down":
+        # one more of the people told before
+        return noun.lower_ in ("him", "her", "he", "she") or noun.lower_ == "another" and noun.dep_ in (
+            "nsubj", "nsubjpass") and any(t.lemma_.lower() in lex.people or t.like_num
+                                          for t in noun.doc[noun.sent.start : noun.i])
     if lemma == "old" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children) \
             and any(c.lemma_ in ("year", "month") and c.dep_ == "npadvmod" for c in noun.children):
         return True  # "killed a 21-year-old"
@@ -1122,9 +1126,11 @@ def _bodies_of(noun: Token, lex: FigureLexicon) -> list[Token]:
     return [p for p in (of, *of.conjuncts, *noun.conjuncts) if _one_person(p, lex) or p is not of and one_more(p)]
 
 
-#: Verbs that attribute a deed to someone: the deed is what they are accused of, not an event
-#: told ("three men suspected of killing an elderly man were lynched").
-_ACCUSING = frozenset({"suspect", "accuse", "believe", "allege", "charge", "convict", "blame"})
+#: Verbs and nouns that attribute a deed to someone: the deed is what they are accused of, not
+#: an event told ("three men suspected of killing an elderly man were lynched", "lynched over
+#: allegations of killing a teacher").
+_ACCUSING = frozenset({"suspect", "accuse", "believe", "allege", "charge", "convict", "blame",
+                       "allegation", "accusation", "suspicion"})
 
 
 def _victims_deed(verb: Token, lex: FigureLexicon) -> bool:

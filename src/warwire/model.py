@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 # ACLED event types and sub-event types, in the codebook's precedence order
 # (higher in this mapping wins when an event fits several).
@@ -218,6 +218,9 @@ class Event(_Model):
     sources: list[str] = Field(default_factory=list)
     article_ids: list[str] = Field(default_factory=list)
     contested: bool = False
+    #: character ranges of the clauses the event was read from (not serialised): which of two
+    #: events told in one sentence a figure there counts for
+    _clauses: list[tuple[int, int]] = PrivateAttr(default_factory=list)
 
 
 class Quote(_Model):

@@ -187,10 +187,7 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
         ev.contested = ev.id in contested
     t = _TIMES.add("claims", t)
     for fig in figures:
-        for ev in events:
-            if any(s.start <= fig.span.start and fig.span.end <= s.end for s in ev.evidence):
-                fig.event_id = ev.id
-                break
+        fig.event_id = next((ev.id for ev in events_mod.figure_events(fig, events)), None)
     actors = _actors(kb, actor_models, events)
     out = Extraction(
         article=article,
