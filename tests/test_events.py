@@ -112,6 +112,36 @@ def test_two_events_in_one_sentence_each_count_their_own_dead():
     assert by_type["Air/drone strike"].actor1 == "Military Forces of Russia (2000-)"
 
 
+def _sudanese(text):
+    (ex,) = pipeline.extract_many([ingest.from_text(text, published=dt.date(2024, 5, 8))], countries=["SD"])
+    return ex.events
+
+
+def test_each_clause_of_a_compound_sentence_types_its_own_event():
+    # the weapon of one clause does not type the other's event, nor does its place
+    evs = events("Russian shelling killed three civilians in Kherson on Monday, while Ukrainian drones struck an "
+                 "oil depot in Belgorod.")
+    assert sorted((e.sub_event_type, e.location.name, e.fatalities) for e in evs) == [
+        ("Air/drone strike", "Belgorod", 0), ("Shelling/artillery/missile attack", "Kherson", 3)]
+    evs = events("Israeli air strikes killed 12 people in Gaza City on Tuesday, and Palestinian militants fired "
+                 "rockets at Sderot, wounding two.")
+    by_type = {e.sub_event_type: e for e in evs}
+    assert set(by_type) == {"Air/drone strike", "Shelling/artillery/missile attack"}
+    assert (by_type["Air/drone strike"].fatalities, by_type["Shelling/artillery/missile attack"].fatalities) == (12, 0)
+    assert by_type["Shelling/artillery/missile attack"].actor2 == "Civilians (Israel)"
+    # nor is the subject of the other clause the doer of this one's
+    evs = _sudanese("The RSF shelled El Fasher on Monday, killing six civilians, and army warplanes bombed RSF "
+                    "positions in Nyala.")
+    by_type = {e.sub_event_type: e for e in evs}
+    assert (by_type["Air/drone strike"].actor1, by_type["Air/drone strike"].actor2) == (
+        "Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces")
+    assert (by_type["Shelling/artillery/missile attack"].actor1, by_type["Shelling/artillery/missile attack"].fatalities) \
+        == ("RSF: Rapid Support Forces", 6)
+    # but a "when" clause tells how the event came about: its mob is the event's
+    ev = only("On Monday, a teacher was beaten when a mob tried to stop an election training in Homa Bay.")
+    assert ev.sub_event_type == "Mob violence"
+
+
 def test_figures_are_tied_to_the_event_of_their_clause():
     ex = pipeline.extract(ingest.from_text(
         "Militants ambushed a police patrol in Mandera killing 3 officers, and a bomb exploded in Garissa "

@@ -349,10 +349,9 @@ class Mention:
     sent_start: int
     sent_end: int
     trigger: tuple[int, int]
+    #: the trigger's clause (see :func:`_clause_bounds`): its cues, place and date, and the
+    #: figures its event counts when another is told in the sentence
     clause: tuple[int, int]
-    #: the clause with the coordinated verbs that share its subject: the figures told there are
-    #: its event's when another event is told in the sentence (the clause when not set)
-    scope: tuple[int, int] | None = None
     date: dates_mod.DateMention | None = None
     #: the day an earlier sentence of the paragraph told ("On December 5th, a gang attacked
     #: Koibirir. The attackers injured several villagers."): the event's date when none other
@@ -530,18 +529,25 @@ def _across_semicolon(tok: Token) -> bool:
     return tok.dep_ in ("dep", "parataxis", "nsubj", "nsubjpass") and any(t.text == ";" for t in tok.doc[lo + 1 : hi])
 
 
-def _clause_bounds(gov: Token, sent: SpacySpan, shared: bool = False) -> tuple[int, int]:
-    """Character span of the governing verb's clause, without coordinated clauses; ``shared``:
-    with the coordinated verbs that share its subject ("shot and killed two")."""
+#: conjunctions that open a clause telling something else ("..., while Russian jets struck ...");
+#: "when", "after" or "as" tell how the same event came about
+_OTHER_EVENT_MARKS = frozenset({"while", "whereas", "whilst"})
+
+
+def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
+    """Character span of the governing verb's clause: with the verbs coordinated with it that
+    share its subject ("shot and killed two") and the clauses that tell how it came about
+    ("when police fired on a mob"), without those with a subject of their own that tell something
+    else ("and militants fired rockets", "while Russian jets struck", "said gunmen killed")."""
     excluded: set[int] = set()
     for child in gov.children:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-        if (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") and (own_subject or not shared)) or (
-            child.dep_ in ("ccomp", "advcl") and own_subject
-        ):
+        if own_subject and (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp"
+                            or child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS
+                                                             for c in child.children)):
             excluded.update(t.i for t in child.subtree)
     toks = [t for t in gov.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
-    while shared and toks and toks[-1].is_punct and toks[-1].i != gov.i:
+    while toks and toks[-1].is_punct and toks[-1].i != gov.i:
         toks.pop()  # the sentence's full stop does not stretch it over the clauses left out
     if not toks:
         return sent.start_char, sent.end_char
@@ -2592,7 +2598,6 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             denied_author = modality == "authorship"
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
-            scope = _clause_bounds(gov if head.pos_ != "VERB" else head, sent, shared=True)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
                 weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else (),
@@ -2637,7 +2642,6 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 sent_end=sent.end_char,
                 trigger=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
                 clause=clause,
-                scope=scope,
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
@@ -4002,10 +4006,10 @@ _REMOTE_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile att
 
 def _governed_killing(d: _Draft, m: Mention) -> bool:
     """``m`` is a killing no one else is named as doing, told in the clause of one of ``d``'s
-    verbs or of a verb it shares the subject with ("attacks and kills", "..., killing one")."""
+    mentions ("attacks and kills", "..., killing one")."""
     return m.frame == "killing" and m.generic and any(
-        x.create and x.sent_start == m.sent_start and x.scope is not None and (not m.agents or m.agents == x.agents)
-        and x.scope[0] <= m.trigger[0] and m.trigger[1] <= x.scope[1]
+        x.create and x.sent_start == m.sent_start and (not m.agents or m.agents == x.agents)
+        and x.clause[0] <= m.trigger[0] and m.trigger[1] <= x.clause[1]
         for x in d.mentions)
 
 
@@ -4576,7 +4580,7 @@ def build_events(
             article_ids=[ctx.article_id],
         )
         ev.notes = _notes(ev, evidence)
-        ev._clauses = sorted({m.scope or m.clause for m in d.mentions})
+        ev._clauses = sorted({m.clause for m in d.mentions})
         events.append(ev)
     return events
 
