@@ -137,7 +137,21 @@ def test_each_clause_of_a_compound_sentence_types_its_own_event():
         "Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces")
     assert (by_type["Shelling/artillery/missile attack"].actor1, by_type["Shelling/artillery/missile attack"].fatalities) \
         == ("RSF: Rapid Support Forces", 6)
-    # but a "when" clause tells how the event came about: its mob is the event's
+    # two events of one sentence told in clauses of their own stay two: by different sides, or
+    # of different kinds
+    evs = events("Fano militiamen attacked army positions in Debre Markos on Saturday, and government drones "
+                 "struck a market in the town, killing at least 30 civilians, witnesses said.")
+    assert sorted((e.sub_event_type, e.actor1[:18], e.fatalities) for e in evs) == [
+        ("Air/drone strike", "Military Forces of", 30), ("Armed clash", "Fano Militia", 0)]
+    evs = events("Suspected jihadists killed 15 volunteer fighters in an ambush near Djibo on Tuesday, while the "
+                 "army said air strikes killed dozens of militants in the Sahel region.")
+    assert sorted((e.sub_event_type, e.fatalities) for e in evs) == [("Air/drone strike", 12), ("Armed clash", 15)]
+    # (strikes a state force tells of, naming no one firing them, are its own)
+    assert [e.actor1 for e in evs if e.sub_event_type == "Air/drone strike"] == ["Military Forces of Burkina Faso (2015-2022)"]
+    # but a toll's weapon told in a clause of its own is the toll's event
+    ev = only("On Monday, 2 soldiers were killed and 7 others injured when their vehicle ran over an IED in Wajir.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 2)
+    # and a "when" clause tells how the event came about: its mob is the event's
     ev = only("On Monday, a teacher was beaten when a mob tried to stop an election training in Homa Bay.")
     assert ev.sub_event_type == "Mob violence"
 
@@ -402,6 +416,14 @@ def test_later_toll_of_the_other_side_adds_up_and_the_same_side_updates():
                 "killed.").fatalities == 3
     assert only("Gunmen killed 3 soldiers in Mandera on Monday. Officials said 5 people were "
                 "killed.").fatalities == 3
+    # so in one sentence: sources that count the dead of different sides add up, sources that
+    # count the same side's disagree (the lowest)
+    ev = only("JNIM fighters ambushed an army convoy near Boni on Friday, killing seven soldiers, and the army "
+              "said it killed 20 militants in the counterattack.")
+    assert ev.fatalities == 27
+    ev = only("JNIM fighters ambushed an army convoy near Boni on Friday, killing seven soldiers, the army said, "
+              "while JNIM claimed it killed 20 soldiers.")
+    assert ev.fatalities == 7
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -625,6 +647,14 @@ def test_a_crowd_burning_storming_or_chasing_riots_armed_men_burning_destroy_pro
     # burning that is part of an attack told in its sentence is no event of its own
     ev = only("On Monday, al-Shabaab militants burned down a school and abducted two teachers in Garissa.")
     assert ev.sub_event_type == "Abduction/forced disappearance"
+    # but burning by others than the attack's doers is theirs: "its fighters" are the teller's
+    evs = events("Myanmar junta troops torched more than 200 houses in Kani township on Sunday, and the PDF "
+                 "said its fighters killed 15 soldiers in an ambush nearby.")
+    by_type = {e.sub_event_type: e for e in evs}
+    assert (by_type["Looting/property destruction"].actor1, by_type["Looting/property destruction"].fatalities) == (
+        "Military Forces of Myanmar (2016-2021)", 0)
+    assert (by_type["Armed clash"].actor1, by_type["Armed clash"].actor2, by_type["Armed clash"].fatalities) == (
+        "PDF: People's Defense Force", "Military Forces of Myanmar (2016-2021)", 15)
 
 
 def test_the_side_met_in_clashes_is_named_when_the_victims_are_not():
@@ -2382,6 +2412,18 @@ def test_the_toll_of_the_event_a_retaliation_answers_is_not_its_own():
     # a fronted retaliation phrase ends at its comma: what follows is the event's own toll
     ev = only("In retaliation for the killing of a herder, Pokot raiders killed five people in Kapedo on Monday.")
     assert ev.fatalities == 5
+    # nor its place or its doer, who is the target here
+    ev = only("Hezbollah said it fired dozens of rockets at an Israeli army base in the Golan Heights on Monday "
+              "in response to an Israeli strike in Baalbek that killed two of its fighters.")
+    assert (ev.location.name, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Golan", "Hezbollah", "Military Forces of Israel (2009-2021)", 0)
+
+
+def test_a_name_the_parse_cut_is_still_the_doer():
+    # the parser reads "Ukrainian" as the subject and "shelling" as an adverb
+    ev = only("Ukrainian shelling killed one woman in Belgorod on Sunday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.location.name) == (
+        "Shelling/artillery/missile attack", "Military Forces of Ukraine (2019-)", "Civilians (Russia)", "Belgorod")
 
 
 def test_a_drone_shot_down_is_a_disrupted_weapon():

@@ -951,8 +951,10 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                           and (c.pos_ == "PROPN" or c.is_upper and len(c.text) > 1)), None)
             if agent is not None and patient is None:  # "MRC attacks police officers": whom
                 patient = next((subtree_span(c) for c in verb.children if c.dep_ == "appos" and c.i > verb.i), None)
-        if any(c.dep_ in ("dobj", "obj") and c.lower_ in weapons for c in verb.children):
-            # what was fired is no party: its target is ("fired rockets at a US base")
+        if any(c.dep_ in ("dobj", "obj") and (c.lower_ in weapons or (o := _prep_object(c, "of")) is not None
+                                               and o.lower_ in weapons) for c in verb.children):
+            # what was fired is no party: its target is ("fired rockets at a US base", "fired
+            # dozens of rockets at ...")
             target = next((o for p in ("at", "on", "against", "into", "towards", "toward")
                            if (o := _prep_object(verb, p)) is not None and o.ent_type_ not in ("DATE", "TIME")), None)
             if target is not None:
@@ -2235,7 +2237,11 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         # the crowd's own town is where it demonstrates ("Mombasa residents protested against
         # a dry port in Naivasha"), not only a trait of its members
         tier = 0 if demo and c[1].modifier == "crowd" and c[0] == 1 and not c[1].fragment else c[0]
-        return (rank >= 4, c[1].abroad, tier, not in_clause, rank, _route_tail(text, c[1]), abs(p.start - trig_pos))
+        # (the place of what the event answers is not its own: "fired rockets at a base in the
+        # Golan Heights in response to an Israeli strike in Baalbek")
+        answered = p.start > m.trigger[1] and bool(_ANSWERED.search(text[m.trigger[1] : p.start]))
+        return (rank >= 4, c[1].abroad, answered, tier, not in_clause, rank, _route_tail(text, c[1]),
+                abs(p.start - trig_pos))
 
     cands = _candidates(roles, m.sent_start, m.sent_end)
     best = min(cands, key=key) if cands else None
@@ -2645,6 +2651,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
+            if not m.agents and agent_span is not None:
+                # the parse cut an actor's name: "Ukrainian shelling killed ...", read as
+                # "Ukrainian" doing the killing by shelling
+                # (not a strike named with its doer: "Hamas blamed an Israeli air strike")
+                m.agents = [a for a in sent_actors if a.start <= agent_span[0] and agent_span[1] <= a.end
+                            and not a.start <= m.trigger[0] < a.end]
             if not m.agents and frame.name in _STATE_DEED_FRAMES:
                 m.agents = _country_as_doer(doc, agent_span, ctx.places)  # "Iran fired missiles at ..."
             if denied_author:
@@ -2673,9 +2685,16 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.patients = _victims_from_words(doc, patient_span, lex)
             if frame.name == "capture" and (losers := _taken_from(doc, head, sent_actors, m.agents)):
                 m.patients = losers  # "recaptured the town from rebels": the side that lost it
-            if not m.agents and agent_span is not None and _words(doc, agent_span) <= _SELF_PRONOUNS:
-                # "the RSF said it had taken control", "Al-Shabaab said they attacked the base"
+            if not m.agents and agent_span is not None and (
+                    _words(doc, agent_span) <= _SELF_PRONOUNS or _lemma(_phrase_head(doc, agent_span) or head)
+                    in lex.people.armed and _words(doc, agent_span) & _OWN_PRONOUNS):
+                # "the RSF said it had taken control", "Al-Shabaab said they attacked the base",
+                # "the PDF said its fighters killed 15 soldiers"
                 m.agents = _teller(doc, head, sent_actors) or _telling_state(head, ctx.places)
+            if not m.agents and agent_span is None and head.pos_ == "NOUN" and frame.name in _STRIKE_FRAMES \
+                    and (teller := _teller(doc, head, sent_actors)) \
+                    and all(_kind(a, ctx) == "state_forces" for a in teller):
+                m.agents = teller  # "the army said air strikes killed dozens of militants": its own
             if not m.agents and agent_span is not None and _words(doc, agent_span) <= _THEY:
                 # "The police conducted a search in Nyalenda. In one home they beat a student."
                 m.agents = _earlier_armed_subject(doc, sent, ctx)
@@ -3307,6 +3326,10 @@ _TOLD_AS_DONE = _TELLING | {"believe", "appear", "seem"}
 
 
 _SELF_PRONOUNS = frozenset({"it", "they", "we"})
+#: strikes from afar a state force tells of as its own when it names no one firing them
+_STRIKE_FRAMES = frozenset({"air_strike", "shelling"})
+#: the teller's own men: "its fighters", "our troops"
+_OWN_PRONOUNS = frozenset({"its", "their", "our"})
 
 
 #: frames whose doer, a community named alone, is its militia ("Pokot attack Luhya farmers"; not
@@ -3906,6 +3929,36 @@ def _holds_ground(place: Place | None) -> bool:
     return place is not None and place.feature_type != "country"
 
 
+def _told_apart(x: Mention, m: Mention) -> bool:
+    """``m``, done by a side named, and ``x`` are told in clauses of their own, and that side is
+    not said to do ``x`` ("junta troops torched 200 houses, and the PDF said its fighters killed
+    15 soldiers in an ambush")."""
+    sides_x, sides_m = _named_sides(x.agents), _named_sides(m.agents)
+    return not _within(x, m) and not _within(m, x) and bool(sides_m) and sides_x.isdisjoint(sides_m)
+
+
+def _apart(d: _Draft, m: Mention) -> bool:
+    """``m`` tells another event than ``d`` in a clause of its own: by another side ("Fano
+    militiamen attacked ENDF positions, and government drones struck a market") or of another
+    kind than the one ``d`` names ("jihadists killed 15 VDP in an ambush, while the army said air
+    strikes killed dozens of militants"); not the weapon of a toll told alone ("2 soldiers were
+    killed and 7 injured when their vehicle ran over an IED")."""
+    told = [x for x in d.mentions if x.sent_start == m.sent_start]
+    if not told or any(_within(x, m) or _within(m, x) for x in told):
+        return False
+    # (who a toll's verb names as killing or hurting is no side told apart: "two officers died
+    # while three others were injured after militants ambushed ...")
+    sides_d = _named_sides([a for x in told if x.frame not in TOLL_FRAMES for a in x.agents])
+    sides_m = _named_sides(m.agents)
+    return bool(sides_m and sides_d) and sides_m.isdisjoint(sides_d) \
+        or not m.generic and m.sub_event_type != d.sub_event_type and not all(x.generic for x in told)
+
+
+def _within(a: Mention, b: Mention) -> bool:
+    """``a``'s trigger is in ``b``'s clause."""
+    return b.clause[0] <= a.trigger[0] and a.trigger[1] <= b.clause[1]
+
+
 def _told_alone(mentions: list[Mention]) -> None:
     """An undecided trigger with an ``alone_type`` is that event when its sentence reports no
     other (homes burnt are a property destruction only when no other trigger, however weak,
@@ -3913,7 +3966,7 @@ def _told_alone(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.alone_type is None or not m.undecided or any(
                 (x.create or x.undecided and m.alone_type == "Looting/property destruction")
-                and x is not m and x.sent_start == m.sent_start
+                and x is not m and x.sent_start == m.sent_start and not _told_apart(x, m)
                 for x in mentions):
             continue  # ("militias burn homes and attack civilians": the attack's)
         territorial = m.alone_type in TERRITORIAL_TYPES
@@ -4008,8 +4061,7 @@ def _governed_killing(d: _Draft, m: Mention) -> bool:
     """``m`` is a killing no one else is named as doing, told in the clause of one of ``d``'s
     mentions ("attacks and kills", "..., killing one")."""
     return m.frame == "killing" and m.generic and any(
-        x.create and x.sent_start == m.sent_start and (not m.agents or m.agents == x.agents)
-        and x.clause[0] <= m.trigger[0] and m.trigger[1] <= x.clause[1]
+        x.create and x.sent_start == m.sent_start and (not m.agents or m.agents == x.agents) and _within(m, x)
         for x in d.mentions)
 
 
@@ -4043,7 +4095,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             # "Taliban fighters overran the district after government forces retreated"
             territorial_pair = same_sentence and m.territorial and any(x.territorial for x in d.mentions)
             related = same_type or (family == _family(d.sub_event_type) and (
-                family == "demonstration" or (same_sentence and family == "violence"))) or territorial_pair or (
+                family == "demonstration" or (same_sentence and family == "violence" and not _apart(d, m)))) \
+                or territorial_pair or (
                 # "Russian forces launched a missile and drone attack ... In Kyiv, missiles hit a
                 # metro station": strikes told again with no one named as firing them
                 m.sub_event_type in _REMOTE_STRIKES and d.sub_event_type in _REMOTE_STRIKES and not m.agents) or (
@@ -4068,11 +4121,14 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
         else:
             target.absorb(m)
     # "militants burned down a school and abducted two teachers": the destruction is part of
-    # the attack told in its sentence, not an event of its own
+    # the attack told in its sentence, not an event of its own (but not of one others did:
+    # "junta troops torched 200 houses, and the PDF said its fighters killed 15 soldiers")
     for d in [d for d in drafts if d.sub_event_type == "Looting/property destruction"]:
         sents = {x.sent_start for x in d.mentions}
+        doers = _named_sides([a for x in d.mentions for a in x.agents])
         host = next((o for o in drafts if o is not d and _family(o.sub_event_type) == "violence"
-                     and any(x.sent_start in sents for x in o.mentions)), None)
+                     and any(x.sent_start in sents for x in o.mentions)
+                     and (not doers or doers & _named_sides([a for x in o.mentions for a in x.agents]))), None)
         if host is not None:
             for x in d.mentions:
                 host.absorb(x)
@@ -4366,6 +4422,7 @@ def build_events(
         agents: list[str] = []
         patients: list[str] = []
         candidates: list[str] = []
+        done: list[str] = []  # the doers of what the event's mentions tell, not only refer to
         uncertain = False
         for m in d.mentions:
             a_names = [x for x in (_resolve_actor(a, country, date, ctx) for a in m.agents) if x]
@@ -4374,6 +4431,7 @@ def build_events(
                 # who fires tear gas or arrests demonstrators is not one of them
                 patients += a_names
                 agents += p_names
+                done += p_names
             elif m.frame == "body_found":
                 patients += p_names  # who found the bodies did not kill them
             elif m.frame == "withdrawal":
@@ -4382,11 +4440,19 @@ def build_events(
                 winners += a_names
                 losers += p_names
             else:
+                if not m.refers_only:
+                    done += a_names  # (not only referred to: "claimed the attack")
                 agents += a_names
                 patients += p_names
             if m.agent_uncertain and len(a_names) > 1:
                 uncertain = True
                 candidates += [x for x in a_names if x not in candidates]
+        if SUB_EVENT_TYPES[sub] != "Battles":
+            # the target of a strike or an attack is not its doer for doing what it answers
+            # ("fired rockets at an Israeli base in response to an Israeli strike"); a battle's
+            # sides keep their order ("in retaliation to Taliban attacks on posts, Afghan forces
+            # killed 6 Taliban": the Taliban first)
+            agents = [x for x in agents if x in done or x not in patients]
         if sub in TERRITORIAL_TYPES:
             if not winners and d.place is not None:
                 # "troops encircled the town on Monday ... rebels withdrew on Tuesday"
@@ -4821,6 +4887,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             sides: set[str | None] = set()
             last: dict[str | None, tuple[int, int]] = {}  # the last figure added per source: (quantity, end)
             listing: set[str | None] = set()  # sources listing the parts of their last toll
+            source_sides: dict[str | None, set[str | None]] = {}  # the sides whose dead each source counts
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
                     continue
@@ -4864,6 +4931,11 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
                 last[f.source] = (f.quantity, f.span.end)
                 sides.add(side_of(f))
+                source_sides.setdefault(f.source, set()).add(side_of(f))
+            if len(in_sentence) > 1 and None not in sides and len(sides) == sum(map(len, source_sides.values())):
+                # each source counts the dead of another side: "killing seven soldiers, and the
+                # army said it killed 20 militants" is 27
+                in_sentence = {None: sum(in_sentence.values())}
             other_side = bool(sides_told) and None not in sides | sides_told and sides.isdisjoint(sides_told)
             sides_told |= sides
             if k > 0 and in_sentence and (other_side or _ALSO_KILLED.search(span.text)):
