@@ -148,6 +148,16 @@ def test_each_clause_of_a_compound_sentence_types_its_own_event():
     assert sorted((e.sub_event_type, e.fatalities) for e in evs) == [("Air/drone strike", 12), ("Armed clash", 15)]
     # (strikes a state force tells of, naming no one firing them, are its own)
     assert [e.actor1 for e in evs if e.sub_event_type == "Air/drone strike"] == ["Military Forces of Burkina Faso (2015-2022)"]
+    # who responded with strikes or called them in fired them
+    evs = events("Taliban fighters attacked a checkpoint in Kunduz on Sunday, and Afghan forces called in air "
+                 "strikes that killed 20 militants, officials said.")
+    assert sorted((e.sub_event_type, e.actor1, e.fatalities) for e in evs) == [
+        ("Air/drone strike", "Military Forces of Afghanistan (2014-2021)", 20),
+        ("Armed clash", "Taliban", 0)]
+    evs = events("Rebels shelled Aleppo on Monday, killing three civilians, and government forces responded with "
+                 "air strikes on Idlib.")
+    assert [(e.location.name, e.actor1) for e in evs if e.sub_event_type == "Air/drone strike"] == [
+        ("Idlib", "Military Forces of Syria (2000-)")]
     # but a toll's weapon told in a clause of its own is the toll's event
     ev = only("On Monday, 2 soldiers were killed and 7 others injured when their vehicle ran over an IED in Wajir.")
     assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 2)

@@ -2616,8 +2616,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if head.dep_ in ("amod", "compound") and head.head.dep_ == "pobj" else None
             if agent_span is None and prep is not None and (
                     prep.lower_ == "in" and (_lemma(prep.head),) in lex.cues.get("engaged_in", ())
-                    or prep.lower_ == "on" and (_lemma(prep.head),) in lex.cues.get("went_on", ())):
-                # "a gang engaged in a firefight with police", "locals went on a looting spree": who
+                    or prep.lower_ == "on" and (_lemma(prep.head),) in lex.cues.get("went_on", ())
+                    or prep.lower_ in ("with", "in") and head.pos_ == "NOUN"
+                    and (_lemma(prep.head),) in lex.cues.get("responded_with", ())):
+                # "a gang engaged in a firefight with police", "locals went on a looting spree",
+                # "government forces responded with air strikes": who
                 subj = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 agent_span = _span_tokens(doc, subj.subtree) if subj is not None else None
             if (head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT")
@@ -2917,7 +2920,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.create = False
             # (what someone "faced" happened: "the convoy faced protests by youth")
             met = _lemma(gov) == "face" and gov.tag_ == "VBD" and head.dep_ == "dobj"
+            # (nor what someone "called in": "Afghan forces called in air strikes")
+            called_in = _lemma(gov) == "call" and head.dep_ == "pobj" and head.head.lower_ == "in"
             if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS and not stopped and not met
+                    and not called_in
                     and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS)) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
