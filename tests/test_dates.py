@@ -122,3 +122,28 @@ def test_a_note_opening_with_the_day_something_was_reported():
     assert dates.source_date(text, dt.date(2019, 11, 28)) == dt.date(2019, 11, 25)
     # the day of the event itself is no report date
     assert dates.source_date("On 3 December 2019, gunmen killed a boy in Tiaty.", dt.date(2019, 12, 6)) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels attacked on Saturday. The next day, drones struck the town.", dt.date(2019, 8, 18)),
+        ("Al-Shabaab attacked a base on August 3. Two days later, drones struck.", dt.date(2019, 8, 5)),
+        ("Clashes broke out on 10 August; the previous day, a convoy was ambushed.", dt.date(2019, 8, 9)),
+        ("Rebels attacked on Monday, and the same day the army hit back.", dt.date(2019, 8, 19)),
+    ],
+)
+def test_days_counted_from_the_day_told_before(text, expected):
+    *_, last = find_dates(text, TUESDAY)
+    assert (last.date, last.precision) == (expected, 1)
+
+
+def test_a_day_counted_from_none_or_told_of_a_cause_is_no_date():
+    # no day before it to count from: not the publication's next day
+    assert find_dates("The next day, drones struck the town.", TUESDAY) == []
+    # inside a clause it tells when what the event followed happened, which is no date of its own
+    assert [d.text for d in find_dates("On 30 June, protesters lit fires after a man was shot by police the "
+                                       "previous day.", TUESDAY)] == ["30 June"]
+    # the day before yesterday stays counted from the publication
+    (d,) = find_dates("He was killed the day before yesterday.", TUESDAY)
+    assert d.date == dt.date(2019, 8, 18)

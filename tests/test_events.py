@@ -166,6 +166,13 @@ def test_each_clause_of_a_compound_sentence_types_its_own_event():
     assert ev.sub_event_type == "Mob violence"
 
 
+def test_a_day_counted_from_the_one_told_before_dates_its_own_event():
+    evs = events("Fano militiamen attacked army positions in Debre Markos on Saturday. The next day, government "
+                 "drones struck a market in the town, killing 30 civilians.")
+    assert sorted((e.sub_event_type, e.date, e.fatalities) for e in evs) == [
+        ("Air/drone strike", dt.date(2019, 8, 18), 30), ("Armed clash", dt.date(2019, 8, 17), 0)]
+
+
 def test_figures_are_tied_to_the_event_of_their_clause():
     ex = pipeline.extract(ingest.from_text(
         "Militants ambushed a police patrol in Mandera killing 3 officers, and a bomb exploded in Garissa "

@@ -1,8 +1,8 @@
 """Find date expressions and resolve them against the publication date.
 
 Explicit dates ("20 August 2019", "Aug. 20", "2019-08-20"), weekdays ("on Monday", "early on
-Tuesday", "last Friday"), deictic words ("yesterday", "today", "last week") and month parts
-("late April") become :class:`DateMention` objects with an ACLED ``time_precision``:
+Tuesday", "last Friday"), deictic words ("yesterday", "today", "last week"), days counted from
+the date told before ("the next day", "two days later") and month parts ("late April") become :class:`DateMention` objects with an ACLED ``time_precision``:
 1 the day, 2 the week (coded at its middle), 3 the month (middle, or first/last day for
 "early"/"late").  Year-only and vague expressions ("since 2014", "in recent days") are kept
 with precision 4 or 5 so callers can tell background from events.
@@ -90,6 +90,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"last\s+week(?:end)?|this\s+past\s+weekend|(?:at|over)\s+the\s+weekend|"
             r"this\s+week(?:end)?|past\s+week(?:end)?|last\s+month|this\s+month|"
             r"(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+(?:ago|earlier))\b",
+            re.I,
+        ),
+    ),
+    # a day counted from the date told before it: "The next day, drones struck ...", "two days
+    # later", "the same day" (resolved in find_dates)
+    (
+        "anchored",
+        re.compile(
+            r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
+            r"|the\s+day\s+(?P<dir>after|before)\b(?!\s+yesterday)"
+            r"|(?P<n>\d+|a|one|two|three|four|five|six|seven)\s+days?\s+(?P<later>later|afterwards)"
+            r"|(?:the\s+same|later\s+that|that\s+same)\s+day)\b",
             re.I,
         ),
     ),
@@ -212,8 +224,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
         return _mid_month(year, month, None), 3, True
     if kind == "year":
         return dt.date(int(g["year"]), 7, 1), YEAR_ONLY, False
-    if kind == "vague":
-        return None, VAGUE, True
+    if kind in ("vague", "anchored"):
+        return None, VAGUE, True  # (an anchored day gets its date from the one told before it)
     if ref is None:
         return None, 1, True
     if kind == "weekday":
@@ -262,6 +274,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     """Return the date expressions of ``text`` resolved against ``published``, by position."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    anchored: dict[int, int] = {}  # start of an anchored day -> its offset in days
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -271,11 +284,44 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
                 continue
             if kind == "weekday" and m.group("weekday")[0].islower():
                 continue
+            if kind == "anchored" and not _OPENS_A_CLAUSE.search(text, 0, start):
+                continue  # "shot by police the previous day": when what the event follows happened
             date, precision, relative = _resolve(kind, m, published)
+            if kind == "anchored":
+                anchored[start] = _offset(m)
             found.append(DateMention(start, end, text[start:end], date, precision, relative))
             taken.append((start, end))
     found.sort(key=lambda d: d.start)
-    return found
+    out: list[DateMention] = []
+    for d in found:
+        if d.start in anchored:
+            # the nearest day told before it, itself perhaps anchored ("the next day ... two
+            # days later"); with none, no date at all
+            anchor = next((a for a in reversed(out) if a.date is not None and a.precision == 1), None)
+            if anchor is None:
+                continue
+            d = DateMention(d.start, d.end, d.text, anchor.date + dt.timedelta(days=anchored[d.start]), 1,
+                            anchor.relative)
+        out.append(d)
+    return out
+
+
+#: what comes before a day counted from another that opens its sentence or clause ("The next
+#: day, ...", "..., and two days later ...")
+_OPENS_A_CLAUSE = re.compile(r"(?:^|[.;:!?\n]|,\s*(?:and|then|but)|\band\s+then)\s*(?:(?:on|by|and|then)\s+)?$", re.I)
+
+
+def _offset(m: re.Match[str]) -> int:
+    """Days from the anchor of an ``anchored`` match: 1 for "the next day", -1 for "the day
+    before", n for "n days later", 0 for "the same day"."""
+    g = m.groupdict()
+    if g.get("next") or g.get("dir") == "after":
+        return 1
+    if g.get("prev") or g.get("dir") == "before":
+        return -1
+    if g.get("later"):
+        return int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+    return 0
 
 
 #: an analyst's note saying when its source was published ("source dated 16/05", "the source
