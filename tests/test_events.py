@@ -166,6 +166,17 @@ def test_each_clause_of_a_compound_sentence_types_its_own_event():
     assert ev.sub_event_type == "Mob violence"
 
 
+def test_an_attack_told_as_separate_is_its_own_event():
+    # (the parser takes "gunmen" for part of "a separate attack", leaving the killing no subject)
+    evs = events("Bandits abducted 30 students from a school in Kuriga on Thursday, and in a separate attack "
+                 "gunmen killed 12 villagers in Zamfara.")
+    assert sorted((e.sub_event_type, e.fatalities) for e in evs) == [
+        ("Abduction/forced disappearance", 0), ("Attack", 12)]
+    # "separate" before all of an event's triggers sets it apart from earlier ones only
+    ev = only("In a separate incident, gunmen attacked a bus in Zamfara on Thursday and killed 5 passengers.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 5)
+
+
 def test_a_day_counted_from_the_one_told_before_dates_its_own_event():
     evs = events("Fano militiamen attacked army positions in Debre Markos on Saturday. The next day, government "
                  "drones struck a market in the town, killing 30 civilians.")

@@ -388,6 +388,9 @@ class Mention:
     restates: bool = False
     #: told as what followed the event before it ("In the ensuing gunfight, ...")
     ensuing: bool = False
+    #: where its clause says, before its trigger, that it is another event than those told
+    #: before ("and in a separate attack gunmen killed ..."; ``[cues] separate``)
+    separate_at: int | None = None
 
 
 def _lemma(tok: Token) -> str:
@@ -534,14 +537,17 @@ def _across_semicolon(tok: Token) -> bool:
 _OTHER_EVENT_MARKS = frozenset({"while", "whereas", "whilst"})
 
 
-def _clause_bounds(gov: Token, sent: SpacySpan) -> tuple[int, int]:
+def _clause_bounds(gov: Token, sent: SpacySpan, apart: Collection[str] = ()) -> tuple[int, int]:
     """Character span of the governing verb's clause: with the verbs coordinated with it that
     share its subject ("shot and killed two") and the clauses that tell how it came about
     ("when police fired on a mob"), without those with a subject of their own that tell something
-    else ("and militants fired rockets", "while Russian jets struck", "said gunmen killed")."""
+    else ("and militants fired rockets", "while Russian jets struck", "said gunmen killed"), or
+    that an ``apart`` word before their verb says are ("and in a separate attack gunmen killed",
+    where the parser took "gunmen" for part of the attack)."""
     excluded: set[int] = set()
     for child in gov.children:
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) or child.dep_ == "conj" \
+            and any(t.lower_ in apart for t in child.subtree if t.i < child.i)
         if own_subject and (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp"
                             or child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS
                                                              for c in child.children)):
@@ -2508,6 +2514,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     """Every event mention (trigger with its modality, roles, date and place) in ``doc``."""
     lex = lex or default_lexicon()
     all_dates = dates_mod.find_dates(doc_text(doc), ctx.published)
+    apart_words = {x[0] for x in lex.cues.get("separate", ()) if len(x) == 1}
     localities = sorted(
         (p for p in ctx.places if PLACE_RANK.get(p.feature_type, 1) <= 1), key=lambda p: p.start
     )
@@ -2603,7 +2610,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if modality == "none":
                 continue
             denied_author = modality == "authorship"
-            clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent)
+            clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent, apart_words)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
                 weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else (),
@@ -2750,6 +2757,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if ps is not None and "mob" in cue_hits.between(ps.start, ps.end) and not (
                         ags is not None and "mob" in cue_hits.between(ags.start, ags.end)):
                     m.cues.discard("mob")
+            seps = [doc[i].idx for i in cue_hits.where(clause_toks.start, clause_toks.end, "separate")
+                    if doc[i].idx < m.trigger[0]]
+            m.separate_at = seps[-1] if seps else None
             for crowd in ("mob", "crowd"):
                 if crowd in m.cues and all(_victim_of_deed(doc[i], lex)
                                            for i in cue_hits.where(clause_toks.start, clause_toks.end, crowd)):
@@ -3950,6 +3960,8 @@ def _apart(d: _Draft, m: Mention) -> bool:
     strikes killed dozens of militants"); not the weapon of a toll told alone ("2 soldiers were
     killed and 7 injured when their vehicle ran over an IED")."""
     told = [x for x in d.mentions if x.sent_start == m.sent_start]
+    if told and m.separate_at is not None and all(x.trigger[1] <= m.separate_at for x in told):
+        return True  # "Bandits abducted 30 students, and in a separate attack gunmen killed 12 villagers"
     if not told or any(_within(x, m) or _within(m, x) for x in told):
         return False
     # (who a toll's verb names as killing or hurting is no side told apart: "two officers died
@@ -4652,7 +4664,7 @@ def build_events(
             article_ids=[ctx.article_id],
         )
         ev.notes = _notes(ev, evidence)
-        ev._clauses = sorted({m.clause for m in d.mentions})
+        ev._clauses = sorted({m.clause for m in d.mentions if m.create})
         events.append(ev)
     return events
 
