@@ -158,6 +158,9 @@ def test_each_clause_of_a_compound_sentence_types_its_own_event():
                  "air strikes on Idlib.")
     assert [(e.location.name, e.actor1) for e in evs if e.sub_event_type == "Air/drone strike"] == [
         ("Idlib", "Military Forces of Syria (2000-)")]
+    # (but what something was hit with was not fired by what was hit)
+    ev = only("On Monday, the convoy was hit with an IED in Helmand, killing two soldiers.")
+    assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Unidentified Armed Group (Afghanistan)")
     # but a toll's weapon told in a clause of its own is the toll's event
     ev = only("On Monday, 2 soldiers were killed and 7 others injured when their vehicle ran over an IED in Wajir.")
     assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 2)
@@ -2367,6 +2370,11 @@ def test_an_agreement_has_its_two_parties_and_a_deal_signed_is_one():
               published=dt.date(2020, 3, 2))
     assert (ev.sub_event_type, ev.actor1, ev.date) == ("Agreement", "Taliban", dt.date(2020, 2, 29))
     assert events("A man surrendered the car keys to robbers in Kabul on Saturday.") == []
+    # who a side surrendered to is the other party
+    ev = only("On 19 March 2020, 30 IS militants surrendered to Afghan forces in Laghman province.",
+              published=dt.date(2020, 3, 22))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Agreement", "Islamic State (Afghanistan)", "Military Forces of Afghanistan (2014-2021)")
 
 
 def test_a_fight_after_which_a_side_moved_is_that_sides():

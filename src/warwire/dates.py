@@ -2,10 +2,11 @@
 
 Explicit dates ("20 August 2019", "Aug. 20", "2019-08-20"), weekdays ("on Monday", "early on
 Tuesday", "last Friday"), deictic words ("yesterday", "today", "last week"), days counted from
-the date told before ("the next day", "two days later") and month parts ("late April") become :class:`DateMention` objects with an ACLED ``time_precision``:
-1 the day, 2 the week (coded at its middle), 3 the month (middle, or first/last day for
-"early"/"late").  Year-only and vague expressions ("since 2014", "in recent days") are kept
-with precision 4 or 5 so callers can tell background from events.
+the day told before ("the next day", "two days later") and month parts ("late April") become
+:class:`DateMention` objects with an ACLED ``time_precision``: 1 the day, 2 the week (coded at
+its middle), 3 the month (middle, or first/last day for "early"/"late").  Year-only and vague
+expressions ("since 2014", "in recent days") are kept with precision 4 or 5 so callers can tell
+background from events.
 """
 
 from __future__ import annotations

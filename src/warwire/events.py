@@ -2621,14 +2621,16 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 agent_span, patient_span, _passive = None, _span_tokens(doc, victim.subtree), True
             prep = head.head if head.dep_ == "pobj" else head.head.head \
                 if head.dep_ in ("amod", "compound") and head.head.dep_ == "pobj" else None
+            responded = prep is not None and prep.lower_ in ("with", "in") and head.pos_ == "NOUN" \
+                and (_lemma(prep.head),) in lex.cues.get("responded_with", ())
             if agent_span is None and prep is not None and (
                     prep.lower_ == "in" and (_lemma(prep.head),) in lex.cues.get("engaged_in", ())
-                    or prep.lower_ == "on" and (_lemma(prep.head),) in lex.cues.get("went_on", ())
-                    or prep.lower_ in ("with", "in") and head.pos_ == "NOUN"
-                    and (_lemma(prep.head),) in lex.cues.get("responded_with", ())):
+                    or prep.lower_ == "on" and (_lemma(prep.head),) in lex.cues.get("went_on", ()) or responded):
                 # "a gang engaged in a firefight with police", "locals went on a looting spree",
-                # "government forces responded with air strikes": who
-                subj = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                # "government forces responded with air strikes" (not "the convoy was hit with an
+                # IED"): who
+                subj = next((c for c in prep.head.children
+                             if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and not responded), None)
                 agent_span = _span_tokens(doc, subj.subtree) if subj is not None else None
             if (head.pos_ == "NOUN" and (patient_span is None or agent_span is None and head.dep_ == "ROOT")
                     and (_headline(sent) or read_as_noun)) \
@@ -2695,6 +2697,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.patients = _victims_from_words(doc, patient_span, lex)
             if frame.name == "capture" and (losers := _taken_from(doc, head, sent_actors, m.agents)):
                 m.patients = losers  # "recaptured the town from rebels": the side that lost it
+            if frame.name == "agreement" and not m.patients and _lemma(head) == "surrender" \
+                    and (to := _prep_object(head, "to")) is not None:
+                # "30 IS militants surrendered to Afghan forces": the other party
+                m.patients = [a for a in _actors_in(_span_tokens(doc, to.subtree), sent_actors) if a not in m.agents]
             if not m.agents and agent_span is not None and (
                     _words(doc, agent_span) <= _SELF_PRONOUNS or _lemma(_phrase_head(doc, agent_span) or head)
                     in lex.people.armed and _words(doc, agent_span) & _OWN_PRONOUNS):
