@@ -4876,6 +4876,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     excessive force.
     """
     orphans = _orphan_sentences(events, sentences) if len(events) > 1 else {}
+    # the events each figure counts for, when another event is told in its sentence
+    owners = {id(f): figure_events(f, events) for f in figures if f.unit == "killed"}
     # an explicit coding note in a one-event report ("Fatalities coded as 0", "split across 2 events (2)")
     article_coded = [int(m.group(1)) for m in (*_CODED_AS.finditer(text), *_SPLIT_AS.finditer(text))]
     for ev in events:
@@ -4908,14 +4910,13 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
         sides_told: set[str | None] = set()  # the sides whose dead earlier sentences counted
         for k, span in enumerate(spans):
             in_sentence: dict[str | None, int] = {}
-            sides: set[str | None] = set()
             last: dict[str | None, tuple[int, int]] = {}  # the last figure added per source: (quantity, end)
             listing: set[str | None] = set()  # sources listing the parts of their last toll
             source_sides: dict[str | None, set[str | None]] = {}  # the sides whose dead each source counts
             for f in figures:
                 if f.unit != "killed" or not (span.start <= f.span.start and f.span.end <= span.end):
                     continue
-                if ev not in figure_events(f, events) and span in ev.evidence:
+                if ev not in owners[id(f)] and span in ev.evidence:
                     continue  # the dead of another event told in the sentence
                 told_before = span.text[: f.span.start - span.start]
                 if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(told_before):
@@ -4954,8 +4955,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                         continue
                 in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
                 last[f.source] = (f.quantity, f.span.end)
-                sides.add(side_of(f))
                 source_sides.setdefault(f.source, set()).add(side_of(f))
+            sides: set[str | None] = set().union(*source_sides.values())
             if len(in_sentence) > 1 and None not in sides and len(sides) == sum(map(len, source_sides.values())):
                 # each source counts the dead of another side: "killing seven soldiers, and the
                 # army said it killed 20 militants" is 27
