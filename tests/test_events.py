@@ -3358,3 +3358,39 @@ def test_a_coding_note_in_a_bracket_belongs_to_the_count_inside_it():
     ev = only("4 civilians killed (and 2 police - coded separately) by raiders in Mandera on Monday.")
     assert ev.fatalities == 4
     assert only("Police intervened killing 3 raiders (coded separately) in Mandera on Monday.").fatalities == 0
+
+
+def test_a_death_told_alone_with_violence_named_is_an_attack():
+    # no one named as killing them, but the report speaks of violence: an attack by unknown men
+    (ev,) = _kenyan("Two people were reported dead in Molo on Monday. The deaths are linked to "
+                    "ongoing land dispute violence.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Kenya)", 2)
+    assert ev.date == dt.date(2019, 8, 19)
+
+
+def test_a_death_in_a_feud_between_sides_is_an_armed_clash():
+    (ev,) = _kenyan("Another herder died on Sunday in the long-running clan feud over grazing land near Wajir.")
+    assert ev.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "The former rebel commander died of cancer in a Nairobi hospital on Monday.",  # an illness
+    "No one died in the violence that followed the vote in Kisumu.",  # nobody
+    "A man died in hospital in Nakuru on Monday, his family said.",  # nothing tells of violence
+    "Three people died on Monday when their bus plunged into a river after clashes closed the main road.",
+])
+def test_a_death_that_is_no_ones_deed_is_no_event(text):
+    assert _kenyan(text) == []
+
+
+def test_nobody_killed_is_no_killing_but_the_fighting_was_fought():
+    assert _kenyan("No one was killed in the violence in Kisumu on Monday.") == []
+    (ev,) = _kenyan("Nobody was killed in the clashes between Pokot and Turkana herders on Monday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 0)
+
+
+def test_a_claim_told_after_the_attack_names_its_doer_whatever_follows():
+    # the blame sits in the sentence after the attack's, not after the last one telling its dead
+    (ev,) = _kenyan("A landmine killed two herders near Mandera on Monday. Al Shabaab is believed "
+                    "responsible. Police later said three people had died.")
+    assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Al Shabaab")

@@ -71,8 +71,15 @@ class FrameSpec(BaseModel):
     #: coded only when no other event is told in its sentence ("Police arrest and torture a
     #: suspect", "herders were detained and beaten by the military")
     in_sentence_only: bool = False
+    #: the sub-event type an undecided mention takes when the article reports no other event and
+    #: speaks of violence (``[cues] conflict``): "3 Kalenjin reported dead. Linked to ongoing
+    #: post-election ethnic violence"; an armed clash when it speaks of fighting between sides
+    #: (``[cues] fighting``): "Four people have died following inter-tribal conflict"
+    by_default: str = ""
+    #: the trigger's subject is who it befell ("three people died"), not its doer
+    subject_is_victim: bool = False
 
-    @field_validator("sub_event_type")
+    @field_validator("sub_event_type", "by_default")
     @classmethod
     def _known_type(cls, v: str) -> str:
         if v and v not in SUB_EVENT_TYPES:
@@ -587,6 +594,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             if (child.dep_ == "neg" and not (tok is gov and detail_unknown)) or (
                     child.dep_ == "det" and child.lower_ in mod.negation):
                 return "none"
+            if tok is trig and child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in mod.negation or any(
+                    c.dep_ == "det" and c.lower_ in mod.negation for c in child.children)):
+                return "none"  # "Nobody died", "No one was killed" (in the clashes, which were fought)
             if child.dep_ == "aux" and child.lower_ in mod.future:
                 return "none"
             if child.dep_ == "mark" and child.lower_ in mod.hypothetical:
@@ -2642,6 +2652,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if ran_into is not None:
                 # "their patrol hit an IED", "a vehicle ran over a landmine": the subject is the victim
                 agent_span, patient_span, _passive = None, ran_into[0], True
+            if frame.subject_is_victim:
+                # "three people, including a police officer, died in clashes between ...": who
+                # died is no one's doer, and is counted, not a side of the event they died in
+                agent_span, patient_span, _passive = None, None, True
             if patient_span is not None:
                 patient_span = _antecedent(doc, patient_span, agent_span, sent, lex) or patient_span
             if agent_span is None and not _passive:
@@ -2794,12 +2808,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.sent_cues = sent_cues | m.cues
             if frame.requires and not (set(frame.requires) & m.cues):
                 continue
-            if set(frame.blocked_by) & m.sent_cues and (
-                frame.standalone or not ({"armed_agent", "armed_victim", "explosive", "artillery", "grenade", "suicide"} & m.cues)
-            ):
+            blocked = set(frame.blocked_by) & m.sent_cues
+            if blocked and (frame.standalone or "illness" in blocked or not (
+                    {"armed_agent", "armed_victim", "explosive", "artillery", "grenade", "suicide"} & m.cues)):
                 # "a gas explosion", "the earthquake killed ...": no conflict event, unless armed
                 # men did it, were its victims or a weapon is named ("troops mobilised to clear
-                # the snow" is relief work)
+                # the snow" is relief work); an illness is no one's deed, whoever died of it
                 continue
             cue, m.sub_event_type = _deciding_cue(frame, m.cues)
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
@@ -4216,11 +4230,11 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
     did it or claimed it ("Al Shabaab claimed responsibility", "an IED planted by ..."), or None."""
     text = doc_text(doc)
     people = (lex or default_lexicon()).people
-    end = d.sent_span[1]
-    spans = sorted({(x.sent_start, x.sent_end) for x in d.mentions})
-    nxt = next((s for s in doc.sents if s.start_char >= end), None)
-    if nxt is not None:
-        spans.append((nxt.start_char, nxt.end_char))
+    told = {(x.sent_start, x.sent_end) for x in d.mentions}
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    # (the sentence after each: "... hit a landmine. Al Shabaab believed responsible. The Star
+    # reports four dead.")
+    spans = sorted(told | {sents[k + 1] for k, s in enumerate(sents[:-1]) if s in told})
     found: list[str] = []
     for a, b in spans:
         claims = [c for c in _CLAIMED.finditer(text, a, b)
@@ -4982,6 +4996,7 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
     mentions = find_mentions(doc, ctx, lex)
     _road_blocks_of_protests(mentions)
     _attack_by_default(doc, mentions)
+    _death_by_default(doc, mentions, lex)
     drafts = _apply_labels(merge_mentions(mentions))
     drafts = _drop_reactions(drafts, lex)
     return build_events(doc, drafts, ctx, lex, mentions)
@@ -5028,6 +5043,28 @@ def _attack_by_default(doc: Doc, mentions: list[Mention]) -> None:
             # with whoever holds it, not an attack on civilians nobody names
             m.create, m.sub_event_type = True, "Armed clash"
             return
+
+
+def _death_by_default(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """A death told with no one named as causing it is an event when the article reports no
+    other and its words tell of violence: its frame's ``by_default`` type ("One dead in land
+    dispute violence", "16 bodies collected ... victims of ongoing post-election violence"), or
+    an armed clash when they tell of fighting between sides ("Another person dies in a clan war
+    over land").  Without such words a death may be an accident or an illness: no event."""
+    if any(m.create for m in mentions):
+        return
+    told: set[str] | None = None
+    for m in mentions:
+        default = lex.frames[m.frame].by_default
+        if not default or not m.undecided or m.agents or m.refers_only or m.cause_only:
+            continue
+        if told is None:
+            told = _CueHits.of(doc, lex).between(0, len(doc))
+        if "conflict" not in told:
+            return
+        m.create, m.undecided, m.generic = True, False, True
+        m.sub_event_type = "Armed clash" if "fighting" in told else default
+        return
 
 
 def _apply_labels(drafts: list[_Draft]) -> list[_Draft]:
