@@ -3394,3 +3394,10 @@ def test_a_claim_told_after_the_attack_names_its_doer_whatever_follows():
     (ev,) = _kenyan("A landmine killed two herders near Mandera on Monday. Al Shabaab is believed "
                     "responsible. Police later said three people had died.")
     assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Al Shabaab")
+
+
+def test_an_attack_no_one_is_named_for_is_one_when_the_report_tells_of_violence():
+    (ev,) = _kenyan("An orphanage near Eldoret was attacked and looted on Monday. Linked to ongoing ethnic violence.")
+    assert (ev.sub_event_type, ev.actor1, ev.date) == ("Attack", "Unidentified Armed Group (Kenya)", dt.date(2019, 8, 19))
+    # ... but its own word is not that violence
+    assert _kenyan("An orphanage near Eldoret was attacked and looted on Monday.") == []

@@ -5046,22 +5046,28 @@ def _attack_by_default(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _death_by_default(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
-    """A death told with no one named as causing it is an event when the article reports no
-    other and its words tell of violence: its frame's ``by_default`` type ("One dead in land
-    dispute violence", "16 bodies collected ... victims of ongoing post-election violence"), or
-    an armed clash when they tell of fighting between sides ("Another person dies in a clan war
-    over land").  Without such words a death may be an accident or an illness: no event."""
+    """A death or an attack told with no one named as causing it is an event when the article
+    reports no other and its words, other than the trigger's own, tell of violence: its frame's
+    ``by_default`` type ("One dead in land dispute violence", "16 bodies collected ... victims of
+    ongoing post-election violence", "Orphanage was attacked and looted. Linked to ongoing
+    ethnic violence"), or an armed clash when they tell of fighting between sides ("Another
+    person dies in a clan war over land").  Without such words a death may be an accident or
+    an illness, an attack a crime: no event."""
     if any(m.create for m in mentions):
         return
-    told: set[str] | None = None
+    hits: _CueHits | None = None
     for m in mentions:
         default = lex.frames[m.frame].by_default
         if not default or not m.undecided or m.agents or m.refers_only or m.cause_only:
             continue
-        if told is None:
-            told = _CueHits.of(doc, lex).between(0, len(doc))
+        hits = hits or _CueHits.of(doc, lex)
+        trig = doc.char_span(*m.trigger, alignment_mode="expand")
+        if trig is None:
+            continue
+        # (words other than its own: "was attacked by the group" tells of no violence but itself)
+        told = hits.between(0, trig.start) | hits.between(trig.end, len(doc))
         if "conflict" not in told:
-            return
+            continue
         m.create, m.undecided, m.generic = True, False, True
         m.sub_event_type = "Armed clash" if "fighting" in told else default
         return
