@@ -687,3 +687,17 @@ def test_another_after_people_told_is_one_more_of_them():
     assert _killed("Another was shot dead on Monday.") == []
     # and deeds accused of, given as a noun's reason, count none
     assert _killed("A mob lynched a man over allegations of killing a teacher.") == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmer found killed, throat slit, near Thiba.",  # a headline's finding, read as two clauses
+    "Aid worker found dead on side of road near Garissa.",
+    "A chief said to be instrumental in the fight against cattle theft was gunned down by raiders.",
+])
+def test_one_person_found_dead_or_killed_in_a_misparsed_sentence_is_one_killed(text):
+    assert _killed(text) == [1]
+
+
+def test_a_finding_told_of_someone_named_before_still_counts_them_once():
+    assert _killed("A prominent cleric is kidnapped and later found dead.") == [1]
+    assert _killed("Police found a man killed in his house.") == [1]

@@ -809,12 +809,27 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     subj_verb = verb
     while subj_verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subj_verb.children):
         subj_verb = subj_verb.head
-    if verb.dep_ in ("xcomp", "advcl") and (verb.head.lemma_.lower() in _FINDING and verb.tag_ == "VBN"
-                                            or verb.head.lemma_.lower() == "leave" and verb.tag_ in ("VBN", "VBD")) \
+    finding = verb.head.lemma_.lower() in _FINDING
+    if (verb.dep_ in ("xcomp", "advcl") or verb.dep_ == "ccomp" and finding) and (
+            finding and verb.tag_ == "VBN" or verb.head.lemma_.lower() == "leave" and verb.tag_ in ("VBN", "VBD")) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
         # "a man was found murdered", "police discovered a chief hacked to death", "a police
-        # operation left the son of a business owner shot dead" (the parser's past tense)
-        return [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        # operation left the son of a business owner shot dead" (the parser's past tense); a
+        # headline's finding has no auxiliary: "Man found killed, throat slit"
+        found = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not found and finding and _headline_finding(verb.head):
+            found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return found
+    if verb.lemma_.lower() in _FINDING and _headline_finding(verb) and any(c.dep_ == "oprd" for c in verb.children) \
+            and (found := [c for c in verb.children if c.dep_ == "nsubj"]):
+        return found  # "Terror suspect found dead on side of road"
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SAID_VERBS \
+            and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.head.children):
+        # "a chief said to be instrumental in the war against terror was gunned down": the
+        # parser made the description the main clause and left the passive no subject
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
     if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ == "be" \
             and verb.i > verb.head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "A man was on Sunday night lynched", "an officer was on Wednesday shot dead": a passive
@@ -836,6 +851,11 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
         # a protest is for: "in protest of a colleague who had died")
         found = [verb.head]
     return found
+
+
+def _headline_finding(find: Token) -> bool:
+    """A "found" with no auxiliary and no object, told of its subject: a headline's passive."""
+    return find.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in find.children)
 
 
 def _noun_before_auxiliary(verb: Token) -> Token | None:
