@@ -3401,3 +3401,12 @@ def test_an_attack_no_one_is_named_for_is_one_when_the_report_tells_of_violence(
     assert (ev.sub_event_type, ev.actor1, ev.date) == ("Attack", "Unidentified Armed Group (Kenya)", dt.date(2019, 8, 19))
     # ... but its own word is not that violence
     assert _kenyan("An orphanage near Eldoret was attacked and looted on Monday.") == []
+
+
+def test_who_people_died_at_the_hands_of_killed_them():
+    (ev,) = _kenyan("Two soldiers died at the hands of al Shabaab militants near Mandera on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Al Shabaab", "Military Forces of Kenya (2013-2022)", 2)
+    (ev,) = _sudanese("Two protesters were killed at the hands of security forces in Khartoum on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Excessive force against protesters", "Military Forces of Sudan (2019-)", "Protesters (Sudan)")

@@ -1151,6 +1151,17 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
     return agent or modifier, patient, passive
 
 
+def _at_the_hands_of(verb: Token) -> Token | None:
+    """Who a deed was done by, told as "at the hands of" them ("died at the hands of vigilantes")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "by", "in"):
+            for hand in prep.children:
+                if hand.dep_ == "pobj" and hand.lemma_.lower() == "hand":
+                    return next((o for of in hand.children if of.dep_ == "prep" and of.lower_ == "of"
+                                 for o in of.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def _object_phrase(noun: Token) -> Token:
     """The noun phrase a verb's object heads when ``noun`` is its "of" phrase ("signed a
     cessation of hostilities agreement", "carried out a series of attacks"), else ``noun``."""
@@ -2652,10 +2663,16 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if ran_into is not None:
                 # "their patrol hit an IED", "a vehicle ran over a landmine": the subject is the victim
                 agent_span, patient_span, _passive = None, ran_into[0], True
+            hands = _at_the_hands_of(head)
             if frame.subject_is_victim:
                 # "three people, including a police officer, died in clashes between ...": who
                 # died is no one's doer, and is counted, not a side of the event they died in
-                agent_span, patient_span, _passive = None, None, True
+                # (but is the victim of whoever they died at the hands of)
+                agent_span, patient_span, _passive = None, agent_span if hands else None, True
+            if hands is not None and agent_span is None:
+                # "six people have died at the hands of vigilantes", "were killed at the hands of
+                # security forces"
+                agent_span = _span_tokens(doc, hands.subtree)
             if patient_span is not None:
                 patient_span = _antecedent(doc, patient_span, agent_span, sent, lex) or patient_span
             if agent_span is None and not _passive:
