@@ -3410,3 +3410,19 @@ def test_who_people_died_at_the_hands_of_killed_them():
     (ev,) = _sudanese("Two protesters were killed at the hands of security forces in Khartoum on Monday.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Excessive force against protesters", "Military Forces of Sudan (2019-)", "Protesters (Sudan)")
+
+
+def test_the_dead_of_what_happened_days_apart_are_not_the_events():
+    # "two days after ..." tells an earlier occasion: background, its dead not this event's
+    (ev,) = _kenyan("Five more villagers have been killed by bandits near Kapedo, two days after the "
+                    "militia executed 20 other herders.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 5)
+    # (a clause that only lasted days is the same occasion)
+    (ev,) = _kenyan("At least 12 houses were torched in Pimbinyiet after clashes between two communities "
+                    "lasted over two days.")
+    assert ev.event_type == "Battles"
+
+
+def test_a_toll_parted_by_day_is_not_counted_twice():
+    (ev,) = _kenyan("Gabra militiamen killed five Borana herders at Kubi Kalo; one on Sunday, four on Monday.")
+    assert ev.fatalities == 5

@@ -701,3 +701,9 @@ def test_one_person_found_dead_or_killed_in_a_misparsed_sentence_is_one_killed(t
 def test_a_finding_told_of_someone_named_before_still_counts_them_once():
     assert _killed("A prominent cleric is kidnapped and later found dead.") == [1]
     assert _killed("Police found a man killed in his house.") == [1]
+
+
+def test_a_number_of_people_is_no_one_person():
+    assert _killed("An unknown number of people are feared dead in Marsabit.") == []
+    assert _killed("An undisclosed number of soldiers were killed in the ambush.") == []
+    assert _killed("A leader of the herders was killed near Kapedo.") == [1]

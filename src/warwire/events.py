@@ -398,6 +398,9 @@ class Mention:
     #: where its clause says, before its trigger, that it is another event than those told
     #: before ("and in a separate attack gunmen killed ..."; ``[cues] separate``)
     separate_at: int | None = None
+    #: told as happening some time apart from its sentence's event ("two days after ..."): see
+    #: :func:`_another_occasion`
+    elsewhen: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -544,6 +547,28 @@ def _across_semicolon(tok: Token) -> bool:
 _OTHER_EVENT_MARKS = frozenset({"while", "whereas", "whilst"})
 
 
+#: what a clause's distance in time from its main one is counted in ("two days after ...")
+_TIME_UNITS = frozenset({"hour", "day", "night", "week", "month", "year"})
+
+
+def _dated_apart(clause: Token) -> bool:
+    """Is ``clause`` told as happening some time before or after the one it hangs on ("two days
+    after the militia executed 20 others", "just days after four people were killed")?"""
+    if clause.dep_ != "advcl":
+        return False
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")), None)
+    # (the distance before the conjunction: not "after clashes lasted two days", "after a man
+    # was shot the previous day")
+    return mark is not None and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS and c.i < mark.i
+                                    for c in clause.children)
+
+
+def _another_occasion(trig: Token) -> bool:
+    """Does the trigger tell what happened some time apart from its sentence's event (a clause
+    :func:`_dated_apart`)?  Its deed is background, its dead not that event's."""
+    return any(_dated_apart(t) for t in (trig, *trig.ancestors))
+
+
 def _clause_bounds(gov: Token, sent: SpacySpan, apart: Collection[str] = ()) -> tuple[int, int]:
     """Character span of the governing verb's clause: with the verbs coordinated with it that
     share its subject ("shot and killed two") and the clauses that tell how it came about
@@ -557,7 +582,7 @@ def _clause_bounds(gov: Token, sent: SpacySpan, apart: Collection[str] = ()) -> 
             and any(t.lower_ in apart for t in child.subtree if t.i < child.i)
         if own_subject and (child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp"
                             or child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS
-                                                             for c in child.children)):
+                                                             for c in child.children)) or _dated_apart(child):
             excluded.update(t.i for t in child.subtree)
     toks = [t for t in gov.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
     while toks and toks[-1].is_punct and toks[-1].i != gov.i:
@@ -2836,6 +2861,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
+            if _another_occasion(head):
+                # "..., two days after the militia executed 20 others": background, and its dead
+                m.cause_only, m.create, m.elsewhen = True, False, True
             if head.pos_ == "NOUN" and ctx.published is not None and any(
                     c.dep_ in ("nummod", "compound", "amod") and c.i < head.i and _past_year(c, ctx.published)
                     for c in head.children):
@@ -4702,6 +4730,8 @@ def build_events(
         )
         ev.notes = _notes(ev, evidence)
         ev._clauses = sorted({m.clause for m in d.mentions if m.create})
+        sents = {x.sent_start for x in d.mentions}
+        ev._elsewhen = sorted({m.clause for m in mentions if m.elsewhen and m.sent_start in sents})
         events.append(ev)
     return events
 
@@ -4816,7 +4846,7 @@ _BREAKDOWN = re.compile(r"\([^()]*$")
 # a toll's parts by place or day listed after it and a comma or colon ("caused two deaths, one in
 # Awendo and the other in Rongo"); not a toll with a place of its own before another ("two killed
 # in Mandera, one in Wajir": three)
-_PARTS_BETWEEN = re.compile(r"^[^.;()]{0,40}[,:]\s*$")
+_PARTS_BETWEEN = re.compile(r"^[^.;()]{0,40}[,:;]\s*$")
 _PARTS_AFTER = re.compile(r"^\s+(?:in|at|on)\b", re.I)
 _OWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]")
 _NEXT_PART = re.compile(r"^[^.;()]{0,40}(?:,|\band)\s*$", re.I)
@@ -4858,7 +4888,8 @@ def figure_events(figure: Figure, events: Sequence[Event]) -> list[Event]:
     """The events a figure counts for: those told in its sentence, but for those whose clauses
     do not hold it when others' do ("shelling on Ariha killed a child, while Russian jets struck
     Jabal al-Zawiya": the child is the shelling's)."""
-    told = [ev for ev in events if any(s.start <= figure.span.start and figure.span.end <= s.end for s in ev.evidence)]
+    told = [ev for ev in events if any(s.start <= figure.span.start and figure.span.end <= s.end for s in ev.evidence)
+            and not any(a <= figure.span.start and figure.span.end <= b for a, b in ev._elsewhen)]
     holding = [ev for ev in told if any(a <= figure.span.start and figure.span.end <= b for a, b in ev._clauses)]
     return holding if len(told) > 1 and holding else told
 
@@ -4977,10 +5008,12 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if f.source in last and _PARTS_AFTER.match(after):
                     toll, end = last[f.source]
                     between = span.text[end - span.start : f.span.start - span.start]
+                    by_day = after.lstrip()[:3].lower() == "on "
                     if f.source in listing and _NEXT_PART.match(between) or toll > f.quantity \
-                            and _PARTS_BETWEEN.match(between) and not _OWN_PLACE.search(between):
+                            and _PARTS_BETWEEN.match(between) and (by_day or not _OWN_PLACE.search(between)):
                         # "two deaths, one in Awendo and the other in Rongo", "killed five: two in
-                        # Kainuk and three in Lokori"
+                        # Kainuk and three in Lokori", "kills five herders at Kubi Kalo; one on
+                        # 11/04, four on 12/04" (a toll's own place does not part it by day)
                         listing.add(f.source)
                         last[f.source] = (toll, f.span.end)
                         continue

@@ -916,6 +916,10 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
     if lemma not in _PARENTS and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
                                      for c in noun.children):
         return False  # "a family of five": counted by its number (but "a father of four" is one)
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+                                                           for g in c.children) for c in noun.children) \
+            and lemma not in lex.people:
+        return False  # "an unknown number of people", "a group of traders": not one person
     return not any(c.dep_ == "nummod" and not _school_year(c) or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
                    for c in noun.children)
 

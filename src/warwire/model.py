@@ -221,6 +221,9 @@ class Event(_Model):
     #: character ranges of the clauses the event was read from (not serialised): which of two
     #: events told in one sentence a figure there counts for
     _clauses: list[tuple[int, int]] = PrivateAttr(default_factory=list)
+    #: character ranges of clauses in its sentences that tell what happened days apart from it
+    #: ("..., two days after the militia executed 20 others"): figures there are not its own
+    _elsewhen: list[tuple[int, int]] = PrivateAttr(default_factory=list)
 
 
 class Quote(_Model):
