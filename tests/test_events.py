@@ -3426,3 +3426,9 @@ def test_the_dead_of_what_happened_days_apart_are_not_the_events():
 def test_a_toll_parted_by_day_is_not_counted_twice():
     (ev,) = _kenyan("Gabra militiamen killed five Borana herders at Kubi Kalo; one on Sunday, four on Monday.")
     assert ev.fatalities == 5
+
+
+def test_the_dead_a_toll_counts_are_no_side_of_the_fight_between_two_named_sides():
+    (ev,) = _kenyan("Three people including a police officer were killed in clashes between Pokot and "
+                    "Turkana herders in Kainuk on Monday.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)", 3)

@@ -4586,10 +4586,18 @@ def build_events(
             if met:  # alone, the side met is still the one named: actor1, the victims unnamed
                 side1 = [met[0]]
                 side2 = [x for x in side2 if x != met[0]]
-        if all(x.startswith("Civilians") for x in side2) and len(side1) > 1 and sub == "Armed clash" \
+        # the dead a toll tells, when no deed names them as its target ("three people including
+        # a police officer were killed in clashes between Pokot and Turkana")
+        told = [((m.frame in TOLL_FRAMES or lex.frames[m.frame].subject_is_victim) and not m.agents,
+                 {x for a in m.patients if (x := _resolve_actor(a, country, date, ctx))}) for m in d.mentions]
+        counted = set().union(*(names for toll, names in told if toll)) \
+            - set().union(*(names for toll, names in told if not toll))
+        if all(x.startswith("Civilians") or x in counted for x in side2) and len(side1) > 1 and sub == "Armed clash" \
                 and not any(m.frame in ("strike", "storming") and len(_named_sides(m.agents)) > 1 for m in d.mentions):
             # "fighting between rebels and government forces": the two sides (civilians it
-            # killed are no side: "... At least 56 civilians were killed"); allies who attack
+            # killed are no side: "... At least 56 civilians were killed", nor are the dead a
+            # toll counts: "three people including a police officer were killed in clashes
+            # between Pokot and Turkana herders"); allies who attack
             # together are one ("Syrian and Russian troops attacked Kafr Nabuda")
             kind1 = ctx.kind_of(side1[0]) if ctx.kind_of else None
             other = next((x for x in side1[1:] if (ctx.kind_of(x) if ctx.kind_of else None) != kind1), None)
