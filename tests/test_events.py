@@ -3432,3 +3432,8 @@ def test_the_dead_a_toll_counts_are_no_side_of_the_fight_between_two_named_sides
     (ev,) = _kenyan("Three people including a police officer were killed in clashes between Pokot and "
                     "Turkana herders in Kainuk on Monday.")
     assert (ev.actor1, ev.actor2, ev.fatalities) == ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)", 3)
+
+
+def test_destruction_that_kills_is_an_attack():
+    (ev,) = events("Three villagers died in Sagaing on Monday when junta troops torched their homes.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Military Forces of Myanmar (2016-2021)", 3)

@@ -3011,7 +3011,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     _deaths_in_clashes(mentions)
     _absorbed_by_clashes(mentions)
     _rival_crowds_at_rallies(doc, mentions)
-    _told_alone(mentions)
+    _told_alone(mentions, lex)
     labelled = _label_mentions(doc, ctx, lex, roles, all_dates, last_locality_before)
     if labelled:  # a label opens its note: its mention comes first
         mentions = sorted(mentions + labelled, key=lambda m: (m.sent_start, m.frame != LABEL_FRAME))
@@ -4042,13 +4042,15 @@ def _within(a: Mention, b: Mention) -> bool:
     return b.clause[0] <= a.trigger[0] and a.trigger[1] <= b.clause[1]
 
 
-def _told_alone(mentions: list[Mention]) -> None:
+def _told_alone(mentions: list[Mention], lex: Lexicon) -> None:
     """An undecided trigger with an ``alone_type`` is that event when its sentence reports no
     other (homes burnt are a property destruction only when no other trigger, however weak,
-    tells of an attack); a change of control also needs a place below a country."""
+    tells of an attack; a death told with no doer tells none: "three villagers died when junta
+    troops torched their homes"); a change of control also needs a place below a country."""
     for m in mentions:
         if m.alone_type is None or not m.undecided or any(
-                (x.create or x.undecided and m.alone_type == "Looting/property destruction")
+                (x.create or x.undecided and m.alone_type == "Looting/property destruction"
+                 and not (lex.frames[x.frame].subject_is_victim and not x.agents))
                 and x is not m and x.sent_start == m.sent_start and not _told_apart(x, m)
                 for x in mentions):
             continue  # ("militias burn homes and attack civilians": the attack's)
@@ -5046,6 +5048,10 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             # a protest broken up with deaths was met with excessive force ("three die in protest
             # crackdown"): ACLED codes no intervention that kills
             ev.sub_event_type = "Excessive force against protesters"
+        if ev.sub_event_type == "Looting/property destruction" and ev.fatalities:
+            # destruction that kills is an attack ("three villagers died when junta troops torched
+            # their homes"), as ACLED codes property destruction in which people are hurt
+            ev.sub_event_type, ev.event_type = "Attack", SUB_EVENT_TYPES["Attack"]
 
 
 def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Event]:
