@@ -3437,3 +3437,9 @@ def test_the_dead_a_toll_counts_are_no_side_of_the_fight_between_two_named_sides
 def test_destruction_that_kills_is_an_attack():
     (ev,) = events("Three villagers died in Sagaing on Monday when junta troops torched their homes.")
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Military Forces of Myanmar (2016-2021)", 3)
+
+
+def test_what_the_attackers_loot_or_burn_afterwards_is_part_of_their_attack():
+    (ev,) = events("Jihadists attacked an army post near Boulkessi on Monday, killing eight soldiers. "
+                   "The attackers then seized weapons and ammunition.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 8)

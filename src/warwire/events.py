@@ -401,6 +401,8 @@ class Mention:
     #: told as happening some time apart from its sentence's event ("two days after ..."): see
     #: :func:`_another_occasion`
     elsewhen: bool = False
+    #: its doers are named as those of an attack told before ("The attackers seized weapons")
+    attackers_again: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -747,6 +749,18 @@ def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
 
 #: pronouns and determiners that refer back to people already told of
 ANAPHORS = frozenset({"they", "the", "these", "those"})
+
+
+#: nouns for who carried out an attack, which "the" makes those of one told before
+_ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "raider", "militant", "insurgent",
+                             "jihadist", "bandit", "perpetrator"})
+
+
+def _the_attackers(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """The phrase refers back to the doers of an attack: "the attackers", "the gunmen"."""
+    sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    return sp is not None and len(sp) > 0 and _lemma(sp.root) in _ATTACKER_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in sp.root.children)
 
 
 def _anaphoric_crowd(doc: Doc, span: tuple[int, int] | None, lex: Lexicon) -> bool:
@@ -2740,6 +2754,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.restates = head.pos_ == "NOUN" and head.dep_ == "nsubj" and _lemma(head.head) in _HAPPEN_VERBS \
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
             m.ensuing = any(c.dep_ == "amod" and c.lower_ in _ENSUING for c in head.children)
+            m.attackers_again = _the_attackers(doc, agent_span)
             m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
@@ -4150,6 +4165,10 @@ def _governed_killing(d: _Draft, m: Mention) -> bool:
         for x in d.mentions)
 
 
+#: event types whose doers' later loot or destruction is part of them
+_ATTACK_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -4171,6 +4190,12 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                     m.cues.add("protest_lethal")  # dead after force against a protest: excessive
                     m.sent_cues.add("protest_lethal")
                 recent[-1].absorb(m)
+                continue
+        if m.attackers_again and m.sub_event_type == "Looting/property destruction":
+            # "Jihadists attacked an army post ... the attackers seized weapons": its loot
+            attack = next((d for d in reversed(drafts) if SUB_EVENT_TYPES[d.sub_event_type] in _ATTACK_TYPES), None)
+            if attack is not None:
+                attack.absorb(m)
                 continue
         target = None
         for d in reversed(drafts):
