@@ -3443,3 +3443,13 @@ def test_what_the_attackers_loot_or_burn_afterwards_is_part_of_their_attack():
     (ev,) = events("Jihadists attacked an army post near Boulkessi on Monday, killing eight soldiers. "
                    "The attackers then seized weapons and ammunition.")
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 8)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("An Israeli strike on a house in Rafah killed 12 people on Monday, medics said. "
+     "Two more died of their wounds overnight.", 14),
+    ("A car bomb exploded in Azaz on Monday, killing five people. A sixth victim died in hospital.", 6),
+])
+def test_more_dead_told_later_add_to_the_toll_whoever_counts_them(text, dead):
+    (ev,) = events(text)
+    assert ev.fatalities == dead

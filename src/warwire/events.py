@@ -4886,7 +4886,12 @@ _PARTS_AFTER = re.compile(r"^\s+(?:in|at|on)\b", re.I)
 _OWN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]")
 _NEXT_PART = re.compile(r"^[^.;()]{0,40}(?:,|\band)\s*$", re.I)
 _ALSO_KILLED = re.compile(
-    r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b|^\W*also\b[^.;]*\b(?:killed|shot dead|died)\b", re.I)
+    r"\b(?:were|was)\s+also\s+(?:killed|shot dead)\b|\balso\s+killed\b|^\W*also\b[^.;]*\b(?:killed|shot dead|died)\b"
+    # "Two more died of their wounds overnight", "A sixth victim died on Sunday"
+    r"|^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens)\s+more\b[^.;]*"
+    r"\b(?:killed|died|dead|succumbed)\b"
+    r"|^\W*an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b[^.;]*\b(?:killed|died|dead|succumbed)\b",
+    re.I)
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
 # a death a protest is about, not one it caused: "residents protest after a man was killed"
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
