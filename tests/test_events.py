@@ -3453,3 +3453,11 @@ def test_what_the_attackers_loot_or_burn_afterwards_is_part_of_their_attack():
 def test_more_dead_told_later_add_to_the_toll_whoever_counts_them(text, dead):
     (ev,) = events(text)
     assert ev.fatalities == dead
+
+
+def test_who_died_did_not_wound_those_told_with_them():
+    (ev,) = events("A roadside bomb hit a police vehicle in Helmand on Monday. Two policemen died and "
+                   "three were wounded.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actor1.startswith("Unidentified Armed Group") and ev.actor2.startswith("Police Forces of Afghanistan")
+    assert ev.fatalities == 2

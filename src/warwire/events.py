@@ -1098,8 +1098,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                     (a for c in verb.children if c.dep_ == "conj" and (a := by_agent(c))), None) or by_agent(verb.head)
         if agent is None and verb.tag_ == "VBG" and not passive:
             agent = by_agent(verb)  # "wounded in shelling by Russian-backed separatists": a gerund's doer
-        if agent is None and (subj := _inherited_subject(verb, via_preposition=not passive)) is not None:
-            agent = subtree_span(subj)
+        if agent is None and (subj := _inherited_subject(verb, via_preposition=not passive)) is not None \
+                and _lemma(subj.head) not in _DYING:
+            agent = subtree_span(subj)  # (not who died: "two policemen died and three were wounded")
         if patient is None and not passive and not (opponent_with and _prep_object(verb, "with") is not None):
             # "killed and wounded scores of terrorists": the object of the coordinated verb (not
             # when the verb names its opponent: "clashing with insurgents and capturing a village")
@@ -1266,6 +1267,10 @@ def _taken_from(doc: Doc, verb: Token, sent_actors: Sequence[ActorRef], agents: 
 #: residents to flee")
 _OBJECT_CONTROL = frozenset({"lead", "force", "cause", "prompt", "drive", "push", "compel", "incite",
                              "urge", "order", "command", "instruct", "mobilise", "mobilize", "provoke"})
+
+
+#: verbs whose subject is who died, no one's doer
+_DYING = frozenset({"die", "perish", "succumb"})
 
 
 def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | None:
