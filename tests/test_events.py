@@ -3461,3 +3461,9 @@ def test_who_died_did_not_wound_those_told_with_them():
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
     assert ev.actor1.startswith("Unidentified Armed Group") and ev.actor2.startswith("Police Forces of Afghanistan")
     assert ev.fatalities == 2
+
+
+def test_the_fighting_a_later_sentence_names_is_the_event_told_before():
+    (ev,) = events("The Arakan Army captured a police post in Rakhine on Monday. Fifteen police officers "
+                   "died in the fighting.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Non-state actor overtakes territory", "AA: Arakan Army", 15)

@@ -403,6 +403,9 @@ class Mention:
     elsewhen: bool = False
     #: its doers are named as those of an attack told before ("The attackers seized weapons")
     attackers_again: bool = False
+    #: a fight named as one told before, as where its toll fell ("Fifteen police officers died
+    #: in the fighting")
+    named_again: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -2760,6 +2763,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
             m.ensuing = any(c.dep_ == "amod" and c.lower_ in _ENSUING for c in head.children)
             m.attackers_again = _the_attackers(doc, agent_span)
+            m.named_again = frame.name in ("clash", "strike") and head.pos_ == "NOUN" and head.dep_ == "pobj" \
+                and head.head.lower_ in ("in", "during") and agent_span is None and patient_span is None \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
             m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
@@ -4182,7 +4188,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             continue
         own_date = m.date is not None and m.sent_start <= m.date.start < m.sent_end
         shot = m.frame == "strike" and m.generic and not m.agents and "firearm" in m.cues  # "hit by a stray bullet"
-        if (m.frame in TOLL_FRAMES or shot) and m.place is None and not own_date:
+        if (m.frame in TOLL_FRAMES or shot or m.named_again) and m.place is None and not own_date:
             # "Three civilians were killed in the strike."; "Three blasts ... At least six are
             # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
             # bullets against rioters ... A person is killed in the cross fire" (the dead of a
@@ -4194,6 +4200,13 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                 if m.frame == "killing" and recent[-1].sub_event_type in _PROTESTS:
                     m.cues.add("protest_lethal")  # dead after force against a protest: excessive
                     m.sent_cues.add("protest_lethal")
+                if m.named_again:
+                    # "... captured a police post. Fifteen police officers died in the fighting":
+                    # the fight told before, whatever it was ("Riots broke out ... caught in the
+                    # battle"), first the one its own sentence tells ("Police responded ... and 1
+                    # officer was shot dead in the ensuing clash")
+                    m.refers_only = True
+                    recent.sort(key=lambda d: any(x.sent_start == m.sent_start for x in d.mentions))
                 recent[-1].absorb(m)
                 continue
         if m.attackers_again and m.sub_event_type == "Looting/property destruction":
