@@ -707,3 +707,8 @@ def test_a_number_of_people_is_no_one_person():
     assert _killed("An unknown number of people are feared dead in Marsabit.") == []
     assert _killed("An undisclosed number of soldiers were killed in the ambush.") == []
     assert _killed("A leader of the herders was killed near Kapedo.") == [1]
+
+
+def test_an_ordinal_after_people_counted_is_one_more_of_them():
+    assert _killed("Russian strikes killed three people in Kharkiv on Monday, and a fourth died in hospital.") == [3, 1]
+    assert _killed("A fourth attack hit the city on Monday.") == []

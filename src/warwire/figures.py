@@ -887,6 +887,10 @@ def _noun_before_auxiliary(verb: Token) -> Token | None:
     return noun
 
 
+#: ordinals that, after people told in their sentence, name one more of them ("a fourth died")
+_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
 def _one_person(noun: Token, lex: FigureLexicon) -> bool:
     """A singular person with no number ("a police officer", "the clerk", "Melitus Were", "kill
     him"; "kill civilian", where the tagger reads the object as an adjective)."""
@@ -899,6 +903,10 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return noun.lower_ in ("him", "her", "he", "she") or noun.lower_ == "another" and noun.dep_ in (
             "nsubj", "nsubjpass") and any(t.lemma_.lower() in lex.people or t.like_num
                                           for t in noun.doc[noun.sent.start : noun.i])
+    if noun.lower_ in _ORDINALS and noun.dep_ in ("nsubj", "nsubjpass") \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) \
+            and any(t.lemma_.lower() in lex.people or t.like_num for t in noun.doc[noun.sent.start : noun.i]):
+        return True  # "killed three people, and a fourth died in hospital": one more of them
     if lemma == "old" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children) \
             and any(c.lemma_ in ("year", "month") and c.dep_ == "npadvmod" for c in noun.children):
         return True  # "killed a 21-year-old"
