@@ -264,6 +264,16 @@ def test_a_broken_lexicon_is_a_clear_data_error(tmp_path):
     bad.write_text(text.replace('property = ["house",', 'property = ["tank", "house",'))
     with pytest.raises(DataError, match="property words missing from civilian: \\['tank'\\]"):
         load_lexicon(bad)
+    # a default read from words no cue class lists would never apply
+    assert 'by_default = { conflict = "Attack" }  # "16 bodies' in text
+    bad.write_text(text.replace('by_default = { conflict = "Attack" }  # "16 bodies',
+                                'by_default = { conflicts = "Attack" }  # "16 bodies'))
+    with pytest.raises(DataError, match="frame 'body_found' defaults by unknown cue class 'conflicts'"):
+        load_lexicon(bad)
+    bad.write_text(text.replace('by_default = { conflict = "Attack" }  # "16 bodies',
+                                'by_default = { conflict = "Murder" }  # "16 bodies'))
+    with pytest.raises(DataError, match="Murder"):
+        load_lexicon(bad)
 
 
 def test_a_crowd_storming_offices_makes_its_demands_and_takes_no_town():
@@ -3371,6 +3381,9 @@ def test_a_death_told_alone_with_violence_named_is_an_attack():
 def test_a_death_in_a_feud_between_sides_is_an_armed_clash():
     (ev,) = _kenyan("Another herder died on Sunday in the long-running clan feud over grazing land near Wajir.")
     assert ev.sub_event_type == "Armed clash"
+    # ... but bodies are an attack's victims, whatever war they were found in
+    (ev,) = _kenyan("Sixteen bodies were taken to the mortuary in Molo on Monday, victims of the clan war in the area.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 16)
 
 
 @pytest.mark.parametrize("text", [

@@ -71,15 +71,16 @@ class FrameSpec(BaseModel):
     #: coded only when no other event is told in its sentence ("Police arrest and torture a
     #: suspect", "herders were detained and beaten by the military")
     in_sentence_only: bool = False
-    #: the sub-event type an undecided mention takes when the article reports no other event and
-    #: speaks of violence (``[cues] conflict``): "3 Kalenjin reported dead. Linked to ongoing
-    #: post-election ethnic violence"; an armed clash when it speaks of fighting between sides
-    #: (``[cues] fighting``): "Four people have died following inter-tribal conflict"
-    by_default: str = ""
+    #: cue class -> the sub-event type an undecided mention with no doer takes when the article
+    #: reports no other event and its words hold that class, the first listed that they hold:
+    #: ``{ fighting = "Armed clash", conflict = "Attack" }`` makes "3 Kalenjin reported dead.
+    #: Linked to ongoing post-election ethnic violence" an attack and "Four people have died
+    #: following inter-tribal conflict" an armed clash
+    by_default: dict[str, str] = {}
     #: the trigger's subject is who it befell ("three people died"), not its doer
     subject_is_victim: bool = False
 
-    @field_validator("sub_event_type", "by_default")
+    @field_validator("sub_event_type")
     @classmethod
     def _known_type(cls, v: str) -> str:
         if v and v not in SUB_EVENT_TYPES:
@@ -93,7 +94,7 @@ class FrameSpec(BaseModel):
             raise ValueError("strength must be 'strong' or 'weak'")
         return v
 
-    @field_validator("cues")
+    @field_validator("cues", "by_default")
     @classmethod
     def _cue_types(cls, v: dict[str, str]) -> dict[str, str]:
         for cue, sub in v.items():
@@ -247,6 +248,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 "protest_lethal",
             ):
                 raise DataError(f"{name}: frame {f.name!r} uses unknown cue class {cue!r}")
+        for cue in f.by_default:
+            if cue not in spec.cues:
+                raise DataError(f"{name}: frame {f.name!r} defaults by unknown cue class {cue!r}")
         for t in f.triggers:
             phrase = _phrase(t)
             if triggers.get(phrase, f.name) != f.name:
@@ -5159,12 +5163,12 @@ def _attack_by_default(doc: Doc, mentions: list[Mention]) -> None:
 
 def _death_by_default(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
     """A death or an attack told with no one named as causing it is an event when the article
-    reports no other and its words, other than the trigger's own, tell of violence: its frame's
-    ``by_default`` type ("One dead in land dispute violence", "16 bodies collected ... victims of
-    ongoing post-election violence", "Orphanage was attacked and looted. Linked to ongoing
-    ethnic violence"), or an armed clash when they tell of fighting between sides ("Another
-    person dies in a clan war over land").  Without such words a death may be an accident or
-    an illness, an attack a crime: no event."""
+    reports no other and its words, other than the trigger's own, tell of violence: the type
+    its frame's ``by_default`` gives the first of its cue classes those words hold ("One dead
+    in land dispute violence", "16 bodies collected ... victims of ongoing post-election
+    violence", "Orphanage was attacked and looted. Linked to ongoing ethnic violence": attacks;
+    "Another person dies in a clan war over land": an armed clash).  Without such words a
+    death may be an accident or an illness, an attack a crime: no event."""
     if any(m.create for m in mentions):
         return
     hits: _CueHits | None = None
@@ -5178,10 +5182,10 @@ def _death_by_default(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
             continue
         # (words other than its own: "was attacked by the group" tells of no violence but itself)
         told = hits.between(0, trig.start) | hits.between(trig.end, len(doc))
-        if "conflict" not in told:
+        sub = next((sub for cue, sub in default.items() if cue in told), None)
+        if sub is None:
             continue
-        m.create, m.undecided, m.generic = True, False, True
-        m.sub_event_type = "Armed clash" if "fighting" in told else default
+        m.create, m.undecided, m.generic, m.sub_event_type = True, False, True, sub
         return
 
 
