@@ -2763,13 +2763,14 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 laid = _span_tokens(doc, (t for t in head.lefts))
                 m.agents = [a for a in _actors_in(laid, sent_actors) if _kind(a, ctx) in ARMED_KINDS
                             and doc_text(doc)[a.end : a.end + 1] == "-"]
-            m.restates = head.pos_ == "NOUN" and head.dep_ == "nsubj" and _lemma(head.head) in _HAPPEN_VERBS \
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+            # a noun named as told before: "The attack took place in ...", "died in the fighting"
+            definite = head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                   for c in head.children)
+            m.restates = definite and head.dep_ == "nsubj" and _lemma(head.head) in _HAPPEN_VERBS
             m.ensuing = any(c.dep_ == "amod" and c.lower_ in _ENSUING for c in head.children)
             m.attackers_again = _the_attackers(doc, agent_span)
-            m.named_again = frame.name in ("clash", "strike") and head.pos_ == "NOUN" and head.dep_ == "pobj" \
-                and head.head.lower_ in ("in", "during") and agent_span is None and patient_span is None \
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+            m.named_again = definite and frame.name in ("clash", "strike") and head.dep_ == "pobj" \
+                and head.head.lower_ in ("in", "during") and agent_span is None and patient_span is None
             m.anaphoric = _anaphoric_crowd(doc, agent_span, lex) or (
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"

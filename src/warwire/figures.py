@@ -891,6 +891,13 @@ def _noun_before_auxiliary(verb: Token) -> Token | None:
 _ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
+def _one_more_of_those_before(noun: Token, lex: FigureLexicon) -> bool:
+    """Is ``noun`` the subject that names one more of the people told before it in its sentence
+    ("another", "a fourth")?"""
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(t.lemma_.lower() in lex.people or t.like_num
+                                                       for t in noun.doc[noun.sent.start : noun.i])
+
+
 def _one_person(noun: Token, lex: FigureLexicon) -> bool:
     """A singular person with no number ("a police officer", "the clerk", "Melitus Were", "kill
     him"; "kill civilian", where the tagger reads the object as an adjective)."""
@@ -898,15 +905,11 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
     if noun.pos_ == "ADJ" and noun.dep_ in ("dobj", "nsubjpass") and lemma in lex.people:
         return True
     if noun.pos_ == "PRON":
-        # "attack policeman and kill him"; "a thief was lynched while another was gunned down":
-        # one more of the people told before
-        return noun.lower_ in ("him", "her", "he", "she") or noun.lower_ == "another" and noun.dep_ in (
-            "nsubj", "nsubjpass") and any(t.lemma_.lower() in lex.people or t.like_num
-                                          for t in noun.doc[noun.sent.start : noun.i])
-    if noun.lower_ in _ORDINALS and noun.dep_ in ("nsubj", "nsubjpass") \
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) \
-            and any(t.lemma_.lower() in lex.people or t.like_num for t in noun.doc[noun.sent.start : noun.i]):
-        return True  # "killed three people, and a fourth died in hospital": one more of them
+        # "attack policeman and kill him"; "a thief was lynched while another was gunned down"
+        return noun.lower_ in ("him", "her", "he", "she") \
+            or noun.lower_ == "another" and _one_more_of_those_before(noun, lex)
+    if noun.lower_ in _ORDINALS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return _one_more_of_those_before(noun, lex)  # "killed three people, and a fourth died in hospital"
     if lemma == "old" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children) \
             and any(c.lemma_ in ("year", "month") and c.dep_ == "npadvmod" for c in noun.children):
         return True  # "killed a 21-year-old"
