@@ -147,3 +147,45 @@ def test_a_day_counted_from_none_or_told_of_a_cause_is_no_date():
     # the day before yesterday stays counted from the publication
     (d,) = find_dates("He was killed the day before yesterday.", TUESDAY)
     assert d.date == dt.date(2019, 8, 18)
+
+
+@pytest.mark.parametrize(
+    "text, first, days",
+    [
+        ("15-16 August: militants attacked a hotel", dt.date(2019, 8, 15), 2),
+        ("On August 10th and 11th, clashes", dt.date(2019, 8, 10), 2),
+        ("clashed on August 10 and 11 and again on August 12", dt.date(2019, 8, 10), 2),
+        ("students demonstrated from Thursday to Saturday", dt.date(2019, 8, 15), 3),
+        # two days named that are not consecutive, or a number of people after "and"
+        ("attacks on the 6th and 8th August", None, 1),
+        ("on August 10 and 11 people were killed", None, 1),
+        # a span that says when, not how long
+        ("on the night of 10 to 11 August, a house was set on fire", None, 1),
+        ("a man was lynched on the weekend (17-18 August)", None, 1),
+        ("killed between 9-13 Aug", None, 1),
+    ],
+)
+def test_a_span_of_days_is_told_apart_from_a_day(text, first, days):
+    d = next(d for d in find_dates(text, TUESDAY) if d.precision <= 2)
+    assert (d.first, d.days) == (first, days)
+    assert len(d.span()) == days
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("At least ten people are killed following two days of ethnic clashes", 2),
+        ("The clashes have been occurring sporadically over the course of ten days", 10),
+        ("a three-day siege of the town", 3),
+        ("the fighting lasted four days", 4),
+        # not how long what the sentence tells went on
+        ("gunmen killed three people two days later", None),
+        ("a two-day-old baby was among the dead", None),
+        ("six have died at the hands of vigilantes over the past six days", None),
+        ("This killing sparked two days of violence", None),
+        ("Third of three days of riots called for by the opposition", None),
+        ("clashes went on for two months", None),
+    ],
+)
+def test_how_many_days_something_lasted(text, days):
+    assert dates.days_lasted(text) == days

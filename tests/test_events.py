@@ -3431,9 +3431,9 @@ def test_the_dead_of_what_happened_days_apart_are_not_the_events():
                     "militia executed 20 other herders.")
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 5)
     # (a clause that only lasted days is the same occasion)
-    (ev,) = _kenyan("At least 12 houses were torched in Pimbinyiet after clashes between two communities "
-                    "lasted over two days.")
-    assert ev.event_type == "Battles"
+    evs = _kenyan("At least 12 houses were torched in Pimbinyiet after clashes between two communities "
+                  "lasted over two days.")
+    assert [ev.event_type for ev in evs] == ["Battles", "Battles"]  # (one a day: see split_by_day)
 
 
 def test_a_toll_parted_by_day_is_not_counted_twice():
@@ -3480,3 +3480,28 @@ def test_the_fighting_a_later_sentence_names_is_the_event_told_before():
     (ev,) = events("The Arakan Army captured a police post in Rakhine on Monday. Fifteen police officers "
                    "died in the fighting.")
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Non-state actor overtakes territory", "AA: Arakan Army", 15)
+
+
+def test_an_event_told_over_several_days_is_one_event_a_day_with_its_dead_divided():
+    # ACLED codes one event per day; a toll told for the whole span is divided across the days
+    evs = _kenyan("15-16 August: Al Shabaab militants attacked the DusitD2 hotel in Westlands, Nairobi. "
+                  "21 people were killed in the attack.")
+    assert [(ev.date, ev.fatalities, ev.time_precision) for ev in evs] == [
+        (dt.date(2019, 8, 15), 10, 1), (dt.date(2019, 8, 16), 11, 1)]
+    assert {ev.actor1 for ev in evs} == {"Al Shabaab"} and len({ev.id for ev in evs}) == 2
+    assert "[Day 2 of 2; the 21 killed over the 2 days are divided across them.]" in evs[1].notes
+    # a duration counts back from the event's day, which then is known to the week only
+    evs = _kenyan("On Monday, at least ten people were killed following two days of ethnic clashes in Kinango.")
+    assert [(ev.date, ev.fatalities, ev.time_precision) for ev in evs] == [
+        (dt.date(2019, 8, 18), 5, 2), (dt.date(2019, 8, 19), 5, 2)]
+    assert {ev.sub_event_type for ev in evs} == {"Armed clash"}
+
+
+def test_days_that_say_when_or_what_followed_are_no_days_of_the_event():
+    (ev,) = _kenyan("A 45-year-old man was lynched by a mob on the weekend (17-18 August) in Molo.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    (ev,) = _kenyan("On Sunday, a herder was killed by gunmen in Narok. The killing sparked two days of violence.")
+    assert (ev.date, ev.fatalities) == (dt.date(2019, 8, 18), 1)
+    (ev,) = _kenyan("On the night of 17 to 18 August, a house was set on fire by attackers in Wote, "
+                    "killing its four occupants.")
+    assert ev.fatalities == 4

@@ -36,13 +36,26 @@ class DateMention:
     date: dt.date | None
     precision: int
     relative: bool = False
+    #: a span of consecutive days ("15-16 January", "September 6th and 7th", "from Monday to
+    #: Wednesday"): its first day and how many days it covers (``date`` is its middle)
+    first: dt.date | None = None
+    days: int = 1
+
+    def span(self) -> list[dt.date]:
+        """The days the expression covers: one, or each day of a span."""
+        if self.first is None or self.days < 2:
+            return [self.date] if self.date else []
+        return [self.first + dt.timedelta(days=k) for k in range(self.days)]
 
 
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-# the other end of a range of days: "25-26 February", "11 to 13 Aug", "September 24th - 26th"
-_FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|to)\s*)?"
-_LAST_DAY = r"(?:\s*(?:[-–]|to)\s*(?P<last>[0-3]?\d)(?:st|nd|rd|th)?\b)?"
+# the other end of a range of days: "25-26 February", "11 to 13 Aug", "September 24th - 26th",
+# and two days joined by "and" ("6th and 7th September", "August 10 and 11", not "August 10 and
+# 11 people")
+_FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:(?:st|nd|rd|th)?\s*(?:[-–]|to)|(?:st|nd|rd|th)\s+and)\s*)?"
+_LAST_DAY = (r"(?:(?:\s*(?:[-–]|to)\s*|\s+and\s+(?=[0-3]?\d(?:st|nd|rd|th)\b|[0-3]?\d\b(?!\s+(?!and\b|in\b|at\b|on\b)[a-z])))"
+             r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?\b)?")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -167,12 +180,27 @@ def _numeric(g: dict[str, str | None], ref: dt.date | None) -> tuple[dt.date | N
     return options[0], 1, year is None
 
 
-def _day_range(year: int, month: int, day: int, first: str | None, last: str | None) -> tuple[dt.date | None, int]:
+def _days_of(m: re.Match[str]) -> tuple[int, int] | None:
+    """The first and last day of a range of days in one month ("11 to 13 Aug"), or None: no
+    range, a reversed or over-long one, or two days joined by "and" that are not consecutive
+    ("the 6th and 8th": two days, not the three between)."""
+    g = m.groupdict()
+    day, first, last = int(g["day"]), g.get("first"), g.get("last")
+    lo, hi = (int(first), day) if first else (day, int(last)) if last else (day, day)
+    if lo == hi or not lo < hi <= 31 or hi - lo > 10:
+        return None
+    if re.search(r"\sand\s", m.group(0)) and hi != lo + 1:
+        return None
+    return lo, hi
+
+
+def _day_range(year: int, month: int, m: re.Match[str]) -> tuple[dt.date | None, int]:
     """A day, or the middle of a range of days in one month ("11 to 13 Aug" -> the 12th, as ACLED
     codes a span): precision 1 for a day or two, 2 for a longer span."""
-    lo, hi = (int(first), day) if first else (day, int(last)) if last else (day, day)
-    if not lo <= hi <= 31 or hi - lo > 10:
-        return _safe_date(year, month, day), 1
+    days = _days_of(m)
+    if days is None:
+        return _safe_date(year, month, int(m.group("day"))), 1
+    lo, hi = days
     return _safe_date(year, month, (lo + hi) // 2), 1 if hi - lo <= 1 else 2
 
 
@@ -208,7 +236,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
         year = int(g["year"]) if g.get("year") else _infer_year(month, day, ref)
         if year is None:
             return None, 1, False
-        return (*_day_range(year, month, day, g.get("first"), g.get("last")), not g.get("year"))
+        return (*_day_range(year, month, m), not g.get("year"))
     if kind == "month_part":
         month = _month(g["month"])
         year = int(g["year"]) if g.get("year") else _infer_year(month, 1, ref)
@@ -290,7 +318,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             date, precision, relative = _resolve(kind, m, published)
             if kind == "anchored":
                 anchored[start] = _offset(m)
-            found.append(DateMention(start, end, text[start:end], date, precision, relative))
+            first, days = _span(kind, m, date)
+            found.append(DateMention(start, end, text[start:end], date, precision, relative, first, days))
             taken.append((start, end))
     found.sort(key=lambda d: d.start)
     out: list[DateMention] = []
@@ -305,6 +334,65 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
                             anchor.relative)
         out.append(d)
     return out
+
+
+# days that say when, not how long: a night ("on the night of 23 to 24 November"), a time
+# somewhere in them ("between 9-13 Aug", "on the weekend (25-26 February)")
+_WHEN_NOT_HOW_LONG = re.compile(r"\b(?:night\s+of|between|sometime|weekend\s*\(?|overnight(?:\s+from)?)\s*(?:the\s+)?$", re.I)
+
+
+def _span(kind: str, m: re.Match[str], date: dt.date | None) -> tuple[dt.date | None, int]:
+    """The first day and number of days of a span a date expression names ("15-16 January":
+    the 15th, 2; "from Monday to Wednesday": 3), or (None, 1) for one day."""
+    if date is None:
+        return None, 1
+    if kind in ("dmy", "mdy") and (days := _days_of(m)) and not _WHEN_NOT_HOW_LONG.search(m.string, 0, m.start()):
+        lo, hi = days
+        return date.replace(day=lo), hi - lo + 1
+    if kind == "weekday" and m.group("weekday2"):
+        span = (WEEKDAYS[m.group("weekday2").lower()] - WEEKDAYS[m.group("weekday").lower()]) % 7
+        if span > 1:  # (not a night that ends the next day: "overnight Monday to Tuesday")
+            return date - dt.timedelta(days=span // 2), span + 1
+    return None, 1
+
+
+_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)"
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
+# how long something went on, in days: "two days of clashes", "a three-day siege", "over the
+# course of ten days", "the fighting lasted three days" (not "two days later", "two days after",
+# "for two days", which say when or how long something else was, nor "over the past six days",
+# a window in which several things happened on days not told)
+_LASTED = re.compile(
+    rf"\b{_COUNT}[\s-]days?\s+of\b|\b{_COUNT}-day\s+(?!old\b|ultimatum\b|deadline\b)[a-z]"
+    rf"|\b(?:over|during|in)\s+(?:the\s+(?:course|span)\s+of\s+)?{_COUNT}\s+days\b"
+    rf"|\blast(?:ed|ing)\s+(?:for\s+)?{_COUNT}\s+days\b",
+    re.I)
+
+
+# days that are not how long what the sentence tells went on: one of them ("Third of three days
+# of riots"), what it set off ("This killing sparked two days of violence")
+_NOT_ITS_OWN = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|last|final)\s+(?:day\s+)?of"
+                          r"|spark\w*|trigger\w*|prompt\w*|led\s+to|lead\s+to|caus\w+)\s+(?:the\s+)?$", re.I)
+
+
+# an analyst's note that codes the days as one event: "(coded on last day of violence)"
+_CODED_ON_ONE_DAY = re.compile(r"\bcoded\s+(?:on|for|as)\s+(?:the\s+)?(?:last|first|final|one|a\s+single)\s+(?:day|event)\b", re.I)
+
+
+def days_lasted(text: str) -> int | None:
+    """How many days ``text`` says something went on, from 2 to 14 ("two days of ethnic
+    clashes": 2), or None."""
+    if _CODED_ON_ONE_DAY.search(text):
+        return None
+    for m in _LASTED.finditer(text):
+        if _NOT_ITS_OWN.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        n = re.search(_COUNT, m.group(0), re.I).group(0)
+        days = int(n) if n.isdigit() else _DAY_COUNTS[n.lower()]
+        if 2 <= days <= 14:
+            return days
+    return None
 
 
 #: what comes before a day counted from another that opens its sentence or clause ("The next

@@ -4790,8 +4790,53 @@ def build_events(
         ev._clauses = sorted({m.clause for m in d.mentions if m.create})
         sents = {x.sent_start for x in d.mentions}
         ev._elsewhen = sorted({m.clause for m in mentions if m.elsewhen and m.sent_start in sents})
+        if SUB_EVENT_TYPES[sub] != "Strategic developments" and sub not in TERRITORIAL_TYPES:
+            # (a place changes hands once, however long the fighting for it took)
+            ev._days = _days_told(doc, d, date, precision)
         events.append(ev)
     return events
+
+
+def _days_told(doc: Doc, d: _Draft, date: dt.date | None, precision: int) -> list[tuple[dt.date, int]]:
+    """The days an event went on, with their time precision, when its report tells more than
+    one: each day of the span its date names ("15-16 January": exact), or the days its sentences
+    say it lasted, counted back from its date ("ten killed following two days of ethnic
+    clashes": no better than the week); else none."""
+    if date is None:
+        return []
+    told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
+    if told is not None and told.days > 1 and told.date == date:
+        return [(day, 1) for day in told.span()]
+    text = doc_text(doc)
+    for a, b in sorted({(x.sent_start, x.sent_end) for x in d.mentions}):
+        if n := dates_mod.days_lasted(text[a:b]):
+            return [(date - dt.timedelta(days=n - 1 - k), max(precision, 2)) for k in range(n)]
+    return []
+
+
+def split_by_day(events: Sequence[Event]) -> list[Event]:
+    """One event per day of each event told over several days, as ACLED codes them: its
+    fatalities divided across the days (any remainder on the last ones: 21 over two days is 10
+    and 11), each day's notes saying which day of how many it is.  The first day keeps the
+    event's id."""
+    out: list[Event] = []
+    for ev in events:
+        if len(ev._days) < 2:
+            out.append(ev)
+            continue
+        n, total = len(ev._days), ev.fatalities
+        for k, (day, precision) in enumerate(ev._days):
+            copy = ev.model_copy(deep=True, update={
+                "id": ev.id if k == 0 else f"{ev.id}-{k + 1}",
+                "date": day,
+                "time_precision": min(precision, 3),
+                "fatalities": total // n + (1 if k >= n - total % n else 0),
+            })
+            copy._clauses, copy._elsewhen, copy._days = list(ev._clauses), list(ev._elsewhen), []
+            share = f"; the {total} killed over the {n} days are divided across them" if total else ""
+            copy.notes = f"{_notes(copy, copy.evidence)} [Day {k + 1} of {n}{share}.]"
+            out.append(copy)
+    return out
 
 
 def _named_sides(refs: Sequence[ActorRef]) -> set[str]:

@@ -224,6 +224,10 @@ class Event(_Model):
     #: character ranges of clauses in its sentences that tell what happened days apart from it
     #: ("..., two days after the militia executed 20 others"): figures there are not its own
     _elsewhen: list[tuple[int, int]] = PrivateAttr(default_factory=list)
+    #: the days it went on, each with its time precision, when its report tells more than one
+    #: ("15-16 January", "two days of clashes"): ACLED codes one event per day (see
+    #: ``events.split_by_day``)
+    _days: list[tuple[dt.date, int]] = PrivateAttr(default_factory=list)
 
 
 class Quote(_Model):

@@ -181,6 +181,7 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
     figures = figures_mod.find_figures(doc, quotes=quotes)
     t = _TIMES.add("figures", t)
     events_mod.assign_fatalities(events, figures, text, [(s.start_char, s.end_char) for s in doc.sents])
+    events = events_mod.split_by_day(events)
     t = _TIMES.add("events", t)
     claims, contested = claims_mod.link_claims(quotes, events, text=text)
     for ev in events:
