@@ -3505,3 +3505,12 @@ def test_days_that_say_when_or_what_followed_are_no_days_of_the_event():
     (ev,) = _kenyan("On the night of 17 to 18 August, a house was set on fire by attackers in Wote, "
                     "killing its four occupants.")
     assert ev.fatalities == 4
+
+
+def test_the_dead_of_a_crowd_told_after_those_it_killed_add_up():
+    # rioters are a side: their dead told in a later sentence are other dead
+    (ev,) = _kenyan("1 police officer was killed by machete wielding rioters in Eldoret. 3 rioters killed.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 4)
+    # the same protesters told again are not
+    (ev,) = _kenyan("Police shot dead three protesters in Kisumu. The protesters were killed as they marched.")
+    assert ev.fatalities == 3

@@ -712,3 +712,13 @@ def test_a_number_of_people_is_no_one_person():
 def test_an_ordinal_after_people_counted_is_one_more_of_them():
     assert _killed("Russian strikes killed three people in Kharkiv on Monday, and a fourth died in hospital.") == [3, 1]
     assert _killed("A fourth attack hit the city on Monday.") == []
+
+
+def test_people_listed_one_by_one_are_each_counted():
+    # a list the parser reads as an apposition is still a list
+    assert _killed("A 7 year old boy, a pregnant woman, and a demonstrator were killed by police bullets.") == [1, 1, 1]
+    # one named man, described: one
+    assert _killed("Gunmen shot dead Mwenda Itaeba, a Jubilee politician.") == [1]
+    assert _killed("A teacher, a father of four, was killed by bandits.") == [1]
+    # bodies found one by one
+    assert _killed("His body and the body of a woman were found the next day.") == [1, 1]

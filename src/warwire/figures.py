@@ -977,7 +977,7 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
             # "A religious leader and UWSLF leader was shot dead": one man, twice described
             one = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
                       for c in noun.head.children)
-            named = (noun, *noun.conjuncts)
+            named = (noun, *_listed_with(noun))
             out.extend((p, unit) for p in (named[:1] if one else named) if _one_person(p, lex))
             if _one_person(noun, lex):
                 out.extend((p, unit) for p in _kin_with(verb, lex))
@@ -988,6 +988,21 @@ def _named_one_by_one(doc: Doc, lex: FigureLexicon) -> list[tuple[Token, str]]:
         if body.sent.start not in told and _body_found(body):
             out.extend((p, "killed") for p in ([body] if _one_body_found(body) else _bodies_of(body, lex)))
     return out
+
+
+def _listed_with(noun: Token) -> list[Token]:
+    """The people listed with ``noun``: its conjuncts, and a list the parser read as an
+    apposition ("A 7 year old boy, a pregnant woman, and a demonstrator were killed": three; not
+    "Mwenda Itaeba, a politician", one man named and described)."""
+    listed = list(noun.conjuncts)
+
+    def indefinite(t: Token) -> bool:
+        return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+
+    if indefinite(noun):
+        for appos in (c for c in noun.children if c.dep_ == "appos" and indefinite(c) and c.conjuncts):
+            listed.extend((appos, *appos.conjuncts))
+    return listed
 
 
 #: words before a verb form that make it no deed done ("tried to kill a man", "accused of
@@ -1133,7 +1148,11 @@ _BODY_FOUND = _FINDING | {"recover", "retrieve", "dump", "exhume"}
 
 
 def _body_found(noun: Token) -> bool:
-    """A body or bodies found, dumped or recovered ("The body of a trader was found")."""
+    """A body or bodies found, dumped or recovered ("The body of a trader was found"; "His body
+    and the body of a woman were found": both)."""
+    if noun.dep_ == "conj" and noun.head.lemma_.lower() in ("body", "corpse"):
+        noun, conj = noun.head, noun
+        return conj.lemma_.lower() in ("body", "corpse") and _body_found(noun)
     return noun.lemma_.lower() in ("body", "corpse") and noun.dep_ in ("nsubjpass", "dobj") \
         and noun.head.lemma_.lower() in _BODY_FOUND and not _not_real(noun.head)
 
