@@ -3514,3 +3514,16 @@ def test_the_dead_of_a_crowd_told_after_those_it_killed_add_up():
     # the same protesters told again are not
     (ev,) = _kenyan("Police shot dead three protesters in Kisumu. The protesters were killed as they marched.")
     assert ev.fatalities == 3
+
+
+def test_some_of_the_dead_or_another_report_of_them_adds_no_one():
+    (ev,) = _kenyan("Gunmen killed five people in Mandera, two of them police officers.")
+    assert ev.fatalities == 5
+    (ev,) = _kenyan("Bandits killed six herders near Kapedo, three of whom were children.")
+    assert ev.fatalities == 6
+    # what other reports count is another count of the same dead: the lowest stands
+    (ev,) = _kenyan("Four civilians are killed when unknown assailants attack a bus in Mandera. "
+                    "Conflicting reports have eight deaths.")
+    assert ev.fatalities == 4
+    (ev,) = _kenyan("Gunmen killed 12 civilians in Mandera. Other reports put the toll at 4 dead.")
+    assert ev.fatalities == 4

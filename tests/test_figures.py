@@ -722,3 +722,13 @@ def test_people_listed_one_by_one_are_each_counted():
     assert _killed("A teacher, a father of four, was killed by bandits.") == [1]
     # bodies found one by one
     assert _killed("His body and the body of a woman were found the next day.") == [1, 1]
+
+
+def test_a_number_that_sizes_the_group_of_those_counted_counts_no_one():
+    assert _killed("3 members of one family were killed by raiders.") == [3]
+    assert _killed("Gunmen killed two of three travellers.") == [2]
+    assert _killed("The attack killed 5 people, three of one family.") == [5]
+    # an amount is no person, whatever its ending
+    assert _killed("A roadside bomb left two soldiers killed and an unspecified number wounded.") == [2]
+    # (parts by day are the events stage's to read)
+    assert _killed("Gabra militia kills five Borana herders at Kubi Kalo; one on 11/04, four on 12/04.") == [5, 1, 4]

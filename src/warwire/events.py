@@ -4933,6 +4933,14 @@ _MIXED_TOLL = re.compile(
 _INCLUDED = re.compile(
     r"\b(?:including|among them|among whom|of whom|of them)(?:\s[^.;:(),]{0,50}?\s+and)?\s+"
     r"(?:at least\s+|some\s+|about\s+)?$", re.I)
+# a sentence giving what other reports count: "Conflicting reports have eight deaths", "Other
+# reports say 12 were killed"
+_BY_OTHER_REPORTS = re.compile(r"^\W*(?:conflicting|other|some|separate|different|unconfirmed|earlier|initial)\s+"
+                               r"(?:media\s+|news\s+)?reports?\b", re.I)
+_OTHER_REPORTS = "other reports"
+# a part of the dead counted before it in the sentence, told after its number: "Five people
+# were killed, two of them police officers"
+_OF_THOSE = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
 # a toll the report says is not confirmed: "7 other deaths are feared but unconfirmed", "2
 # others feared dead in earlier report but not confirmed", "5-6 others may have been killed
 # (unconfirmed)"
@@ -5089,6 +5097,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if ev not in owners[id(f)] and span in ev.evidence:
                     continue  # the dead of another event told in the sentence
                 told_before = span.text[: f.span.start - span.start]
+                # ("Conflicting reports have eight deaths": another count, the lowest stands)
+                src = _OTHER_REPORTS if _BY_OTHER_REPORTS.match(span.text) else f.source
                 if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(told_before):
                     continue
                 if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(told_before):
@@ -5105,29 +5115,29 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                     hedged.append(f.quantity)  # "7 other deaths are feared but unconfirmed"
                     continue
                 before = told_before[-80:]
-                if f.source in in_sentence and _INCLUDED.search(before):
-                    continue
-                if f.source in last and _ALTERNATIVE.search(before):
+                if src in in_sentence and (_INCLUDED.search(before) or _OF_THOSE.match(after)):
+                    continue  # ("7 people, including 2 children"; "five killed, two of them police")
+                if src in last and _ALTERNATIVE.search(before):
                     # the lowest of two counts of the same dead (ACLED)
-                    in_sentence[f.source] -= last[f.source][0] - min(last[f.source][0], f.quantity)
+                    in_sentence[src] -= last[src][0] - min(last[src][0], f.quantity)
                     continue
-                if f.source in in_sentence and _BREAKDOWN.search(before):
+                if src in in_sentence and _BREAKDOWN.search(before):
                     continue  # "10 people have been killed (4 in March, 6 in April)": its parts
-                if f.source in last and _PARTS_AFTER.match(after):
-                    toll, end = last[f.source]
+                if src in last and _PARTS_AFTER.match(after):
+                    toll, end = last[src]
                     between = span.text[end - span.start : f.span.start - span.start]
                     by_day = after.lstrip()[:3].lower() == "on "
-                    if f.source in listing and _NEXT_PART.match(between) or toll > f.quantity \
+                    if src in listing and _NEXT_PART.match(between) or toll > f.quantity \
                             and _PARTS_BETWEEN.match(between) and (by_day or not _OWN_PLACE.search(between)):
                         # "two deaths, one in Awendo and the other in Rongo", "killed five: two in
                         # Kainuk and three in Lokori", "kills five herders at Kubi Kalo; one on
                         # 11/04, four on 12/04" (a toll's own place does not part it by day)
-                        listing.add(f.source)
-                        last[f.source] = (toll, f.span.end)
+                        listing.add(src)
+                        last[src] = (toll, f.span.end)
                         continue
-                in_sentence[f.source] = in_sentence.get(f.source, 0) + f.quantity
-                last[f.source] = (f.quantity, f.span.end)
-                source_sides.setdefault(f.source, set()).add(side_of(f))
+                in_sentence[src] = in_sentence.get(src, 0) + f.quantity
+                last[src] = (f.quantity, f.span.end)
+                source_sides.setdefault(src, set()).add(side_of(f))
             sides: set[str | None] = set().union(*source_sides.values())
             if len(in_sentence) > 1 and None not in sides and len(sides) == sum(map(len, source_sides.values())):
                 # each source counts the dead of another side: "killing seven soldiers, and the

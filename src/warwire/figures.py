@@ -603,6 +603,8 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
+        if _sizes_whose_group(doc[c.start], anchor) or _part_of_count(doc[c.start]):
+            continue  # "3 members of one family", "two of three travellers", "5 people, three of one family"
         if _said_to_be(anchor):
             continue  # "killed a man believed to be one of the attackers": the man, once
         start_char = first_tok.idx
@@ -689,6 +691,8 @@ _NOT_ONE = frozenset({"no", "any", "every", "each", "some", "another", "all", "e
 # who is killed or hurt is a person; a noun for someone who does something is one too
 # ("a human rights defender", "a suspected rustler", "a pedestrian")
 _PERSON_SUFFIX = re.compile(r"..(?:er|or|ist|ian|ant|ent)$")
+#: nouns of an amount, not a person, whatever their ending ("an unspecified number wounded")
+_AMOUNTS = frozenset({"number", "amount", "quarter", "order", "border", "water", "shelter", "power"})
 #: auxiliaries of an event that did not (or not yet) happen: "could be killed", "to kill"
 _NOT_REAL_AUX = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must", "can", "to"})
 
@@ -921,7 +925,7 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return True  # "A Kenyan is dead", "a Briton was shot dead", a headline's "raiders kill Kenyan"
     if noun.pos_ == "PROPN" and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _one_person(c, lex) for c in noun.children):
         return True  # "shot dead Mwenda Itaeba, a Jubilee politician" (a name the tagger took for a firm)
-    if lemma not in lex.people and noun.ent_type_ != "PERSON" and not _PERSON_SUFFIX.search(lemma) \
+    if lemma not in lex.people and noun.ent_type_ != "PERSON" and (not _PERSON_SUFFIX.search(lemma) or lemma in _AMOUNTS) \
             or lemma in _COLLECTIVE and lemma != "police":  # ("a traffic police shot dead a woman")
         return False
     if lemma not in _PARENTS and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
@@ -933,6 +937,22 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return False  # "an unknown number of people", "a group of traders": not one person
     return not any(c.dep_ == "nummod" and not _school_year(c) or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
                    for c in noun.children)
+
+
+def _sizes_whose_group(num: Token, noun: Token) -> bool:
+    """Does the number size the group that people counted before it belong to ("3 members of
+    one family", "two of three travellers"): counting no one new?"""
+    of = noun.head
+    return num.dep_ == "nummod" and num.head == noun and noun.dep_ == "pobj" and of.lower_ == "of" \
+        and (of.head.like_num or any(c.dep_ == "nummod" for c in of.head.children))
+
+
+def _part_of_count(num: Token) -> bool:
+    """Is the number some of a count told right before it ("killed 5 people, three of one
+    family"; not its parts by day or place, "five herders; one on 11/04, four on 12/04", which
+    the events stage reads)?"""
+    return num.dep_ == "appos" and num.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children) \
+        and any(c.dep_ == "nummod" for c in num.head.children)
 
 
 def _said_to_be(anchor: Token) -> bool:
