@@ -185,6 +185,11 @@ def test_a_span_of_days_is_told_apart_from_a_day(text, first, days):
         ("This killing sparked two days of violence", None),
         ("Third of three days of riots called for by the opposition", None),
         ("clashes went on for two months", None),
+        # what lasts days but is no event of violence or protest
+        ("a three-day curfew was imposed after the clashes", None),
+        ("the government declared three days of national mourning", None),
+        ("after two days of talks in Jeddah", None),
+        ("two days of heavy fighting", 2),
     ],
 )
 def test_how_many_days_something_lasted(text, days):

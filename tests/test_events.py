@@ -3527,3 +3527,9 @@ def test_some_of_the_dead_or_another_report_of_them_adds_no_one():
     assert ev.fatalities == 4
     (ev,) = _kenyan("Gunmen killed 12 civilians in Mandera. Other reports put the toll at 4 dead.")
     assert ev.fatalities == 4
+
+
+def test_what_lasts_days_but_is_no_event_divides_no_toll():
+    (ev,) = _kenyan("A three-day curfew was imposed in Molo after clashes between two communities killed "
+                    "12 people on Monday.")
+    assert (ev.date, ev.fatalities) == (dt.date(2019, 8, 19), 12)

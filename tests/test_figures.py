@@ -732,3 +732,8 @@ def test_a_number_that_sizes_the_group_of_those_counted_counts_no_one():
     assert _killed("A roadside bomb left two soldiers killed and an unspecified number wounded.") == [2]
     # (parts by day are the events stage's to read)
     assert _killed("Gabra militia kills five Borana herders at Kubi Kalo; one on 11/04, four on 12/04.") == [5, 1, 4]
+
+
+def test_days_of_a_month_written_as_a_range_count_no_one():
+    assert _killed("Clashes on 3-4 May killed eight people in Baringo.") == [8]
+    assert _killed("Raiders killed 5-7 policemen in Baringo.") == [5]

@@ -363,8 +363,13 @@ _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 # course of ten days", "the fighting lasted three days" (not "two days later", "two days after",
 # "for two days", which say when or how long something else was, nor "over the past six days",
 # a window in which several things happened on days not told)
+# what lasts days but is no event of violence or protest: "a three-day curfew", "two days of talks"
+_NO_EVENT = (r"(?!(?:old|ultimatum|deadline|curfew|ceasefire|cease-fire|truce|lull|pause|mourning|talks|"
+             r"negotiations|meeting|summit|conference|visit|tour|holiday|festival|lockdown|ban|trip|journey|"
+             r"workshop|training|course|retreat|window|grace|extension|hearing|trial)\b)")
 _LASTED = re.compile(
-    rf"\b{_COUNT}[\s-]days?\s+of\b|\b{_COUNT}-day\s+(?!old\b|ultimatum\b|deadline\b)[a-z]"
+    rf"\b{_COUNT}[\s-]days?\s+of\s+(?:(?:heavy|fierce|intense|national|official)\s+)?+{_NO_EVENT}"
+    rf"|\b{_COUNT}-day\s+(?:(?:heavy|fierce|intense|national|official)\s+)?+{_NO_EVENT}[a-z]"
     rf"|\b(?:over|during|in)\s+(?:the\s+(?:course|span)\s+of\s+)?{_COUNT}\s+days\b"
     rf"|\blast(?:ed|ing)\s+(?:for\s+)?{_COUNT}\s+days\b",
     re.I)

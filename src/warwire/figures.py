@@ -303,6 +303,9 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
                 approx = _hedge_before(text_low, pos, lex)
                 upper = _range_end(doc, j)
                 if upper is not None and upper[1] is not None and upper[1] > value:
+                    if upper[1] <= 31 and upper[0] < size and _is_month(doc[upper[0]]):
+                        i = upper[0]  # "on 3-4 May": days of the month
+                        continue
                     j, approx = upper[0], True  # "5-7 policemen": the lowest figure (ACLED)
                 out.append(_Cand(i, j, value, approx))
             i = max(j, i + 1)
