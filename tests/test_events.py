@@ -3533,3 +3533,17 @@ def test_what_lasts_days_but_is_no_event_divides_no_toll():
     (ev,) = _kenyan("A three-day curfew was imposed in Molo after clashes between two communities killed "
                     "12 people on Monday.")
     assert (ev.date, ev.fatalities) == (dt.date(2019, 8, 19), 12)
+
+
+def test_communities_named_before_a_noun_for_them_are_the_sides_of_their_clash():
+    (ev,) = _kenyan("Clashes between the Pokot and Turkana communities left three dead in Kapedo.")
+    assert (ev.actor1, ev.actor2) == ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)")
+    # the police among the dead are no side
+    (ev,) = _kenyan("Three people, including a police officer, were killed in clashes between Pokot and "
+                    "Turkana communities.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)", 3)
+    (ev,) = _kenyan("Fighting between Degodia and Garre clans killed five in Wajir.")
+    assert (ev.actor1, ev.actor2) == ("Degodia Clan Militia (Kenya)", "Garre Clan Militia (Kenya)")
+    # a community attacked is no militia: its people are civilians
+    (ev,) = _kenyan("Raiders attacked the Turkana community in Kapedo, killing two.")
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")

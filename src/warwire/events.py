@@ -2803,13 +2803,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.agents = _earlier_armed_subject(doc, sent, ctx)
             if not m.agents and frame.name in _MILITIA_DEEDS and ctx.militia_of is not None \
                     and (who := _phrase_head(doc, agent_span)) is not None and who.pos_ in ("PROPN", "NOUN") \
-                    and (militia := ctx.militia_of(who.text)) and not any(
+                    and any(ctx.militia_of(w.text) for w in _communities_named(who)) and not any(
                         p.start <= who.idx < p.end and p.end - p.start > len(who) for p in ctx.places):  # "West Pokot"
-                # "Pokot attack Luhya farmers", "Degodia attack Garre civilians": a community
-                # told as the doer is its militia
+                # "Pokot attack Luhya farmers", "Degodia attack Garre civilians", "clashes between
+                # the Pokot and Turkana communities": a community told as the doer is its militia
                 m.agents = [ActorRef(militia, w.idx, w.idx + len(w), "identity_militia",
                                      ctx.country_of(militia) if ctx.country_of else None)
-                            for w in (who, *who.conjuncts) if (militia := ctx.militia_of(w.text))]
+                            for w in _communities_named(who) if (militia := ctx.militia_of(w.text))]
             if not m.agents and _words(doc, agent_span) & lex.people.armed:
                 # "the fighters who withdrew were from Jaish al-Izza and the NLF"; not the
                 # victims' side ("bombed a ceremony held by opponents of the junta") nor who
@@ -3447,6 +3447,21 @@ _OWN_PRONOUNS = frozenset({"its", "their", "our"})
 #: frames whose doer, a community named alone, is its militia ("Pokot attack Luhya farmers"; not
 #: "Maasai demonstrators protested")
 _MILITIA_DEEDS = _VICTIMISING | {"clash", "ambush", "stealing", "storming"}
+
+#: nouns for the people of a community, named before them ("the Pokot and Turkana communities")
+_COMMUNITY_NOUNS = frozenset({"community", "communities", "clan", "clans", "tribe", "tribes", "group", "groups",
+                              "sub-clan", "sub-clans", "subclan", "subclans"})
+
+
+def _communities_named(who: Token) -> list[Token]:
+    """The names a phrase gives its people by: its head and the head's conjuncts ("Pokot and
+    Turkana"), or the names before a noun for communities ("the Pokot and Turkana communities",
+    "Degodia and Garre clans")."""
+    if who.lower_ in _COMMUNITY_NOUNS:
+        names = [c for c in who.children if c.dep_ in ("nmod", "compound", "amod") and c.pos_ == "PROPN"]
+        return [w for c in names for w in (c, *c.conjuncts)]
+    return [who, *who.conjuncts]
+
 
 #: pronouns for a doer told before
 _THEY = frozenset({"they", "he", "she"})
