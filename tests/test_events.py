@@ -3547,3 +3547,11 @@ def test_communities_named_before_a_noun_for_them_are_the_sides_of_their_clash()
     # a community attacked is no militia: its people are civilians
     (ev,) = _kenyan("Raiders attacked the Turkana community in Kapedo, killing two.")
     assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+
+
+def test_what_someone_is_charged_with_is_no_event_of_its_own():
+    evs = events("Five people are expected in court on Wednesday to answer charges of killing land activist "
+                 "Moses ole Mpoe. Mr Mpoe's car was sprayed with bullets near Njoro last Friday. A passenger "
+                 "in the car also died.")
+    assert [(ev.sub_event_type, ev.date, ev.fatalities) for ev in evs] == [("Attack", dt.date(2019, 8, 16), 1)]
+    assert events("Military officials have rejected accusations of bombing a mosque in Aleppo province.") == []

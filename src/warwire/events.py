@@ -698,10 +698,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "none"  # "took the town without getting involved in any clashes"
         if anc.dep_ == "prep" and anc.lower_ in ("of", "for", "with") and _lemma(anc.head) in mod.accusation \
                 and (anc.head.dep_ in ("acl", "relcl", "amod") and not headline_predicate(anc.head)
-                     or anc.head.pos_ == "NOUN" and anc.head.dep_ == "pobj"):
+                     or anc.head.pos_ == "NOUN"):
             # "three men suspected of killing an elderly man were lynched", "lynched over
-            # allegations of killing a teacher": who they are or why, not what is reported
-            # ("Soldiers accused of killing 30 civilians in Moura", a headline with no verb, is)
+            # allegations of killing a teacher", "expected in court to answer charges of killing
+            # an activist": who they are or why, not what is reported ("Soldiers accused of
+            # killing 30 civilians in Moura", a headline with no verb, is)
             return "none"
         if lem in mod.future and anc.dep_ in ("ROOT", "ccomp", "xcomp") and gov.dep_ in ("xcomp", "ccomp") \
                 and not (gov.dep_ == "ccomp" and gov.i < anc.i):
