@@ -262,6 +262,71 @@ def test_a_communitys_armed_men_and_coordinated_communities_are_its_militia(kb):
     assert names(kb.find("gunmen attacked a Pokot village")) == [None]
 
 
+def test_identity_militias_of_the_major_conflicts(kb):
+    drc = "Democratic Republic of Congo"
+    found = kb.find("Hema militiamen attacked Lendu fighters near Djugu in Ituri.", generic=False)
+    assert names(found) == [f"Hema Ethnic Militia ({drc})", f"Lendu Ethnic Militia ({drc})"]
+    assert [m.text for m in found] == ["Hema militiamen", "Lendu fighters"]
+    assert names(kb.find("clashes between Teke and Yaka militias in Kwamouth", generic=False)) == [
+        f"Teke Ethnic Militia ({drc})", f"Yaka Ethnic Militia ({drc})"]
+    assert names(kb.find("Suspected Berom youths attacked a Fulani settlement in Riyom.", generic=False)) == [
+        "Berom Ethnic Militia (Nigeria)"]
+    assert names(kb.find("Tiv and Jukun militias clashed in Wukari", generic=False)) == [
+        "Tiv Ethnic Militia (Nigeria)", "Jukun Ethnic Militia (Nigeria)"]
+    # Somali clans, ACLED's "<Clan> Clan Militia (Somalia)", by any spelling
+    assert names(kb.find("Habar Gedir clan militia fought Abgaal militiamen", generic=False)) == [
+        "Habar Gidir Clan Militia (Somalia)", "Abgaal Clan Militia (Somalia)"]
+    assert names(kb.find("Galjecel clan militias", generic=False)) == ["Galje'el Clan Militia (Somalia)"]
+    assert names(kb.find("the Dhulbahante Clan Militia", generic=False)) == ["Dhulbahante Clan Militia (Somalia)"]
+    # multi-word community names, with their spelling variants
+    assert names(kb.find("Il-Chamus raiders and Bani Halba gunmen", generic=False)) == [
+        "Ilchamus Ethnic Militia (Kenya)", "Beni Halba Ethnic Militia (Sudan)"]
+    assert names(kb.find("Messiria militiamen", generic=False)) == ["Misseriya Ethnic Militia (Sudan)"]
+    assert names(kb.find("Toubou fighters", generic=False)) == ["Tebu Ethnic Militia (Libya)"]
+    assert names(kb.find("Awlad Suleiman tribal militia", generic=False)) == ["Awlad Suleiman Tribal Militia (Libya)"]
+    # a community named alone ("Abgaal attack Habar Gidir positions", "clashes between Hema
+    # and Lendu") is its militia for the events stage
+    assert kb.community_militia("Abgaal") == "Abgaal Clan Militia (Somalia)"
+    assert kb.community_militia("habar gidir") == "Habar Gidir Clan Militia (Somalia)"
+    assert kb.community_militia("Hema") == f"Hema Ethnic Militia ({drc})"
+    assert kb.community_militia("Afar") == "Afar Ethnic Militia (Ethiopia)"
+    assert kb.community_militia("Fur") == "Fur Ethnic Militia (Sudan)"
+    assert kb.community_militia("Nandi") == "Nandi Ethnic Militia (Kenya)"
+    # names that are another actor's, or a country's demonym, are left alone
+    assert kb.community_militia("Somali") is None
+    assert names(kb.find("a Sabaot militia", generic=False)) == ["SLDF: Sabaot Land Defence Force"]
+    assert names(kb.find("a Dogon militia", generic=False)) == ["Dan Na Ambassagou"]
+
+
+def test_each_community_name_is_one_militias():
+    """``community_militia`` gives one actor per name: no name (in any case) may be claimed by
+    two entries, and each name's "<name> militia" is its actor's alone."""
+    import tomllib
+
+    with open(actors.ACTORS_FILE, "rb") as fh:
+        data = tomllib.load(fh)
+    owners: dict[str, list[str]] = {}
+    for a in data["actor"]:
+        for c in a.get("community", []):
+            owners.setdefault(c.lower(), []).append(a["name"])
+    assert {c: o for c, o in owners.items() if len(o) > 1} == {}
+    assert len(owners) > 100  # the knowledge base's communities are all read
+    kb = actors.load_knowledge()
+    for a in data["actor"]:
+        for c in a.get("community", []):
+            assert kb.community_militia(c) == a["name"], c
+            found = kb.find(f"{c} militia attacked the village", generic=False)
+            assert [(m.actor, m.candidates) for m in found] == [(a["name"], ())], c
+
+
+def test_a_community_claimed_twice_is_data_error(tmp_path):
+    p = write(tmp_path, 'members = ["militia"]\n'
+                        '[[actor]]\nname = "Zed Ethnic Militia (Kenya)"\ncommunity = ["Zed"]\nkind = "identity_militia"\n'
+                        '[[actor]]\nname = "Zed Ethnic Militia (Sudan)"\ncommunity = ["zed"]\nkind = "identity_militia"\n')
+    with pytest.raises(DataError, match="community 'zed' is already 'Zed Ethnic Militia \\(Kenya\\)'"):
+        actors.load_knowledge([p])
+
+
 def test_community_without_member_nouns_is_data_error(tmp_path):
     p = write(tmp_path, '[[actor]]\nname = "Zed Ethnic Militia (Kenya)"\ncommunity = ["Zed"]\n'
                         'kind = "identity_militia"\n')

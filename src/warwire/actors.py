@@ -789,7 +789,10 @@ def _load_actors_file(kb: ActorKB, path: Path, seen: dict[str, Path],
                 raise DataError(f"{path}: {label}: 'community' needs a list of 'members' nouns")
             names = [a.name, *a.aliases] if section == "actor" else list(a.aliases)
             for c in a.community:
-                kb._communities.setdefault(c.lower(), target)
+                other = kb._communities.setdefault(c.lower(), target)
+                if other is not target:
+                    # (a community named alone must name one militia: "clashes between Hema and Lendu")
+                    raise DataError(f"{path}: {label}: community {c!r} is already {other.actor or other.role!r}'s")
             if a.community:
                 # a community's militia, "Maasai Ethnic Militia (Kenya)", is written without its
                 # country too
