@@ -319,6 +319,15 @@ def test_each_community_name_is_one_militias():
             assert [(m.actor, m.candidates) for m in found] == [(a["name"], ())], c
 
 
+def test_communities_of_several_words_share_the_militia_noun_of_the_next(kb):
+    assert names(kb.find("Habar Gidir and Abgaal clan militias clashed in Galkayo", generic=False)) == [
+        "Habar Gidir Clan Militia (Somalia)", "Abgaal Clan Militia (Somalia)"]
+    assert names(kb.find("Beni Halba and Salamat militias fought near Nyala", generic=False)) == [
+        "Beni Halba Ethnic Militia (Sudan)", "Salamat Ethnic Militia (Sudan)"]
+    # (not whatever comes before the conjunction: "police and Pokot raiders")
+    assert names(kb.find("police and Pokot raiders clashed", generic=False)) == ["Pokot Ethnic Militia (Kenya)"]
+
+
 def test_a_community_claimed_twice_is_data_error(tmp_path):
     p = write(tmp_path, 'members = ["militia"]\n'
                         '[[actor]]\nname = "Zed Ethnic Militia (Kenya)"\ncommunity = ["Zed"]\nkind = "identity_militia"\n'

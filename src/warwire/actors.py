@@ -298,8 +298,9 @@ _UPPER_TOKEN = re.compile(r"[A-Z]{2}")
 
 
 # --------------------------------------------------------------------------- the knowledge base
-#: a word coordinated with what follows ("Garre and ", "Borana, "), at the end of a text
-_COORDINATED = re.compile(r"(?<![\w'-])([\w'-]+)\s*(?:,\s*(?:and\s+)?|\s(?:and|or|&)\s+)$")
+#: up to three words coordinated with what follows ("Garre and ", "Borana, ", "Habar Gidir and "),
+#: at the end of a text
+_COORDINATED = re.compile(r"(?<![\w'-])((?:[\w'-]+\s+){0,2}[\w'-]+)\s*(?:,\s*(?:and\s+)?|\s(?:and|or|&)\s+)$")
 
 
 class ActorKB:
@@ -550,13 +551,17 @@ class ActorKB:
         militia too."""
         out = []
         for s, _e, targets in chosen:
-            first = norm[s:].split(" ", 1)[0].lower()
-            if self._communities.get(first) not in targets:
+            words = norm[s:].split(" ", 3)[:3]
+            if not any(self._communities.get(" ".join(words[:k]).lower()) in targets for k in (1, 2, 3)):
                 continue
-            while (m := _COORDINATED.search(norm, max(0, s - 40), s)) and m.group(1).lower() in self._communities \
-                    and not any(taken[m.start(1) : m.end(1)]):
-                out.append((m.start(1), m.end(1), (self._communities[m.group(1).lower()],)))
-                s = m.start(1)
+            while (m := _COORDINATED.search(norm, max(0, s - 60), s)) is not None:
+                # the longest community name that ends the words before the conjunction
+                starts = [m.start(1) + w.start() for w in re.finditer(r"[\w'-]+", m.group(1))]
+                start = next((a for a in starts if " ".join(norm[a : m.end(1)].lower().split()) in self._communities), None)
+                if start is None or any(taken[start : m.end(1)]):
+                    break
+                out.append((start, m.end(1), (self._communities[" ".join(norm[start : m.end(1)].lower().split())],)))
+                s = start
         return out
 
     def _coordinated_demonyms(self, norm: str, chosen: list, taken: bytearray) -> list:
