@@ -3555,3 +3555,12 @@ def test_what_someone_is_charged_with_is_no_event_of_its_own():
                  "in the car also died.")
     assert [(ev.sub_event_type, ev.date, ev.fatalities) for ev in evs] == [("Attack", dt.date(2019, 8, 16), 1)]
     assert events("Military officials have rejected accusations of bombing a mosque in Aleppo province.") == []
+
+
+def test_a_passive_split_between_its_auxiliary_and_participle_keeps_its_subject():
+    # "were on Tuesday killed": the parser hangs the participle on "were" as a clause of its own
+    (ev,) = _kenyan("Five police officers were on Tuesday killed by bandits in Baringo.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (Kenya)", "Police Forces of Kenya (2013-2022)", 5)
+    (ev,) = _kenyan("More than 20 houses were on Sunday night set ablaze by arsonists in Narok.")
+    assert (ev.sub_event_type, ev.date) == ("Mob violence", dt.date(2019, 8, 18))

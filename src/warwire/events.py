@@ -1008,6 +1008,14 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                 # two objects are one phrase split by the parser ("attacks police post")
                 span = subtree_span(c)
                 patient = span if patient is None or span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
+        if patient is None and agent is None and verb.tag_ == "VBN" and verb.dep_ == "advcl" \
+                and _lemma(verb.head) == "be" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
+                and not any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children) \
+                and (subj := next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)) is not None \
+                and subj.lower_ not in weapons:
+            # "More than 20 houses were on Sunday night set ablaze by arsonists": a passive the
+            # parser split at the words between its auxiliary and its participle
+            patient, passive = subtree_span(subj), True
         if agent is None and verb.pos_ == "NOUN":
             # a headline's noun root: its name modifier did it ("OLF fights with faction")
             agent = next((subtree_span(c) for c in verb.children if c.dep_ == "compound" and c.i < verb.i
