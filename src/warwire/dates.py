@@ -359,14 +359,14 @@ def _span(kind: str, m: re.Match[str], date: dt.date | None) -> tuple[dt.date | 
 _COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)"
 _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14}
-# how long something went on, in days: "two days of clashes", "a three-day siege", "over the
-# course of ten days", "the fighting lasted three days" (not "two days later", "two days after",
-# "for two days", which say when or how long something else was, nor "over the past six days",
-# a window in which several things happened on days not told)
 # what lasts days but is no event of violence or protest: "a three-day curfew", "two days of talks"
 _NO_EVENT = (r"(?!(?:old|ultimatum|deadline|curfew|ceasefire|cease-fire|truce|lull|pause|mourning|talks|"
              r"negotiations|meeting|summit|conference|visit|tour|holiday|festival|lockdown|ban|trip|journey|"
              r"workshop|training|course|retreat|window|grace|extension|hearing|trial)\b)")
+# how long something went on, in days: "two days of clashes", "a three-day siege", "over the
+# course of ten days", "the fighting lasted three days" (not "two days later", "two days after",
+# "for two days", which say when or how long something else was, nor "over the past six days",
+# a window in which several things happened on days not told)
 _LASTED = re.compile(
     rf"\b{_COUNT}[\s-]days?\s+of\s+(?:(?:heavy|fierce|intense|national|official)\s+)?+{_NO_EVENT}"
     rf"|\b{_COUNT}-day\s+(?:(?:heavy|fierce|intense|national|official)\s+)?+{_NO_EVENT}[a-z]"

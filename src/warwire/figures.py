@@ -695,7 +695,7 @@ _NOT_ONE = frozenset({"no", "any", "every", "each", "some", "another", "all", "e
 # ("a human rights defender", "a suspected rustler", "a pedestrian")
 _PERSON_SUFFIX = re.compile(r"..(?:er|or|ist|ian|ant|ent)$")
 #: nouns of an amount, not a person, whatever their ending ("an unspecified number wounded")
-_AMOUNTS = frozenset({"number", "amount", "quarter", "order", "border", "water", "shelter", "power"})
+_AMOUNTS = frozenset({"number", "amount"})
 #: auxiliaries of an event that did not (or not yet) happen: "could be killed", "to kill"
 _NOT_REAL_AUX = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must", "can", "to"})
 
