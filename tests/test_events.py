@@ -3564,3 +3564,19 @@ def test_a_passive_split_between_its_auxiliary_and_participle_keeps_its_subject(
         "Armed clash", "Unidentified Armed Group (Kenya)", "Police Forces of Kenya (2013-2022)", 5)
     (ev,) = _kenyan("More than 20 houses were on Sunday night set ablaze by arsonists in Narok.")
     assert (ev.sub_event_type, ev.date) == ("Mob violence", dt.date(2019, 8, 18))
+
+
+def test_a_participle_read_as_the_object_of_a_time_is_still_a_passive():
+    # "was on Wednesday morning shot dead by police": the parser reads "shot" as a noun after "on"
+    (ev,) = _kenyan("A suspected al Shabaab militant was on Wednesday morning shot dead by police in Kibundani.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Police Forces of Kenya (2013-2022)", "Al Shabaab", 1)
+
+
+def test_whose_body_was_found_is_who_was_killed():
+    # a soldier's body is a fight's dead, the unknown killers first
+    (ev,) = _kenyan("On Tuesday, the body of a dead soldier was found by residents of Mtongwe.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (Kenya)", "Military Forces of Kenya (2013-2022)", 1)
+    (ev,) = _kenyan("The body of a trader was found in Garissa on Tuesday.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")

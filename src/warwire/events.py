@@ -946,6 +946,10 @@ def _misplaced_of(verb: Token) -> Token | None:
 _LOCATING = frozenset({"outside", "near", "beside", "behind", "opposite", "nearby"})
 
 
+#: nouns for what is left of the dead, whose "of" names who died ("the body of a soldier")
+_REMAINS = frozenset({"body", "corpse", "remains"})
+
+
 def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapons: Collection[str] = (),
            doers: Collection[str] = ()) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Character spans of the agent and patient phrases of a trigger, and whether passive.
@@ -1174,11 +1178,18 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 patient = patient or subtree_span(objs[0])
-    if trig.dep_ == "attr" and _lemma(trig.head) == "be" and (trig.lower_ == "shot" or trig.lower_.endswith("ed")):
-        # "Two policemen were Friday afternoon shot dead by gunmen": a participle read as a noun
-        subj = next((c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if c.dep_ == "prep" and c.lower_ == "of" and _lemma(trig) in _REMAINS:
+            # "the body of a dead soldier was found": whose body
+            patient = patient or next((subtree_span(g) for g in c.children if g.dep_ == "pobj"), None)
+    # the "be" of a participle the parser read as a noun after a time between them: "Two
+    # policemen were Friday afternoon shot dead by gunmen" (an attribute), "A militant was on
+    # Wednesday morning shot dead by police" (the object of the time's "on")
+    be = trig.head if trig.dep_ == "attr" else trig.head.head if trig.dep_ == "pobj" and trig.head.dep_ == "prep" else None
+    if be is not None and _lemma(be) == "be" and be.i < trig.i and (trig.lower_ == "shot" or trig.lower_.endswith("ed")):
+        subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             patient, passive = subtree_span(subj), True
+            agent = agent or by_agent(be)
     elif trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
         for c in trig.head.children:
             if c.dep_ in ("dobj", "obj"):
@@ -4741,9 +4752,11 @@ def build_events(
             claimed = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) if actor2 else None
             if claimed:
                 actor1 = claimed
-            elif actor2 and not actor2.startswith("Civilians"):
+            elif actor2 and not actor2.startswith("Civilians") and not all(
+                    m.frame == "body_found" for m in d.mentions if m.create):
                 actor1, actor2 = actor2, _other_side_named(d, ctx, country, date, actor2) or unknown
             else:
+                # (and whose bodies were found were killed: "the body of a soldier was found")
                 actor1 = unknown  # civilians are no side of a battle: those it hit stay second
         if ctx.resolve and _family(sub) == "violence" and actor1 == unknown:
             # "... hit a landmine. Al Shabaab claimed responsibility": the group the report names
