@@ -3490,10 +3490,10 @@ def test_an_event_told_over_several_days_is_one_event_a_day_with_its_dead_divide
         (dt.date(2019, 8, 15), 10, 1), (dt.date(2019, 8, 16), 11, 1)]
     assert {ev.actor1 for ev in evs} == {"Al Shabaab"} and len({ev.id for ev in evs}) == 2
     assert "[Day 2 of 2; the 21 killed over the 2 days are divided across them.]" in evs[1].notes
-    # a duration counts back from the event's day, which then is known to the week only
+    # a duration counts back from the event's day: the days before it are known to the week only
     evs = _kenyan("On Monday, at least ten people were killed following two days of ethnic clashes in Kinango.")
     assert [(ev.date, ev.fatalities, ev.time_precision) for ev in evs] == [
-        (dt.date(2019, 8, 18), 5, 2), (dt.date(2019, 8, 19), 5, 2)]
+        (dt.date(2019, 8, 18), 5, 2), (dt.date(2019, 8, 19), 5, 1)]
     assert {ev.sub_event_type for ev in evs} == {"Armed clash"}
 
 

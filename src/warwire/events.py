@@ -4837,8 +4837,8 @@ def build_events(
 def _days_told(doc: Doc, d: _Draft, date: dt.date | None, precision: int) -> list[tuple[dt.date, int]]:
     """The days an event went on, with their time precision, when its report tells more than
     one: each day of the span its date names ("15-16 January": exact), or the days its sentences
-    say it lasted, counted back from its date ("ten killed following two days of ethnic
-    clashes": no better than the week); else none."""
+    say it lasted, counted back from its date ("ten killed on Monday following two days of ethnic
+    clashes": Monday as told, Sunday no better than the week); else none."""
     if date is None:
         return []
     told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
@@ -4847,7 +4847,9 @@ def _days_told(doc: Doc, d: _Draft, date: dt.date | None, precision: int) -> lis
     text = doc_text(doc)
     for a, b in sorted({(x.sent_start, x.sent_end) for x in d.mentions}):
         if n := dates_mod.days_lasted(text[a:b]):
-            return [(date - dt.timedelta(days=n - 1 - k), max(precision, 2)) for k in range(n)]
+            # (the event's own day is as exact as it was told; the days before it are counted)
+            return [(date - dt.timedelta(days=n - 1 - k), precision if k == n - 1 else max(precision, 2))
+                    for k in range(n)]
     return []
 
 
