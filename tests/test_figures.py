@@ -737,3 +737,10 @@ def test_a_number_that_sizes_the_group_of_those_counted_counts_no_one():
 def test_days_of_a_month_written_as_a_range_count_no_one():
     assert _killed("Clashes on 3-4 May killed eight people in Baringo.") == [8]
     assert _killed("Raiders killed 5-7 policemen in Baringo.") == [5]
+
+
+def test_the_part_of_whom_a_later_clause_tells_gives_the_count_before_it_no_unit():
+    # "1 of whom was killed" is the parser's adverbial clause: the 13 were shot, not killed
+    assert _killed("13 were shot in Kisumu, 1 of whom was killed by the police.") == [1]
+    # (a clause with the counted people as its subject is theirs)
+    assert _killed("On 13 March 2020, 5 IS militants were killed by an Afghan forces airstrike in Kunar.") == [5]

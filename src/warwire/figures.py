@@ -503,8 +503,12 @@ def _own_clause(anchor: Token) -> tuple[int, int] | None:
     last = verb.right_edge
     end = last.idx + len(last)
     for c in verb.children:  # a coordinated clause with its own subject is not theirs
-        # (nor one the parser hung as a complement: "13 were shot, 1 of whom was killed")
-        if (c.dep_ == "conj" or c.dep_ == "ccomp" and c.i > anchor.i) and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        # (nor one the parser hung as a complement: "13 were shot, 1 of whom was killed", or as
+        # an adverbial clause: "13 were shot in Kisumu, 1 of whom was killed")
+        if (c.dep_ == "conj" or c.dep_ == "ccomp" and c.i > anchor.i) and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
+                or c.dep_ == "advcl" and c.i > anchor.i and any(
+                    g.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("whom", "which") for t in g.subtree)
+                    for g in c.children):
             end = min(end, c.left_edge.idx)
         if c.dep_ == "advcl" and c.i > anchor.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             # nor is what they gathered for: "Thousands gathered ... to mark the anniversary of
