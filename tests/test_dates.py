@@ -156,6 +156,9 @@ def test_a_day_counted_from_none_or_told_of_a_cause_is_no_date():
         ("On August 10th and 11th, clashes", dt.date(2019, 8, 10), 2),
         ("clashed on August 10 and 11 and again on August 12", dt.date(2019, 8, 10), 2),
         ("students demonstrated from Thursday to Saturday", dt.date(2019, 8, 15), 3),
+        ("clashes on Saturday and Sunday killed 20", dt.date(2019, 8, 17), 2),
+        ("attacks on Monday and Wednesday", None, 1),
+        ("around the midnight hour between Sunday and Monday", None, 1),
         # two days named that are not consecutive, or a number of people after "and"
         ("attacks on the 6th and 8th August", None, 1),
         ("on August 10 and 11 people were killed", None, 1),

@@ -3495,6 +3495,8 @@ def test_an_event_told_over_several_days_is_one_event_a_day_with_its_dead_divide
     assert [(ev.date, ev.fatalities, ev.time_precision) for ev in evs] == [
         (dt.date(2019, 8, 18), 5, 2), (dt.date(2019, 8, 19), 5, 1)]
     assert {ev.sub_event_type for ev in evs} == {"Armed clash"}
+    evs = _kenyan("Clashes between Pokot and Turkana raiders on Saturday and Sunday killed 20 people in Kapedo.")
+    assert [(ev.date, ev.fatalities) for ev in evs] == [(dt.date(2019, 8, 17), 10), (dt.date(2019, 8, 18), 10)]
 
 
 def test_days_that_say_when_or_what_followed_are_no_days_of_the_event():

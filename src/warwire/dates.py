@@ -92,7 +92,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "on Monday last week", "on the Friday of the previous week"
             r"(?:\s+(?:of\s+)?(?P<week>last|the\s+previous|the\s+past|previous)\s+week)?"
             # a night that ends the next day is the day it began: "overnight Monday to Tuesday"
-            r"(?:\s+(?:to|into)\s+(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?\b",
+            # two days joined: "on Saturday and Sunday" (see _span)
+            r"(?:\s+(?:to|into|and)\s+(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?\b",
             re.I,
         ),
     ),
@@ -263,7 +264,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
             return ref - dt.timedelta(days=ref.weekday() + 7 - weekday), 1, True
         day = _weekday(weekday, g.get("mod"), ref)
         span = (WEEKDAYS[g["weekday2"].lower()] - weekday) % 7 if g.get("weekday2") else 0
-        if span > 1:  # "from Monday to Friday": the middle of the span, as for a range of dates
+        if span > 1 and not _JOINED.search(m.group(0)):  # "from Monday to Friday": the middle of the span, as for a range of dates
             return day + dt.timedelta(days=span // 2), 2, True
         return day, 1, True
     # deictic
@@ -336,6 +337,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     return out
 
 
+_JOINED = re.compile(r"\sand\s", re.I)
 # days that say when, not how long: a night ("on the night of 23 to 24 November"), a time
 # somewhere in them ("between 9-13 Aug", "on the weekend (25-26 February)")
 _WHEN_NOT_HOW_LONG = re.compile(r"\b(?:night\s+of|between|sometime|weekend\s*\(?|overnight(?:\s+from)?)\s*(?:the\s+)?$", re.I)
@@ -351,6 +353,10 @@ def _span(kind: str, m: re.Match[str], date: dt.date | None) -> tuple[dt.date | 
         return date.replace(day=lo), hi - lo + 1
     if kind == "weekday" and m.group("weekday2"):
         span = (WEEKDAYS[m.group("weekday2").lower()] - WEEKDAYS[m.group("weekday").lower()]) % 7
+        if _JOINED.search(m.group(0)):
+            # "on Saturday and Sunday": two days (not "on Monday and Wednesday", two days apart,
+            # nor "the night between Monday and Tuesday")
+            return (date, 2) if span == 1 and not _WHEN_NOT_HOW_LONG.search(m.string, 0, m.start()) else (None, 1)
         if span > 1:  # (not a night that ends the next day: "overnight Monday to Tuesday")
             return date - dt.timedelta(days=span // 2), span + 1
     return None, 1
