@@ -56,6 +56,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:(?:st|nd|rd|th)?\s*(?:[-–]|to)|(?:st|nd|rd|th)\s+and)\s*)?"
 _LAST_DAY = (r"(?:(?:\s*(?:[-–]|to)\s*|\s+and\s+(?=[0-3]?\d(?:st|nd|rd|th)\b|[0-3]?\d\b(?!\s+(?!and\b|in\b|at\b|on\b)[a-z])))"
              r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?\b)?")
+#: two days joined by "and" (consecutive ones are a span; others are two days)
+_JOINED = re.compile(r"\sand\s", re.I)
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -190,7 +192,7 @@ def _days_of(m: re.Match[str]) -> tuple[int, int] | None:
     lo, hi = (int(first), day) if first else (day, int(last)) if last else (day, day)
     if lo == hi or not lo < hi <= 31 or hi - lo > 10:
         return None
-    if re.search(r"\sand\s", m.group(0)) and hi != lo + 1:
+    if _JOINED.search(m.group(0)) and hi != lo + 1:
         return None
     return lo, hi
 
@@ -337,7 +339,6 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     return out
 
 
-_JOINED = re.compile(r"\sand\s", re.I)
 # days that say when, not how long: a night ("on the night of 23 to 24 November"), a time
 # somewhere in them ("between 9-13 Aug", "on the weekend (25-26 February)")
 _WHEN_NOT_HOW_LONG = re.compile(r"\b(?:night\s+of|between|sometime|weekend\s*\(?|overnight(?:\s+from)?)\s*(?:the\s+)?$", re.I)
