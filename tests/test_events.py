@@ -3499,6 +3499,11 @@ def test_an_event_told_over_several_days_is_one_event_a_day_with_its_dead_divide
     assert [(ev.date, ev.fatalities) for ev in evs] == [(dt.date(2019, 8, 17), 10), (dt.date(2019, 8, 18), 10)]
 
 
+def test_an_event_known_to_the_month_only_has_no_days_to_count_back_from():
+    (ev,) = _kenyan("Two days of clashes between Pokot and Turkana raiders in early August killed 10 people in Kapedo.")
+    assert (ev.date, ev.time_precision, ev.fatalities) == (dt.date(2019, 8, 1), 3, 10)
+
+
 def test_days_that_say_when_or_what_followed_are_no_days_of_the_event():
     (ev,) = _kenyan("A 45-year-old man was lynched by a mob on the weekend (17-18 August) in Molo.")
     assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)

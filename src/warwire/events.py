@@ -4838,8 +4838,9 @@ def _days_told(doc: Doc, d: _Draft, date: dt.date | None, precision: int) -> lis
     """The days an event went on, with their time precision, when its report tells more than
     one: each day of the span its date names ("15-16 January": exact), or the days its sentences
     say it lasted, counted back from its date ("ten killed on Monday following two days of ethnic
-    clashes": Monday as told, Sunday no better than the week); else none."""
-    if date is None:
+    clashes": Monday as told, Sunday no better than the week); else none, as for an event known
+    to the month only ("two days of clashes in early March": no days to count back from)."""
+    if date is None or precision > 2:
         return []
     told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
     if told is not None and told.days > 1 and told.date == date:
