@@ -3587,3 +3587,14 @@ def test_whose_body_was_found_is_who_was_killed():
         "Armed clash", "Unidentified Armed Group (Kenya)", "Military Forces of Kenya (2013-2022)", 1)
     (ev,) = _kenyan("The body of a trader was found in Garissa on Tuesday.")
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+
+
+def test_armed_men_who_hijack_people_abduct_them():
+    (ev,) = _kenyan("Five passengers in two vans were hijacked by suspected al Shabaab militia near Mandera.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Abduction/forced disappearance", "Al Shabaab", "Civilians (Kenya)")
+    (ev,) = _kenyan("Gunmen hijacked a bus carrying 30 passengers near Mandera.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    # a vehicle with no one named in it, or a crowd that takes a bus, is no abduction
+    assert _kenyan("Gunmen hijacked a truck near Mandera.") == []
+    assert [ev.sub_event_type for ev in _kenyan("Protesters commandeered a bus in Nairobi.")] == ["Peaceful protest"]
