@@ -555,14 +555,21 @@ class ActorKB:
             if not any(self._communities.get(" ".join(words[:k]).lower()) in targets for k in (1, 2, 3)):
                 continue
             while (m := _COORDINATED.search(norm, max(0, s - 60), s)) is not None:
-                # the longest community name that ends the words before the conjunction
-                starts = [m.start(1) + w.start() for w in re.finditer(r"[\w'-]+", m.group(1))]
-                start = next((a for a in starts if " ".join(norm[a : m.end(1)].lower().split()) in self._communities), None)
-                if start is None or any(taken[start : m.end(1)]):
+                found = self._community_ending(norm, m.start(1), m.end(1))
+                if found is None or any(taken[found[0] : m.end(1)]):
                     break
-                out.append((start, m.end(1), (self._communities[" ".join(norm[start : m.end(1)].lower().split())],)))
-                s = start
+                s, target = found
+                out.append((s, m.end(1), (target,)))
         return out
+
+    def _community_ending(self, norm: str, start: int, end: int) -> tuple[int, _Target] | None:
+        """The longest community name that ends ``norm[start:end]`` (up to its words): where it
+        starts and its militia."""
+        for w in re.finditer(r"[\w'-]+", norm[start:end]):
+            key = " ".join(norm[start + w.start() : end].lower().split())
+            if key in self._communities:
+                return start + w.start(), self._communities[key]
+        return None
 
     def _coordinated_demonyms(self, norm: str, chosen: list, taken: bytearray) -> list:
         """Countries whose demonym shares the force noun of the next one: in "Syrian and Russian

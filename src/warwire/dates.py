@@ -216,6 +216,12 @@ def _mid_month(year: int, month: int, part: str | None) -> dt.date:
     return dt.date(year, month, 15)
 
 
+def _weekdays_apart(m: re.Match[str]) -> int:
+    """Days from a match's weekday to the second one it names ("Monday to Wednesday": 2), or 0."""
+    second = m.group("weekday2")
+    return (WEEKDAYS[second.lower()] - WEEKDAYS[m.group("weekday").lower()]) % 7 if second else 0
+
+
 def _weekday(weekday: int, mod: str | None, ref: dt.date) -> dt.date:
     """Resolve a weekday name against ``ref`` (news: the most recent such day)."""
     mod = (mod or "").lower()
@@ -265,7 +271,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
         if g.get("week"):  # that day of the week before the publication's (weeks start on Monday)
             return ref - dt.timedelta(days=ref.weekday() + 7 - weekday), 1, True
         day = _weekday(weekday, g.get("mod"), ref)
-        span = (WEEKDAYS[g["weekday2"].lower()] - weekday) % 7 if g.get("weekday2") else 0
+        span = _weekdays_apart(m)
         if span > 1 and not _JOINED.search(m.group(0)):  # "from Monday to Friday": the middle of the span, as for a range of dates
             return day + dt.timedelta(days=span // 2), 2, True
         return day, 1, True
@@ -353,7 +359,7 @@ def _span(kind: str, m: re.Match[str], date: dt.date | None) -> tuple[dt.date | 
         lo, hi = days
         return date.replace(day=lo), hi - lo + 1
     if kind == "weekday" and m.group("weekday2"):
-        span = (WEEKDAYS[m.group("weekday2").lower()] - WEEKDAYS[m.group("weekday").lower()]) % 7
+        span = _weekdays_apart(m)
         if _JOINED.search(m.group(0)):
             # "on Saturday and Sunday": two days (not "on Monday and Wednesday", two days apart,
             # nor "the night between Monday and Tuesday")

@@ -39,7 +39,7 @@ from . import dates as dates_mod
 from .quotes import load_cues
 from .errors import DataError
 from .figures import (
-    TRANSITIVE_ONLY, doc_text, headline_accusation, headline_predicate, named_group, objectless_transitive,
+    BODY_NOUNS, TRANSITIVE_ONLY, doc_text, headline_accusation, headline_predicate, named_group, objectless_transitive,
     particle_objects, reason_for, reduced_relative_subject, side_of, token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
@@ -947,7 +947,7 @@ _LOCATING = frozenset({"outside", "near", "beside", "behind", "opposite", "nearb
 
 
 #: nouns for what is left of the dead, whose "of" names who died ("the body of a soldier")
-_REMAINS = frozenset({"body", "corpse", "remains"})
+_REMAINS = BODY_NOUNS | {"remains"}
 
 
 def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapons: Collection[str] = (),
@@ -4425,10 +4425,15 @@ def _clean_sentence(text: str) -> str:
     return out.strip(" “”\"'")
 
 
+def _told_date(d: _Draft) -> dates_mod.DateMention | None:
+    """The date expression a draft is told with: its own, else the one its mentions' context gives."""
+    return d.date or next((x.context_date for x in d.mentions if x.context_date), None)
+
+
 def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, int, str]:
     """An event's date and time precision, and its age: "news", "background" (more than a
     month before ``published``) or "future"."""
-    told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
+    told = _told_date(d)
     date = told.date if told else published
     precision = told.precision if told else 2
     if date is None or published is None:
@@ -4842,7 +4847,7 @@ def _days_told(doc: Doc, d: _Draft, date: dt.date | None, precision: int) -> lis
     to the month only ("two days of clashes in early March": no days to count back from)."""
     if date is None or precision > 2:
         return []
-    told = d.date or next((x.context_date for x in d.mentions if x.context_date), None)
+    told = _told_date(d)
     if told is not None and told.days > 1 and told.date == date:
         return [(day, 1) for day in told.span()]
     text = doc_text(doc)
@@ -4872,7 +4877,7 @@ def split_by_day(events: Sequence[Event]) -> list[Event]:
                 "time_precision": min(precision, 3),
                 "fatalities": total // n + (1 if k >= n - total % n else 0),
             })
-            copy._clauses, copy._elsewhen, copy._days = list(ev._clauses), list(ev._elsewhen), []
+            copy._days = []  # (model_copy carries its clauses and other occasions)
             share = f"; the {total} killed over the {n} days are divided across them" if total else ""
             copy.notes = f"{_notes(copy, copy.evidence)} [Day {k + 1} of {n}{share}.]"
             out.append(copy)
@@ -5127,6 +5132,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                       if not any(e.start < b and a < e.end for e in ev.evidence)]
         sides_told: set[str | None] = set()  # the sides whose dead earlier sentences counted
         for k, span in enumerate(spans):
+            # ("Conflicting reports have eight deaths": another count, the lowest stands)
+            other_reports = bool(_BY_OTHER_REPORTS.match(span.text))
             in_sentence: dict[str | None, int] = {}
             last: dict[str | None, tuple[int, int]] = {}  # the last figure added per source: (quantity, end)
             listing: set[str | None] = set()  # sources listing the parts of their last toll
@@ -5137,8 +5144,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 if ev not in owners[id(f)] and span in ev.evidence:
                     continue  # the dead of another event told in the sentence
                 told_before = span.text[: f.span.start - span.start]
-                # ("Conflicting reports have eight deaths": another count, the lowest stands)
-                src = _OTHER_REPORTS if _BY_OTHER_REPORTS.match(span.text) else f.source
+                src = _OTHER_REPORTS if other_reports else f.source
                 if ev.sub_event_type in _PROTESTS and _CAUSE_BEFORE.search(told_before):
                     continue
                 if ev.sub_event_type in _RIOTS and _RIOT_CAUSE.search(told_before):

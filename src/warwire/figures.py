@@ -1174,14 +1174,18 @@ def _not_real(verb: Token) -> bool:
 _BODY_FOUND = _FINDING | {"recover", "retrieve", "dump", "exhume"}
 
 
+#: nouns for a dead person's body
+BODY_NOUNS = frozenset({"body", "corpse"})
+
+
 def _body_found(noun: Token) -> bool:
     """A body or bodies found, dumped or recovered ("The body of a trader was found"; "His body
     and the body of a woman were found": both)."""
-    if noun.dep_ == "conj" and noun.head.lemma_.lower() in ("body", "corpse"):
-        noun, conj = noun.head, noun
-        return conj.lemma_.lower() in ("body", "corpse") and _body_found(noun)
-    return noun.lemma_.lower() in ("body", "corpse") and noun.dep_ in ("nsubjpass", "dobj") \
-        and noun.head.lemma_.lower() in _BODY_FOUND and not _not_real(noun.head)
+    if noun.lemma_.lower() not in BODY_NOUNS:
+        return False
+    if noun.dep_ == "conj" and noun.head.lemma_.lower() in BODY_NOUNS:
+        return _body_found(noun.head)
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in _BODY_FOUND and not _not_real(noun.head)
 
 
 def _one_body_found(noun: Token) -> bool:
