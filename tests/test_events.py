@@ -1660,6 +1660,23 @@ def test_burning_in_communal_clashes_and_armed_raiders_are_the_clash():
     assert ev.actor1 == "OLF: Oromo Liberation Front"
 
 
+def test_what_burns_in_an_attack_or_a_fight_with_no_one_named_burns_in_it():
+    # told right after the attack or the fight, with no crowd named: no mob of its own
+    (ev,) = _kenyan("On Monday, bandits attacked Kainuk village. Houses were set on fire. 5 people were killed.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Kenya)", 5)
+    (ev,) = _kenyan("On Monday, clashes broke out between Pokot and Turkana herders in Kainuk. "
+                    "20 houses were torched and 5 people were killed.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "Pokot Ethnic Militia (Kenya)", 5)
+    # a second gerund the parser read as an adjective of the first's object is its conjunct
+    (ev,) = _kenyan("On Monday, Pokot militia attacked Kainuk, killing 23 civilians and burning houses.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Pokot Ethnic Militia (Kenya)", 23)
+    # but after a protest, or by a crowd, burning is the crowd's
+    (ev,) = _kenyan("On Monday, residents protested in Kainuk. Houses were set on fire.")
+    assert ev.sub_event_type == "Violent demonstration"
+    attack, mob = _kenyan("On Monday, bandits attacked Kainuk village. Residents burned their hideout on Tuesday.")
+    assert (attack.sub_event_type, mob.event_type, mob.actor1) == ("Attack", "Riots", "Rioters (Kenya)")
+
+
 def test_people_hurt_when_crowds_clash_are_the_toll_of_that_mob_violence():
     ev = only("On Monday, two youths were seriously injured in Kisumu after supporters of the governor "
               "and those of the MP clashed.")

@@ -852,6 +852,21 @@ _FIRED = _FIRED_ARMS | frozenset("fire gas teargas tear canister canisters stone
                                  "chemicals chlorine sarin".split())
 
 
+def _verb_of_conjoined_object(tok: Token) -> Token | None:
+    """The gerund whose object a gerund read as an adjective is conjoined with ("killing 23
+    civilians and burning houses": "burning" hangs on "houses", a conjunct of "civilians")."""
+    if tok.tag_ != "VBG" or tok.dep_ != "amod" or tok.head.dep_ != "conj" or tok.i == 0 \
+            or tok.doc[tok.i - 1].dep_ != "cc" or tok.i > tok.head.i:
+        return None
+    first = tok.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    verb = first.head
+    if first.dep_ not in ("dobj", "obj") or verb.tag_ != "VBG" or verb.pos_ != "VERB":
+        return None
+    return verb
+
+
 def _fires_a_weapon(verb: Token, lex: Lexicon) -> bool:
     """Does a verb of use or firing ("fire", "launch", "use", "drop") have a weapon, or no
     object at all ("police fired in the air"), rather than a campaign or an appeal?"""
@@ -973,6 +988,11 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
 
     if trig.i in repaired:
         agent = _span_tokens(doc, repaired[trig.i])
+    if (verb := _verb_of_conjoined_object(trig)) is not None:
+        # "killing 23 civilians and burning houses": the parser read the second gerund as an
+        # adjective of its object, conjoined with the first's; it is the first's conjunct
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _inherited_subject(verb)
+        return (subtree_span(doer) if doer is not None else None), _span_tokens(doc, trig.head.subtree), False
 
     def by_agent(verb: Token) -> tuple[int, int] | None:
         for c in verb.children:
@@ -4220,6 +4240,16 @@ def _governed_killing(d: _Draft, m: Mention) -> bool:
 _ATTACK_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
+def _burnt_in_attack(drafts: Sequence[_Draft], m: Mention) -> bool:
+    """``m`` is property burnt or destroyed with no one named as doing it, and no crowd or
+    protest in its sentence, told in or right after the attack, fight or blast last drafted."""
+    if m.frame != "riot" or m.agents or "has_agent" in m.cues or (m.cues | m.sent_cues) & {"mob", "crowd", "protest"} \
+            or not drafts or SUB_EVENT_TYPES[drafts[-1].sub_event_type] not in _ATTACK_TYPES:
+        return False
+    return 0 <= m.sent_start - max(x.sent_end for x in drafts[-1].mentions) < 400 \
+        or any(x.sent_start == m.sent_start for x in drafts[-1].mentions)
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
@@ -4249,6 +4279,11 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                     recent.sort(key=lambda d: any(x.sent_start == m.sent_start for x in d.mentions))
                 recent[-1].absorb(m)
                 continue
+        if _burnt_in_attack(drafts, m):
+            # "bandits attacked Kainuk village. Houses were set on fire": what no one is named
+            # as burning, told right after an attack or a fight, burnt in it
+            m.create, m.undecided, m.sub_event_type = False, True, None
+            continue
         if m.attackers_again and m.sub_event_type == "Looting/property destruction":
             # "Jihadists attacked an army post ... the attackers seized weapons": its loot
             attack = next((d for d in reversed(drafts) if SUB_EVENT_TYPES[d.sub_event_type] in _ATTACK_TYPES), None)
