@@ -123,6 +123,21 @@ def test_ambiguous_alias_resolved_by_other_actors_country(kb):
     text = "Al-Shabaab insurgents attacked the town of Palma."
     assert names(kb.find(text, on=dt.date(2021, 3, 25), country="MZ")) == ["Islamic State (Mozambique)"]
     assert names(kb.find(text, on=dt.date(2021, 3, 25))) == ["Al Shabaab"]
+    # a name that is ambiguous itself still votes for its countries, less than one that is not
+    text = "SNA forces attacked Al Shabaab near Jilib."
+    assert names(kb.find(text, on=dt.date(2023, 5, 1))) == ["Military Forces of Somalia (2022-)", "Al Shabaab"]
+    # with no one else named, the country the text is about decides
+    assert names(kb.find("SNA forces raided a village.", on=dt.date(2023, 5, 1), where="SO")) \
+        == ["Military Forces of Somalia (2022-)"]
+    assert names(kb.find("SNA forces raided a village.", on=dt.date(2023, 5, 1))) == ["SNA: Syrian National Army"]
+
+
+def test_an_ambiguous_name_alone_is_read_in_the_country_of_the_places_named():
+    from warwire import ingest, pipeline
+
+    (ev,) = pipeline.extract(ingest.from_text("On 2 November 2023, SNA forces raided a village near Kismayo, "
+                                              "killing two civilians.", id="x", published=dt.date(2023, 11, 5))).events
+    assert ev.actor1 == "Military Forces of Somalia (2022-)"
 
 
 # ------------------------------------------------------------------ generic descriptions

@@ -481,12 +481,13 @@ class ActorKB:
 
     # ---------------------------------------------------------------- matching
     def find(self, text: str, *, on: dt.date | None = None, country: str | None = None,
-             generic: bool = True) -> list[ActorMention]:
+             generic: bool = True, where: str | None = None) -> list[ActorMention]:
         """All actor mentions in ``text``, in text order (longest match wins on overlaps).
 
         ``on`` picks regime-period names; ``country`` (ISO2) resolves generic descriptions
         that name no country ("government forces") - without it they keep ``actor=None``.
-        Set ``generic=False`` for named actors only.
+        ``where`` (ISO2), the country the text is about, only picks among the readings of a
+        name several actors share ("SNA" in Somalia).  Set ``generic=False`` for named actors only.
         """
         if not text:
             return []
@@ -520,14 +521,15 @@ class ActorKB:
             chosen.append((s, e, targets))
         chosen = sorted(chosen + self._coordinated_communities(norm, chosen, taken)
                         + self._coordinated_demonyms(norm, chosen, taken))
-        votes = Counter()
+        votes: Counter[str] = Counter()
         for _s, _e, targets in chosen:
-            if len(targets) == 1:
-                c = self._target_country(targets[0])
-                if c:
-                    votes[c] += 1
-        if country:
-            votes[country] += 3
+            # an ambiguous name votes a share for each of its countries: "Al Shabaab" (Somalia's
+            # or Mozambique's) makes the SNA next to it Somalia's army, not Syria's National Army
+            homes = {c for t in targets if (c := self._target_country(t))}
+            for c in homes:
+                votes[c] += 1 if len(targets) == 1 else 1 / (len(homes) + 1)
+        for c in {country, where} - {None}:
+            votes[c] += 3
         chosen = _drop_descriptors(chosen, norm)
         out: list[ActorMention] = []
         for s, e, targets in chosen:
