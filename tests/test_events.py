@@ -49,6 +49,16 @@ def test_air_strike_that_kills_civilians_stays_an_air_strike():
     assert abs(ev.location.lat - 35.86) < 0.05 and abs(ev.location.lon - 36.80) < 0.05
 
 
+def test_an_air_strike_by_a_side_of_a_battle_told_right_after_it_is_part_of_the_battle():
+    (ev,) = events("On 19 June 2023, Israeli forces raided Jenin refugee camp and clashed with Palestinian "
+                   "militants. An IDF helicopter fired missiles. 7 Palestinians were killed.", dt.date(2023, 6, 22))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Armed clash", "Military Forces of Israel (2022-)", 7)
+    # another day's strike, elsewhere, is an event of its own
+    battle, strike = events("On 19 June 2023, Israeli forces clashed with Palestinian militants in Jenin. "
+                            "On 20 June, an IDF drone struck a car in Nablus, killing 2.", dt.date(2023, 6, 22))
+    assert (battle.sub_event_type, strike.sub_event_type, strike.fatalities) == ("Armed clash", "Air/drone strike", 2)
+
+
 def test_shelling_that_kills_soldiers_is_shelling_not_a_battle():
     ev = only("On 18 August 2019, the Houthis shelled government positions in Taiz, killing 4 soldiers.")
     assert ev.sub_event_type == "Shelling/artillery/missile attack"

@@ -4186,6 +4186,18 @@ def _fight_that_follows(d: _Draft, m: Mention) -> bool:
     return bool(perpetrators & {a.name or a.generic for a in m.agents + m.patients})
 
 
+def _strike_in_battle(d: _Draft, m: Mention) -> bool:
+    """An air strike or shelling told right after a battle, by one of its sides, is part of it
+    (ACLED: an air strike during a ground battle is one battle): "Israeli forces raided the camp
+    and clashed with militants. An IDF helicopter fired missiles"."""
+    if m.sub_event_type not in _REMOTE_STRIKES or SUB_EVENT_TYPES[d.sub_event_type] != "Battles" or not m.agents:
+        return False
+    if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:
+        return False
+    sides = {a.name for x in d.mentions for a in x.agents + x.patients} - {None}
+    return all(a.name in sides for a in m.agents)
+
+
 def _intervened(mentions: Sequence[Mention], d: _Draft, m: Mention) -> bool:
     """Force against the protest ``d`` is told after it and by the sentence of ``m``, which tells
     nothing else ("Teachers protested over pay. Police fired tear gas. Some were injured")."""
@@ -4313,7 +4325,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             # apart: "captured the town on Tuesday after rebels withdrew overnight")
             one_transfer = territorial_pair and d.date is not None and m.date is not None and d.date.date is not None \
                 and m.date.date is not None and abs((d.date.date - m.date.date).days) <= 1
-            if (related or _fight_that_follows(d, m)) and (_dates_compatible(d, m) or one_transfer) \
+            if (related or _fight_that_follows(d, m) or _strike_in_battle(d, m)) and (_dates_compatible(d, m) or one_transfer) \
                     and _places_compatible(d.place, m.place):
                 target = d
                 break
