@@ -3580,6 +3580,11 @@ def test_communities_named_before_a_noun_for_them_are_the_sides_of_their_clash()
     assert (ev.actor1, ev.actor2, ev.fatalities) == ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)", 3)
     (ev,) = _kenyan("Fighting between Degodia and Garre clans killed five in Wajir.")
     assert (ev.actor1, ev.actor2) == ("Degodia Clan Militia (Kenya)", "Garre Clan Militia (Kenya)")
+    # elsewhere too: Manipur's communities, and what burnt in their clash burnt in it
+    (ev,) = events("On 3 May 2023, ethnic clashes broke out between Meitei and Kuki communities in Churachandpur "
+                   "(Manipur). Houses were set on fire. 5 people were killed.", dt.date(2023, 5, 6))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities, ev.location.country) == (
+        "Armed clash", "Meitei Ethnic Militia (India)", "Kuki Ethnic Militia (India)", 5, "IN")
     # a community attacked is no militia: its people are civilians
     (ev,) = _kenyan("Raiders attacked the Turkana community in Kapedo, killing two.")
     assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
