@@ -1189,6 +1189,21 @@ def test_arrests_told_in_the_sentence_of_another_event_are_part_of_it():
     assert sorted(e.sub_event_type for e in evs) == ["Arrests", "Attack"]
 
 
+def test_a_raid_by_state_forces_that_only_arrested_is_an_arrest():
+    # (with the country given, as with it unknown)
+    for find in (events, _kenyan):
+        (ev,) = find("On Monday, police raided a house in Eastleigh, Nairobi, arresting 5 suspects.")
+        assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Police Forces of Kenya (2013-2022)")
+    # not one that killed or hurt, told in its sentence or the next
+    (ev,) = _kenyan("On Monday, police raided a house in Eastleigh, Nairobi, killing one suspect and arresting 5.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 1)
+    (ev,) = _kenyan("Police raid two Kisauni mosques on Monday evening, arrest 250 suspects. One death from the raids reported.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 1)
+    # nor armed men's raid: they abduct
+    (ev,) = _kenyan("On Monday, bandits raided a village in Baringo and abducted 5 people.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
 def test_a_missile_strike_told_with_a_dateline_is_one_event_at_its_town():
     # the dateline is where the reporter files from; the killing and wounding are the strike's,
     # and the civilians killed are not the ones who wounded twelve

@@ -4589,6 +4589,30 @@ def _intervening_force(d: _Draft, mentions: Sequence[Mention], ctx: Context, cou
     return None
 
 
+_HARMED = re.compile(r"\b(?:deaths?|dead|died|killed|killing|wounded|injured|injuries|hurt|shot|beaten|beat)\b", re.I)
+
+
+def _raid_that_arrested(doc: Doc, d: _Draft, mentions: Sequence[Mention]) -> bool:
+    """A raid by state forces of which the report tells only arrests in its sentence (no one
+    killed, hurt or beaten) is an arrest: "police raided a house in Eastleigh, arresting five
+    suspects"."""
+    if any(x.frame in TOLL_FRAMES or x.frame in _VICTIMISING - {"strike"} for x in d.mentions):
+        return False  # "... arrest 250 suspects. One death from the raids reported"
+    told = [x for x in d.mentions if x.create and not x.cause_only and not x.refers_only]
+    raids = [x for x in told if x.frame == "strike" and "state_agent" in x.cues
+             and doc_text(doc)[x.trigger[0] : x.trigger[1]].lower().startswith("raid")]
+    if not raids or len(raids) != len(told) or not any(
+            x.frame == "arrest" and not x.cause_only and x.sent_start == r.sent_start for x in mentions for r in raids):
+        return False
+    # (in its sentence or the next: "Police raid two mosques, arrest 250 suspects. One death
+    # from the raids reported")
+    sent = doc.char_span(raids[-1].sent_start, raids[-1].sent_end, alignment_mode="expand")
+    if sent is None:
+        return False
+    after = doc[sent.end].sent.text if sent.end < len(doc) else ""
+    return not _HARMED.search(sent.text + " " + after)
+
+
 def build_events(
     doc: Doc, drafts: Sequence[_Draft], ctx: Context, lex: Lexicon | None = None,
     mentions: Sequence[Mention] = (),
@@ -4628,6 +4652,8 @@ def build_events(
             hurt = [x.cues for x in d.mentions if x.frame in ("killing", "abduction", "body_found")]
             sub = "Armed clash" if any("armed_victim" in c for c in hurt) \
                 and not any("civilian_victim" in c for c in hurt) else "Attack"
+        if sub == "Attack" and _raid_that_arrested(doc, d, mentions):
+            sub = "Arrests"
         date, precision, age = dated[n]
         if age == "background" and (news or precision != 1):
             log.debug("dropping background event dated %s", date)
