@@ -59,6 +59,26 @@ def test_an_air_strike_by_a_side_of_a_battle_told_right_after_it_is_part_of_the_
     assert (battle.sub_event_type, strike.sub_event_type, strike.fatalities) == ("Armed clash", "Air/drone strike", 2)
 
 
+def test_a_place_falls_to_who_took_it_and_shells_that_fall_take_nothing():
+    (ev,) = _kenyan("On Monday, the town of Mandera fell to al-Shabaab militants.")
+    assert (ev.sub_event_type, ev.actor1, ev.location.name) == ("Non-state actor overtakes territory", "Al Shabaab", "Mandera")
+    (ev,) = _kenyan("On Monday, Mandera fell into the hands of al-Shabaab.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Al Shabaab")
+    # what fell on a town was fired, and what it killed it killed
+    (ev,) = _kenyan("On Monday, rockets fell near the airport in Mandera, killing 3 civilians.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Shelling/artillery/missile attack", 3)
+    fight, shelling = _kenyan("On Monday, soldiers and al-Shabaab militants fought near Mandera. At least 10 civilians "
+                              "were killed by shells that fell on the town.")
+    assert (fight.sub_event_type, shelling.sub_event_type, shelling.fatalities) == (
+        "Armed clash", "Shelling/artillery/missile attack", 10)
+
+
+def test_whom_the_strike_that_killed_was_on_did_no_killing():
+    (ev,) = events("On 2 January 2024, a drone strike on a PMF headquarters in Baghdad killed 2 members of "
+                   "Harakat al-Nujaba, including a senior commander.", dt.date(2024, 1, 5))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Air/drone strike", "Unidentified Armed Group (Iraq)", 2)
+
+
 def test_shelling_that_kills_soldiers_is_shelling_not_a_battle():
     ev = only("On 18 August 2019, the Houthis shelled government positions in Taiz, killing 4 soldiers.")
     assert ev.sub_event_type == "Shelling/artillery/missile attack"

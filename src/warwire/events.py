@@ -2750,6 +2750,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, after = _headline_roles(doc, head, sent, agent_span)
                 patient_span = after if patient_span is None or after is not None else patient_span
+            if frame.name == "capture" and head.pos_ == "VERB" and _lemma(head) == "fall" \
+                    and (taker := _fallen_to(head)) is not None:
+                # "Goma fell to M23 rebels": the place fell, to who took it
+                agent_span, patient_span = _span_tokens(doc, taker.subtree), agent_span
             ran_into = _ran_into_explosive(doc, head)
             if ran_into is not None:
                 # "their patrol hit an IED", "a vehicle ran over a landmine": the subject is the victim
@@ -2785,6 +2789,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
+            if m.agents and (target := _attack_target(doc, agent_span)) is not None:
+                # "a drone strike on a PMF headquarters killed two members of ...": whom the
+                # strike that did it was on did nothing
+                m.agents = [a for a in m.agents if not (target[0] <= a.start and a.end <= target[1])]
             if not m.agents and agent_span is not None:
                 # the parse cut an actor's name: "Ukrainian shelling killed ...", read as
                 # "Ukrainian" doing the killing by shelling
@@ -2906,6 +2914,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         # recovered was not what the killing was done with; nor is a "suicide
                         # bomber" soldiers shot before he struck
                         m.cues.discard(weapon)
+            if agent_span is not None and (ags := doc.char_span(*agent_span, alignment_mode="expand")) is not None:
+                # what did it, told outside its clause: "Rockets fell near the airport, killing three"
+                m.cues |= cue_hits.between(ags.start, ags.end) & _WEAPON_CUES
             stopped = frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") \
                 and _lemma(gov) in _STOPPING and gov.tag_ in ("VBD", "VBN") and "state_agent" in m.cues
             if stopped:
@@ -2982,6 +2993,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             if frame.name == "weapon_use" and not _fires_a_weapon(head, lex):
                 continue  # "launched a campaign to recruit 5,000 soldiers": nothing was fired
+            if frame.name == "capture" and _lemma(head) == "fall" and _arms_falling(head, lex):
+                continue  # "killed by shells that fell on the town": no town fell
             if frame.name == "capture" and head.tag_ == "VBG" and head.dep_ == "acl" and _lemma(head) in ("occupy", "hold", "control"):
                 continue  # "Al-Shabab fighters occupying Togga Suuj": who holds it, not a taking
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
@@ -3463,6 +3476,34 @@ def _is_backdrop(head: Token, gov: Token) -> bool:
 AIMING_VERBS = frozenset({"target", "aim"})
 _ATTACK_NOUNS = frozenset({"it", "this", "strike", "airstrike", "attack", "raid", "bombing", "shelling",
                            "explosion", "blast", "bombardment", "operation", "assault"})
+
+
+def _attack_target(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The character span of what the attack a phrase names was on ("a drone strike on a PMF
+    headquarters": the headquarters), else None."""
+    head = _phrase_head(doc, span)
+    if head is None or _lemma(head) not in _ATTACK_NOUNS - {"it", "this"}:
+        return None
+    return _span_tokens(doc, (t for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting")
+                              for t in c.subtree))
+
+
+def _fallen_to(verb: Token) -> Token | None:
+    """Who a place fell to: "fell to M23 rebels", "fell into the hands of the Taliban"."""
+    taker = _prep_object(verb, "to") or _prep_object(verb, "into")
+    if taker is not None and taker.lower_ in ("hands", "hand"):
+        taker = _prep_object(taker, "of")
+    return taker
+
+
+def _arms_falling(verb: Token, lex: Lexicon) -> bool:
+    """The subject of "fall" is what was fired or dropped ("shells that fell on the town",
+    "rockets fell near the airport"), not a place taken."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and (subj.lower_ in _FIRED | lex.people.weapon or _lemma(subj) in _FIRED | lex.people.weapon
+                                 or subj.lower_ in ("debris", "shrapnel", "fragments"))
 
 
 def _names_an_attack(doc: Doc, span: tuple[int, int] | None) -> bool:
