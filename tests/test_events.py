@@ -1585,6 +1585,9 @@ def test_people_arrested_and_then_beaten_or_found_dead_were_attacked():
     # an arrest alone stays an arrest
     ev = only("On Monday, police arrested five suspects in Mombasa.")
     assert ev.sub_event_type == "Arrests"
+    # someone abducted whom the next sentence finds dead, told as "he", was killed: an attack
+    ev = only("On Monday, unidentified gunmen abducted a trader in Mandera. He was found dead two days later.")
+    assert (ev.sub_event_type, ev.fatalities, ev.date) == ("Attack", 1, dt.date(2019, 8, 19))
 
 
 def test_what_the_victim_had_done_is_neither_an_event_nor_a_toll():

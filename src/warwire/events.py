@@ -388,6 +388,8 @@ class Mention:
     fallback_precision: int = 1
     #: the agent refers back to a crowd already told of ("The protesters lit bonfires")
     anaphoric: bool = False
+    #: a body found whose dead a pronoun refers back to ("He was found dead two days later")
+    victim_again: bool = False
     #: a weak trigger no cue typed ("Raiders attack family": who the family are is not said)
     undecided: bool = False
     #: the type an undecided trigger takes when its sentence tells no other event ("fighters
@@ -2823,6 +2825,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
             )
+            m.victim_again = frame.name == "body_found" and _words(doc, patient_span) <= _VICTIM_AGAIN \
+                and bool(_words(doc, patient_span) & _PERSONAL_PRONOUNS)
             m.patients = [a for a in _actors_in(patient_span, sent_actors)
                           if a not in m.agents and not _outsider_of(doc, a, lex)]
             off_duty = _not_on_duty(doc, _phrase_head(doc, patient_span), patient_span, lex.people.armed)
@@ -4187,6 +4191,11 @@ def _told_alone(mentions: list[Mention], lex: Lexicon) -> None:
         m.sub_event_type, m.territorial, m.create, m.undecided = m.alone_type, territorial, True, False
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
+#: the dead of a body found, told as someone told of before: "He was found dead", "his body"
+_VICTIM_AGAIN = _PERSONAL_PRONOUNS | {"body", "bodies", "remains", "corpse", "corpses"}
+
+
 #: words that tell a fight followed what was told before it
 _ENSUING = frozenset({"ensuing", "subsequent", "resulting", "ensued"})
 
@@ -4311,7 +4320,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             continue
         own_date = m.date is not None and m.sent_start <= m.date.start < m.sent_end
         shot = m.frame == "strike" and m.generic and not m.agents and "firearm" in m.cues  # "hit by a stray bullet"
-        if (m.frame in TOLL_FRAMES or shot or m.named_again) and m.place is None and not own_date:
+        if (m.frame in TOLL_FRAMES or shot or m.named_again or m.victim_again) and m.place is None and not own_date:
             # "Three civilians were killed in the strike."; "Three blasts ... At least six are
             # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
             # bullets against rioters ... A person is killed in the cross fire" (the dead of a
