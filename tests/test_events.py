@@ -322,6 +322,8 @@ def test_a_crowd_storming_offices_makes_its_demands_and_takes_no_town():
          "Suicide bomb"),
         ("The governor of Balkh was killed in a suicide blast at his office in Mazar-i-Sharif on Thursday.",
          "Suicide bomb"),
+        ("Russian forces launched drones at Kyiv on Monday. All were shot down. Debris injured one civilian.",
+         "Air/drone strike"),
         ("Soldiers found and defused an improvised explosive device near the market in Kandahar on Sunday.",
          "Disrupted weapons use"),
         ("Police seized a large cache of rifles and ammunition in Garissa on Monday.", "Disrupted weapons use"),
