@@ -79,6 +79,19 @@ def test_whom_the_strike_that_killed_was_on_did_no_killing():
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Air/drone strike", "Unidentified Armed Group (Iraq)", 2)
 
 
+def test_a_rally_a_bomber_targets_is_the_target_and_its_dead_the_bombings():
+    (ev,) = events("At least 25 people were killed and dozens wounded when a suicide bomber targeted an election "
+                   "rally in Mastung on Friday.", dt.date(2023, 9, 30))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Suicide bomb", "Civilians (Pakistan)", 25)
+    (ev,) = _kenyan("A grenade was thrown at an opposition rally in Nairobi on Monday, wounding 5.")
+    assert ev.sub_event_type == "Grenade"
+    # a rally told apart from a blast is a protest of its own
+    rally, blast = events("Thousands rallied in Quetta on Monday against the government. Later, a bomb exploded "
+                          "in the city, killing 4.")
+    assert (rally.sub_event_type, blast.sub_event_type, blast.fatalities) == (
+        "Peaceful protest", "Remote explosive/landmine/IED", 4)
+
+
 def test_shelling_that_kills_soldiers_is_shelling_not_a_battle():
     ev = only("On 18 August 2019, the Houthis shelled government positions in Taiz, killing 4 soldiers.")
     assert ev.sub_event_type == "Shelling/artillery/missile attack"

@@ -3092,6 +3092,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.refers_only = True
                 m.place, m.date = None, None
             mentions.append(m)
+    _gatherings_bombed(doc, mentions)
     _deaths_at_protests(mentions)
     _arrests_at_protests(mentions)
     _harm_by_demonstrators(doc, mentions, lex)
@@ -3228,6 +3229,32 @@ def _backstory(trig: Token, lex: Lexicon) -> bool:
         return True  # (also "a student who had been abducted": what befell them before)
     noun = clause.head
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in lex.people.kin
+
+
+def _gatherings_bombed(doc: Doc, mentions: list[Mention]) -> None:
+    """A rally or a protest a bomber, a blast or a strike hit is its target, not an event of its
+    own, and those killed in its sentence are the blast's dead ("25 people were killed when a
+    suicide bomber targeted an election rally in Mastung")."""
+    blasts = [m for m in mentions if m.create and SUB_EVENT_TYPES.get(m.sub_event_type) == "Explosions/Remote violence"]
+    if not blasts:
+        return
+    # the blasts' words, and the verbs their nouns are told with ("a grenade was thrown at a rally")
+    struck = {t.i for m in blasts if (span := doc.char_span(*m.trigger, alignment_mode="expand")) is not None
+              for t in (*span, span.root.head)}
+    for m in mentions:
+        if m.frame != "protest" or not m.create or not any(b.sent_start == m.sent_start for b in blasts):
+            continue
+        tok = doc.char_span(*m.trigger, alignment_mode="expand")
+        noun = tok.root if tok is not None else None
+        gov = noun.head.head if noun is not None and noun.dep_ == "pobj" else noun.head if noun is not None else None
+        if noun is not None and noun.dep_ in ("dobj", "obj", "pobj") and gov is not None and gov.i in struck:
+            m.create, m.refers_only = False, True
+            blast = next(b for b in blasts if b.sent_start == m.sent_start)
+            for x in mentions:
+                if x.frame in TOLL_FRAMES and x.sent_start == m.sent_start and not x.agents \
+                        and _family(x.sub_event_type) == "demonstration":
+                    x.sub_event_type = blast.sub_event_type  # "... and dozens wounded when a bomber targeted a rally"
+                    x.cues -= {"protest", "protest_lethal"}
 
 
 def _deaths_at_protests(mentions: list[Mention]) -> None:
