@@ -513,6 +513,13 @@ def _killed(text: str) -> list[int]:
     return [q for q, unit, _, _ in _figs(text) if unit == "killed"]
 
 
+def test_people_the_tagger_takes_for_a_measure_are_counted():
+    # the small model reads "20 assailants" as a QUANTITY, as it would "20 km"
+    assert _killed("Jihadists attacked a camp on Sunday, killing 12 soldiers, the army said, adding that "
+                   "20 assailants were killed.") == [12, 20]
+    assert _figs("The convoy travelled 20 km before it was attacked.") == []
+
+
 def test_a_group_the_tagger_takes_for_an_organisation_counts_its_members():
     assert _killed("7 ANSF and 4 Taliban were killed.") == [7, 4]
     # (a number before a maker's name counts no one: nothing befell them)

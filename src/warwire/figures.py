@@ -254,6 +254,9 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
         elif skip[k] and k >= 2 and doc[k].like_num and _is_month(doc[k - 1]) and doc[k - 1].text.endswith(".") \
                 and doc[k - 2].like_num:
             skip[k] = False
+    for ent in doc.ents:
+        if ent.label_ == "QUANTITY" and lex.people and ent[-1].lemma_.lower() in lex.people:
+            skip[ent.start : ent.end] = [False] * len(ent)  # "20 assailants", read as a measure
     size = len(rows)
     i = 0
     while i < size:
