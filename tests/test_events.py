@@ -1161,6 +1161,15 @@ def test_an_attack_on_people_not_described_is_an_attack_when_nothing_else_is_tol
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 4)
     # a claim for an attack told elsewhere stays unsaid
     assert events("Islamic State claimed responsibility for the Cambrils attack in Spain on Monday.") == []
+    # but a claim that tells an attack for the first time reports it
+    ev = only("The Houthis claimed responsibility for a missile attack on a commercial vessel in the Gulf of Aden "
+              "on Monday. No injuries were reported.")
+    assert (ev.sub_event_type, ev.actor1, ev.date) == ("Shelling/artillery/missile attack", "Houthi Movement",
+                                                        dt.date(2019, 8, 19))
+    (ev,) = _kenyan("Al Shabaab claimed responsibility for attacks on two police posts in Mandera on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Armed clash", "Al Shabaab", "Police Forces of Kenya (2013-2022)")
+    # (not an attack someone is accused of being responsible for)
+    assert events("Russia is accused of being responsible for an attack on a former spy in Salisbury.") == []
 
 
 @pytest.mark.parametrize(

@@ -2954,7 +2954,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     c.dep_ in ("nummod", "compound", "amod") and c.i < head.i and _past_year(c, ctx.published)
                     for c in head.children):
                 m.create = False  # "sentenced ... for the 2016 Karrada bombing": an event of a past year
-            if _cause_of(head, lex.cues.get("diplomatic", ())):
+            if _cause_of(head, lex.cues.get("diplomatic", ())) and not _claimed_anew(head):
                 m.cause_only, m.create = True, False
             if (m.cause_only and head.pos_ == "NOUN" or _backstory(head, lex)) \
                     and frame.name not in ("protest", "rioting", "riot") and any(
@@ -3086,7 +3086,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             # (nor what someone "called in": "Afghan forces called in air strikes")
             called_in = _lemma(gov) == "call" and head.dep_ == "pobj" and head.head.lower_ == "in"
             if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS and not stopped and not met
-                    and not called_in
+                    and not called_in and not _claimed_anew(head)
                     and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS)) or _refers(head, sent, lex):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
@@ -3471,9 +3471,22 @@ REFERRING_HEADS = frozenset(
 )
 
 
+def _claimed_anew(trig: Token) -> bool:
+    """An attack told for the first time by who claims it: "claimed responsibility for a missile
+    attack on a commercial vessel", "for attacks on two police posts" (not "for the attack",
+    told before, nor an attack someone is accused of being responsible for)."""
+    dets = [c.lower_ for c in trig.children if c.dep_ in ("det", "poss")]
+    claim = trig.head.head
+    return trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for" \
+        and _lemma(claim) == "responsibility" and _lemma(claim.head) in ("claim", "admit", "accept") \
+        and (dets[:1] in (["a"], ["an"]) or not dets and trig.tag_ == "NNS")
+
+
 def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     """Is the trigger the complement of a word that only refers to an event (see REFERRING_HEADS
     and the lexicon's ``anniversary`` words: "on the anniversary of the massacre")?"""
+    if _claimed_anew(trig):
+        return False
     heads = REFERRING_HEADS | set(lex.modality.anniversary)
     cur = trig
     for _ in range(4):
