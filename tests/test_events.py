@@ -905,6 +905,18 @@ def test_province_read_as_a_town_does_not_replace_the_district():
     assert ev.location.name == "Jalrez"
 
 
+def test_a_region_named_before_its_city_town_or_village_holds_it():
+    ev = only("On 18 August 2019, Israeli forces killed two Palestinians during a raid in the occupied West Bank "
+              "city of Nablus.")
+    assert ev.location.name == "Nablus" and abs(ev.location.lat - 32.22) < 0.1 and abs(ev.location.lon - 35.26) < 0.1
+    ev = only("On 18 August 2019, Russian jets struck the Idlib town of Saraqib, killing 5 civilians.")
+    assert ev.location.name == "Saraqib"
+    # (a village named before its district lies in the district)
+    ev = only("On 18 August 2019, 2 civilians were killed when a roadside bomb hit their vehicle in the "
+              "Sare-Sang village of Dawlat Yar district, Ghor.")
+    assert ev.location.name == "Dawlat Yar"
+
+
 def test_bracketed_other_name_of_a_district_is_not_the_place():
     ev = only("On 18 August 2019, 2 soldiers were wounded in an ambush by Taliban militants "
               "in Shinwar (Ghani Khel) district, Nangarhar.")

@@ -1994,6 +1994,8 @@ _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\
 #: "X district, Y": a place written as a district or city, so what holds it is a province
 _DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
 _PAREN_GAP = re.compile(r"^\s*\(\s*$")
+#: a region named before the kind of place it holds: "the West Bank city of Nablus"
+_SETTLEMENT_OF = re.compile(r"^\s+(?:city|town|village|port)\s+of\s+$", re.I)
 #: a few words between a place and a bracket that opens on the unit holding it ("Chakama town
 #: (Kilifi)", "Malindi prison (Kilifi)", "the Mumias Sugar Company (Kakamega)")
 _WORDS_PAREN_GAP = re.compile(r"^(?:\s+[A-Za-z][\w'’-]*){1,3}\s*\(\s*$")
@@ -2149,6 +2151,10 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
         elif _WORDS_PAREN_GAP.match(gap) and _bracketed_unit(text, p, q, worded=True):
             roles[i + 1].bracketed = True
             roles[i].container = i + 1
+        elif _SETTLEMENT_OF.match(gap) and PLACE_RANK.get(p.feature_type, 1) >= PLACE_RANK.get(q.feature_type, 1):
+            # "the West Bank city of Nablus", "the Idlib town of Saraqib": the city lies in the
+            # region (not "the Sare-Sang village of Dawlat Yar district")
+            roles[i + 1].container = i
         elif (_COMMA_GAP.match(gap) or _IN_GAP.match(gap)) and not _LIST_AFTER.match(text[q.end : q.end + 40]) \
                 and roles[i + 1].modifier is None and not re.match(r"['’]s\b", text[q.end : q.end + 3]):
             roles[i].container = i + 1  # not "Maarat al-Numan, Turkey's Defence Ministry said"
