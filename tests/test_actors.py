@@ -152,6 +152,7 @@ def test_russian_fighter_jets(kb):
     ("text", "expected"),
     [
         ("The Syrian government said", "Military Forces of Syria (2000-)"),
+        ("Syria's government said", "Military Forces of Syria (2000-)"),
         ("as the Syrian army gained ground", "Military Forces of Syria (2000-)"),
         ("forces loyal to President Bashar al-Assad advanced", "Military Forces of Syria (2000-)"),
         ("a Turkish military convoy was hit", "Military Forces of Turkey (2016-)"),

@@ -1169,3 +1169,12 @@ def test_a_city_both_sources_tie_to_one_geonames_place_beats_a_namesake_hamlet()
 def test_a_named_area_missing_from_every_gazetteer_comes_from_the_bundled_variants():
     got = _by_surface("Russian jets struck the Jabal al-Zawiya area in Idlib on Monday.")
     assert got["Jabal al-Zawiya"].country == "SY" and got["Jabal al-Zawiya"].feature_type == "region"
+
+
+def test_a_region_the_tagger_takes_for_a_verb_by_its_ending_is_a_place():
+    # spaCy tags "Sagaing" VERB (its "-ing"); a region or a big town capitalised inside a
+    # sentence is the place, with or without the country given
+    for countries in (["MM"], []):
+        found = places.find_places(text := "Myanmar's junta launched air strikes on Sagaing on Monday, killing 12.",
+                                   nlp.parse(text), countries=countries)
+        assert ("Sagaing", "MM") in [(p.name, p.country) for p in found], countries

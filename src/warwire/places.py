@@ -1571,7 +1571,15 @@ def _filter(
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
         pos = pos_at.get(toks[men.i].start)
-        if pos in NON_NAME_POS and not in_loc:
+        # (not a capitalised word inside a sentence the tagger took for a verb by its ending,
+        # when it names a region or a big town: "air strikes on Sagaing")
+        # (in running text: not a Title Case phrase, "Do You Mind Reading What You're Eating")
+        misread = pos == "VERB" and men.text[:1].isupper() and not men.sentence_initial \
+            and men.i > 0 and toks[men.i - 1].text[:1].islower() \
+            and not (men.j + 1 < len(toks) and toks[men.j + 1].text[:1].isupper()) and any(
+                _spelling_rank(c) and (c.entry.feature_type in WIDE_OR_DIVISION or c.entry.population >= 100_000)
+                for c in men.candidates)
+        if pos in NON_NAME_POS and not in_loc and not misread:
             men.rejected = f"a {pos.lower()}, not a name"
             return
         if pos in ("NOUN", "ADJ") and not in_loc and not any(_spelling_rank(c) for c in men.candidates):
