@@ -446,3 +446,8 @@ def test_a_long_text_gives_each_copy_its_mentions(kb, sample_text):
     text = (sample_text + "\n") * 8  # about 5,200 words
     assert len(text.split()) >= 5000
     assert len(kb.find(text, on=PUBLISHED)) == 8 * len(one) > 200
+
+
+def test_myanmars_anti_junta_fighters_are_the_pdf(kb):
+    found = kb.find("Anti-junta fighters said they had shot down a military helicopter.", on=PUBLISHED)
+    assert found and found[0].actor == "PDF: People's Defense Force"
