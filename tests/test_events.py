@@ -337,6 +337,10 @@ def test_a_crowd_storming_offices_makes_its_demands_and_takes_no_town():
          "Suicide bomb"),
         ("Russian forces launched drones at Kyiv on Monday. All were shot down. Debris injured one civilian.",
          "Air/drone strike"),
+        # who sustained a weapon's wounds was hurt by someone; a spear thrust wounds
+        ("Five herdsmen sustained gunshot wounds during a cattle raid at Nadome village in Baringo on Monday.",
+         "Attack"),
+        ("Maasai morans speared a Kikuyu man who strayed into their grazing area in Narok on Monday.", "Attack"),
         ("Soldiers found and defused an improvised explosive device near the market in Kandahar on Sunday.",
          "Disrupted weapons use"),
         ("Police seized a large cache of rifles and ammunition in Garissa on Monday.", "Disrupted weapons use"),
