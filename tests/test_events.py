@@ -1220,6 +1220,13 @@ def test_a_crowd_blocking_a_road_demonstrates_and_the_police_closing_one_do_not(
     ev = only("On Monday, Imenti youths blocked the Nkabune-Kathurine road with trees to denounce the condition of the road.")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters")
     assert events("Police blocked the road to Garissa on Monday.") == []
+    # war veterans, parents, pupils: people, a crowd when they block a road or storm an office
+    (ev,) = _kenyan("On Monday, war veterans blocked roads at Lokichoggio, demanding monthly compensation.")
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    (ev,) = _kenyan("On Monday, war veterans stormed the British High Commission in Nairobi demanding compensation.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+    (ev,) = _kenyan("On Monday, parents stormed a school in Mwatate and destroyed property.")
+    assert ev.event_type == "Riots"
 
 
 
