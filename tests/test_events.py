@@ -1227,6 +1227,9 @@ def test_a_crowd_blocking_a_road_demonstrates_and_the_police_closing_one_do_not(
     assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
     (ev,) = _kenyan("On Monday, parents stormed a school in Mwatate and destroyed property.")
     assert ev.event_type == "Riots"
+    # a crowd that throngs the streets for a demand protests
+    (ev,) = _kenyan("On Sunday, Kibera residents thronged the streets asking the government to free Miguna Miguna.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
 
 
 
