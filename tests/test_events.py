@@ -64,6 +64,12 @@ def test_a_place_falls_to_who_took_it_and_shells_that_fall_take_nothing():
     assert (ev.sub_event_type, ev.actor1, ev.location.name) == ("Non-state actor overtakes territory", "Al Shabaab", "Mandera")
     (ev,) = _kenyan("On Monday, Mandera fell into the hands of al-Shabaab.")
     assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Al Shabaab")
+    # a place lost to armed groups no one names was taken by them; a loss with no taker is none
+    ev = only("Myanmar's military said on Friday it had lost control of the town of Lashio to an alliance of "
+              "ethnic armed groups.", dt.date(2024, 8, 5))
+    assert (ev.sub_event_type, ev.actor1, ev.location.name) == (
+        "Non-state actor overtakes territory", "Unidentified Armed Group (Myanmar)", "Lashio")
+    assert _kenyan("On Monday, the driver lost control of the bus near Mandera.") == []
     # what fell on a town was fired, and what it killed it killed
     (ev,) = _kenyan("On Monday, rockets fell near the airport in Mandera, killing 3 civilians.")
     assert (ev.sub_event_type, ev.fatalities) == ("Shelling/artillery/missile attack", 3)

@@ -2758,10 +2758,18 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, after = _headline_roles(doc, head, sent, agent_span)
                 patient_span = after if patient_span is None or after is not None else patient_span
-            if frame.name == "capture" and head.pos_ == "VERB" and _lemma(head) == "fall" \
-                    and (taker := _fallen_to(head)) is not None:
-                # "Goma fell to M23 rebels": the place fell, to who took it
-                agent_span, patient_span = _span_tokens(doc, taker.subtree), agent_span
+            if frame.name == "capture" and head.pos_ == "VERB" and _lemma(head) in ("fall", "lose"):
+                # "Goma fell to M23 rebels": the place fell, to who took it; "the army lost
+                # control of Lashio to an alliance of armed groups": the alliance took Lashio (a
+                # loss told with no taker names no one who took it)
+                taker = _fallen_to(head)
+                if taker is None and _lemma(head) == "lose":
+                    continue
+                if taker is not None:
+                    lost = _prep_object(next((c for c in head.children if c.dep_ in ("dobj", "obj")), head), "of")
+                    patient_span = agent_span if _lemma(head) == "fall" else \
+                        _span_tokens(doc, lost.subtree) if lost is not None else patient_span
+                    agent_span = _span_tokens(doc, taker.subtree)
             ran_into = _ran_into_explosive(doc, head)
             if ran_into is not None:
                 # "their patrol hit an IED", "a vehicle ran over a landmine": the subject is the victim
