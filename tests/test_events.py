@@ -1222,6 +1222,17 @@ def test_a_crowd_lighting_bonfires_riots_and_scouts_do_not():
     assert ev.sub_event_type == "Peaceful protest"
 
 
+def test_people_hurt_when_police_break_up_a_protest_are_hurt_in_the_intervention():
+    for text in ("Police fired tear gas at protesters in Nairobi on Monday, wounding 5.",
+                 "Police fired tear gas at an opposition rally in Nairobi on Monday, wounding 5."):
+        (ev,) = _kenyan(text)
+        assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)"), text
+    # (people the police shoot at a protest told with no intervention are their own attack)
+    protest, attack = _kenyan("IDPs protested in Eldoret on Monday. During one protest, two people were shot and "
+                              "injured by police.")
+    assert (protest.sub_event_type, attack.sub_event_type) == ("Peaceful protest", "Attack")
+
+
 def test_a_crowd_blocking_a_road_demonstrates_and_the_police_closing_one_do_not():
     ev = only("On Monday, Imenti youths blocked the Nkabune-Kathurine road with trees to denounce the condition of the road.")
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters")

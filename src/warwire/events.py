@@ -3277,6 +3277,7 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
     what the demonstrators protested.  Deaths in a riot with no killer named are its toll."""
     protest_sents = {m.sent_start for m in mentions
                      if m.create and m.frame in ("protest", "protest_intervention")}
+    intervened = {m.sent_start for m in mentions if m.create and m.frame == "protest_intervention"}
     for m in mentions:
         if (m.frame == "killing" and m.sent_start in protest_sents and not m.cause_only
                 and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)
@@ -3285,6 +3286,11 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
             m.sent_cues.add("protest_lethal")
             m.sub_event_type = "Excessive force against protesters"
             m.create = True
+        elif (m.frame == "wounding" and m.sent_start in intervened and not m.cause_only
+                and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)
+                and (not m.agents or _only_kinds(m.agents, _STATE_KINDS))):
+            # "Police fired tear gas at protesters, wounding five": hurt in the intervention
+            m.sub_event_type = "Protest with intervention"
     # "Two killed in riot over land", "rioters clashed with police ... and two people were
     # killed": the dead (with no killer named, or killed by the crowd) are the riot's toll, not
     # an attack of their own
