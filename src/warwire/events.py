@@ -2766,9 +2766,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 if taker is None and _lemma(head) == "lose":
                     continue
                 if taker is not None:
-                    lost = _prep_object(next((c for c in head.children if c.dep_ in ("dobj", "obj")), head), "of")
-                    patient_span = agent_span if _lemma(head) == "fall" else \
-                        _span_tokens(doc, lost.subtree) if lost is not None else patient_span
+                    if _lemma(head) == "fall":
+                        patient_span = agent_span  # the place that fell
+                    elif (lost := _prep_object(next((c for c in head.children if c.dep_ in ("dobj", "obj")), head),
+                                               "of")) is not None:
+                        patient_span = _span_tokens(doc, lost.subtree)  # "lost control of Lashio"
                     agent_span = _span_tokens(doc, taker.subtree)
             ran_into = _ran_into_explosive(doc, head)
             if ran_into is not None:
