@@ -2758,6 +2758,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "Pokot attack Luhya farmers": a headline the parser read as one noun phrase
                 agent_span, after = _headline_roles(doc, head, sent, agent_span)
                 patient_span = after if patient_span is None or after is not None else patient_span
+            if frame.name == "capture" and _lemma(head) == "fall" and _arms_falling(head, lex):
+                continue  # "killed by shells that fell on the town": no town fell
             if frame.name == "capture" and head.pos_ == "VERB" and _lemma(head) in ("fall", "lose"):
                 # "Goma fell to M23 rebels": the place fell, to who took it; "the army lost
                 # control of Lashio to an alliance of armed groups": the alliance took Lashio (a
@@ -2841,8 +2843,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORS for c in head.children)
                 and frame.name in ("protest", "rioting")  # "The protesters lit bonfires"
             )
-            m.victim_again = frame.name == "body_found" and _words(doc, patient_span) <= _VICTIM_AGAIN \
-                and bool(_words(doc, patient_span) & _PERSONAL_PRONOUNS)
+            m.victim_again = frame.name == "body_found" and (pw := _words(doc, patient_span)) <= _VICTIM_AGAIN \
+                and bool(pw & _PERSONAL_PRONOUNS)
             m.patients = [a for a in _actors_in(patient_span, sent_actors)
                           if a not in m.agents and not _outsider_of(doc, a, lex)]
             off_duty = _not_on_duty(doc, _phrase_head(doc, patient_span), patient_span, lex.people.armed)
@@ -2970,7 +2972,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     c.dep_ in ("nummod", "compound", "amod") and c.i < head.i and _past_year(c, ctx.published)
                     for c in head.children):
                 m.create = False  # "sentenced ... for the 2016 Karrada bombing": an event of a past year
-            if _cause_of(head, lex.cues.get("diplomatic", ())) and not _claimed_anew(head):
+            claimed = _claimed_anew(head)  # "claimed responsibility for a missile attack on ...": reported
+            if _cause_of(head, lex.cues.get("diplomatic", ())) and not claimed:
                 m.cause_only, m.create = True, False
             if (m.cause_only and head.pos_ == "NOUN" or _backstory(head, lex)) \
                     and frame.name not in ("protest", "rioting", "riot") and any(
@@ -3013,8 +3016,6 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue
             if frame.name == "weapon_use" and not _fires_a_weapon(head, lex):
                 continue  # "launched a campaign to recruit 5,000 soldiers": nothing was fired
-            if frame.name == "capture" and _lemma(head) == "fall" and _arms_falling(head, lex):
-                continue  # "killed by shells that fell on the town": no town fell
             if frame.name == "capture" and head.tag_ == "VBG" and head.dep_ == "acl" and _lemma(head) in ("occupy", "hold", "control"):
                 continue  # "Al-Shabab fighters occupying Togga Suuj": who holds it, not a taking
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
@@ -3101,9 +3102,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             met = _lemma(gov) == "face" and gov.tag_ == "VBD" and head.dep_ == "dobj"
             # (nor what someone "called in": "Afghan forces called in air strikes")
             called_in = _lemma(gov) == "call" and head.dep_ == "pobj" and head.head.lower_ == "in"
-            if (head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS and not stopped and not met
-                    and not called_in and not _claimed_anew(head)
-                    and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS)) or _refers(head, sent, lex):
+            if not claimed and ((head.pos_ in ("NOUN", "PROPN") and _lemma(gov) in REFERRING_VERBS and not stopped
+                                 and not met and not called_in
+                                 and not (head.dep_ == "nsubj" and _lemma(gov) in SPEAKING_REFERRERS))
+                                or _refers(head, sent, lex)):
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
                 m.place, m.date = None, None
@@ -3260,10 +3262,12 @@ def _gatherings_bombed(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.frame != "protest" or not m.create or not any(b.sent_start == m.sent_start for b in blasts):
             continue
-        tok = doc.char_span(*m.trigger, alignment_mode="expand")
-        noun = tok.root if tok is not None else None
-        gov = noun.head.head if noun is not None and noun.dep_ == "pobj" else noun.head if noun is not None else None
-        if noun is not None and noun.dep_ in ("dobj", "obj", "pobj") and gov is not None and gov.i in struck:
+        span = doc.char_span(*m.trigger, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root
+        gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in ("dobj", "obj", "pobj") and gov.i in struck:
             m.create, m.refers_only = False, True
             blast = next(b for b in blasts if b.sent_start == m.sent_start)
             for x in mentions:
@@ -3507,8 +3511,6 @@ def _claimed_anew(trig: Token) -> bool:
 def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     """Is the trigger the complement of a word that only refers to an event (see REFERRING_HEADS
     and the lexicon's ``anniversary`` words: "on the anniversary of the massacre")?"""
-    if _claimed_anew(trig):
-        return False
     heads = REFERRING_HEADS | set(lex.modality.anniversary)
     cur = trig
     for _ in range(4):
@@ -4053,6 +4055,10 @@ class _Draft:
         """Character offsets from the start of its first mention's sentence to the end of its last's."""
         return min(x.sent_start for x in self.mentions), max(x.sent_end for x in self.mentions)
 
+    def told_before(self, m: Mention) -> bool:
+        """Is ``m`` told in a later sentence close by (within 400 characters of its last)?"""
+        return 0 <= m.sent_start - max(x.sent_end for x in self.mentions) < 400
+
     def absorb(self, m: Mention) -> None:
         """Add a mention; the event's type follows ACLED precedence, except that a killing
         ("..., killing five") only reports the toll of the event it belongs to."""
@@ -4255,7 +4261,7 @@ def _told_alone(mentions: list[Mention], lex: Lexicon) -> None:
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 #: the dead of a body found, told as someone told of before: "He was found dead", "his body"
-_VICTIM_AGAIN = _PERSONAL_PRONOUNS | {"body", "bodies", "remains", "corpse", "corpses"}
+_VICTIM_AGAIN = _PERSONAL_PRONOUNS | _REMAINS | {"bodies", "corpses"}
 
 
 #: words that tell a fight followed what was told before it
@@ -4290,7 +4296,7 @@ def _fight_that_follows(d: _Draft, m: Mention) -> bool:
     if SUB_EVENT_TYPES.get(m.sub_event_type) != "Battles" or SUB_EVENT_TYPES[d.sub_event_type] == "Battles" \
             or _family(d.sub_event_type) != "violence":
         return False
-    if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:  # a later sentence, close by
+    if not d.told_before(m):
         return False
     if m.ensuing:
         return True  # "an armed group attacked Shurr village. In the ensuing gunfight, ..."
@@ -4304,7 +4310,7 @@ def _strike_in_battle(d: _Draft, m: Mention) -> bool:
     and clashed with militants. An IDF helicopter fired missiles"."""
     if m.sub_event_type not in _REMOTE_STRIKES or SUB_EVENT_TYPES[d.sub_event_type] != "Battles" or not m.agents:
         return False
-    if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:
+    if not d.told_before(m):
         return False
     sides = {a.name for x in d.mentions for a in x.agents + x.patients} - {None}
     return all(a.name in sides for a in m.agents)
@@ -4341,7 +4347,7 @@ def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
                     # victims they shot ("a mob attacked two suspects. Police shot dead one of them")
                     d.sub_event_type == "Mob violence" and all(x.sent_start < m.sent_start for x in d.mentions)
                     and any("state_actor" in x.cues for x in d.mentions)))))
-    if not 0 <= m.sent_start - max(x.sent_end for x in d.mentions) < 400:
+    if not d.told_before(m):
         return False
     return family == "violence" or family == "demonstration" and (
         d.sub_event_type != "Peaceful protest" or _intervened(mentions, d, m))
@@ -4370,8 +4376,7 @@ def _burnt_in_attack(drafts: Sequence[_Draft], m: Mention) -> bool:
     if m.frame != "riot" or m.agents or "has_agent" in m.cues or (m.cues | m.sent_cues) & {"mob", "crowd", "protest"} \
             or not drafts or SUB_EVENT_TYPES[drafts[-1].sub_event_type] not in _ATTACK_TYPES:
         return False
-    return 0 <= m.sent_start - max(x.sent_end for x in drafts[-1].mentions) < 400 \
-        or any(x.sent_start == m.sent_start for x in drafts[-1].mentions)
+    return drafts[-1].told_before(m) or any(x.sent_start == m.sent_start for x in drafts[-1].mentions)
 
 
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:

@@ -255,7 +255,7 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
                 and doc[k - 2].like_num:
             skip[k] = False
     for ent in doc.ents:
-        if ent.label_ == "QUANTITY" and lex.people and ent[-1].lemma_.lower() in lex.people:
+        if ent.label_ == "QUANTITY" and ent[-1].lemma_.lower() in lex.people:
             skip[ent.start : ent.end] = [False] * len(ent)  # "20 assailants", read as a measure
     size = len(rows)
     i = 0

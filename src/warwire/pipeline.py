@@ -157,10 +157,12 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
         # a headline's only country may be an adjective: "Gunmen kill 7 in attack on Nigerian village"
         country = next((iso for w in _CAPITALISED.findall(text) if (iso := kb.iso_of_demonym(w))), None)
     t = _TIMES.add("places", t)
-    homes = Counter(p.country for p in places if p.country)
-    where = given[0] if given else (homes.most_common(1)[0][0] if homes else None)
-    if where and any(len(m.candidates) > 1 for m in mentions):
-        mentions = kb.find(text, on=article.published, where=where)  # "SNA" in Somalia: its army
+    if any(len(m.candidates) > 1 for m in mentions):
+        # a name several actors share is read in the country the text is about: "SNA" in Somalia
+        homes = Counter(p.country for p in places if p.country)
+        where = given[0] if given else (homes.most_common(1)[0][0] if homes else None)
+        if where:
+            mentions = kb.find(text, on=article.published, where=where)
     actor_refs = [_actor_ref(m, kb) for m in mentions]
     ctx = events_mod.Context(
         # what a note says its source was dated is the day its relative dates count from

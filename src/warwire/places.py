@@ -1571,9 +1571,9 @@ def _filter(
     in_loc = locs is not None and _inside(locs, men.start, men.end)  # inside an NER place
     if single and pos_at is not None:
         pos = pos_at.get(toks[men.i].start)
-        # (not a capitalised word inside a sentence the tagger took for a verb by its ending,
-        # when it names a region or a big town: "air strikes on Sagaing")
-        # (in running text: not a Title Case phrase, "Do You Mind Reading What You're Eating")
+        # (not a capitalised word in running text that the tagger took for a verb by its
+        # ending, when it names a region or a big town: "air strikes on Sagaing"; but a Title
+        # Case phrase is no running text: "Do You Mind Reading What You're Eating")
         misread = pos == "VERB" and men.text[:1].isupper() and not men.sentence_initial \
             and men.i > 0 and toks[men.i - 1].text[:1].islower() \
             and not (men.j + 1 < len(toks) and toks[men.j + 1].text[:1].isupper()) and any(
