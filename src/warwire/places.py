@@ -939,6 +939,7 @@ def _recognise(
                 and not any(_spelling_rank(c) for c in men.candidates) and _in_longer_name(men, toks, text, m.rules):
             men.rejected = "one word of a longer name, matching only after normalisation"
     mentions.sort(key=lambda x: x.start)
+    _two_names_as_one(mentions, toks, text)
     return mentions, sig, doc_cc, own
 
 
@@ -995,6 +996,29 @@ def _in_longer_name(men: Mention, toks: list[Tok], text: str, rules: Rules) -> b
     before = men.i > 0 and text[toks[men.i - 1].end : toks[men.i].start] == " " and name_word(men.i - 1) \
         and not men.sentence_initial and not _sentence_start(text, toks[men.i - 1].start)
     return after or before
+
+
+def _two_names_as_one(mentions: list[Mention], toks: list[Tok], text: str) -> None:
+    """Two settlements' names written as one ("in Dogon Noma", a village the gazetteer lacks,
+    is neither Dogon nor Noma): neither is taken. A region or country after a town stays its
+    container ("Kabul Afghanistan"), as does a county or district named as one ("Witu Lamu
+    County"), and a road between two towns names both ("the Kabul Kandahar highway")."""
+    live = [x for x in mentions if x.rejected is None and not x.demonym and x.candidates]
+    for a, b in zip(live, live[1:]):
+        if b.i != a.j + 1 or text[a.end : b.start] != " " or b.sentence_initial or b.designator in ("county", "region"):
+            continue  # ("in Witu Lamu County": a town and its county)
+        if a.text[-1:] == "s" and not a.candidates[0].entry.name.endswith("s"):
+            continue  # "in Nairobis Mukuru slums": a possessive without its apostrophe
+        if any(c.entry.feature_type in WIDE_OR_DIVISION for x in (a, b) for c in x.candidates[:1]):
+            continue
+        after = toks[b.j + 1].text.lower() if b.j + 1 < len(toks) else ""
+        if after in _ROAD_WORDS:
+            continue
+        a.rejected = b.rejected = "two words of one name the gazetteer does not hold"
+
+
+#: words after two towns' names that make a road between them
+_ROAD_WORDS = frozenset({"road", "highway", "expressway", "motorway", "route", "axis", "corridor", "railway", "line"})
 
 
 def _sentence_start(text: str, at: int) -> bool:
