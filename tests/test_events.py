@@ -3737,3 +3737,37 @@ def test_armed_men_who_hijack_people_abduct_them():
     # a vehicle with no one named in it, or a crowd that takes a bus, is no abduction
     assert _kenyan("Gunmen hijacked a truck near Mandera.") == []
     assert [ev.sub_event_type for ev in _kenyan("Protesters commandeered a bus in Nairobi.")] == ["Peaceful protest"]
+
+
+def test_what_another_verb_of_the_sentence_protests_is_no_intervention():
+    # the arrest the lawyers protest was not made at their march
+    ev = only("Hundreds of lawyers marched peacefully in Lahore on Monday to protest the arrest of a colleague.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Peaceful protest", "Protesters (Pakistan)", None)
+    # arrests at the march still make it one with intervention
+    ev = only("Hundreds of lawyers marched in Lahore on Monday. Police arrested 20 of them.")
+    assert ev.sub_event_type == "Protest with intervention"
+
+
+def test_who_did_what_a_crowd_protests_is_no_party_to_its_protest():
+    (ev, *_) = _kenyan("On Monday, boda boda riders gathered in Kiamumbi to protest the killing of two of their "
+                       "colleagues by gangsters. Police dispersed the group with teargas.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya (2013-2022)")
+    # nor is the police whose harassment a blockade protests its second party
+    (ev,) = _kenyan("On Monday, boda boda operators barricaded the Narok-Bomet road in Narok to protest the "
+                    "harassment of riders by police officers.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Violent demonstration", "Rioters (Kenya)", None)
+
+
+def test_armed_men_who_loot_and_burn_with_no_attack_told_destroy_property():
+    # two deeds of one gang: one looting, not two that cancel each other out
+    ev = only("Gunmen looted shops and torched the market in Kankara, Katsina state, on Monday before "
+              "fleeing into the forest, police said.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    assert ev.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_gang_members_are_an_unidentified_armed_group():
+    ev = only("Gang members attacked a police station in Port-au-Prince on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Unidentified Armed Group (Haiti)")
+    assert ev.actor2.startswith("Police Forces of Haiti")

@@ -2911,7 +2911,14 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             # been abducted", "protest the government's failure to stop ethnic clashes"
             unsaid = backstory | _asked(doc, cue_hits, clause_toks.start, clause_toks.end, head)
             if frame.name == "protest":
-                unsaid |= _protested(head)
+                # (nor is who did what a crowd protests a party to its protest: "gather to
+                # protest the killing of two colleagues by gangsters")
+                about = {doc[i].idx for i in _protested(head)}
+                m.patients = [a for a in m.patients if a.start not in about]
+                unsaid |= _protested(head) | {  # (what a protest verb of the sentence protests:
+                    t.i for v in sent if v.pos_ == "VERB" and _lemma(v) in PROTEST_VERBS and v is not head
+                    for c in v.children if c.dep_ in ("dobj", "obj") and head not in c.subtree
+                    for t in c.subtree}  # "marched ... to protest the arrest of a colleague")
             m.cues -= cue_hits.only_in(m.cues, clause_toks.start, clause_toks.end, unsaid)
             if "mob" in m.cues and patient_span is not None:
                 # "Taliban killed five villagers": villagers who are the victims are no mob
@@ -3200,6 +3207,13 @@ def _protested(trig: Token) -> set[int]:
     return {t.i for h in heads for c in h.children
             if verb and c.dep_ in ("dobj", "obj") or c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
             for t in c.subtree}
+
+
+def _protested_deed(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` what a protest is about ("gather to protest the killing of two colleagues by
+    gangsters", "a protest against the murder of ...")?"""
+    span = doc.char_span(*m.trigger, alignment_mode="expand")
+    return span is not None and any(span.root.i in _protested(a) for a in span.root.ancestors)
 
 
 def _demanded(word: Token) -> list[Token]:
@@ -4249,6 +4263,7 @@ def _told_alone(mentions: list[Mention], lex: Lexicon) -> None:
     for m in mentions:
         if m.alone_type is None or not m.undecided or any(
                 (x.create or x.undecided and m.alone_type == "Looting/property destruction"
+                 and x.alone_type != m.alone_type  # ("looted shops and torched the market": one)
                  and not (lex.frames[x.frame].subject_is_victim and not x.agents))
                 and x is not m and x.sent_start == m.sent_start and not _told_apart(x, m)
                 for x in mentions):
@@ -4789,6 +4804,8 @@ def build_events(
         uncertain = False
         for m in d.mentions:
             a_names = [x for x in (_resolve_actor(a, country, date, ctx) for a in m.agents) if x]
+            if m.cause_only and _family(sub) == "demonstration" and _protested_deed(doc, m):
+                a_names = []  # who did what a crowd protests is no party to its protest
             p_names = [x for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x]
             if lex.frames[m.frame].agent_side == 2 or m.frame == "arrest" and _family(sub) == "demonstration":
                 # who fires tear gas or arrests demonstrators is not one of them
