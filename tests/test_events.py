@@ -3771,3 +3771,12 @@ def test_gang_members_are_an_unidentified_armed_group():
     ev = only("Gang members attacked a police station in Port-au-Prince on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Unidentified Armed Group (Haiti)")
     assert ev.actor2.startswith("Police Forces of Haiti")
+
+
+def test_homes_the_attackers_burn_in_their_attack_are_no_mob_violence():
+    (ev,) = _kenyan("On Monday, herders attacked farmers in Miteta, Laikipia, killing two people and burning homes.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 2)
+    # a crowd that burns homes in an attack's sentence is still a mob of its own
+    evs = _kenyan("On Monday, bandits attacked Kainuk village, killing two people, and an angry mob burned the "
+                  "homes of suspected bandits in Lokichar.")
+    assert {e.sub_event_type for e in evs} == {"Attack", "Mob violence"}

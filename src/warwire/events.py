@@ -4386,11 +4386,15 @@ _ATTACK_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/
 
 
 def _burnt_in_attack(drafts: Sequence[_Draft], m: Mention) -> bool:
-    """``m`` is property burnt or destroyed with no one named as doing it, and no crowd or
-    protest in its sentence, told in or right after the attack, fight or blast last drafted."""
-    if m.frame != "riot" or m.agents or "has_agent" in m.cues or (m.cues | m.sent_cues) & {"mob", "crowd", "protest"} \
+    """``m`` is property burnt or destroyed, with no crowd or protest in its sentence, in the
+    attack, fight or blast last drafted: told with no one named as doing it in or right after
+    it, or in its clause by its doers ("Herders attacked farmers ..., killing 17 people and
+    burning homes")."""
+    if m.frame != "riot" or (m.cues | m.sent_cues) & {"mob", "crowd", "protest"} \
             or not drafts or SUB_EVENT_TYPES[drafts[-1].sub_event_type] not in _ATTACK_TYPES:
         return False
+    if m.agents or "has_agent" in m.cues:
+        return any(x.sent_start == m.sent_start and _within(m, x) and not _told_apart(x, m) for x in drafts[-1].mentions)
     return drafts[-1].told_before(m) or any(x.sent_start == m.sent_start for x in drafts[-1].mentions)
 
 
