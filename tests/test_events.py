@@ -3780,3 +3780,10 @@ def test_homes_the_attackers_burn_in_their_attack_are_no_mob_violence():
     evs = _kenyan("On Monday, bandits attacked Kainuk village, killing two people, and an angry mob burned the "
                   "homes of suspected bandits in Lokichar.")
     assert {e.sub_event_type for e in evs} == {"Attack", "Mob violence"}
+
+
+def test_a_fight_that_tells_who_the_victims_were_is_no_event_of_its_own():
+    # "fighting alongside the army" says who the volunteers were: no mob of them
+    ev = only("Jihadists killed 40 civilian volunteers fighting alongside the army in an ambush near Djibo, "
+              "Burkina Faso, on Monday.")
+    assert (ev.sub_event_type, ev.fatalities, ev.actor1) == ("Armed clash", 40, "Unidentified Armed Group (Burkina Faso)")

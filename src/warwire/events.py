@@ -2979,6 +2979,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     c.dep_ in ("nummod", "compound", "amod") and c.i < head.i and _past_year(c, ctx.published)
                     for c in head.children):
                 m.create = False  # "sentenced ... for the 2016 Karrada bombing": an event of a past year
+            if frame.name == "clash" and head.dep_ == "acl" and head.tag_ == "VBG" and any(
+                    head.head.i == h.i for h in _deed_objects(sent, hits, doc)):
+                # "killed 40 civilian volunteers fighting alongside the army": who the dead were
+                m.create = False
             claimed = _claimed_anew(head)  # "claimed responsibility for a missile attack on ...": reported
             if _cause_of(head, lex.cues.get("diplomatic", ())) and not claimed:
                 m.cause_only, m.create = True, False
@@ -3207,6 +3211,16 @@ def _protested(trig: Token) -> set[int]:
     return {t.i for h in heads for c in h.children
             if verb and c.dep_ in ("dobj", "obj") or c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
             for t in c.subtree}
+
+
+def _deed_objects(sent: SpacySpan, hits: Sequence[tuple[int, int, str]], doc: Doc) -> list[Token]:
+    """The nouns other triggers of the sentence act on: their objects, and the subjects of
+    passive ones."""
+    out = []
+    for start, end, _name in hits:
+        trig = _head_of(doc, start, end)
+        out += [c for c in trig.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return out
 
 
 def _protested_deed(doc: Doc, m: Mention) -> bool:
