@@ -535,7 +535,9 @@ class ActorKB:
         for s, e, targets in chosen:
             target = targets[0]
             if len(targets) > 1:
-                target = max(targets, key=lambda t: votes.get(self._target_country(t) or "", 0))
+                # of actors that share a name, one active on the day, then the other actors'
+                # and the place's countries: "AU troops" in 2023 are ATMIS, not AMISOM
+                target = max(targets, key=lambda t: (_active(t.actor, on), votes.get(self._target_country(t) or "", 0)))
             if target.role == "ignore":
                 continue
             o_s, o_e = offs[s], offs[e - 1] + 1
@@ -671,6 +673,18 @@ class ActorKB:
 #: ("the rebel faction Jaish al-Izza", "JNIM militants").
 _DESCRIPTOR_ROLES = frozenset({"military", "police", "rebels", "unidentified", "communal_militia",
                                "clan_militia"})
+
+
+_PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
+
+
+def _active(name: str | None, on: dt.date | None) -> bool:
+    """Does the period an ACLED-style name ends with ("(2007-2022)", "(2022-)") hold ``on``?
+    (True without a period or a day.)"""
+    m = _PERIOD.search(name or "")
+    if m is None or on is None:
+        return True
+    return int(m.group(1)) <= on.year and (m.group(2) is None or on.year <= int(m.group(2)))
 
 
 def _drop_descriptors(chosen: list, norm: str) -> list:

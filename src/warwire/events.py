@@ -28,7 +28,7 @@ import re
 import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -838,6 +838,16 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
         elif head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i and head.tag_ in ("NNS", "NNPS"):
             end = min([c.i for c in head.children if c.dep_ == "cc" and c.i < tok.i] + [tok.i])
             fixed[tok.i] = [t for t in head.subtree if t.i < end]
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        # "An Israeli air strike on a school sheltering displaced people in Gaza City killed 25
+        # people": a past-tense verb with an object, read as a clause on the noun before it in a
+        # sentence with no verb at its root, is the sentence's verb, the phrase before it its subject
+        for tok in sent:
+            if tok.tag_ == "VBD" and tok.dep_ == "acl" and tok.i > root.i \
+                    and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                fixed[tok.i] = [t for t in root.subtree if t.i < tok.i]
+                break
     return fixed
 
 
@@ -2045,6 +2055,9 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
         return "attribute"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("towards", "toward") and tok.head.head.lemma_.lower() in _MARCHING:
         return "route"  # "clashed with police in Lahore during a march towards Islamabad": where it was going
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and place.feature_type == "country" \
+            and tok.head.head.lemma_.lower() in ("border", "frontier"):
+        return "attribute"  # "near the border with China": the country across it, not where
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and place.feature_type == "country" and (
             tok.head.dep_ == "agent" or tok.head.head.tag_ == "VBN"):
         return "agent"  # "missiles launched by Russia": who did it, not where
@@ -2892,6 +2905,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if _is_or_coordination(doc, agent_span):
                 m.agents = sorted(m.agents + _coordinated_states(doc, agent_span, m.agents, ctx), key=lambda a: a.start)
                 m.agent_uncertain = len(m.agents) > 1
+            if (origin := _origin_country(doc, agent_span, ctx.places)) is not None:
+                # "Raiders from Ethiopia attacked a Kenyan village": an armed group of that country
+                m.agents = [replace(a, name=None, country=origin) if a.generic == "unidentified" else a
+                            for a in m.agents]
+                if not m.agents and _words(doc, agent_span) & lex.people.armed:
+                    m.agents = [ActorRef(None, agent_span[0], agent_span[1], "unknown", origin, "unidentified")]
             clause_toks = doc.char_span(*clause, alignment_mode="expand") or sent
             # a deed told only to say who someone is is not this event's, nor are those it names:
             # "a protest by relatives of the man beaten to death by police" met no police;
@@ -3685,6 +3704,27 @@ _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement", "c
                      "official", "representative", "channel", "agency", "outlet", "website"})
 
 
+#: what may stand between armed men and the country they came from ("raiders from Ethiopia",
+#: "gunmen suspected to be from neighbouring Somalia")
+_FROM_COUNTRY = re.compile(r"(?:,?\s+(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+come)|\s+allegedly|"
+                           r"\s+reportedly)?\s+(?:coming\s+)?from\s+(?:neighbou?ring\s+)?(?:the\s+)?", re.I)
+
+
+def _origin_country(doc: Doc, span: tuple[int, int] | None, places: Sequence[Place]) -> str | None:
+    """The country a doer's phrase says they came from, in it or right after it (the parser
+    may leave it out): "armed men from Somalia"."""
+    if span is None:
+        return None
+    text = doc_text(doc)
+    for p in places:
+        if p.feature_type != "country" or not p.country or p.start <= span[0]:
+            continue
+        if p.end <= span[1] and re.search(_FROM_COUNTRY.pattern + "$", text[span[0] : p.start], re.I) \
+                or span[1] <= p.start <= span[1] + 60 and _FROM_COUNTRY.fullmatch(text[span[1] : p.start]):
+            return p.country
+    return None
+
+
 def _telling_state(trig: Token, places: Sequence[Place]) -> list[ActorRef]:
     """A country that tells what "it" did is its armed forces: "Ukraine says it recaptured a
     village near Bakhmut"."""
@@ -3907,7 +3947,7 @@ def _names_ground(doc: Doc, span: tuple[int, int]) -> bool:
 
 
 GROUND_NOUNS = frozenset("town city village province district region area territory neighbourhood neighborhood "
-                         "suburb locality base stronghold enclave hill airport".split())
+                         "suburb locality base stronghold enclave hill airport outpost garrison barracks".split())
 
 
 def _names_territory(doc: Doc, span: tuple[int, int], places: Sequence[Place]) -> bool:
@@ -5179,12 +5219,13 @@ def _event_id(article_id: str, n: int, sub: str, date: dt.date | None, place: Pl
 def _main_country(places: Sequence[Place], countries: Sequence[str] = ()) -> str | None:
     """The country most places lie in; when the caller said which countries the article is
     about, a town elsewhere does not count ("Orange politician" in a Kenyan report), a country
-    named does ("attackers from South Sudan"), and with no place the first of those is it."""
-    counts: dict[str, int] = {}
+    named does ("attackers from South Sudan") but weighs less than the caller's word, and with no
+    place the first of those is it."""
+    counts: dict[str, float] = {c: 1.5 for c in countries}  # (more than a foreign country named alone)
     for p in places:
         if p.country and (not countries or p.country in countries or p.feature_type == "country"):
             counts[p.country] = counts.get(p.country, 0) + (1 if p.feature_type == "country" else 2)
-    return max(counts, key=counts.get) if counts else (countries[0] if countries else None)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 # ---------------------------------------------------------------------------------------
