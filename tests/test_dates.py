@@ -34,6 +34,9 @@ TUESDAY = dt.date(2019, 8, 20)
         ("in late April", dt.date(2019, 4, 30), 3),
         ("in early March", dt.date(2019, 3, 1), 3),
         ("in March", dt.date(2019, 3, 15), 3),
+        # a month "of" a year is that year's, not the last March before the article
+        ("in March of 2013", dt.date(2013, 3, 15), 3),
+        ("in late March of 2013", dt.date(2013, 3, 31), 3),
         # a range of days is coded at its middle, as ACLED codes a span
         ("lynched on the weekend (25-26 July)", dt.date(2019, 7, 25), 1),
         ("riots in Migori from 11 to 13 Aug, 5 killed", dt.date(2019, 8, 12), 2),

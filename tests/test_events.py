@@ -766,7 +766,10 @@ def test_last_month_is_news_the_month_before_is_background():
     # an event known only to its month is coded at mid-month (time precision 3)
     ev = only("Five are killed by bandits in Kaningo at some point in January.", published=dt.date(2010, 2, 18))
     assert (ev.sub_event_type, ev.date, ev.time_precision) == ("Attack", dt.date(2010, 1, 15), 3)
-    assert events("Five were killed by bandits in Kaningo in November.", published=dt.date(2010, 2, 18)) == []
+    # beside news, a month before the last is background
+    ev = only("Bandits killed two herders in Kaningo on Monday. Five were killed by bandits in Kaningo in November.",
+              published=dt.date(2010, 2, 18))
+    assert (ev.date, ev.fatalities) == (dt.date(2010, 2, 15), 2)
     ev = only("A Democratic Party aspirant was attacked and injured in Kisumu on Monday.")
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
 
@@ -780,9 +783,10 @@ def test_a_report_of_nothing_newer_keeps_an_event_dated_to_the_day():
     ev = only("On Monday, police dispersed protesters in Kisumu. On 3 July, a mob lynched a suspected "
               "thief at a market in Kakamega.", published=dt.date(2018, 9, 10))
     assert (ev.sub_event_type, ev.date) == ("Protest with intervention", dt.date(2018, 9, 10))
-    # a month alone is too vague to be a late report's news
-    assert events("A mob lynched a suspected thief at a market in Kakamega in July.",
-                  published=dt.date(2018, 9, 10)) == []
+    # a month told in the deed's own clause dates it too (see
+    # test_a_report_of_nothing_newer_keeps_what_it_dates_in_its_own_clause)
+    ev = only("A mob lynched a suspected thief at a market in Kakamega in July.", published=dt.date(2018, 9, 10))
+    assert (ev.date, ev.time_precision) == (dt.date(2018, 7, 15), 3)
 
 
 def test_demonstrators_attacking_someone_riot():
@@ -3835,3 +3839,12 @@ def test_armed_men_said_to_come_from_a_country_are_its_unidentified_armed_group(
     # where the victims came from says nothing of the killers
     (ev,) = _kenyan("On Monday, gunmen killed two herders from Somalia in Mandera.")
     assert ev.actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_a_report_of_nothing_newer_keeps_what_it_dates_in_its_own_clause():
+    # a human-rights report published months later: the killings are still news to the record
+    ev = only("Malian soldiers and Russian paramilitaries executed about 300 people in the central town of "
+              "Moura over five days in March, Human Rights Watch said in a report published on Monday.",
+              dt.date(2024, 6, 7))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Military Forces of Mali (2021-)", 300)
+    assert (ev.date, ev.time_precision) == (dt.date(2024, 3, 15), 3)

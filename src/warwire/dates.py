@@ -81,11 +81,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_part",
         re.compile(
-            rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?:in\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
+            rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of)[\s-]+(?:in\s+)?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?\b",
             re.I,
         ),
     ),
-    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b")),
+    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
     ("in_month", re.compile(rf"\b(?P<prep>in|during|since|on)\s+{_MONTH}\b(?!\s+\d)")),
     (
         "weekday",

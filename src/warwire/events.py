@@ -318,6 +318,9 @@ class Context:
     #: the countries the caller said the article is about (ISO2): where its events are
     #: placed when a sentence also names places abroad
     countries: Sequence[str] = ()
+    #: filled by :func:`build_events`: the sentences (character ranges) of events dropped as
+    #: background, whose dead are no other event's
+    background: list[tuple[int, int]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------
@@ -4667,6 +4670,13 @@ def _told_date(d: _Draft) -> dates_mod.DateMention | None:
     return d.date or next((x.context_date for x in d.mentions if x.context_date), None)
 
 
+def _dated_in_own_clause(d: _Draft) -> bool:
+    """Is the draft's date told in the clause of a mention that reports it?"""
+    told = d.date
+    return told is not None and any(x.create and not x.refers_only and x.clause[0] <= told.start
+                                    and told.end <= x.clause[1] for x in d.mentions)
+
+
 def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, int, str]:
     """An event's date and time precision, and its age: "news", "background" (more than a
     month before ``published``) or "future"."""
@@ -4817,7 +4827,8 @@ def build_events(
             sieges.setdefault(m.place.gazetteer_id, []).append(m)
     dated = [_draft_date(d, ctx.published) for d in drafts]
     # an event more than a month old is background to the article's news; a report of nothing
-    # newer ("On 3rd July, a bomb disposal squad defused an IED") keeps what it dates to the day
+    # newer ("On 3rd July, a bomb disposal squad defused an IED") keeps what it dates to the day,
+    # or dates in its own clause
     news = any(age == "news" for _, _, age in dated)
     for n, d in enumerate(drafts):
         sub = d.sub_event_type
@@ -4845,8 +4856,11 @@ def build_events(
         if sub == "Attack" and _raid_that_arrested(doc, d, mentions):
             sub = "Arrests"
         date, precision, age = dated[n]
-        if age == "background" and (news or precision != 1):
+        if age == "background" and (news or precision != 1 and not _dated_in_own_clause(d)):
+            # (what a report of nothing newer dates in its own clause it tells: "soldiers
+            # executed 300 people in Moura over five days in March, HRW said in a report")
             log.debug("dropping background event dated %s", date)
+            ctx.background.extend((x.sent_start, x.sent_end) for x in d.mentions if x.create)
             continue
         if age == "future":
             continue

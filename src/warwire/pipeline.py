@@ -186,7 +186,9 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
     t = _TIMES.add("quotes", t)
     figures = figures_mod.find_figures(doc, quotes=quotes)
     t = _TIMES.add("figures", t)
-    events_mod.assign_fatalities(events, figures, text, [(s.start_char, s.end_char) for s in doc.sents])
+    background = set(ctx.background)  # (the dead of events too old to be news are no other event's)
+    events_mod.assign_fatalities(events, figures, text, [(s.start_char, s.end_char) for s in doc.sents
+                                                         if (s.start_char, s.end_char) not in background])
     events = events_mod.split_by_day(events)
     t = _TIMES.add("events", t)
     claims, contested = claims_mod.link_claims(quotes, events, text=text)
