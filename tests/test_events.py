@@ -3848,3 +3848,12 @@ def test_a_report_of_nothing_newer_keeps_what_it_dates_in_its_own_clause():
               dt.date(2024, 6, 7))
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Military Forces of Mali (2021-)", 300)
     assert (ev.date, ev.time_precision) == (dt.date(2024, 3, 15), 3)
+
+
+def test_over_a_number_is_a_count_not_a_cause():
+    # "made over 120 arrests" tells the dispersal's arrests, not what the protest was over
+    (ev,) = _kenyan("Hundreds of traders protested in Kisumu on Monday. Police dispersed the group with teargas "
+                    "and made over 120 arrests.")
+    assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)")
+    (ev,) = _kenyan("Traders protested in Kisumu on Monday over the arrest of 20 hawkers.")
+    assert (ev.sub_event_type, ev.actor2) == ("Peaceful protest", None)

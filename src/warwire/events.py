@@ -3208,7 +3208,7 @@ def _cause_of(trig: Token, acts: Collection[tuple[str, ...]]) -> bool:
 
 def _is_cause(trig: Token, sent: SpacySpan) -> bool:
     """Is the trigger the cause or topic of a protest rather than something done at it?"""
-    if trig.dep_ == "pobj" and trig.head.lower_ in CAUSE_PREPS:
+    if trig.dep_ == "pobj" and trig.head.lower_ in CAUSE_PREPS and not _counted_by(trig.head, trig):
         return True
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_PREPS for c in trig.children) \
             and any(c.dep_ == "dobj" and _lemma(c) in _PROTEST_NOUNS for c in trig.head.children):
@@ -3217,6 +3217,12 @@ def _is_cause(trig: Token, sent: SpacySpan) -> bool:
         return False  # "residents protested and police arrested ten of them": what followed
     return any(_lemma(a) in PROTEST_VERBS or _lemma(a) in _PROTEST_NOUNS
                for a in trig.ancestors if sent.start <= a.i < sent.end)
+
+
+def _counted_by(prep: Token, noun: Token) -> bool:
+    """Is the preposition a number's "over" or "about" the parser took for one ("made over 120
+    arrests"), not a cause ("protests over the arrests")?"""
+    return prep.lower_ in ("over", "about") and any(c.dep_ == "nummod" and c.i == prep.i + 1 for c in noun.children)
 
 
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally"})
