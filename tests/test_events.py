@@ -3857,3 +3857,13 @@ def test_over_a_number_is_a_count_not_a_cause():
     assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)")
     (ev,) = _kenyan("Traders protested in Kisumu on Monday over the arrest of 20 hawkers.")
     assert (ev.sub_event_type, ev.actor2) == ("Peaceful protest", None)
+
+
+def test_bombs_only_aircraft_drop_make_an_air_strike_and_idps_are_civilians_counted():
+    ev = only("On 5 June 2024, Russian forces struck Kharkiv city with guided aerial bombs, killing 3 civilians "
+              "and wounding 18.", dt.date(2024, 6, 7))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Air/drone strike", "Military Forces of Russia (2000-)", 3)
+    ev = only("On 5 June 2024, CODECO militiamen attacked a displacement site in Djugu (Ituri), killing 7 IDPs.",
+              dt.date(2024, 6, 7))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == (
+        "Attack", "Civilians (Democratic Republic of Congo)", 7)
