@@ -3867,3 +3867,20 @@ def test_bombs_only_aircraft_drop_make_an_air_strike_and_idps_are_civilians_coun
               dt.date(2024, 6, 7))
     assert (ev.sub_event_type, ev.actor2, ev.fatalities) == (
         "Attack", "Civilians (Democratic Republic of Congo)", 7)
+
+
+def test_a_toll_told_at_the_place_of_the_event_before_it_is_that_events():
+    evs = _kenyan("Police in Nairobi fired tear gas at hundreds of opposition supporters on Monday. In Kisumu, "
+                  "protesters burned tyres and blocked roads. Two people were shot dead in Kisumu, a hospital "
+                  "official said.")
+    assert [(e.sub_event_type, e.location.name, e.fatalities) for e in evs] == [
+        ("Protest with intervention", "Nairobi", 0), ("Violent demonstration", "Kisumu", 2)]
+    # a toll elsewhere is not
+    evs = _kenyan("On Monday, protesters burned tyres and blocked roads in Kisumu. Two people were shot dead in Garissa.")
+    assert len(evs) == 2
+
+
+def test_a_cop_is_the_police():
+    (ev,) = _kenyan("Unknown assailants ambushed a Nairobi top cop on Saturday night and shot him thrice before "
+                    "making away with his firearm.")
+    assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Police Forces of Kenya (2013-2022)")

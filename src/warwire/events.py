@@ -4469,14 +4469,19 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
             continue
         own_date = m.date is not None and m.sent_start <= m.date.start < m.sent_end
         shot = m.frame == "strike" and m.generic and not m.agents and "firearm" in m.cues  # "hit by a stray bullet"
-        if (m.frame in TOLL_FRAMES or shot or m.named_again or m.victim_again) and m.place is None and not own_date:
+        if (m.frame in TOLL_FRAMES or shot or m.named_again or m.victim_again) and not own_date:
             # "Three civilians were killed in the strike."; "Three blasts ... At least six are
             # dead and scores injured"; "... attacked by a mob. One killed" and "Police use live
             # bullets against rioters ... A person is killed in the cross fire" (the dead of a
             # riot or a demonstration when no killer is named); a date the note's heading gives
             # every sentence is none of its own ("21 April. Thieves engage militia in a gun
             # battle. One herder killed")
-            recent = [d for d in drafts if _takes_toll(d, m, mentions)]
+            # (or at the place of that event: "In Kisumu, protesters burned tyres ... Two people
+            # were shot dead in Kisumu"; not a blast's or a shelling's: "soldiers and militants
+            # fought near Mandera. 10 civilians were killed by shells that fell on the town")
+            recent = [d for d in drafts if _takes_toll(d, m, mentions) and (
+                m.place is None or d.place is not None and d.place.gazetteer_id == m.place.gazetteer_id
+                and SUB_EVENT_TYPES.get(m.sub_event_type or "") != "Explosions/Remote violence")]
             if recent:
                 if m.frame == "killing" and recent[-1].sub_event_type in _PROTESTS:
                     m.cues.add("protest_lethal")  # dead after force against a protest: excessive
