@@ -3884,3 +3884,16 @@ def test_a_cop_is_the_police():
     (ev,) = _kenyan("Unknown assailants ambushed a Nairobi top cop on Saturday night and shot him thrice before "
                     "making away with his firearm.")
     assert (ev.sub_event_type, ev.actor2) == ("Armed clash", "Police Forces of Kenya (2013-2022)")
+
+
+def test_a_lead_that_sums_up_attacks_told_one_by_one_is_those_attacks():
+    evs = events("Gunmen killed at least 20 people in two attacks on villages in northwest Nigeria's Zamfara state, "
+                 "police said on Monday. In the first attack on Sunday, the gunmen stormed Kadisau village and "
+                 "opened fire on residents. Hours later, another group attacked the nearby village of Dansadau, "
+                 "killing five people and stealing livestock.", dt.date(2024, 6, 4))
+    assert [(e.sub_event_type, e.location.text, e.fatalities) for e in evs] == [
+        ("Attack", "Kadisau", 15), ("Attack", "Dansadau", 5)]
+    # told alone, the sum is the event
+    (ev,) = events("Gunmen killed at least 20 people in two attacks on villages in Zamfara state on Sunday, police said.",
+                   dt.date(2024, 6, 4))
+    assert ev.fatalities == 20

@@ -5149,6 +5149,36 @@ def _days_told(doc: Doc, d: _Draft, date: dt.date | None, precision: int) -> lis
     return []
 
 
+#: a sentence that sums up several events ("killed at least 20 people in two attacks on villages")
+_SUMMED_UP = re.compile(
+    r"\bin\s+(?:two|three|four|five|six|several|multiple|separate|\d+|a\s+(?:series|spate|wave|string)\s+of)\s+"
+    r"(?:separate\s+|coordinated\s+|simultaneous\s+|related\s+)?"
+    r"(?:attacks|raids|assaults|strikes|air\s*strikes|bombings|blasts|explosions|ambushes|incidents)\b", re.I)
+
+
+def split_summaries(events: Sequence[Event]) -> list[Event]:
+    """An event told as the sum of several ("Gunmen killed at least 20 people in two attacks on
+    villages in Zamfara") that the article then tells one by one is those events: it is dropped,
+    and the dead it counts that they do not go to the one of them told with none ("In the first
+    attack, gunmen stormed Kadisau ... another group attacked Gidan Kaso, killing five": 15 and
+    5)."""
+    out = list(events)
+    for ev in events:
+        if not ev.evidence or not any(_SUMMED_UP.search(s.text) for s in ev.evidence):
+            continue
+        end = max(s.end for s in ev.evidence)
+        parts = [e for e in out if e is not ev and e.event_type == ev.event_type
+                 and e.evidence and min(s.start for s in e.evidence) >= end]
+        if len(parts) < 2:
+            continue
+        rest = ev.fatalities - sum(e.fatalities for e in parts)
+        untold = [e for e in parts if e.fatalities == 0]
+        if rest > 0 and len(untold) == 1:
+            untold[0].fatalities = rest
+        out.remove(ev)
+    return out
+
+
 def split_by_day(events: Sequence[Event]) -> list[Event]:
     """One event per day of each event told over several days, as ACLED codes them: its
     fatalities divided across the days (any remainder on the last ones: 21 over two days is 10
