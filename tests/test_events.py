@@ -3897,3 +3897,12 @@ def test_a_lead_that_sums_up_attacks_told_one_by_one_is_those_attacks():
     (ev,) = events("Gunmen killed at least 20 people in two attacks on villages in Zamfara state on Sunday, police said.",
                    dt.date(2024, 6, 4))
     assert ev.fatalities == 20
+
+
+def test_what_a_claim_tells_of_the_attack_it_reports_is_that_attacks():
+    # the soldiers JNIM says it killed in the camp it claims make the attack a battle
+    ev = only("JNIM claimed responsibility for an attack on a military camp in Boulkessi on Sunday in which it "
+              "said it killed dozens of soldiers. The army said 10 soldiers died.", dt.date(2024, 6, 4))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Armed clash", "JNIM: Jama'at Nusrat al-Islam wal-Muslimin", 10)
+    assert ev.actor2.startswith("Military Forces of Mali")

@@ -3208,8 +3208,9 @@ def _cause_of(trig: Token, acts: Collection[tuple[str, ...]]) -> bool:
 
 def _is_cause(trig: Token, sent: SpacySpan) -> bool:
     """Is the trigger the cause or topic of a protest rather than something done at it?"""
-    if trig.dep_ == "pobj" and trig.head.lower_ in CAUSE_PREPS and not _counted_by(trig.head, trig):
-        return True
+    if trig.dep_ == "pobj" and trig.head.lower_ in CAUSE_PREPS and not _counted_by(trig.head, trig) \
+            and not _claimed_anew(trig):
+        return True  # (not what is claimed: "claimed responsibility for an attack on a camp")
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_PREPS for c in trig.children) \
             and any(c.dep_ == "dobj" and _lemma(c) in _PROTEST_NOUNS for c in trig.head.children):
         return True  # "sex workers staged a protest after a colleague was murdered"
@@ -3573,6 +3574,8 @@ def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
         if cur.head.i == cur.i or not (sent.start <= cur.head.i < sent.end) or _across_semicolon(cur):
             return False
         child, cur = cur, cur.head
+        if _claimed_anew(cur):
+            return False  # what a claim tells of the attack it reports ("... in which it killed 20")
         if _lemma(cur) in heads:
             # the speaker of a referring verb is no referred event ("administrators hold a
             # protest blaming the president"); a headline whose predicate is the accusation
