@@ -451,3 +451,10 @@ def test_a_long_text_gives_each_copy_its_mentions(kb, sample_text):
 def test_myanmars_anti_junta_fighters_are_the_pdf(kb):
     found = kb.find("Anti-junta fighters said they had shot down a military helicopter.", on=PUBLISHED)
     assert found and found[0].actor == "PDF: People's Defense Force"
+
+
+def test_a_states_forces_outside_the_periods_table_have_their_kind_and_country():
+    kb = actors.load_knowledge()
+    assert (kb.kind_of("Police Forces of Senegal"), kb.country_of("Police Forces of Senegal")) == ("state_forces", "SN")
+    assert kb.country_of("Civilians (Senegal)") == "SN"
+    assert kb.kind_of("Military Forces of Narnia") is None

@@ -3906,3 +3906,20 @@ def test_what_a_claim_tells_of_the_attack_it_reports_is_that_attacks():
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
         "Armed clash", "JNIM: Jama'at Nusrat al-Islam wal-Muslimin", 10)
     assert ev.actor2.startswith("Military Forces of Mali")
+
+
+def test_a_states_forces_the_periods_table_lacks_are_still_state_forces():
+    # Senegal's police are no crowd: the rioters come first, the police who fired second
+    ev = only("Police in Dakar fired tear gas at opposition supporters who burned tyres and looted shops on "
+              "Friday after the conviction of their leader.", dt.date(2024, 6, 8))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal")
+
+
+def test_a_political_sides_supporters_who_fight_the_police_demonstrate():
+    ev = only("Supporters of former prime minister Imran Khan clashed with police in Islamabad on Tuesday, "
+              "throwing stones and setting vehicles on fire.", dt.date(2024, 6, 8))
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Pakistan)")
+    # two sides' supporters who fight each other are mobs
+    (ev,) = _kenyan("On Monday, Jubilee and ODM supporters clashed in Kisumu.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")

@@ -379,7 +379,8 @@ class ActorKB:
         """ISO2 of a country name, alias or code known to the KB."""
         if re.match(_ISO2, name) and (name in self.countries or name in _geonames_country_names()):
             return name
-        return self._name_to_iso.get(name.lower())
+        return self._name_to_iso.get(name.lower()) or next(
+            (iso for iso, n in _geonames_country_names().items() if n == name), None)  # (as country_name names it)
 
     def iso_of_demonym(self, word: str) -> str | None:
         """ISO2 of the country a demonym belongs to ("Syrian" -> "SY"), else None."""
@@ -450,6 +451,10 @@ class ActorKB:
             if role.family and name in role.overrides.values():
                 return ActorInfo(name, role.kind, None)
             if role_name in _STATE_ROLES:
+                # a state's forces the periods table does not list ("Police Forces of Senegal")
+                m = _STATE_FORCES_NAME.match(name)
+                if m and m.group(1) == role_name.title() and (iso := self.iso_of(m.group(2))):
+                    return ActorInfo(name, role.kind, iso)
                 continue
             m = _template_re(role.template).match(name)
             if m:
@@ -676,6 +681,7 @@ _DESCRIPTOR_ROLES = frozenset({"military", "police", "rebels", "unidentified", "
 
 
 _PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
+_STATE_FORCES_NAME = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
 
 
 def _active(name: str | None, on: dt.date | None) -> bool:
@@ -720,6 +726,7 @@ def _has_token(surface: str, token: str) -> bool:
     return re.search(r"(?<![A-Za-z])" + re.escape(token) + r"(?![A-Za-z])", surface) is not None
 
 
+@functools.lru_cache(maxsize=1)
 @functools.lru_cache(maxsize=1)
 def _geonames_country_names() -> dict[str, str]:
     try:

@@ -3039,7 +3039,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 rivals = _rival_crowds(doc, m, agent_span, patient_span, ctx)
                 if rivals:
                     m.cues.add("rival_crowds")
-                m.sub_event_type = "Violent demonstration" if "protest" in m.sent_cues and not rivals else "Mob violence"
+                # (a party's or a leader's supporters who fight the police demonstrate: "CORD
+                # supporters throw stones and clash with police")
+                political = bool(_words(doc, agent_span) & _PARTISANS) and bool(m.patients) \
+                    and _only_kinds(m.patients, _STATE_KINDS) and not _words(doc, patient_span) & (_PARTISANS | {"those"})
+                m.sub_event_type = "Violent demonstration" if ("protest" in m.sent_cues or political) and not rivals \
+                    else "Mob violence"
             if frame.name == "abduction" and (
                     head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") and _lemma(head.head) in _FREEING_VERBS
                     or head.dep_ in ("amod", "acl") and head.head.dep_ in ("dobj", "obj")
@@ -3250,6 +3255,11 @@ def _deed_objects(sent: SpacySpan, hits: Sequence[tuple[int, int, str]], doc: Do
         trig = _head_of(doc, start, end)
         out += [c for c in trig.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     return out
+
+
+#: who a crowd is when it is a political side's
+_PARTISANS = frozenset({"supporter", "supporters", "loyalist", "loyalists", "partisan", "partisans", "activist",
+                        "activists"})
 
 
 def _protested_deed(doc: Doc, m: Mention) -> bool:
