@@ -3923,3 +3923,11 @@ def test_a_political_sides_supporters_who_fight_the_police_demonstrate():
     # two sides' supporters who fight each other are mobs
     (ev,) = _kenyan("On Monday, Jubilee and ODM supporters clashed in Kisumu.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
+
+
+def test_a_road_crash_or_an_accidental_fire_is_no_event():
+    assert _kenyan("Two people were killed when a matatu collided with a lorry on the Nairobi-Nakuru highway on Monday.") == []
+    assert events("A fire at a migrant detention centre in Sanaa killed dozens of people on Monday, the UN said.") == []
+    # fire that gunmen open is their attack
+    (ev,) = _kenyan("Gunmen opened fire at a bus in Mandera on Monday, killing two.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 2)
