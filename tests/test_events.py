@@ -3931,3 +3931,13 @@ def test_a_road_crash_or_an_accidental_fire_is_no_event():
     # fire that gunmen open is their attack
     (ev,) = _kenyan("Gunmen opened fire at a bus in Mandera on Monday, killing two.")
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 2)
+
+
+def test_countries_named_as_brokers_are_neither_the_place_nor_the_parties():
+    (ex,) = pipeline.extract_many([ingest.from_text(
+        "The army and the RSF agreed on Saturday to a 72-hour ceasefire brokered by the United States and "
+        "Saudi Arabia.", published=dt.date(2024, 6, 8))], countries=["SD"])
+    (ev,) = ex.events
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Agreement", "Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces")
+    assert ev.location is None or ev.location.country == "SD"

@@ -2061,8 +2061,11 @@ def _modifier_kind(doc: Doc, place: Place) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and place.feature_type == "country" \
             and tok.head.head.lemma_.lower() in ("border", "frontier"):
         return "attribute"  # "near the border with China": the country across it, not where
-    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and place.feature_type == "country" and (
-            tok.head.dep_ == "agent" or tok.head.head.tag_ == "VBN"):
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # ("brokered by the United States and Saudi Arabia")
+    if first.dep_ == "pobj" and first.head.lower_ == "by" and place.feature_type == "country" and (
+            first.head.dep_ == "agent" or first.head.head.tag_ == "VBN"):
         return "agent"  # "missiles launched by Russia": who did it, not where
     if not (tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")):
         return None
