@@ -3941,3 +3941,10 @@ def test_countries_named_as_brokers_are_neither_the_place_nor_the_parties():
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Agreement", "Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces")
     assert ev.location is None or ev.location.country == "SD"
+
+
+def test_a_states_execution_of_a_courts_sentence_is_no_event():
+    assert events("Iraqi authorities executed 21 people convicted of terrorism at Nasiriyah prison on Monday.") == []
+    # an armed group's "court" is no court
+    ev = only("Al-Shabaab publicly executed two men it had sentenced for spying in Jilib on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Al Shabaab", 2)

@@ -3008,6 +3008,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     head.head.i == h.i for h in _deed_objects(sent, hits, doc)):
                 # "killed 40 civilian volunteers fighting alongside the army": who the dead were
                 m.create = False
+            if frame.name == "killing" and _lemma(head) in _EXECUTING and "judicial" in m.sent_cues \
+                    and all(_kind(a, ctx) == "state_forces" for a in m.agents):
+                # "authorities executed 21 people convicted of terrorism": a court's sentence (an
+                # armed group's "court" is no court: "Al-Shabaab executed two men it had sentenced")
+                m.create = False
             claimed = _claimed_anew(head)  # "claimed responsibility for a missile attack on ...": reported
             if _cause_of(head, lex.cues.get("diplomatic", ())) and not claimed:
                 m.cause_only, m.create = True, False
@@ -3259,6 +3264,9 @@ def _deed_objects(sent: SpacySpan, hits: Sequence[tuple[int, int, str]], doc: Do
         out += [c for c in trig.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     return out
 
+
+#: killing verbs a court's sentence is carried out with
+_EXECUTING = frozenset({"execute", "hang"})
 
 #: who a crowd is when it is a political side's
 _PARTISANS = frozenset({"supporter", "supporters", "loyalist", "loyalists", "partisan", "partisans", "activist",
