@@ -3948,3 +3948,10 @@ def test_a_states_execution_of_a_courts_sentence_is_no_event():
     # an armed group's "court" is no court
     ev = only("Al-Shabaab publicly executed two men it had sentenced for spying in Jilib on Monday.")
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Al Shabaab", 2)
+
+
+def test_rival_armed_men_who_fight_are_both_sides_and_their_dead_one_toll():
+    ev = only("Rival militias exchanged fire in Tripoli's Souq al-Juma district overnight, killing at least "
+              "three people.", dt.date(2024, 6, 8))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities, ev.location.name) == (
+        "Armed clash", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)", 3, "Tripoli")

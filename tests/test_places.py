@@ -1191,3 +1191,12 @@ def test_two_settlements_names_written_as_one_name_are_neither():
     got = _by_surface("Gunmen attacked travellers on the Abuja Kaduna highway on Sunday.")
     assert got["Abuja"].country == got["Kaduna"].country == "NG"
     assert _kenyan("Three people died in Nairobis Mukuru slums on Saturday.")["Nairobis"].name == "Nairobi"
+
+
+def test_a_place_written_as_a_towns_is_not_a_namesake_far_from_it():
+    # "Tripoli's Souq al-Juma district": the gazetteer's Suq al Jumah villages lie 60+ km away
+    text = "Rival militias exchanged fire in Tripoli's Souq al-Juma district overnight."
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text), countries=["LY"])}
+    assert set(got) == {"Tripoli"}
+    # a part the gazetteer holds near the town stays
+    assert "Eastleigh" in _kenyan("Police shot dead two suspects in Nairobi's Eastleigh neighbourhood on Monday.")

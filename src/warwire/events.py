@@ -4748,16 +4748,24 @@ def _repelled_attackers(d: _Draft, mentions: Sequence[Mention], ctx: Context, co
 
 def _between_armed_ones(doc: Doc, d: _Draft, lex: Lexicon) -> bool:
     """Is a fight of the draft told as one between armed men of one plural noun ("clashes
-    between armed groups", "clashes among rival militias"): both its sides are theirs."""
+    between armed groups", "clashes among rival militias", "rival militias exchanged fire"):
+    both its sides are theirs."""
+    def armed_plural(obj: Token) -> bool:
+        return obj.tag_ == "NNS" and not obj.conjuncts and (
+            obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed
+            or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children))
+
     for m in d.mentions:
         if m.frame != "clash":
             continue
         head = doc.char_span(*m.trigger, alignment_mode="expand")
-        for prep in (c for t in head or () for c in t.children if c.lower_ in ("between", "among", "amongst")):
-            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS" and not c.conjuncts):
-                if obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed \
-                        or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children):
+        for t in head or ():
+            for prep in (c for c in t.children if c.lower_ in ("between", "among", "amongst")):
+                if any(c.dep_ == "pobj" and armed_plural(c) for c in prep.children):
                     return True
+            if any(c.dep_ == "nsubj" and armed_plural(c) and any(a.lower_ == "rival" for a in c.children)
+                   for c in t.children):
+                return True
     return False
 
 

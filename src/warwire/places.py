@@ -998,6 +998,10 @@ def _in_longer_name(men: Mention, toks: list[Tok], text: str, rules: Rules) -> b
     return after or before
 
 
+#: how far (km) a place written as a town's ("Tripoli's Souq al-Juma") may lie from it
+POSSESSED_KM = 30.0
+
+
 def _two_names_as_one(mentions: list[Mention], toks: list[Tok], text: str) -> None:
     """Two settlements' names written as one ("in Dogon Noma", a village the gazetteer lacks,
     is neither Dogon nor Noma): neither is taken. A region or country after a town stays its
@@ -2430,6 +2434,12 @@ def _resolve(
         if men.unparsed and others and all(_farther_than(top.entry, e, UNPARSED_KM) for e in others):
             men.rejected = (f"a near spelling only a designator calls a place, over {UNPARSED_KM:.0f} km "
                             "from the text's other towns")
+            continue
+        holder = next((x for x in live if x is not men and text[x.end : men.start] in ("'s ", "’s ")), None)
+        if holder is not None and holder.candidates[0].entry.feature_type in _LOCAL_TYPES \
+                and _farther_than(top.entry, holder.candidates[0].entry, POSSESSED_KM):
+            # "Tripoli's Souq al-Juma district" is in Tripoli, not a namesake 66 km away
+            men.rejected = f"a part of {holder.text} whose namesakes lie over {POSSESSED_KM:.0f} km from it"
             continue
         if men.fuzzy and _far_from_its_sentence(men, live, text):
             men.rejected = f"a near spelling over {NEAR_MISS_KM:.0f} km from all the towns its sentence names"
