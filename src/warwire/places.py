@@ -2439,7 +2439,7 @@ def _resolve(
         if holder is not None and holder.candidates[0].entry.feature_type in _LOCAL_TYPES \
                 and _farther_than(top.entry, holder.candidates[0].entry, POSSESSED_KM):
             # "Tripoli's Souq al-Juma district" is in Tripoli, not a namesake 66 km away
-            men.rejected = f"a part of {holder.text} whose namesakes lie over {POSSESSED_KM:.0f} km from it"
+            men.rejected = f"written as {holder.text}'s, but the best namesake lies over {POSSESSED_KM:.0f} km from it"
             continue
         if men.fuzzy and _far_from_its_sentence(men, live, text):
             men.rejected = f"a near spelling over {NEAR_MISS_KM:.0f} km from all the towns its sentence names"
