@@ -3955,3 +3955,12 @@ def test_rival_armed_men_who_fight_are_both_sides_and_their_dead_one_toll():
               "three people.", dt.date(2024, 6, 8))
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities, ev.location.name) == (
         "Armed clash", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)", 3, "Tripoli")
+
+
+def test_clashes_among_armed_men_of_one_noun_are_a_battle_and_their_dead_no_side():
+    ev = only("Clashes among rival militias in Tripoli killed 32 people on Monday.", dt.date(2024, 6, 8))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)", 32)
+    # rival youths are crowds
+    (ev,) = _kenyan("Clashes between rival youths in Kibera left two people injured on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")

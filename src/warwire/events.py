@@ -3039,7 +3039,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "rioting" and "armed_agent" in m.cues \
                     and _RAMPAGE & set(doc_text(doc)[m.trigger[0] : m.trigger[1]].lower().split()):
                 continue  # "a police officer shot dead 10 people in a rampage": his attack, no riot
-            if frame.name == "clash" and "gun_fight" not in m.cues and _unarmed_clash(m, ctx):
+            if frame.name == "clash" and "gun_fight" not in m.cues and _unarmed_clash(m, ctx) \
+                    and not _fought_among_armed(head, lex):  # (not "clashes among rival militias")
                 # "traders clashed with police", "rival supporters clashed": no armed group.  Two
                 # crowds fighting each other are a mob, even at a rally ("Jubilee and KANU
                 # supporters clashed during a rally"); demonstrators who fight the police are a
@@ -4750,23 +4751,24 @@ def _between_armed_ones(doc: Doc, d: _Draft, lex: Lexicon) -> bool:
     """Is a fight of the draft told as one between armed men of one plural noun ("clashes
     between armed groups", "clashes among rival militias", "rival militias exchanged fire"):
     both its sides are theirs."""
+    return any(m.frame == "clash" and any(_fought_among_armed(t, lex) for t in
+                                          doc.char_span(*m.trigger, alignment_mode="expand") or ())
+               for m in d.mentions)
+
+
+def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
+    """Is the fight word told as one between armed men of one plural noun (see
+    :func:`_between_armed_ones`)?"""
     def armed_plural(obj: Token) -> bool:
         return obj.tag_ == "NNS" and not obj.conjuncts and (
             obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed
             or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children))
 
-    for m in d.mentions:
-        if m.frame != "clash":
-            continue
-        head = doc.char_span(*m.trigger, alignment_mode="expand")
-        for t in head or ():
-            for prep in (c for c in t.children if c.lower_ in ("between", "among", "amongst")):
-                if any(c.dep_ == "pobj" and armed_plural(c) for c in prep.children):
-                    return True
-            if any(c.dep_ == "nsubj" and armed_plural(c) and any(a.lower_ == "rival" for a in c.children)
-                   for c in t.children):
-                return True
-    return False
+    for prep in (c for c in trig.children if c.lower_ in ("between", "among", "amongst")):
+        if any(c.dep_ == "pobj" and armed_plural(c) for c in prep.children):
+            return True
+    return any(c.dep_ == "nsubj" and armed_plural(c) and any(a.lower_ == "rival" for a in c.children)
+               for c in trig.children)
 
 
 def _entered_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, date: dt.date | None) -> list[str]:
@@ -4995,7 +4997,8 @@ def build_events(
             # "two soldiers were killed in clashes with the Taliban": the side the victims
             # fought is named as the other party; with no initiator named it is listed first
             met = _dedupe(x for m in d.mentions if m.frame == "clash"
-                          for x in (_resolve_actor(a, country, date, ctx) for a in m.patients) if x)
+                          for x in (_resolve_actor(a, country, date, ctx) for a in m.patients)
+                          if x and not x.startswith("Civilians"))  # (the dead are no side: "clashes ... killed 32 people")
             if met:  # alone, the side met is still the one named: actor1, the victims unnamed
                 side1 = [met[0]]
                 side2 = [x for x in side2 if x != met[0]]
