@@ -22,6 +22,12 @@ def only(text, published=TUESDAY):
     return evs[0]
 
 
+def _in(country, text, published=TUESDAY):
+    """The events of ``text`` from a feed the caller says is about ``country``."""
+    (ex,) = pipeline.extract_many([ingest.from_text(text, published=published)], countries=[country])
+    return ex.events
+
+
 def test_passive_voice_agent_is_actor1_and_victims_actor2():
     ev = only("Three civilians were killed by Taliban gunmen in Kunduz on Sunday.")
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
@@ -162,8 +168,7 @@ def test_two_events_in_one_sentence_each_count_their_own_dead():
 
 
 def _sudanese(text):
-    (ex,) = pipeline.extract_many([ingest.from_text(text, published=dt.date(2024, 5, 8))], countries=["SD"])
-    return ex.events
+    return _in("SD", text, dt.date(2024, 5, 8))
 
 
 def test_each_clause_of_a_compound_sentence_types_its_own_event():
@@ -1834,8 +1839,7 @@ def test_those_police_kill_when_they_answer_an_attack_are_the_attackers():
 
 
 def _kenyan(text):
-    (ex,) = pipeline.extract_many([ingest.from_text(text, published=TUESDAY)], countries=["KE"])
-    return ex.events
+    return _in("KE", text)
 
 
 def test_demonstrators_who_ambush_someone_riot():
@@ -3801,11 +3805,6 @@ def test_a_past_tense_verb_read_as_a_clause_on_a_noun_is_the_sentences_verb():
         "Air/drone strike", "Military Forces of Israel (2009-2021)", "Civilians (Palestine)", 25)
 
 
-def _in(country, text):
-    (ex,) = pipeline.extract_many([ingest.from_text(text, published=TUESDAY)], countries=[country])
-    return ex.events
-
-
 def test_the_country_across_a_border_is_not_where_an_event_happened():
     # a base taken is ground taken, wherever the report leaves it; the country across the border
     # is neither its place nor its forces' country
@@ -3934,10 +3933,8 @@ def test_a_road_crash_or_an_accidental_fire_is_no_event():
 
 
 def test_countries_named_as_brokers_are_neither_the_place_nor_the_parties():
-    (ex,) = pipeline.extract_many([ingest.from_text(
-        "The army and the RSF agreed on Saturday to a 72-hour ceasefire brokered by the United States and "
-        "Saudi Arabia.", published=dt.date(2024, 6, 8))], countries=["SD"])
-    (ev,) = ex.events
+    (ev,) = _in("SD", "The army and the RSF agreed on Saturday to a 72-hour ceasefire brokered by the United States "
+                      "and Saudi Arabia.", dt.date(2024, 6, 8))
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
         "Agreement", "Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces")
     assert ev.location is None or ev.location.country == "SD"
