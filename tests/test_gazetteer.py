@@ -367,3 +367,14 @@ def test_layer_records_are_the_stored_columns(tmp_path):
     assert [r[0] for r in recs] == ["t:1", "user:9"]
     assert recs[0][1] == "Al Bab" and recs[0][7] == "Aleppo" and int(recs[0][8]) == 130_000
     assert all(len(r) == len(gz.FILE_COLUMNS) for r in recs)
+
+
+def test_a_country_without_a_village_layer_has_geonames_towns_of_500_people():
+    # world-towns.tsv.gz: Sotk, Armenia (930 people) is in its country's layer, with its province
+    g = gz.default()
+    assert "AM" not in g.bundled_countries()
+    (sotk,) = [e for e in g.lookup(gz.normalize("Sotk"), ["AM"]) if e.country == "AM"]
+    assert (sotk.feature_type, sotk.admin1, sotk.population) == ("locality", "Geghark'unik'i Marz", 930)
+    assert abs(sotk.lat - 40.2) < 0.05 and abs(sotk.lon - 45.87) < 0.05
+    # ... and not in the global layer: a village is searched only in its country's texts
+    assert not [e for e in g.lookup(gz.normalize("Sotk")) if e.country == "AM"]

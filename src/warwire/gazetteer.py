@@ -1181,22 +1181,23 @@ class Gazetteer:
         return lay
 
     def world_cities(self) -> dict[str, Layer]:
-        """GeoNames towns by country (lazily parsed rows of world-cities.tsv.gz)."""
+        """GeoNames towns by country (lazily parsed rows of world-cities.tsv.gz, towns of 5,000+
+        people, and world-towns.tsv.gz, the smaller ones of countries without a village layer)."""
         if self._world is None:
-            path = self.data_dir / "world-cities.tsv.gz"
-            by_cc: dict[str, list[str]] = defaultdict(list)
-            if path.is_file():
-                _header, rows = read_rows(path)
-                for line in rows:
-                    p = line.split("\t", 7)
-                    by_cc[p[6]].append(line)
-            else:
-                log.warning("%s missing: no world towns layer", path)
             out: dict[str, Layer] = {}
-            for cc, rows in by_cc.items():
-                lay = Layer(f"world:{cc}")
-                lay.add_file(path, rows, default_country=cc or None)
-                out[cc] = lay
+            for name in ("world-cities.tsv.gz", "world-towns.tsv.gz"):
+                path = self.data_dir / name
+                by_cc: dict[str, list[str]] = defaultdict(list)
+                if path.is_file():
+                    _header, rows = read_rows(path)
+                    for line in rows:
+                        p = line.split("\t", 7)
+                        by_cc[p[6]].append(line)
+                else:
+                    log.warning("%s missing: no world towns layer", path)
+                for cc, rows in by_cc.items():
+                    lay = out.setdefault(cc, Layer(f"world:{cc}"))
+                    lay.add_file(path, rows, default_country=cc or None)
             self._world = out
         return self._world
 
