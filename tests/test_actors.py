@@ -458,3 +458,13 @@ def test_a_states_forces_outside_the_periods_table_have_their_kind_and_country()
     assert (kb.kind_of("Police Forces of Senegal"), kb.country_of("Police Forces of Senegal")) == ("state_forces", "SN")
     assert kb.country_of("Civilians (Senegal)") == "SN"
     assert kb.kind_of("Military Forces of Narnia") is None
+
+
+def test_a_name_many_groups_and_anyone_share_is_read_in_the_countrys_group_else_generically(kb):
+    # "separatists" are Cameroon's Ambazonians, Nigeria's IPOB; elsewhere only rebels
+    def read(where):
+        (m,) = kb.find("Separatists attacked a checkpoint.", on=PUBLISHED, where=where)
+        return m.actor or m.generic
+    assert (read("CM"), read("NG"), read("ID")) == ("Ambazonian Separatists", "IPOB: Indigenous People of Biafra", "rebels")
+    # the name alone does not vote for a country of its own
+    assert read(None) == "rebels"

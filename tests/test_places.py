@@ -1200,3 +1200,19 @@ def test_a_place_written_as_a_towns_is_not_a_namesake_far_from_it():
     assert set(got) == {"Tripoli"}
     # a part the gazetteer holds near the town stays
     assert "Eastleigh" in _kenyan("Police shot dead two suspects in Nairobi's Eastleigh neighbourhood on Monday.")
+
+
+def test_an_armed_forces_acronym_is_not_a_village_spelled_otherwise():
+    # "FAMa" (Mali's army) is not the village of Fama, which is written so
+    text = "Clashes between FAMa and JNIM were reported near Fama on Monday."
+    assert [p.text for p in places.find_places(text, nlp.parse(text), countries=["ML"])] == ["Fama"]
+
+
+def test_a_division_written_after_a_place_it_holds_is_the_division_not_its_namesake_town():
+    # "(Nara, Koulikoro)", "Nara (Koulikoro)": the region of Koulikoro, not the commune 260 km away
+    for text in ("JNIM attacked an army post in Nara (Koulikoro) on Monday.",
+                 "Soldiers killed 7 civilians in Welingara (Nara, Koulikoro) on Monday."):
+        got = {p.text: p for p in places.find_places(text, nlp.parse(text), countries=["ML"])}
+        assert got["Koulikoro"].feature_type == "region"
+        assert got["Nara"].admin1 == "Koulikoro"
+

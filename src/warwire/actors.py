@@ -530,6 +530,8 @@ class ActorKB:
             # an ambiguous name votes a share for each of its countries: "Al Shabaab" (Somalia's
             # or Mozambique's) makes the SNA next to it Somalia's army, not Syria's National Army
             homes = {c for t in targets if (c := self._target_country(t))}
+            if len(homes) < len(targets) and any(t.actor is None and t.country is None for t in targets):
+                continue  # a name also read as anyone's ("separatists") tells no country
             for c in homes:
                 votes[c] += 1 if len(targets) == 1 else 1 / (len(homes) + 1)
         for c in {country, where} - {None}:
@@ -540,8 +542,11 @@ class ActorKB:
             target = targets[0]
             if len(targets) > 1:
                 # of actors that share a name, one active on the day, then the other actors'
-                # and the place's countries: "AU troops" in 2023 are ATMIS, not AMISOM
-                target = max(targets, key=lambda t: (_active(t.actor, on), votes.get(self._target_country(t) or "", 0)))
+                # and the place's countries: "AU troops" in 2023 are ATMIS, not AMISOM; with no
+                # country for any, the generic reading ("separatists" outside Cameroon)
+                target = max(targets, key=lambda t: (_active(t.actor, on),
+                                                     votes.get(self._target_country(t) or "", 0),
+                                                     self._target_country(t) is None))
             if target.role == "ignore":
                 continue
             o_s, o_e = offs[s], offs[e - 1] + 1
@@ -871,6 +876,7 @@ def _build(actor_paths: Sequence[Path], state_path: Path) -> ActorKB:
             raise DataError(f"{label}: unknown role (known: {', '.join(sorted(kb.roles))}, ignore)")
         if g.country and g.country not in kb.countries:
             raise DataError(f"{label}: country {g.country} has no [countries.{g.country}] in {state_path}")
+        kb._named_acronyms.update(g.acronyms)  # ("FAMa", "FARDC": a force, never a place)
         for phrases, cased in ((g.phrases, False), (g.acronyms, True)):
             for ph in phrases:
                 try:

@@ -1170,6 +1170,9 @@ def _actor_name(men: Mention, m: Matcher, context: frozenset[str]) -> str | None
     10,000+, or as a listed spelling of a place in the text's countries ("Radaa" in Yemen)."""
     if men.text.replace(".", "") not in m.actor_acronyms and gz.simple_key(men.text) not in m.actor_names:
         return None
+    if men.text.replace(".", "") in m.actor_acronyms and sum(c.isupper() for c in men.text) >= 2 \
+            and not any(men.text in c.entry.names() for c in men.candidates):
+        return "an armed group's acronym, not written as a place"  # "FAMa" is no village Fama
     if men.designator or any(
         (_spelling_rank(c) == 2 and (c.entry.feature_type in WIDE_OR_REGION or c.entry.population >= 10_000))
         or (_spelling_rank(c) and c.entry.country in context)
@@ -2226,13 +2229,21 @@ def _resolve(
     # but "Washington, New York and Boston" is a list (a state that qualifies a town is
     # followed by a comma: "Paris, Texas, and Boston")
     after: dict[int, set[str]] = {}
+    # ... and, the other way, the provinces of what comes right before: "(Nara, Koulikoro)"
+    # is the region of Koulikoro, not its namesake commune
+    before: dict[int, set[str]] = {}
     for a, b, third in zip(live, live[1:], [*live[2:], None]):
-        if re.fullmatch(r"\s*,\s*", text[a.end : b.start]) and not (
+        if re.fullmatch(r"\s*\(\s*", text[a.end : b.start]):
+            before[id(b)] = {normalize(c.entry.admin1) for c in a.candidates  # "Nara (Koulikoro)"
+                             if c.entry.admin1 and c.entry.feature_type not in WIDE_OR_REGION}
+        elif re.fullmatch(r"\s*,\s*", text[a.end : b.start]) and not (
             third is not None and _LIST_END.fullmatch(text, b.end, third.start)
         ):
             after[id(a)] = {normalize(c.entry.name) for c in b.candidates if c.entry.feature_type in ("region", "country")} | {
                 c.entry.country for c in b.candidates if c.entry.feature_type == "country" and c.entry.country
             }
+            before[id(b)] = {normalize(c.entry.admin1) for c in a.candidates
+                             if c.entry.admin1 and c.entry.feature_type not in WIDE_OR_REGION}
     spelled = {id(x) for x in live if any(_spelling_rank(c) for c in x.candidates)}
     primary_spelled = {id(x) for x in live if any(_spelling_rank(c) == 2 for c in x.candidates)}
     # a country, ocean or continent spelled so (an ocean by its short name too: "the Atlantic")
@@ -2279,6 +2290,9 @@ def _resolve(
         if e.admin1 and e.feature_type not in ("region", "country") and admin in admin_keys and admin != men.key:
             s += 2
             c.notes.append(f"admin1 {e.admin1} mentioned +2")
+        if e.feature_type == "region" and normalize(e.name) in before.get(id(men), ()):
+            s += 6
+            c.notes.append("after a place it holds +6")
         context = after.get(id(men))
         if context and e.feature_type not in WIDE and (
             (e.admin1 and admin in context) or e.country in context
@@ -2370,6 +2384,11 @@ def _resolve(
                     # "New York" is New York City, which lists it as a variant
                     c.score -= 7
                     c.notes.append("a city of 1,000,000+ people has this name -7")
+                if e.feature_type == "region" and e.country in named_regions and normalize(e.name) != men.key:
+                    # "Panjshir" is Panjshir province, not Parwan, which lists the name it bore
+                    # before Panjshir was split off
+                    c.score -= 6
+                    c.notes.append("another division of its country has this name -6")
                 if (
                     e.country in named_regions and e.feature_type == "locality" and e.population < 100_000
                     and normalize(e.admin1 or "") != men.key
