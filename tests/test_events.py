@@ -3961,3 +3961,80 @@ def test_clashes_among_armed_men_of_one_noun_are_a_battle_and_their_dead_no_side
     # rival youths are crowds
     (ev,) = _kenyan("Clashes between rival youths in Kibera left two people injured on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_armed_men_no_actor_names_who_attack_are_the_first_side_not_their_targets():
+    # "fighters" and "raiders" are no listed actor: the gendarmes they killed did not attack
+    for text in ("Fighters attacked a gendarmerie post in Bamenda on Tuesday, killing two gendarmes.",
+                 "Raiders attacked a police post in Bamenda on Tuesday, killing two policemen."):
+        (ev,) = _in("CM", text)
+        assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+            "Armed clash", "Unidentified Armed Group (Cameroon)", "Police Forces of Cameroon (1982-)", 2)
+    # attacked, the police stay first, as ACLED lists a named side
+    (ev,) = _in("CM", "Police were attacked by unknown men in Bamenda on Tuesday.")
+    assert (ev.actor1, ev.actor2) == ("Police Forces of Cameroon (1982-)", "Unidentified Armed Group (Cameroon)")
+
+
+def test_a_protest_still_to_come_is_no_protest_of_the_arrests_before_it():
+    (ev,) = _in("BI", "Police in Bujumbura arrested 15 opposition activists on Wednesday ahead of a planned "
+                      "demonstration.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Arrests", "Police Forces of Burundi (2005-2020)", "Civilians (Burundi)")
+    assert events("Residents fled on Monday ahead of an expected offensive on the town.") == []
+
+
+def test_what_a_strike_hit_named_as_targets_is_its_second_party():
+    (ev,) = _in("IQ", "Turkish warplanes struck PKK targets in northern Iraq on Sunday, the defence ministry said.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Air/drone strike", "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party")
+
+
+def test_rebels_said_to_be_linked_to_or_behind_it_are_the_group_named():
+    (ev,) = _in("MZ", "Insurgents linked to the Islamic State beheaded three villagers near Macomia on Sunday.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Islamic State (Mozambique)", 3)
+    (ev,) = _in("CD", "Rebels attacked a village on Sunday, killing four people. Police said the FDLR was behind "
+                      "the attack.")
+    assert ev.actor1 == "FDLR: Democratic Forces for the Liberation of Rwanda"
+
+
+def test_who_was_behind_it_is_the_subject_of_behind_not_who_said_so():
+    # "Al Shabaab ... stated that Kenyan security forces were behind the killing": no claim of its own
+    (ev,) = _kenyan('A cleric known as "Makaburi" was shot dead by unidentified assailants as he left a court '
+                    "hearing. Al Shabaab, of whom Makaburi is in league, stated that Kenyan security forces were "
+                    "behind the killing.")
+    assert ev.actor1 == "Unidentified Armed Group (Kenya)"
+    # people suspected of backing a group did nothing told
+    (ev,) = _kenyan("Three people were killed when bombs exploded in two buses in Nairobi. There was no claim of "
+                    "responsibility, although police are cracking down on suspected supporters of the Shebab.")
+    assert ev.actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_an_aid_groups_convoy_ambushed_is_an_attack_on_civilians():
+    (ev,) = _in("SS", "Unknown gunmen ambushed a World Food Programme convoy near Yei on Tuesday, killing a driver.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack", "Unidentified Armed Group (South Sudan)", "Civilians (South Sudan)", 1)
+    assert "WFP: World Food Programme" in ev.assoc_actor_2
+
+
+def test_the_attackers_fate_before_being_shot_is_not_who_did_the_attack():
+    (ev,) = _in("IL", "A Palestinian gunman opened fire at a bus stop in Jerusalem on Thursday, killing three "
+                      "Israelis before being shot dead by off-duty soldiers.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack", "Unidentified Armed Group (Palestine)", "Civilians (Israel)", 3)
+
+
+def test_clashes_that_broke_out_between_armed_groups_are_fought_by_them():
+    (ev,) = _in("LY", "Heavy clashes broke out between rival armed groups in Tripoli on Monday night, leaving 55 "
+                      "people dead, the health ministry said.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (Libya)", "Unidentified Armed Group (Libya)", 55)
+
+
+def test_a_province_is_in_no_town_and_a_name_a_province_once_bore_is_the_province_now():
+    # "a worker from Bihar in Pulwama": Bihar (a state) does not lie in Pulwama, so Pulwama stays
+    (ev,) = _in("IN", "Suspected militants shot dead a migrant worker from Bihar in Pulwama district of Kashmir "
+                      "on Sunday.")
+    assert ev.location.name == "Pulwama"
+    # Parwan lists "Panjshir", the name of its part that is a province of its own since 2004
+    (ev,) = _in("AF", "Taliban fighters clashed with the National Resistance Front in Panjshir on Friday.")
+    assert (ev.actor1, ev.actor2, ev.location.name) == ("Taliban", "NRF: National Resistance Front", "Panjshir")

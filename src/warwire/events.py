@@ -77,6 +77,9 @@ class FrameSpec(BaseModel):
     #: Linked to ongoing post-election ethnic violence" an attack and "Four people have died
     #: following inter-tribal conflict" an armed clash
     by_default: dict[str, str] = {}
+    #: triggers that are this frame's only as verbs: "target" ("struck PKK targets" names what
+    #: was hit, not another attack)
+    verbs_only: list[str] = []
     #: the trigger's subject is who it befell ("three people died"), not its doer
     subject_is_victim: bool = False
 
@@ -115,6 +118,7 @@ class ModalitySpec(BaseModel):
     attempt: list[str] = []
     accusation: list[str] = []
     leads_to: list[str] = []
+    prospective: list[str] = []
 
 
 class PeopleSpec(BaseModel):
@@ -685,6 +689,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         # "a man was lynched for assaulting his mother", "police arrested a man for killing his
         # neighbour": what he was punished for
         return "weak"
+    if trig.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in mod.prospective
+                                   for c in trig.children):
+        return "none"  # "ahead of a planned demonstration", "an expected offensive"
     if trig.pos_ == "NOUN" and (trig.dep_ in ("dobj", "obj") and _lemma(trig.head) in mod.future
                                 or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
                                 and _lemma(trig.head.head) in mod.future):
@@ -722,6 +729,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "weak"
     return "real"
 
+
+#: what befalls a deed's doer in a "before being ... by" clause, no event of its own
+_DOERS_FATE_FRAMES = frozenset({"killing", "wounding", "arrest"})
 
 #: verbs whose object is a deed someone did: denying them denies who did it, not the deed
 _AUTHORSHIP = frozenset({"carry", "conduct", "perpetrate", "stage", "launch", "commit", "mount", "orchestrate"})
@@ -1794,8 +1804,14 @@ def _responding_force(doc: Doc, m: Mention, agent_kinds: set[str], aw: set[str],
 
 def _of_state_forces(doc: Doc, head: Token, patients: Sequence[ActorRef], ctx: Context) -> bool:
     """The victims' noun is qualified by a state force: "an NDS employee", "3 NDS agents"."""
+    return _of_kind(head, patients, ctx, "state_forces")
+
+
+def _of_kind(head: Token, patients: Sequence[ActorRef], ctx: Context, kind: str) -> bool:
+    """The victims' noun is qualified by an actor of ``kind``: "an NDS employee" (state
+    forces), "a World Food Programme convoy" (an organisation)."""
     mods = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")]
-    return any(_kind(a, ctx) == "state_forces" and any(a.start <= c.idx < a.end for c in mods) for a in patients)
+    return any(_kind(a, ctx) == kind and any(a.start <= c.idx < a.end for c in mods) for a in patients)
 
 
 def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, ctx: Context, lex: Lexicon) -> set[str]:
@@ -1818,6 +1834,9 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         civ_patient, armed_patient = True, bool(pw & (people.armed - people.civilian))
     elif head is not None and head.lower_ in people.outsider:
         civ_patient, armed_patient = True, False  # "the wife of a Taliban commander"
+    elif head is not None and _of_kind(head, m.patients, ctx, "organisation") \
+            and not patient_kinds & ARMED_KINDS:
+        civ_patient, armed_patient = True, False  # "a World Food Programme convoy", "an MSF clinic"
     if _armed_head(head, patient_span):
         civ_patient, armed_patient = False, True  # "two armed men"
     elif _not_on_duty(doc, head, patient_span, people.armed):
@@ -2174,9 +2193,12 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
             # "the West Bank city of Nablus", "the Idlib town of Saraqib": the city lies in the
             # region (not "the Sare-Sang village of Dawlat Yar district")
             roles[i + 1].container = i
-        elif (_COMMA_GAP.match(gap) or _IN_GAP.match(gap)) and not _LIST_AFTER.match(text[q.end : q.end + 40]) \
+        elif (_COMMA_GAP.match(gap) or _IN_GAP.match(gap) and PLACE_RANK.get(p.feature_type, 1)
+              <= PLACE_RANK.get(q.feature_type, 1)) and not _LIST_AFTER.match(text[q.end : q.end + 40]) \
                 and roles[i + 1].modifier is None and not re.match(r"['’]s\b", text[q.end : q.end + 3]):
-            roles[i].container = i + 1  # not "Maarat al-Numan, Turkey's Defence Ministry said"
+            # not "Maarat al-Numan, Turkey's Defence Ministry said", nor "a worker from Bihar in
+            # Pulwama": a province is in no town
+            roles[i].container = i + 1
     # "Tana River District (district capital = Hola)": the district is coded at the capital
     # the text names for it, as ACLED codes a district-level location
     for r, nxt in zip(roles, roles[1:]):
@@ -2351,8 +2373,11 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
             continue
         if r.abroad and r.modifier in ("attribute", "crowd", "institution"):
             continue  # a name abroad that only qualifies a noun ("Orange politician" in a Kenyan report)
-        if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles if not x.dropped):
-            continue  # "Shinwar (Ghani Khel) district": the other name of a place already read
+        if r.bracketed and any(x.place.end <= p.start and p.start - x.place.end < 4 for x in roles
+                               if not x.dropped and not x.stray):
+            # "Shinwar (Ghani Khel) district": the other name of a place already read (not of a
+            # namesake in another province: "Welingara (Nara, Koulikoro)" with a Welingara of Mopti)
+            continue
         tier = 0
         if r.fragment or r.stray or r.bracketed or r.truncated or r.modifier in ("attribute", "crowd"):
             tier = 1
@@ -2697,6 +2722,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     head.pos_ == "ADJ" and "VERB" in frame.pos and any(
                         c.dep_ == "dobj" and start <= c.i < end for c in head.children)):
                 continue  # ("Police open fire on youth": a verb tagged as an adjective)
+            if head.pos_ in ("NOUN", "PROPN") and _lemma(head) in frame.verbs_only and (head.tag_ == "NNS" or any(
+                    c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in head.children)):
+                continue  # (a noun phrase; not a headline's verb tagged as a noun: "Twin blasts target civilians")
             if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
                 continue  # "riot police"
             if frame.name == "election_violence" and head.dep_ == "pobj" \
@@ -2749,6 +2777,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if modality == "none":
                 continue
             denied_author = modality == "authorship"
+            if frame.name in _DOERS_FATE_FRAMES and head.dep_ == "pcomp" and head.head.lower_ in ("before", "after") \
+                    and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children):
+                continue  # "opened fire, killing three, before being shot dead by soldiers": the attacker's fate
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent, apart_words)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
@@ -2905,7 +2936,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # tells of it ("..., a member of the local PDF told Reuters")
                 m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS
                             and not (patient_span and patient_span[0] <= a.start and a.end <= patient_span[1])
-                            and not _speaker(doc, a)]
+                            and not _speaker(doc, a) and not _done_to(doc, a)]
             if frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj", "nsubjpass"):
                 m.agents = []  # "police arrested 20 protesters": the police are not the protesters
             if _is_or_coordination(doc, agent_span):
@@ -2934,7 +2965,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             # nor is what a crowd demands: "protest ..., demanding the arrest of the perpetrators",
             # nor what it protests: "staged a protest against the murder of a student who had
             # been abducted", "protest the government's failure to stop ethnic clashes"
-            unsaid = backstory | _asked(doc, cue_hits, clause_toks.start, clause_toks.end, head)
+            unsaid = backstory | _asked(doc, cue_hits, clause_toks.start, clause_toks.end, head) | {
+                # nor what is still to come: "arrested activists ahead of a planned demonstration"
+                t.i for n in clause_toks if n.pos_ == "NOUN" and head not in n.subtree and any(
+                    c.dep_ in ("amod", "compound") and c.lower_ in lex.modality.prospective for c in n.children)
+                for t in n.subtree}
             if frame.name == "protest":
                 # (nor is who did what a crowd protests a party to its protest: "gather to
                 # protest the killing of two colleagues by gangsters")
@@ -3809,6 +3844,24 @@ def _speaker(doc: Doc, ref: ActorRef) -> bool:
         c.dep_ == "nsubj" and c.i != span.root.i and span.root in c.subtree for c in verb.children)
 
 
+#: prepositions whose object is what a deed was done to: "fired on police", "an attack against troops"
+_AGAINST = frozenset({"on", "at", "against", "upon"})
+
+
+def _done_to(doc: Doc, ref: ActorRef) -> bool:
+    """The actor is what a verb was done to, not its doer: the object of "killing two
+    gendarmes", "attacked a gendarmerie post", or of "on"/"against" ("opened fire on soldiers")."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("dobj", "obj", "nsubjpass"):
+        return head.head.pos_ in ("VERB", "AUX")
+    return head.dep_ == "pobj" and head.head.lower_ in _AGAINST
+
+
 def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tuple[int, int] | None:
     """An actor named a few words before a verb trigger the parse gave no subject
     ("a Taliban sniper shot and killed ..."): only nouns, adjectives and a coordinated
@@ -4622,11 +4675,18 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
 
 #: what attributes an unattributed attack to a group named in or right after its sentence
 _CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|blamed|suspected|believed to be"
-                      r"|linked (?:to|with)|planted by|attributed to|carried out by)\b", re.IGNORECASE)
+                      r"|linked (?:to|with)|planted by|attributed to|carried out by|(?:was|were) behind)\b",
+                      re.IGNORECASE)
 #: ... unless hedged ("may be linked to", "suspected but not confirmed")
 _CLAIM_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|not confirmed|unconfirmed|thought to|or)\b",
                            re.IGNORECASE)
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
+#: ... nor people suspected of backing a group ("a crackdown on suspected supporters of the
+#: Shebab"): they did nothing told
+_SUSPECTED_BACKERS = re.compile(r"\s+(?:supporters|sympathi[sz]ers|collaborators|informers|financiers|recruiters)\b",
+                                re.IGNORECASE)
+#: what makes a group's name describe another group: "Al-Qaeda-linked", "IS-affiliated"
+_DESCRIBING = re.compile(r"-(?:linked|affiliated|allied|backed|inspired|aligned)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.]")
 #: ... nor said of no one ("No group claimed responsibility, but the Taliban denied involvement")
 _CLAIM_NEGATED = re.compile(r"\b(?:no(?: \w+)?|nobody|none|not|never|yet to)\s*$", re.IGNORECASE)
@@ -4647,22 +4707,45 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
     for a, b in spans:
         claims = [c for c in _CLAIMED.finditer(text, a, b)
                   if not _CLAIM_NEGATED.search(text, max(a, c.start() - 20), c.start())]
+        claims = [c for c in claims if not _SUSPECTED_BACKERS.match(text, c.end())]
         if _CLAIM_HEDGED.search(text, a, b) or not any(not _describes_victim(text, c.start(), people) for c in claims):
             continue
         # a blame names the doer in its own clause, after it ("police blamed Al Shabaab for the
         # attack"); who blames claims nothing ("Hamas blamed an Israeli air strike; Israel said
         # a misfired Islamic Jihad rocket caused it": no one's claim is the record's)
-        blamed = [(c.end(), m.start() if (m := _CLAUSE_END.search(text, c.end(), b)) else b)
-                  for c in claims if c.group().lower().startswith("blame")]
-        within = blamed if len(blamed) == len(claims) else [(a, b)]
+        # and who "was behind" it is the subject right before ("stated that Kenyan security
+        # forces were behind the killing": not who stated it)
+        own = [_claim_clause(text, c, a, b) for c in claims]
+        within = own if all(own) else [(a, b)]
         for ref in ctx.actors:
             # (a named group, or one whose name depends on the country: "the Islamic State")
+            # (not a plain noun: "insurgents linked to the Islamic State" are the Islamic State)
             if any(x <= ref.start and ref.end <= y for x, y in within) and (ref.name or ref.generic) \
-                    and _kind(ref, ctx) in _NON_STATE:
+                    and _kind(ref, ctx) in _NON_STATE and ref.generic not in ("rebels", "unidentified") \
+                    and not _DESCRIBING.match(text, ref.end):  # (nor "Al-Qaeda-linked Shebab rebels")
                 name = _resolve_actor(ref, country, on, ctx)
                 if name and not name.startswith("Unidentified") and name not in exclude and name not in found:
                     found.append(name)
     return found[0] if len(found) == 1 else None
+
+
+#: where the subject of "were behind" starts: after what tells it ("said that", "a source said,")
+_SUBJECT_START = re.compile(r"(?:\b(?:that|said|says|say|stated|claimed|alleged)\b|[,;:])\s*", re.IGNORECASE)
+
+
+def _claim_clause(text: str, claim: re.Match, start: int, end: int) -> tuple[int, int] | None:
+    """The span that names the doer for a blame (its clause after it) or a "was behind" (the
+    subject before it), else None (the whole sentence)."""
+    word = claim.group().lower()
+    if word.startswith("blame"):
+        m = _CLAUSE_END.search(text, claim.end(), end)
+        return claim.end(), m.start() if m else end
+    if word.endswith("behind"):
+        last = None
+        for last in _SUBJECT_START.finditer(text, start, claim.start()):
+            pass
+        return (last.end() if last else start), claim.start()
+    return None
 
 
 def _describes_victim(text: str, at: int, people: PeopleSpec) -> bool:
@@ -4765,7 +4848,9 @@ def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
             obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed
             or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children))
 
-    for prep in (c for c in trig.children if c.lower_ in ("between", "among", "amongst")):
+    # (the clause's verb may hold the preposition: "clashes broke out between rival armed groups")
+    holders = [trig, trig.head] if trig.dep_ == "nsubj" else [trig]
+    for prep in (c for h in holders for c in h.children if c.lower_ in ("between", "among", "amongst")):
         if any(c.dep_ == "pobj" and armed_plural(c) for c in prep.children):
             return True
     return any(c.dep_ == "nsubj" and armed_plural(c) and any(a.lower_ == "rival" for a in c.children)
@@ -5084,15 +5169,18 @@ def build_events(
             claimed = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) if actor2 else None
             if claimed:
                 actor1 = claimed
+            elif actor2 and any(m.create and not m.agents and "armed_agent" in m.cues and "state_agent" not in m.cues
+                                for m in d.mentions):
+                actor1 = unknown  # "fighters attacked a gendarmerie post": armed men unnamed did it
             elif actor2 and not actor2.startswith("Civilians") and not all(
                     m.frame == "body_found" for m in d.mentions if m.create):
                 actor1, actor2 = actor2, _other_side_named(d, ctx, country, date, actor2) or unknown
             else:
                 # (and whose bodies were found were killed: "the body of a soldier was found")
                 actor1 = unknown  # civilians are no side of a battle: those it hit stay second
-        if ctx.resolve and _family(sub) == "violence" and actor1 == unknown:
-            # "... hit a landmine. Al Shabaab claimed responsibility": the group the report names
-            # as having done it
+        if ctx.resolve and _family(sub) == "violence" and actor1 in (unknown, ctx.resolve("rebels", country, date)):
+            # "... hit a landmine. Al Shabaab claimed responsibility", "insurgents linked to the
+            # Islamic State beheaded three villagers": the group the report names as having done it
             actor1 = _claimed_by(doc, d, ctx, country, date, exclude=side2, lex=lex) or actor1
         if uncertain and candidates:
             actor1 = candidates[0]
