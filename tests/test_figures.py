@@ -751,3 +751,15 @@ def test_the_part_of_whom_a_later_clause_tells_gives_the_count_before_it_no_unit
     assert _killed("13 were shot in Kisumu, 1 of whom was killed by the police.") == [1]
     # (a clause with the counted people as its subject is theirs)
     assert _killed("On 13 March 2020, 5 IS militants were killed by an Afghan forces airstrike in Kunar.") == [5]
+
+
+def test_a_range_between_two_numbers_counts_its_lowest_though_ner_calls_it_a_date():
+    # spaCy tags "Between 10 and 15" as a DATE
+    assert _killed("Between 10 and 15 people were killed in clashes in El Fasher on Friday.") == [10]
+    # "and" between counts of two kinds is no range
+    assert sorted(_killed("Three soldiers and five militants were killed in a gunfight on Saturday.")) == [3, 5]
+
+
+def test_a_toll_put_at_a_number_is_a_count_of_the_dead():
+    assert sorted(_killed("More than 100 people were killed in an attack on Barsalogho on Saturday; the "
+                          "government put the toll at 40.")) == [40, 100]

@@ -257,6 +257,9 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
     for ent in doc.ents:
         if ent.label_ == "QUANTITY" and ent[-1].lemma_.lower() in lex.people:
             skip[ent.start : ent.end] = [False] * len(ent)  # "20 assailants", read as a measure
+        elif ent.label_ == "DATE" and ent[-1].like_num and ent.end < len(doc) \
+                and doc[ent.end].lemma_.lower() in lex.people:
+            skip[ent.start : ent.end] = [False] * len(ent)  # "Between 10 and 15 people", read as a date
     size = len(rows)
     i = 0
     while i < size:
@@ -304,7 +307,7 @@ def _candidates(doc: Doc, lex: FigureLexicon) -> list[_Cand]:
             if value is not None and not (1900 <= value <= 2100 and doc[i].like_num
                                           and len(doc[i].text) == 4):
                 approx = _hedge_before(text_low, pos, lex)
-                upper = _range_end(doc, j)
+                upper = _range_end(doc, j, between=i > 0 and lowers[i - 1] == "between")
                 if upper is not None and upper[1] is not None and upper[1] > value:
                     if upper[1] <= 31 and upper[0] < size and _is_month(doc[upper[0]]):
                         i = upper[0]  # "on 3-4 May": days of the month
@@ -327,10 +330,11 @@ def _is_month(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.lower_.rstrip(".") in MONTHS
 
 
-def _range_end(doc: Doc, j: int) -> tuple[int, int | None] | None:
+def _range_end(doc: Doc, j: int, between: bool = False) -> tuple[int, int | None] | None:
     """For a number ending before token ``j``: (end token, upper value) of a range ("5-7",
-    "11 to 17", "two or three"), else None."""
-    if j + 1 >= len(doc) or doc[j].lower_ not in _RANGE_LINKS or not _is_number_word(doc[j + 1]):
+    "11 to 17", "two or three", and after ``between``: "between 10 and 15"), else None."""
+    links = _RANGE_LINKS | {"and"} if between else _RANGE_LINKS
+    if j + 1 >= len(doc) or doc[j].lower_ not in links or not _is_number_word(doc[j + 1]):
         return None
     k = j + 1
     while k < len(doc) and _is_number_word(doc[k]):
