@@ -4021,6 +4021,9 @@ def test_the_attackers_fate_before_being_shot_is_not_who_did_the_attack():
                       "Israelis before being shot dead by off-duty soldiers.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
         "Attack", "Unidentified Armed Group (Palestine)", "Civilians (Israel)", 3)
+    # what a victim died "after being" put through is the deed
+    (ev,) = _kenyan("A woman died in Mombasa on Monday night after allegedly being tortured by the police.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Police Forces of Kenya (2013-2022)", 1)
 
 
 def test_clashes_that_broke_out_between_armed_groups_are_fought_by_them():
@@ -4038,3 +4041,80 @@ def test_a_province_is_in_no_town_and_a_name_a_province_once_bore_is_the_provinc
     # Parwan lists "Panjshir", the name of its part that is a province of its own since 2004
     (ev,) = _in("AF", "Taliban fighters clashed with the National Resistance Front in Panjshir on Friday.")
     assert (ev.actor1, ev.actor2, ev.location.name) == ("Taliban", "NRF: National Resistance Front", "Panjshir")
+
+
+def test_a_flash_mob_is_a_protest_and_football_hooligans_are_a_mob():
+    (ev,) = _in("TH", "Pro-democracy activists held a flash mob in Bangkok on Sunday to call for the release of "
+                      "political prisoners.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Thailand)")
+    (ev,) = _in("RS", "Football hooligans attacked a migrant camp in Subotica on Saturday, injuring three people.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Serbia)", "Civilians (Serbia)")
+
+
+def test_a_base_set_up_and_prisoners_swapped_are_no_party():
+    (ev,) = _in("SY", "HTS established a new military headquarters in Sarmada on Tuesday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Headquarters or base established", "Hayat Tahrir al-Sham", None)
+    (ev,) = _in("CD", "The army and the rebels exchanged 40 prisoners in Goma on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Agreement", "Military Forces of the Democratic Republic of Congo (2019-)",
+        "Opposition Rebels (Democratic Republic of Congo)")
+
+
+def test_projectiles_fired_from_abroad_are_an_armed_group_of_that_country():
+    (ev,) = _in("IL", "Rockets fired from Gaza landed in open areas near Sderot on Tuesday. No injuries were reported.")
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Shelling/artillery/missile attack", "Unidentified Armed Group (Palestine)")
+
+
+def test_what_a_force_used_its_means_for_it_did():
+    (ev,) = _in("PK", "Police used batons to disperse a protest by teachers in Lahore on Monday, injuring 15.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention", "Protesters (Pakistan)", "Police Forces of Pakistan (2018-2022)")
+
+
+def test_a_closing_participle_the_parse_hung_on_a_time_clause_is_the_main_doers():
+    # "..., injuring 6 policemen" hangs on "died" in the parse: the mob injured them, one event
+    evs = _in("IN", "A mob of around 200 villagers attacked a police station in Purnia on Monday after a youth "
+                    "died in custody, injuring 6 policemen.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Mob violence", "Rioters (India)", "Police Forces of India (2014-)")]
+
+
+def test_speakers_the_parse_read_into_the_list_of_the_dead_are_not_the_dead():
+    (ev,) = _in("MM", "Myanmar's military carried out airstrikes on a village in Sagaing region on Tuesday, killing at "
+                      "least 30 people, including children, residents and a rebel group said.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Air/drone strike", "Civilians (Myanmar)", 30)
+
+
+def test_a_forces_own_aircraft_are_the_force():
+    (ev,) = _in("SD", "The army said its aircraft had struck RSF positions east of El Obeid on Thursday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Air/drone strike", "Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces")
+
+
+def test_the_rebels_after_a_named_groups_rebels_are_that_group():
+    evs = _in("CD", "Fighting between M23 rebels and the Congolese army forced thousands of people to flee their "
+                    "homes in North Kivu this week. The rebels took control of the town of Kitshanga on Thursday "
+                    "after two days of clashes, residents said.")
+    taken = next(e for e in evs if e.sub_event_type == "Non-state actor overtakes territory")
+    assert (taken.actor1, taken.location.name) == ("M23: March 23 Movement", "Kitshanga")
+
+
+def test_a_dispersal_told_as_what_a_protests_deaths_followed_is_that_protest():
+    evs = _in("SD", "At least two people were killed in an opposition protest in Omdurman on Wednesday after security "
+                    "forces used tear gas and bullets to disperse demonstrators.")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Excessive force against protesters", 2)]
+
+
+def test_the_lowest_toll_of_two_sources_is_the_events():
+    (ev,) = _in("BF", "More than 100 people were killed in an attack on the town of Barsalogho on Saturday, according "
+                      "to a security source; the government put the toll at 40.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 40)
+
+
+def test_insurgents_in_mozambique_are_its_islamic_state_and_elsewhere_rebels():
+    (ev,) = _in("MZ", "Insurgents beheaded five people in a village over the weekend, a local official said on Monday.")
+    assert (ev.actor1, ev.fatalities) == ("Islamic State (Mozambique)", 5)
+    (ev,) = _in("NG", "Insurgents beheaded five people in a village over the weekend, a local official said on Monday.")
+    assert ev.actor1 == "Opposition Rebels (Nigeria)"

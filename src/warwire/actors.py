@@ -556,7 +556,7 @@ class ActorKB:
             if len(targets) > 1:
                 m = replace(m, candidates=names)
             out.append(m)
-        return out
+        return [_named_again(m, out, text) for m in out]
 
     def _coordinated_communities(self, norm: str, chosen: list, taken: bytearray) -> list:
         """Communities that share the militia noun of the next one: in "Garre and Murule ethnic
@@ -699,13 +699,33 @@ def _active(name: str | None, on: dt.date | None) -> bool:
     return int(m.group(1)) <= on.year and (m.group(2) is None or on.year <= int(m.group(2)))
 
 
+#: generic roles whose definite noun may name again a group named with it ("M23 rebels ... the rebels")
+_ANAPHORIC_ROLES = frozenset({"rebels", "unidentified"})
+
+
+def _named_again(m: ActorMention, found: Sequence[ActorMention], text: str) -> ActorMention:
+    """"The rebels" after "M23 rebels took the town": the named group told with that noun last
+    (the mention as found otherwise)."""
+    if m.generic not in _ANAPHORIC_ROLES or not text[max(0, m.start - 4) : m.start].lower().endswith("the "):
+        return m
+    noun = " " + m.text.lower()
+    named = [n for n in found if n.actor and n.generic is None and n.end <= m.start
+             and (text[n.end : n.end + len(noun)].lower() == noun or n.text.lower().endswith(noun))]
+    if not named:
+        return m
+    n = named[-1]
+    return replace(m, actor=n.actor, generic=None, country=n.country, kind=n.kind)
+
+
 def _drop_descriptors(chosen: list, norm: str) -> list:
     """Drop country-less generic matches adjacent (only a space apart) to a named actor."""
     def named(i: int) -> bool:
         return 0 <= i < len(chosen) and any(t.actor is not None for t in chosen[i][2])
 
     def descriptor(item) -> bool:
-        return all(t.actor is None and t.country is None and t.role in _DESCRIPTOR_ROLES
+        # (a name one reading of which is generic too: "al Shabab insurgents", "insurgents"
+        # being also Mozambique's Islamic State)
+        return any(t.actor is None and t.country is None and t.role in _DESCRIPTOR_ROLES
                    for t in item[2])
 
     keep = []

@@ -648,8 +648,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
         head = _lemma(gov.head)
         # "teachers gathered to protest", "drivers blocked roads to protest": the act is the protest
-        finite_act = gov.dep_ == "advcl" and gov.head.pos_ == "VERB" and not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in gov.head.children)
+        # ("police used batons to disperse a protest": what the act was for, done with it)
+        finite_act = (gov.dep_ == "advcl" or gov.dep_ == "xcomp" and _lemma(gov.head) in _INSTRUMENT_VERBS) \
+            and gov.head.pos_ == "VERB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.head.children)
         # ("workers gather ... for the second day to protest": the clause hangs on "day")
         verb_above = next((a for a in gov.ancestors if a.pos_ == "VERB"), gov.head)
         # ("supporters blocked voting temporarily to protest": the clause hangs on the object)
@@ -729,6 +730,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "weak"
     return "real"
 
+
+#: verbs of using a means, whose "to" clause is what it was used for ("used batons to disperse")
+_INSTRUMENT_VERBS = frozenset({"use", "deploy", "employ"})
 
 #: what befalls a deed's doer in a "before being ... by" clause, no event of its own
 _DOERS_FATE_FRAMES = frozenset({"killing", "wounding", "arrest"})
@@ -1361,7 +1365,13 @@ def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | Non
             return obj
         subordinate = subordinate or tok.dep_ == "advcl"
         if tok.dep_ in ("conj", "xcomp", "advcl"):
+            participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
             tok = tok.head
+            if participle and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                                                          for c in tok.children):
+                # "a mob attacked a police station after a youth died in custody, injuring 6
+                # policemen": the parse hung the participle on the time clause; the mob did it
+                tok = tok.head
         elif via_preposition and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             gerund = tok.tag_ == "VBG"
@@ -1379,6 +1389,9 @@ def _inherited_subject(verb: Token, via_preposition: bool = True) -> Token | Non
             return None  # a subject the parse lost: "... - police responded shooting dead 2"
     return None
 
+
+#: conjunctions of a time clause
+_TIME_MARKS = frozenset({"after", "before", "when", "as", "since", "while", "once", "until"})
 
 #: prefixes that turn a cue word into its opposite: "non-violent", "anti-aircraft guns"
 NEGATING_PREFIXES = frozenset({"non", "anti", "counter"})
@@ -2777,7 +2790,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if modality == "none":
                 continue
             denied_author = modality == "authorship"
-            if frame.name in _DOERS_FATE_FRAMES and head.dep_ == "pcomp" and head.head.lower_ in ("before", "after") \
+            # (not "after": "died after being tortured by the police" tells the deed that killed)
+            if frame.name in _DOERS_FATE_FRAMES and head.dep_ == "pcomp" and head.head.lower_ == "before" \
                     and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children):
                 continue  # "opened fire, killing three, before being shot dead by soldiers": the attacker's fate
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent, apart_words)
@@ -2902,6 +2916,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.patients = []  # "an off-duty police officer" is a civilian victim
             elif not m.patients and patient_span is not None and not off_duty:
                 m.patients = _victims_from_words(doc, patient_span, lex)
+            if frame.name == "base" or frame.name == "truce" and head.pos_ == "VERB":
+                # "HTS established a new military headquarters": what it set up, no party; nor
+                # are the prisoners two sides swapped
+                m.patients = []
             if frame.name == "capture" and (losers := _taken_from(doc, head, sent_actors, m.agents)):
                 m.patients = losers  # "recaptured the town from rebels": the side that lost it
             if frame.name == "agreement" and not m.patients and _lemma(head) == "surrender" \
@@ -2910,9 +2928,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.patients = [a for a in _actors_in(_span_tokens(doc, to.subtree), sent_actors) if a not in m.agents]
             if not m.agents and agent_span is not None and (
                     _words(doc, agent_span) <= _SELF_PRONOUNS or _lemma(_phrase_head(doc, agent_span) or head)
-                    in lex.people.armed and _words(doc, agent_span) & _OWN_PRONOUNS):
+                    in lex.people.armed | _air_words() and _words(doc, agent_span) & _OWN_PRONOUNS):
                 # "the RSF said it had taken control", "Al-Shabaab said they attacked the base",
-                # "the PDF said its fighters killed 15 soldiers"
+                # "the PDF said its fighters killed 15 soldiers", "the army said its aircraft had struck"
                 m.agents = _teller(doc, head, sent_actors) or _telling_state(head, ctx.places)
             if not m.agents and agent_span is None and head.pos_ == "NOUN" and frame.name in _STRIKE_FRAMES \
                     and (teller := _teller(doc, head, sent_actors)) \
@@ -3796,6 +3814,21 @@ def _origin_country(doc: Doc, span: tuple[int, int] | None, places: Sequence[Pla
     return None
 
 
+_FIRED_FROM = re.compile(r"\b(?:fired|launched)\s+from\s+(?:the\s+|inside\s+|southern\s+|northern\s+)?$", re.IGNORECASE)
+
+
+def _fired_from(doc: Doc, d: _Draft, places: Sequence[Place]) -> str | None:
+    """The country of the place an event's sentences say its projectiles were fired from
+    ("rockets fired from Gaza", "a drone launched from Yemen")."""
+    text = doc_text(doc)
+    for m in d.mentions:
+        for p in places:
+            if m.sent_start <= p.start < m.sent_end and p.country \
+                    and _FIRED_FROM.search(text[max(m.sent_start, p.start - 40) : p.start]):
+                return p.country
+    return None
+
+
 def _telling_state(trig: Token, places: Sequence[Place]) -> list[ActorRef]:
     """A country that tells what "it" did is its armed forces: "Ukraine says it recaptured a
     village near Bakhmut"."""
@@ -4426,6 +4459,22 @@ _VICTIM_AGAIN = _PERSONAL_PRONOUNS | _REMAINS | {"bodies", "corpses"}
 _ENSUING = frozenset({"ensuing", "subsequent", "resulting", "ensued"})
 
 
+def _protest_causes(drafts: list[_Draft]) -> None:
+    """Join a draft of a demonstration told only as what another one in its sentence followed
+    ("two people were killed in the protest after security forces used tear gas to disperse
+    demonstrators") to that one: the same protest."""
+    for d in [d for d in drafts if _family(d.sub_event_type) == "demonstration"]:
+        told = [x for x in d.mentions if x.create]
+        if not told or not all(x.cause_only for x in told):
+            continue
+        host = next((o for o in drafts if o is not d and _family(o.sub_event_type) == "demonstration"
+                     and any(x.sent_start == y.sent_start for x in o.mentions for y in told)), None)
+        if host is not None:
+            for x in d.mentions:
+                host.absorb(x)
+            drafts.remove(d)
+
+
 def _told_twice(drafts: list[_Draft]) -> None:
     """Join a draft to an earlier one of the same sub-type told in the sentences just before it,
     at a compatible place and date: the same happening told again, which a mention of another
@@ -4635,6 +4684,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     _violence_in_custody(drafts)
     _ambushes_of_civilians(drafts)
     _told_twice(drafts)
+    _protest_causes(drafts)
     # details: weak mentions join the nearest compatible event before them (else after)
     for m in mentions:
         if m.create:
@@ -5161,6 +5211,8 @@ def build_events(
         unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
             actor1 = unknown
+            if (origin := _fired_from(doc, d, ctx.places)) not in (None, country):
+                actor1 = ctx.resolve("unidentified", origin, date)  # "rockets fired from Gaza landed near Sderot"
         if actor1 is None and sub == "Armed clash" and ctx.resolve and not candidates:
             # a clash has two sides; in a battle order means nothing, so the side named comes
             # first ("police were attacked by unknown men") and the unnamed one is unidentified,

@@ -67,8 +67,17 @@ def speaker_subjects(doc: Doc) -> Doc:
     the rescuers and the monitor said it; they were not killed."""
     for sent in doc.sents:
         root = sent.root
-        if root.lemma_.lower() not in _TELLING or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        if root.lemma_.lower() not in _TELLING:
             continue
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        doer = None
+        if subject is not None:
+            # "..., killing at least 30 people, including children, residents and a rebel group
+            # said": the dead the parse made the subject are the participle's object
+            doer = next((t for t in reversed(doc[sent.start : subject.left_edge.i]) if t.tag_ == "VBG"
+                         and t.dep_ == "advcl" and not any(c.dep_ in ("dobj", "obj") for c in t.children)), None)
+            if doer is None or doc[root.i - 1] not in subject.subtree or doc[root.i - 1].dep_ != "conj":
+                continue
         if root.i == sent.start or any(not (t.is_punct or t.is_space) for t in doc[root.i + 1 : sent.end]):
             continue
         first = doc[root.i - 1]
@@ -81,6 +90,10 @@ def speaker_subjects(doc: Doc) -> Doc:
             first = first.head
         else:
             continue
+        if doer is not None:
+            if first == subject:
+                continue
+            subject.head, subject.dep_ = doer, "dobj"
         first.head, first.dep_ = root, "nsubj"
     return doc
 

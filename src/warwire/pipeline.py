@@ -157,7 +157,7 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
         # a headline's only country may be an adjective: "Gunmen kill 7 in attack on Nigerian village"
         country = next((iso for w in _CAPITALISED.findall(text) if (iso := kb.iso_of_demonym(w))), None)
     t = _TIMES.add("places", t)
-    if any(len(m.candidates) > 1 for m in mentions):
+    if any(m.candidates for m in mentions):
         # a name several actors share is read in the country the text is about: "SNA" in Somalia
         homes = Counter(p.country for p in places if p.country)
         where = given[0] if given else (homes.most_common(1)[0][0] if homes else None)
