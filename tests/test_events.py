@@ -4118,3 +4118,20 @@ def test_insurgents_in_mozambique_are_its_islamic_state_and_elsewhere_rebels():
     assert (ev.actor1, ev.fatalities) == ("Islamic State (Mozambique)", 5)
     (ev,) = _in("NG", "Insurgents beheaded five people in a village over the weekend, a local official said on Monday.")
     assert ev.actor1 == "Opposition Rebels (Nigeria)"
+
+
+def test_who_set_off_a_blast_targeting_others_did_it_and_who_ran_into_a_mine_was_hit():
+    (ev,) = _in("IN", "Maoists triggered an IED blast targeting a security forces vehicle in Dantewada on Sunday, "
+                      "killing 10 policemen.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Remote explosive/landmine/IED", "CPI (Maoist): Communist Party of India (Maoist)",
+        "Police Forces of India (2014-)", 10)
+    (ev,) = _in("IN", "A police patrol triggered a landmine in Dantewada on Sunday, killing two policemen.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == (
+        "Unidentified Armed Group (India)", "Police Forces of India (2014-)", 2)
+
+
+def test_an_armed_strike_declared_is_a_groups_activity_not_an_attack_a_day():
+    (ev,) = _in("CO", "The ELN declared a 3-day armed strike in Choco department on Wednesday.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Change to group/activity", "ELN: National Liberation Army", 0)

@@ -933,6 +933,8 @@ def _ran_into_explosive(doc: Doc, trig: Token) -> tuple[tuple[int, int], tuple[i
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if explosive is None or subj is None:
         return None
+    if any(c.dep_ == "acl" and _lemma(c) in ("target", "aim") for c in explosive.children):
+        return None  # "Maoists triggered an IED blast targeting a police vehicle": they set it off
     return _span_tokens(doc, subj.subtree), _span_tokens(doc, explosive.subtree)
 
 
@@ -1207,8 +1209,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
     # noun trigger
     modifier = None  # "Russian air strikes", "the army's assault"
     for c in trig.children:
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")) \
-                or c.dep_ == "compound" and c.i < trig.i and c.lower_ in doers:
+        if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"))
+                or c.dep_ == "compound" and c.i < trig.i and c.lower_ in doers) \
+                and c.lower_.rstrip("s") not in _WEAPON_ACRONYMS:  # ("an IED blast": a weapon, no doer)
             modifier = modifier or _span_tokens(doc, c.subtree)
         if c.dep_ == "prep" and c.lower_ == "by":
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -1247,7 +1250,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
     elif (np := _object_phrase(trig)).dep_ in ("dobj", "obj") and np.head.pos_ == "VERB" \
             and (modifier is None or doc_text(doc)[modifier[0]].islower()) \
-            and (_lemma(np.head) == "claim" or _lemma(np.head) not in load_cues().verbs):
+            and (_lemma(np.head) in _PROCLAIMING or _lemma(np.head) not in load_cues().verbs):
         # (a strike whose doer its own name or demonym names is theirs: "Hamas blamed an Israeli
         # air strike"; not "Russian forces carried out heavy air strikes"; nor who told of it:
         # "a police spokesman confirmed the attack", unless claiming it)
@@ -1265,6 +1268,14 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         # verb's subject fought the side met
         agent = agent or next((subtree_span(c) for c in trig.head.head.children if c.dep_ == "nsubj"), None)
     return agent or modifier, patient, passive
+
+
+#: verbs of telling whose subject does what their object names ("claimed the attack", "the
+#: ELN declared an armed strike", "the army announced a ceasefire")
+_PROCLAIMING = frozenset({"claim", "declare", "announce", "proclaim", "impose"})
+
+#: weapons written as acronyms the tagger takes for names ("an IED blast")
+_WEAPON_ACRONYMS = frozenset({"ied", "vbied", "svbied", "pbied", "rcied", "rpg", "uxo", "erw", "manpad"})
 
 
 def _at_the_hands_of(verb: Token) -> Token | None:
@@ -2842,6 +2853,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if ran_into is not None:
                 # "their patrol hit an IED", "a vehicle ran over a landmine": the subject is the victim
                 agent_span, patient_span, _passive = None, ran_into[0], True
+            elif head.dep_ == "advcl" and head.tag_ == "VBG" and _ran_into_explosive(doc, head.head) is not None:
+                agent_span = None  # "a police patrol triggered a landmine, killing two policemen": not the patrol
             hands = _at_the_hands_of(head)
             if frame.subject_is_victim:
                 # "three people, including a police officer, died in clashes between ...": who
