@@ -4135,3 +4135,18 @@ def test_an_armed_strike_declared_is_a_groups_activity_not_an_attack_a_day():
     (ev,) = _in("CO", "The ELN declared a 3-day armed strike in Choco department on Wednesday.")
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
         "Change to group/activity", "ELN: National Liberation Army", 0)
+
+
+def test_a_states_strike_told_with_no_weapon_is_from_the_air():
+    (ev,) = _in("SY", "An Israeli strike on the outskirts of Damascus killed four people on Wednesday evening.")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Explosions/Remote violence", "Air/drone strike", "Military Forces of Israel (2009-2021)", 4)
+    # troops who strike a school are on the ground
+    (ev,) = _in("PS", "Israeli troops struck a school in Gaza on Monday.")
+    assert ev.sub_event_type == "Attack"
+
+
+def test_the_group_men_say_they_are_of_is_who_did_what_they_say_they_did():
+    (ev,) = _in("ML", "Tuareg rebels of the CSP-PSD said they had shot down a Malian army drone near Kidal on Sunday.")
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Disrupted weapons use", "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development")

@@ -1907,6 +1907,10 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
         cues.add("mob_agent")
     if {w.removesuffix("s") for w in aw} & _air_words():
         cues.add("air_agent")
+    if m.frame == "strike" and doc_text(doc)[m.trigger[0] : m.trigger[1]].lower() in ("strike", "strikes") and any(
+            a.start <= m.trigger[0] < a.end and _kind(a, ctx) in ("state_forces", "external_forces") for a in sent_actors):
+        # "an Israeli strike", "Pakistani strikes": a state's strike told with no weapon is from the air
+        cues.add("air")
     if civ_patient:
         cues.add("civilian_victim")
     if m.agents or (aw and not aw <= {"it", "they", "this", "that", "which", "who"}):
@@ -3028,9 +3032,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.cues.discard(crowd)  # "Gunmen killed 30 villagers in the attack": its victims
             if frame.name not in ("disrupted", "capture", "destroying"):
                 for weapon in _WEAPON_CUES & m.cues:
-                    if all(_disrupted_weapon(doc[i], lex) or _victim_of_deed(_noun_of(doc[i]), lex)
-                           or weapon == "air" and _fired_at(_noun_of(doc[i]))
-                           for i in cue_hits.where(clause_toks.start, clause_toks.end, weapon)):
+                    told = cue_hits.where(clause_toks.start, clause_toks.end, weapon)
+                    # (a cue no word of the clause gave stays: "an Israeli strike")
+                    if told and all(_disrupted_weapon(doc[i], lex) or _victim_of_deed(_noun_of(doc[i]), lex)
+                                    or weapon == "air" and _fired_at(_noun_of(doc[i])) for i in told):
                         # "Police gunned down a suspect and recovered two hand grenades": what was
                         # recovered was not what the killing was done with; nor is a "suicide
                         # bomber" soldiers shot before he struck
@@ -3797,8 +3802,16 @@ def _teller(doc: Doc, trig: Token, sent_actors: Sequence[ActorRef]) -> list[Acto
     if _lemma(subj) in _VOICES:
         span = _span_tokens(doc, subj.subtree)
         return _actors_in(span, sent_actors) if span is not None else []
-    return [a for a in sent_actors if a.start <= subj.idx < a.end]
+    own = [a for a in sent_actors if a.start <= subj.idx < a.end]
+    if _lemma(subj) in _MEMBERS and (of := _prep_object(subj, "of")) is not None:
+        # "Tuareg rebels of the CSP-PSD said they had shot down a drone": the group they are of
+        own += [a for a in _actors_in(_span_tokens(doc, of.subtree), sent_actors) if a not in own]
+    return own
 
+
+#: nouns for a group's armed men ("rebels of the CSP-PSD")
+_MEMBERS = frozenset({"rebel", "fighter", "militant", "member", "insurgent", "gunman", "soldier", "troop",
+                      "militiaman", "combatant", "jihadist"})
 
 #: who speaks for a group: what they say "it" or "they" did, the group did
 _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement", "commander", "leader",
