@@ -4150,3 +4150,33 @@ def test_the_group_men_say_they_are_of_is_who_did_what_they_say_they_did():
     (ev,) = _in("ML", "Tuareg rebels of the CSP-PSD said they had shot down a Malian army drone near Kidal on Sunday.")
     assert (ev.sub_event_type, ev.actor1) == (
         "Disrupted weapons use", "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development")
+
+
+def test_a_raid_told_only_by_the_arrests_made_in_it_is_an_arrest():
+    (ev,) = _in("TR", "Turkish police detained 60 people in raids against suspected IS members in Istanbul on Tuesday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Arrests", "Police Forces of Turkey (2016-)", "Islamic State (Turkey)")
+
+
+def test_who_a_report_is_attributed_to_after_the_deed_did_not_do_it():
+    (ev,) = _in("HN", "Members of the MS-13 gang killed a bus driver in Tegucigalpa on Monday for failing to pay "
+                      "extortion, police said.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "MS-13: Mara Salvatrucha", 1)
+    (ev,) = _in("GT", "A mob burned alive a man accused of theft in a village in Alta Verapaz on Saturday, police said.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Mob violence", "Rioters (Guatemala)", 1)
+
+
+def test_a_states_sniper_fire_is_its_forces_and_pro_russian_separatists_outside_ukraine_are_rebels():
+    (ev,) = _in("AM", "An Armenian soldier was killed by Azerbaijani sniper fire on the border near Tegh on Monday.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == (
+        "Military Forces of Azerbaijan (2003-)", "Military Forces of Armenia (2018-)", 1)
+    (ev,) = _in("GE", "Pro-Russian separatists detained a Georgian citizen near the administrative boundary line on "
+                      "Tuesday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Opposition Rebels (Georgia)")
+
+
+def test_the_hurt_of_a_crowds_clash_with_police_are_the_riots():
+    evs = _in("BO", "Supporters of former president Evo Morales clashed with police on a highway near Parotani on "
+                    "Thursday; 20 officers were injured.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Violent demonstration", "Rioters (Bolivia)", "Police Forces of Bolivia")]

@@ -2971,7 +2971,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # tells of it ("..., a member of the local PDF told Reuters")
                 m.agents = [a for a in sent_actors if a not in m.patients and _kind(a, ctx) in ARMED_KINDS
                             and not (patient_span and patient_span[0] <= a.start and a.end <= patient_span[1])
-                            and not _speaker(doc, a) and not _done_to(doc, a)]
+                            and not _speaker(doc, a) and not _done_to(doc, a) and not _attributes(doc, a, m)]
             if frame.name == "protest" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj", "nsubjpass"):
                 m.agents = []  # "police arrested 20 protesters": the police are not the protesters
             if _is_or_coordination(doc, agent_span):
@@ -3454,7 +3454,8 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
     riots = {m.sent_start: m.sub_event_type for m in mentions
              if m.create and _family(m.sub_event_type) == "demonstration"
              and (m.frame == "rioting" or m.frame == "clash" and "crowd_agent" in m.cues
-                  or m.frame == "protest" and m.sub_event_type == "Violent demonstration")}
+                  or m.frame in ("protest", "clash") and m.sub_event_type == "Violent demonstration")}
+    # ("supporters of X clashed with police; 20 officers were injured")
     for m in mentions:
         if m.sent_start not in riots or m.cause_only:
             continue
@@ -3901,6 +3902,13 @@ def _speaker(doc: Doc, ref: ActorRef) -> bool:
     # (the group itself as the subject claims the deed: "Al Shabaab said its fighters ...")
     return verb is not None and _lemma(verb) in _TELLING and any(
         c.dep_ == "nsubj" and c.i != span.root.i and span.root in c.subtree for c in verb.children)
+
+
+def _attributes(doc: Doc, ref: ActorRef, m: Mention) -> bool:
+    """Is the actor who a report is attributed to after the deed ("..., police said")?"""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head.idx > m.trigger[0] \
+        and _lemma(span.root.head) in _TELLING
 
 
 #: prepositions whose object is what a deed was done to: "fired on police", "an attack against troops"
@@ -5000,6 +5008,14 @@ def _intervening_force(d: _Draft, mentions: Sequence[Mention], ctx: Context, cou
 _HARMED = re.compile(r"\b(?:deaths?|dead|died|killed|killing|wounded|injured|injuries|hurt|shot|beaten|beat)\b", re.I)
 
 
+def _arrests_made_in(doc: Doc, m: Mention) -> bool:
+    """Is the mention's noun what an arrest was made in ("police detained 60 people in raids")?"""
+    span = doc.char_span(*m.trigger, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") \
+        and tok.head.head.lemma_.lower() in ("arrest", "detain", "apprehend")
+
+
 def _raid_that_arrested(doc: Doc, d: _Draft, mentions: Sequence[Mention]) -> bool:
     """A raid by state forces of which the report tells only arrests in its sentence (no one
     killed, hurt or beaten) is an arrest: "police raided a house in Eastleigh, arresting five
@@ -5007,7 +5023,7 @@ def _raid_that_arrested(doc: Doc, d: _Draft, mentions: Sequence[Mention]) -> boo
     if any(x.frame in TOLL_FRAMES or x.frame in _VICTIMISING - {"strike"} for x in d.mentions):
         return False  # "... arrest 250 suspects. One death from the raids reported"
     told = [x for x in d.mentions if x.create and not x.cause_only and not x.refers_only]
-    raids = [x for x in told if x.frame == "strike" and "state_agent" in x.cues
+    raids = [x for x in told if x.frame == "strike" and ("state_agent" in x.cues or _arrests_made_in(doc, x))
              and doc_text(doc)[x.trigger[0] : x.trigger[1]].lower().startswith("raid")]
     if not raids or len(raids) != len(told) or not any(
             x.frame == "arrest" and not x.cause_only and x.sent_start == r.sent_start for x in mentions for r in raids):
@@ -5061,7 +5077,7 @@ def build_events(
             hurt = [x.cues for x in d.mentions if x.frame in ("killing", "abduction", "body_found")]
             sub = "Armed clash" if any("armed_victim" in c for c in hurt) \
                 and not any("civilian_victim" in c for c in hurt) else "Attack"
-        if sub == "Attack" and _raid_that_arrested(doc, d, mentions):
+        if sub in ("Attack", "Armed clash") and _raid_that_arrested(doc, d, mentions):
             sub = "Arrests"
         date, precision, age = dated[n]
         if age == "background" and (news or precision != 1 and not _dated_in_own_clause(d)):
