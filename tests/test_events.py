@@ -4180,3 +4180,26 @@ def test_the_hurt_of_a_crowds_clash_with_police_are_the_riots():
                     "Thursday; 20 officers were injured.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
         ("Violent demonstration", "Rioters (Bolivia)", "Police Forces of Bolivia")]
+
+
+def test_guards_a_company_hires_are_private_security_forces_listed_second_when_attacked():
+    (ev,) = _in("ZA", "Armed robbers shot dead a security guard during a cash-in-transit heist in Johannesburg on "
+                      "Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (South Africa)", "Private Security Forces (South Africa)", 1)
+    (ev,) = _kenyan("A hotel security guard was shot and killed after ten gunmen dressed in police uniform attacked "
+                    "him in Diani on Sunday.")
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Kenya)", "Private Security Forces (Kenya)")
+
+
+def test_a_fuel_tanker_explosion_is_an_accident_and_a_siege_does_not_hide_the_burning():
+    assert _in("NG", "A tanker explosion in Niger state killed 98 people who were scooping fuel on Saturday.") == []
+    (ev,) = _in("ML", "Jihadists besieged the town of Lere and burned two trucks carrying food on Sunday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Unidentified Armed Group (Mali)")
+
+
+def test_recruits_killed_at_a_training_camp_are_the_military():
+    (ev,) = _in("SO", "A suicide bomber blew himself up at a military training camp in Mogadishu on Saturday, killing "
+                      "25 recruits; al-Shabaab claimed responsibility.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Suicide bomb", "Al Shabaab", "Military Forces of Somalia (2017-2022)", 25)

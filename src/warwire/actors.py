@@ -420,7 +420,7 @@ class ActorKB:
         """Canonical name of a generic actor of ``kind`` in a country.
 
         ``kind`` is a role of state_forces.toml (military, police, unidentified, rebels,
-        communal_militia, clan_militia, civilians, protesters, rioters), a family name
+        communal_militia, clan_militia, civilians, protesters, rioters, private_security), a family name
         ("Islamic State"), or a model ActorKind (state_forces -> military, ...).  Without a
         country the "(Country)" part is dropped ("Civilians"); state forces then get the role's
         ``unknown`` name.

@@ -4474,7 +4474,8 @@ def _told_alone(mentions: list[Mention], lex: Lexicon) -> None:
         if m.alone_type is None or not m.undecided or any(
                 (x.create or x.undecided and m.alone_type == "Looting/property destruction"
                  and x.alone_type != m.alone_type  # ("looted shops and torched the market": one)
-                 and not (lex.frames[x.frame].subject_is_victim and not x.agents))
+                 and not (lex.frames[x.frame].subject_is_victim and not x.agents)
+                 and x.frame != "encirclement")  # (a siege is no attack: "besieged Lere and burned two trucks")
                 and x is not m and x.sent_start == m.sent_start and not _told_apart(x, m)
                 for x in mentions):
             continue  # ("militias burn homes and attack civilians": the attack's)
@@ -5266,11 +5267,12 @@ def build_events(
             elif actor2 and any(m.create and not m.agents and "armed_agent" in m.cues and "state_agent" not in m.cues
                                 for m in d.mentions):
                 actor1 = unknown  # "fighters attacked a gendarmerie post": armed men unnamed did it
-            elif actor2 and not actor2.startswith("Civilians") and not all(
+            elif actor2 and not actor2.startswith(("Civilians", "Private Security Forces")) and not all(
                     m.frame == "body_found" for m in d.mentions if m.create):
                 actor1, actor2 = actor2, _other_side_named(d, ctx, country, date, actor2) or unknown
             else:
-                # (and whose bodies were found were killed: "the body of a soldier was found")
+                # (and whose bodies were found were killed: "the body of a soldier was found";
+                # a company's guards, attacked, are listed second, as ACLED does)
                 actor1 = unknown  # civilians are no side of a battle: those it hit stay second
         if ctx.resolve and _family(sub) == "violence" and actor1 in (unknown, ctx.resolve("rebels", country, date)):
             # "... hit a landmine. Al Shabaab claimed responsibility", "insurgents linked to the
