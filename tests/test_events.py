@@ -4203,3 +4203,19 @@ def test_recruits_killed_at_a_training_camp_are_the_military():
                       "25 recruits; al-Shabaab claimed responsibility.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
         "Suicide bomb", "Al Shabaab", "Military Forces of Somalia (2017-2022)", 25)
+
+
+def test_a_claim_of_an_attack_not_told_before_reports_it():
+    (ev,) = _in("YE", "Houthis claim missile attack on ship in Red Sea")
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Houthi Movement")
+    (ev,) = _in("YE", "The Houthis claimed an attack on a ship in the Red Sea on Monday.")
+    assert ev.actor1 == "Houthi Movement"
+
+
+def test_indias_paramilitary_police_and_its_jawans_and_maoists_who_trigger_a_bomb():
+    (ev,) = _in("IN", "Three CRPF jawans were killed when Maoists triggered an IED in Bijapur on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Remote explosive/landmine/IED", "CPI (Maoist): Communist Party of India (Maoist)",
+        "Police Forces of India (2014-)", 3)
+    (ev,) = _in("IN", "Maoists kill 3 jawans in Chhattisgarh IED blast")
+    assert (ev.actor2, ev.fatalities) == ("Military Forces of India (2014-)", 3)

@@ -933,10 +933,15 @@ def _ran_into_explosive(doc: Doc, trig: Token) -> tuple[tuple[int, int], tuple[i
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if explosive is None or subj is None:
         return None
-    if any(c.dep_ == "acl" and _lemma(c) in ("target", "aim") for c in explosive.children):
+    if any(c.dep_ == "acl" and _lemma(c) in ("target", "aim") for c in explosive.children) \
+            or _lemma(subj) in _DETONATORS or subj.lower_.removesuffix("s") in _DETONATORS:
         return None  # "Maoists triggered an IED blast targeting a police vehicle": they set it off
     return _span_tokens(doc, subj.subtree), _span_tokens(doc, explosive.subtree)
 
+
+#: who sets off what they "trigger": "Maoists triggered an IED" (not "a patrol triggered a mine")
+_DETONATORS = frozenset({"maoist", "naxal", "naxalite", "militant", "insurgent", "rebel", "jihadist", "terrorist",
+                         "attacker", "bomber", "guerrilla"})
 
 #: nouns for buildings and vehicles, which do nothing themselves
 _BUILDINGS = frozenset("compound station building market school mosque church hospital hotel office house home "
@@ -2890,6 +2895,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 territorial=frame.territorial,
             )
             m.agents = _actors_in(agent_span, sent_actors)
+            if head.dep_ == "acl" and head.tag_ == "VBG":
+                # "grenade attacks targeting a CRPF vehicle, injuring twelve": the attacks' doer,
+                # not what they targeted
+                m.agents = [a for a in m.agents if not _done_to(doc, a)]
             if m.agents and (target := _attack_target(doc, agent_span)) is not None:
                 # "a drone strike on a PMF headquarters killed two members of ...": whom the
                 # strike that did it was on did nothing
@@ -3654,10 +3663,13 @@ def _claimed_anew(trig: Token) -> bool:
     attack on a commercial vessel", "for attacks on two police posts" (not "for the attack",
     told before, nor an attack someone is accused of being responsible for)."""
     dets = [c.lower_ for c in trig.children if c.dep_ in ("det", "poss")]
+    new = dets[:1] in (["a"], ["an"]) or not dets and trig.tag_ == "NNS"
+    if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "obj") and _lemma(trig.head) == "claim":
+        # "claimed an attack on a base", a headline's "Houthis claim missile attack on ship"
+        return new or not dets and trig.head.tag_ in ("VBP", "VBZ")
     claim = trig.head.head
     return trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for" \
-        and _lemma(claim) == "responsibility" and _lemma(claim.head) in ("claim", "admit", "accept") \
-        and (dets[:1] in (["a"], ["an"]) or not dets and trig.tag_ == "NNS")
+        and _lemma(claim) == "responsibility" and _lemma(claim.head) in ("claim", "admit", "accept") and new
 
 
 def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
