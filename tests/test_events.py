@@ -4219,3 +4219,10 @@ def test_indias_paramilitary_police_and_its_jawans_and_maoists_who_trigger_a_bom
         "Police Forces of India (2014-)", 3)
     (ev,) = _in("IN", "Maoists kill 3 jawans in Chhattisgarh IED blast")
     assert (ev.actor2, ev.fatalities) == ("Military Forces of India (2014-)", 3)
+
+
+def test_an_attack_foiled_did_not_happen():
+    (ev,) = _in("IQ", "Iraqi forces foiled a suicide attack in Kirkuk on Monday, arresting a would-be bomber wearing "
+                      "an explosive vest.")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Military Forces of Iraq (2018-2020)")
+    assert _kenyan("Police thwarted an attack on a church in Mombasa on Sunday.") == []

@@ -763,3 +763,7 @@ def test_a_range_between_two_numbers_counts_its_lowest_though_ner_calls_it_a_dat
 def test_a_toll_put_at_a_number_is_a_count_of_the_dead():
     assert sorted(_killed("More than 100 people were killed in an attack on Barsalogho on Saturday; the "
                           "government put the toll at 40.")) == [40, 100]
+
+
+def test_a_crowd_at_a_funeral_is_not_the_dead_it_mourns():
+    assert _killed("Thousands attended the funeral of two men killed by police on Monday.") == [2]

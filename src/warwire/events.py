@@ -119,6 +119,7 @@ class ModalitySpec(BaseModel):
     accusation: list[str] = []
     leads_to: list[str] = []
     prospective: list[str] = []
+    foiled: list[str] = []
 
 
 class PeopleSpec(BaseModel):
@@ -693,6 +694,8 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     if trig.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in mod.prospective
                                    for c in trig.children):
         return "none"  # "ahead of a planned demonstration", "an expected offensive"
+    if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(trig.head) in mod.foiled:
+        return "none"  # "foiled a suicide attack", "an attack was thwarted": it did not happen
     if trig.pos_ == "NOUN" and (trig.dep_ in ("dobj", "obj") and _lemma(trig.head) in mod.future
                                 or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
                                 and _lemma(trig.head.head) in mod.future):

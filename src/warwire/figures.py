@@ -521,6 +521,12 @@ def _own_clause(anchor: Token) -> tuple[int, int] | None:
             # nor is what they gathered for: "Thousands gathered ... to mark the anniversary of
             # the bombing that killed 150 people"
             end = min(end, c.left_edge.idx)
+    if anchor.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ != "be":
+        # nor what befell others their verb's object names: "Thousands attended the funeral of
+        # two men killed by police"
+        for t in verb.subtree:
+            if t.dep_ in ("acl", "relcl") and t.i > anchor.i and t not in anchor.subtree:
+                end = min(end, t.left_edge.idx)
     return verb.left_edge.idx, end
 
 
