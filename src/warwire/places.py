@@ -2232,18 +2232,21 @@ def _resolve(
     # ... and, the other way, the provinces of what comes right before: "(Nara, Koulikoro)"
     # is the region of Koulikoro, not its namesake commune
     before: dict[int, set[str]] = {}
+
+    def provinces(x: Mention) -> set[str]:
+        return {normalize(c.entry.admin1) for c in x.candidates
+                if c.entry.admin1 and c.entry.feature_type not in WIDE_OR_REGION}
+
     for a, b, third in zip(live, live[1:], [*live[2:], None]):
         if re.fullmatch(r"\s*\(\s*", text[a.end : b.start]):
-            before[id(b)] = {normalize(c.entry.admin1) for c in a.candidates  # "Nara (Koulikoro)"
-                             if c.entry.admin1 and c.entry.feature_type not in WIDE_OR_REGION}
+            before[id(b)] = provinces(a)  # "Nara (Koulikoro)"
         elif re.fullmatch(r"\s*,\s*", text[a.end : b.start]) and not (
             third is not None and _LIST_END.fullmatch(text, b.end, third.start)
         ):
             after[id(a)] = {normalize(c.entry.name) for c in b.candidates if c.entry.feature_type in ("region", "country")} | {
                 c.entry.country for c in b.candidates if c.entry.feature_type == "country" and c.entry.country
             }
-            before[id(b)] = {normalize(c.entry.admin1) for c in a.candidates
-                             if c.entry.admin1 and c.entry.feature_type not in WIDE_OR_REGION}
+            before[id(b)] = provinces(a)
     spelled = {id(x) for x in live if any(_spelling_rank(c) for c in x.candidates)}
     primary_spelled = {id(x) for x in live if any(_spelling_rank(c) == 2 for c in x.candidates)}
     # a country, ocean or continent spelled so (an ocean by its short name too: "the Atlantic")
