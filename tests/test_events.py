@@ -4226,3 +4226,9 @@ def test_an_attack_foiled_did_not_happen():
                       "an explosive vest.")
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Military Forces of Iraq (2018-2020)")
     assert _kenyan("Police thwarted an attack on a church in Mombasa on Sunday.") == []
+
+
+def test_a_town_written_with_its_state_is_the_event_place_where_the_gazetteer_had_no_state_for_it():
+    (ev,) = _in("BR", "On 1 June 2024, indigenous people blocked the BR-163 highway in Novo Progresso (Para) to "
+                      "protest against a land bill.", dt.date(2024, 6, 7))
+    assert (ev.location.name, ev.location.admin1) == ("Novo Progresso", "Para")

