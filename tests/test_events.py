@@ -4232,3 +4232,20 @@ def test_a_town_written_with_its_state_is_the_event_place_where_the_gazetteer_ha
     (ev,) = _in("BR", "On 1 June 2024, indigenous people blocked the BR-163 highway in Novo Progresso (Para) to "
                       "protest against a land bill.", dt.date(2024, 6, 7))
     assert (ev.location.name, ev.location.admin1) == ("Novo Progresso", "Para")
+
+
+def test_projectiles_told_by_where_they_came_down_are_a_shelling_and_rain_that_fell_takes_no_town():
+    (ev,) = _in("IQ", "Two Katyusha rockets landed near the US embassy in Baghdad on Saturday. No casualties. The "
+                      "attack was not claimed.")
+    assert (ev.sub_event_type, ev.actor1, ev.location.name) == (
+        "Shelling/artillery/missile attack", "Unidentified Armed Group (Iraq)", "Baghdad")
+    assert _in("IQ", "Heavy rain fell on the city on Monday.") == []
+    (ev,) = _in("CD", "Goma fell to M23 rebels on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "M23: March 23 Movement")
+
+
+def test_acled_notes_as_for_al_shabaab():
+    (ev,) = _in("SO", "On 2 June 2024, AS militants attacked an SNA position in Mahaday (Jowhar, Middle Shabelle), "
+                      "resulting in 4 fatalities on both sides.", dt.date(2024, 6, 7))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities, ev.location.name) == (
+        "Armed clash", "Al Shabaab", 4, "Mahaday")

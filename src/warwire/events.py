@@ -2854,6 +2854,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 taker = _fallen_to(head)
                 if taker is None and _lemma(head) == "lose":
                     continue
+                if taker is None and (agent_span is None or not _names_territory(doc, agent_span, ctx.places)):
+                    continue  # "rain fell on the city": no place fell
                 if taker is not None:
                     if _lemma(head) == "fall":
                         patient_span = agent_span  # the place that fell
