@@ -4249,3 +4249,11 @@ def test_acled_notes_as_for_al_shabaab():
                       "resulting in 4 fatalities on both sides.", dt.date(2024, 6, 7))
     assert (ev.sub_event_type, ev.actor1, ev.fatalities, ev.location.name) == (
         "Armed clash", "Al Shabaab", 4, "Mahaday")
+
+
+def test_a_place_told_as_near_a_town_is_no_namesake_far_from_it():
+    # "Abu Shouk near El Fasher": the camp is not in the gazetteer; Abu Suq lies 390 km away
+    (ev,) = _in("SD", "On 2 June 2024, the RSF shelled a displacement camp in Abu Shouk near El Fasher, killing 6 IDPs.",
+                dt.date(2024, 6, 7))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities, ev.location.name) == (
+        "Shelling/artillery/missile attack", "RSF: Rapid Support Forces", 6, "El Fasher")

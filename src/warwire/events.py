@@ -2059,6 +2059,10 @@ _DESIGNATED = re.compile(r"\s+(?:sub-?)?(?:districts?|count(?:y|ies)|wards?|cons
                          r"villages?|towns?|townships?|city|areas?|municipality|regions?|provinces?)\b", re.I)
 _COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$", re.I)
 _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+#: "Abu Shouk near El Fasher": a place told by a town it is near
+_NEAR_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*,?\s+(?:near|outside)\s+(?:the\s+)?$", re.I)
+#: how far (km) a place told as near a town may lie from it
+NEAR_KM = 60.0
 #: "X district, Y": a place written as a district or city, so what holds it is a province
 _DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
 _PAREN_GAP = re.compile(r"^\s*\(\s*$")
@@ -2235,6 +2239,11 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
             # not "Maarat al-Numan, Turkey's Defence Ministry said", nor "a worker from Bihar in
             # Pulwama": a province is in no town
             roles[i].container = i + 1
+    for r, nxt in zip(roles, roles[1:]):
+        p, q = r.place, nxt.place
+        if _NEAR_GAP.match(text[p.end : q.start]) and PLACE_RANK.get(q.feature_type, 1) == 0 \
+                and PLACE_RANK.get(p.feature_type, 1) <= 1 and _km(p.lat, p.lon, q.lat, q.lon) > NEAR_KM:
+            r.dropped = True  # a namesake far off: the camp "Abu Shouk near El Fasher" is no Abu Suq 390 km away
     # "Tana River District (district capital = Hola)": the district is coded at the capital
     # the text names for it, as ACLED codes a district-level location
     for r, nxt in zip(roles, roles[1:]):
