@@ -2553,7 +2553,7 @@ def test_what_was_seized_must_be_ground_for_a_change_of_control():
 
 def test_militiamen_are_an_armed_group_and_a_peaceful_protest_has_no_opponent():
     ev = only("Pro-government militiamen set fire to dozens of homes in a village in Darfur on Monday.")
-    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Unidentified Armed Group (Sudan)")
+    assert (ev.sub_event_type, ev.actor1) == ("Looting/property destruction", "Militia (Pro-Government)")
     ev = only("Hundreds of people demonstrated peacefully in Bamako on Monday against the presence of French troops.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Peaceful protest", "Protesters (Mali)", None)
 
@@ -4257,3 +4257,23 @@ def test_a_place_told_as_near_a_town_is_no_namesake_far_from_it():
                 dt.date(2024, 6, 7))
     assert (ev.sub_event_type, ev.actor1, ev.fatalities, ev.location.name) == (
         "Shelling/artillery/missile attack", "RSF: Rapid Support Forces", 6, "El Fasher")
+
+
+def test_militias_fighting_for_the_government_are_acleds_one_pro_government_militia():
+    (ev,) = _in("AF", "Two Arbakis were killed by Taliban militants in Puli Alam city, Logar, on Tuesday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Taliban", "Militia (Pro-Government)", 2)
+    (ev,) = _in("AF", "Pro-government militiamen shot dead two civilians in Kunduz city on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", "Militia (Pro-Government)", "Civilians (Afghanistan)")
+    from warwire import actors
+    assert actors.inter_code("Militia (Pro-Government)") == 3
+    # a single policeman is the police, named first; a former soldier is no longer the army
+    (ev,) = _in("AF", "On Monday, 1 policeman and 1 'Arbaki' were killed following attacks by Taliban "
+                      "militants on a check point in Aqcha district, Jowzjan.")
+    assert (ev.actor2, ev.fatalities) == ("Police Forces of Afghanistan (2014-2021)", 2)
+    (ev,) = _in("NG", "Angry youths set ablaze a police station in Ughelli on Monday after a policeman shot a "
+                      "tricycle rider dead.")[-1:]
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack", "Police Forces of Nigeria (2015-2023)", "Civilians (Nigeria)", 1)
+    (ev,) = _in("KE", "A former soldier shot dead his neighbour in Nakuru on Sunday.")
+    assert ev.actor1 == "Unidentified Armed Group (Kenya)"

@@ -420,7 +420,8 @@ class ActorKB:
         """Canonical name of a generic actor of ``kind`` in a country.
 
         ``kind`` is a role of state_forces.toml (military, police, unidentified, rebels,
-        communal_militia, clan_militia, civilians, protesters, rioters, private_security), a family name
+        communal_militia, clan_militia, civilians, protesters, rioters, private_security,
+        pro_government_militia), a family name
         ("Islamic State"), or a model ActorKind (state_forces -> military, ...).  Without a
         country the "(Country)" part is dropped ("Civilians"); state forces then get the role's
         ``unknown`` name.
@@ -457,7 +458,7 @@ class ActorKB:
                 continue
             m = _template_re(role.template).match(name)
             if m:
-                iso = self.iso_of(m.group("c"))
+                iso = self.iso_of(m.group("c")) if "c" in m.groupdict() else None
                 return ActorInfo(name, role.kind, iso)
             if name == re.sub(r"\s*\(\{name\}\)", "", role.template):
                 return ActorInfo(name, role.kind, None)  # the form without a country: "Civilians"
