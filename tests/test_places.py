@@ -1216,3 +1216,23 @@ def test_a_division_written_after_a_place_it_holds_is_the_division_not_its_names
         assert got["Koulikoro"].feature_type == "region"
         assert got["Nara"].admin1 == "Koulikoro"
 
+
+
+def test_a_town_written_before_its_division_with_its_kind_between_lies_in_that_division():
+    # "Myaung town (Sagaing region)": the Myaung of Sagaing, not that of Bago 400 km south (and
+    # "Sagaing" in a bracket is no verb)
+    def found(cc: str, text: str) -> dict[str, Place]:
+        return {p.text: p for p in places.find_places(text, nlp.parse(text), countries=[cc])}
+
+    got = found("MM", "PDF members abducted a ward administrator from his home in Myaung town (Sagaing region).")
+    assert got["Myaung"].admin1 == "Sagaing" and got["Myaung"].lat > 21
+    got = found("MM", "Soldiers raided a village in Myinmu township (Sagaing region) on Monday.")
+    assert got["Myinmu"].admin1 == "Sagaing"
+    # "Ocheretyne (Pokrovsk district, Donetsk oblast)": Pokrovsk is the Donetsk town, not that of
+    # Yakutia, and Ocheretyne the village (spelled so as a variant) near it, not its namesake 50 km off
+    got = found("UA", "Russian forces took control of Ocheretyne (Pokrovsk district, Donetsk oblast) on Sunday.")
+    assert got["Pokrovsk"].country == "UA"
+    assert got["Ocheretyne"].lat == pytest.approx(48.24, abs=0.05)
+    # a district of a town with no namesake near it is no place: the Kyiv district is not in Kherson
+    got = found("UA", "Russian shelling hit the Dniprovskyi district of Kherson city, killing one civilian.")
+    assert "Dniprovskyi" not in got and got["Kherson"].admin1 == "Kherson"

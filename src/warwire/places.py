@@ -1599,11 +1599,13 @@ def _filter(
     if single and pos_at is not None:
         pos = pos_at.get(toks[men.i].start)
         # (not a capitalised word in running text that the tagger took for a verb by its
-        # ending, when it names a region or a big town: "air strikes on Sagaing"; but a Title
-        # Case phrase is no running text: "Do You Mind Reading What You're Eating")
+        # ending, when it names a region or a big town: "air strikes on Sagaing", "(Sagaing
+        # Region)"; but a Title Case phrase is no running text: "Do You Mind Reading What You're
+        # Eating")
         misread = pos == "VERB" and men.text[:1].isupper() and not men.sentence_initial \
-            and men.i > 0 and toks[men.i - 1].text[:1].islower() \
-            and not (men.j + 1 < len(toks) and toks[men.j + 1].text[:1].isupper()) and any(
+            and men.i > 0 and (toks[men.i - 1].text[:1].islower() or text[: men.start].rstrip()[-1:] in ("(", ",")) \
+            and (men.designator is not None or not (men.j + 1 < len(toks) and toks[men.j + 1].text[:1].isupper())) \
+            and any(
                 _spelling_rank(c) and (c.entry.feature_type in WIDE_OR_DIVISION or c.entry.population >= 100_000)
                 for c in men.candidates)
         if pos in NON_NAME_POS and not in_loc and not misread:
@@ -2172,11 +2174,18 @@ def _holders(seq: list[Mention], text: str) -> dict[int, Entry]:
     return out
 
 
+#: what tells a place as a part of the town written next: "the Dniprovskyi district of Kherson"
+_PART_OF_GAP = re.compile(r"\s+(?:district|neighbourhood|neighborhood|suburb|quarter|ward|estate)\s+(?:of|in)\s+"
+                          r"(?:the\s+)?")
+
+
 def _written_holders(live: list[Mention], text: str) -> None:
     """A town written right before the town or district that holds it (see :func:`_holders`)
-    is its namesake (spelled so, of that country) within :data:`HOLDER_KM` of that holder's
-    choice, when its own choice lies beyond: "Nyali, Mombasa" is the Mombasa suburb, not the
-    Nyali 60 km west that the text's home province and coherence favour."""
+    is its namesake (spelled so, or so in a variant when the holder is a town, of that country)
+    within :data:`HOLDER_KM` of that holder's choice, when its own choice lies beyond: "Nyali,
+    Mombasa" is the Mombasa suburb, not the Nyali 60 km west that the text's home province and
+    coherence favour. A place told as a district of a town, with no namesake near it, is no
+    place found."""
     seq = sorted(live, key=lambda x: x.start)
     for k, h in _holders(seq, text).items():
         men, top = seq[k], seq[k].candidates[0]
@@ -2184,9 +2193,28 @@ def _written_holders(live: list[Mention], text: str) -> None:
             continue
         near = next((c for c in men.candidates[1:]
                      if c.entry.feature_type in _TOWN_TYPES and c.entry.country == h.country
-                     and _spelling_rank(c) == 2 and _closer_than(c.entry, h, HOLDER_KM)), None)
+                     and (_spelling_rank(c) == 2 or _spelling_rank(c) and h.feature_type in _TOWN_TYPES)
+                     and _closer_than(c.entry, h, HOLDER_KM)), None)
         if near is not None:
             _promote(men, near.entry.id, f"within {HOLDER_KM:.0f} km of {h.name}, written as what holds it")
+        elif _PART_OF_GAP.fullmatch(text, men.end, seq[k + 1].start):
+            # "the Dniprovskyi district of Kherson": a namesake far away is not that district
+            men.rejected = f"told as a part of {h.name}, and no place so named lies near it"
+
+
+#: what stands between a place and the division written after it as what holds it, besides a
+#: bare comma or bracket: the place's kind ("Myaung town (Sagaing region)", "Pokrovsk district,
+#: Donetsk oblast"), or "in" ("Kani town in Sagaing region")
+_QUALIFIED_GAP = re.compile(r"\s+(?:town|township|village|city|district|county|sub-county|commune|municipality"
+                            r"|province|area|locality)\s*[,(]\s*(?:the\s+)?"
+                            r"|\s+(?:(?:town|township|village|city|district|area)\s+)?in\s+(?:the\s+)?")
+
+
+def _division_names(x: Mention) -> set[str]:
+    """The names of the regions and countries a mention may be, and those countries' codes:
+    what a place written before it may lie in."""
+    return {normalize(c.entry.name) for c in x.candidates if c.entry.feature_type in ("region", "country")} | {
+        c.entry.country for c in x.candidates if c.entry.feature_type == "country" and c.entry.country}
 
 
 #: the least bonus of a place in a country the caller named ("Eastleigh" with --country KE is
@@ -2240,12 +2268,15 @@ def _resolve(
     for a, b, third in zip(live, live[1:], [*live[2:], None]):
         if re.fullmatch(r"\s*\(\s*", text[a.end : b.start]):
             before[id(b)] = provinces(a)  # "Nara (Koulikoro)"
+            after[id(a)] = _division_names(b)
+        elif _QUALIFIED_GAP.fullmatch(text, a.end, b.start):
+            # "Myaung town (Sagaing region)", "Pokrovsk district, Donetsk oblast", "Kani town in Sagaing"
+            before[id(b)] = provinces(a)
+            after[id(a)] = _division_names(b)
         elif re.fullmatch(r"\s*,\s*", text[a.end : b.start]) and not (
             third is not None and _LIST_END.fullmatch(text, b.end, third.start)
         ):
-            after[id(a)] = {normalize(c.entry.name) for c in b.candidates if c.entry.feature_type in ("region", "country")} | {
-                c.entry.country for c in b.candidates if c.entry.feature_type == "country" and c.entry.country
-            }
+            after[id(a)] = _division_names(b)
             before[id(b)] = provinces(a)
     spelled = {id(x) for x in live if any(_spelling_rank(c) for c in x.candidates)}
     primary_spelled = {id(x) for x in live if any(_spelling_rank(c) == 2 for c in x.candidates)}
