@@ -4277,3 +4277,43 @@ def test_militias_fighting_for_the_government_are_acleds_one_pro_government_mili
         "Attack", "Police Forces of Nigeria (2015-2023)", "Civilians (Nigeria)", 1)
     (ev,) = _in("KE", "A former soldier shot dead his neighbour in Nakuru on Sunday.")
     assert ev.actor1 == "Unidentified Armed Group (Kenya)"
+
+
+def test_the_town_a_place_is_told_by_is_no_second_event_place():
+    # "near Tarmiyah, north of Baghdad", "Kansafra in Idlib's Jabal al-Zawiya region", "Turmus
+    # Ayya near Ramallah": one event, at the first place, with its toll once
+    cases = [
+        ("IQ", "A roadside bomb tore through an Iraqi army vehicle near the town of Tarmiyah, north of Baghdad, on "
+               "Sunday, killing two soldiers and wounding three others, two security sources said.", "Tarmiyah", 2),
+        ("SY", "Syrian government artillery shelled the village of Kansafra in Idlib's Jabal al-Zawiya region on "
+               "Monday, killing a woman and her two children, the Syrian Civil Defence said.", "Kansafra", 3),
+        ("SY", "Islamic State militants ambushed a convoy near the desert town of al-Sukhnah, 70 km east of Homs, on "
+               "Monday, killing at least 20 soldiers, a war monitor said.", "Sukhnah", 20),
+    ]
+    for cc, text, town, dead in cases:
+        evs = _in(cc, text)
+        assert len(evs) == 1, [(e.sub_event_type, e.location.name) for e in evs]
+        assert town.lower()[:6] in evs[0].location.name.lower().replace("-", " ") \
+            or town.lower() in evs[0].location.name.lower(), evs[0].location.name
+        assert evs[0].fatalities == dead
+
+
+def test_who_took_a_place_decides_its_type_not_who_backed_them():
+    # a rebel group backed by a foreign army overtakes; a state's army abroad overtakes too; the
+    # side a place was taken from is actor2 though the parse hangs "from" on the place
+    (ev,) = _in("CD", "M23 fighters backed by Rwandan troops seized the centre of Goma and its airport on Monday "
+                      "after overnight fighting with the Congolese army.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "M23: March 23 Movement")
+    (ev,) = _in("UA", "Ukraine's military said on Monday that its troops had fully retaken Robotyne in Zaporizhzhia "
+                      "oblast from Russian forces after weeks of heavy fighting.")
+    assert (ev.sub_event_type, ev.actor2) == ("Government regains territory", "Military Forces of Russia (2000-)")
+
+
+def test_deeds_a_commemoration_remembers_are_no_news():
+    # the cadets "massacred" describe who gathers; the killings "in June 2014" are ten years old
+    assert _in("IQ", "Families of hundreds of Iraqi air force cadets massacred by Islamic State militants near Tikrit "
+                     "gathered on Monday to mark the tenth anniversary of the Camp Speicher killings. Some 1,700 "
+                     "recruits were executed after the militants overran the area in June 2009.") == []
+    # a report of nothing newer still tells what it dates within the year
+    (ev,) = _in("ML", "Soldiers executed 300 people in Moura over five days in March, HRW said in a report.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 300)

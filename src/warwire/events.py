@@ -1357,8 +1357,11 @@ def _prep_object(tok: Token, prep: str) -> Token | None:
 
 def _taken_from(doc: Doc, verb: Token, sent_actors: Sequence[ActorRef], agents: list[ActorRef]
                 ) -> list[ActorRef]:
-    """The actors a place was taken from ("seized Marka from government forces")."""
-    obj = _prep_object(verb, "from")
+    """The actors a place was taken from ("seized Marka from government forces"), also when the
+    parse hangs "from" on the place ("retaken Robotyne in Zaporizhzhia oblast from Russian forces")."""
+    places = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    obj = next((o for t in (verb, *places) if (o := _prep_object(t, "from")) is not None), None)
     if obj is None:
         return []
     return [a for a in _actors_in(_span_tokens(doc, obj.subtree), sent_actors) if a not in agents]
@@ -2067,6 +2070,14 @@ _COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$"
 _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 #: "Abu Shouk near El Fasher": a place told by a town it is near
 _NEAR_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*,?\s+(?:near|outside)\s+(?:the\s+)?$", re.I)
+#: "Tarmiyah, north of Baghdad", "al-Sukhnah, 70 km east of Homs", "Dhuluiya, 90 km from
+#: Baghdad": a town told by where it lies from another, which is then no event place
+_REFERENCE_GAP = re.compile(
+    rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*,?\s+(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?"
+    r"(?:(?:\d[\d,.]*\s*(?:-\s*)?(?:km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]*\)\s+)?)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+    r"|\d[\d,.]*\s*(?:-\s*)?(?:km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]*\)\s+)?(?:from|of))"
+    r"\s+(?:the\s+)?(?:(?:city|town|capital|village)\s+of\s+)?$", re.I)
 #: how far (km) a place told as near a town may lie from it
 NEAR_KM = 60.0
 #: "X district, Y": a place written as a district or city, so what holds it is a province
@@ -2239,17 +2250,21 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
             # "the West Bank city of Nablus", "the Idlib town of Saraqib": the city lies in the
             # region (not "the Sare-Sang village of Dawlat Yar district")
             roles[i + 1].container = i
-        elif (_COMMA_GAP.match(gap) or _IN_GAP.match(gap) and PLACE_RANK.get(p.feature_type, 1)
-              <= PLACE_RANK.get(q.feature_type, 1)) and not _LIST_AFTER.match(text[q.end : q.end + 40]) \
-                and roles[i + 1].modifier is None and not re.match(r"['’]s\b", text[q.end : q.end + 3]):
+        elif (_COMMA_GAP.match(gap) and not re.match(r"['’]s\b", text[q.end : q.end + 3])
+              or _IN_GAP.match(gap) and PLACE_RANK.get(p.feature_type, 1) <= PLACE_RANK.get(q.feature_type, 1)) \
+                and not _LIST_AFTER.match(text[q.end : q.end + 40]) and roles[i + 1].modifier is None:
             # not "Maarat al-Numan, Turkey's Defence Ministry said", nor "a worker from Bihar in
-            # Pulwama": a province is in no town
+            # Pulwama": a province is in no town; but "Kansafra in Idlib's Jabal al-Zawiya region"
             roles[i].container = i + 1
     for r, nxt in zip(roles, roles[1:]):
         p, q = r.place, nxt.place
-        if _NEAR_GAP.match(text[p.end : q.start]) and PLACE_RANK.get(q.feature_type, 1) == 0 \
-                and PLACE_RANK.get(p.feature_type, 1) <= 1 and _km(p.lat, p.lon, q.lat, q.lon) > NEAR_KM:
+        gap = text[p.end : q.start]
+        if not (PLACE_RANK.get(q.feature_type, 1) == 0 and PLACE_RANK.get(p.feature_type, 1) <= 1):
+            continue
+        if _NEAR_GAP.match(gap) and _km(p.lat, p.lon, q.lat, q.lon) > NEAR_KM:
             r.dropped = True  # a namesake far off: the camp "Abu Shouk near El Fasher" is no Abu Suq 390 km away
+        elif _NEAR_GAP.match(gap) or _REFERENCE_GAP.match(gap):
+            nxt.holds = True  # the town "Tarmiyah, north of Baghdad" is told by: no event place
     # "Tana River District (district capital = Hola)": the district is coded at the capital
     # the text names for it, as ACLED codes a district-level location
     for r, nxt in zip(roles, roles[1:]):
@@ -3692,8 +3707,12 @@ def _claimed_anew(trig: Token) -> bool:
 
 def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     """Is the trigger the complement of a word that only refers to an event (see REFERRING_HEADS
-    and the lexicon's ``anniversary`` words: "on the anniversary of the massacre")?"""
+    and the lexicon's ``anniversary`` words: "on the anniversary of the massacre"), or a word
+    that only describes someone in a sentence that remembers ("Families of cadets massacred by
+    IS gathered to mark the anniversary of the killings")?"""
     heads = REFERRING_HEADS | set(lex.modality.anniversary)
+    if trig.dep_ in ("acl", "relcl", "amod", "compound") and any(_lemma(t) in lex.modality.anniversary for t in sent):
+        return True
     cur = trig
     for _ in range(4):
         if cur.head.i == cur.i or not (sent.start <= cur.head.i < sent.end) or _across_semicolon(cur):
@@ -4237,17 +4256,25 @@ def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
     if _NO_FIGHT.search(low) or _NO_FIGHT.search(following) or _WITHDREW.search(low):
         return "Non-violent transfer of territory"
     kinds = {_kind(a, ctx) for a in m.agents}
-    generics = {a.generic for a in m.agents}
-    if "state_forces" in kinds or generics & {"military", "police", "state_military", "government"}:
+    nonstate = kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}
+
+    def state(a: ActorRef) -> bool:
+        return _kind(a, ctx) == "state_forces" or a.generic in ("military", "police", "state_military", "government")
+
+    states = [a for a in m.agents if state(a)]
+    if states and not (nonstate and not state(m.agents[0])):  # "M23 fighters backed by Rwandan troops"
         # a foreign state's forces that take a place abroad overtake it as a non-state actor
-        # would (ACLED): "Russia said it had captured the village of Klishchiivka"
-        where = {p.country for p in ctx.places
-                 if m.sent_start <= p.start < m.sent_end and p.feature_type != "country" and p.country}
-        homes = {a.country or (ctx.country_of(a.name) if a.name and ctx.country_of else None) for a in m.agents}
+        # would (ACLED): "Russia said it had captured the village of Klishchiivka"; the place
+        # taken is the first written after the capture
+        inside = [p for p in ctx.places
+                  if m.sent_start <= p.start < m.sent_end and p.feature_type != "country" and p.country]
+        taken = [p for p in inside if p.start >= m.trigger[1]][:1] or inside
+        where = {p.country for p in taken}
+        homes = {a.country or (ctx.country_of(a.name) if a.name and ctx.country_of else None) for a in states}
         if where and None not in homes and not homes & where:
             return "Non-state actor overtakes territory"
         return "Government regains territory"
-    if kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}:
+    if nonstate:
         return "Non-state actor overtakes territory"
     return "Armed clash"
 
@@ -4913,6 +4940,10 @@ def _dated_in_own_clause(d: _Draft) -> bool:
                                     and told.end <= x.clause[1] for x in d.mentions)
 
 
+#: days before publication beyond which an event is history, even in a report of nothing newer
+BACKGROUND_YEAR = 366
+
+
 def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, int, str]:
     """An event's date and time precision, and its age: "news", "background" (more than a
     month before ``published``) or "future"."""
@@ -5111,9 +5142,11 @@ def build_events(
         if sub in ("Attack", "Armed clash") and _raid_that_arrested(doc, d, mentions):
             sub = "Arrests"
         date, precision, age = dated[n]
-        if age == "background" and (news or precision != 1 and not _dated_in_own_clause(d)):
+        if age == "background" and (news or precision != 1 and not _dated_in_own_clause(d)
+                                    or (ctx.published - date).days > BACKGROUND_YEAR):
             # (what a report of nothing newer dates in its own clause it tells: "soldiers
-            # executed 300 people in Moura over five days in March, HRW said in a report")
+            # executed 300 people in Moura over five days in March, HRW said in a report"; not
+            # what it dates years back: "1,700 recruits were executed ... in June 2014")
             log.debug("dropping background event dated %s", date)
             ctx.background.extend((x.sent_start, x.sent_end) for x in d.mentions if x.create)
             continue
