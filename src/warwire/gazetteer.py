@@ -356,6 +356,39 @@ def _bad(path: Path, lineno: int, ident: str, msg: str) -> DataError:
     return DataError(f"{path}:{lineno} entry {ident!r}: {msg}")
 
 
+#: the word a division's name may end with ("Deir ez-Zor Governorate", "Kherson Oblast")
+_DIVISION_SUFFIX = re.compile(r"^(.+?)\s+(?:governorate|province|region|oblast|state|prefecture|department|"
+                              r"division|wilaya|vilayet)$", re.I)
+
+
+def bare_division_names(names: Iterable[str]) -> tuple[str, ...]:
+    """A first-level division's names without the word for its kind that only some spellings
+    carry ("Deir ez-Zor Governorate" -> "Deir ez-Zor"), where no spelling has it bare already:
+    a text writes "Deir ez-Zor province" or "(Al Mayadin, Deir ez-Zor)"."""
+    have = {normalize(n) for n in names}
+    out = []
+    for n in names:
+        m = _DIVISION_SUFFIX.match(n.strip())
+        if m and m.group(1).isascii() and normalize(m.group(1)) not in have:
+            have.add(normalize(m.group(1)))
+            out.append(m.group(1))
+    return tuple(out)
+
+
+def named_with_kind(key: str, names: Iterable[str]) -> bool:
+    """Is ``key`` (normalised) one of ``names`` without the word for its kind ("Deir ez-Zor"
+    of "Deir ez-Zor Governorate")?"""
+    return any((m := _DIVISION_SUFFIX.match(n.strip())) and normalize(m.group(1)) == key for n in names)
+
+
+def _with_bare_names(e: Entry) -> Entry:
+    """``e``, a division, with its bare names (see :func:`bare_division_names`) as variants."""
+    if e.feature_type != "region" or not (bare := bare_division_names(e.names())):
+        return e
+    merged = replace(e, variants=e.variants + bare, keys=())
+    return replace(merged, keys=merged.match_keys())
+
+
 def read_gazetteer(path: Path, layer: str = "country") -> list[Entry]:
     """Load one gazetteer file; raises DataError naming the file and entry on bad data."""
     path = Path(path)
@@ -1218,7 +1251,7 @@ class Gazetteer:
                 path = self.data_dir / fname
                 if path.is_file():
                     out.extend(
-                        e for e in read_gazetteer(path, layer="global") if e.feature_type != "country"
+                        _with_bare_names(e) for e in read_gazetteer(path, layer="global") if e.feature_type != "country"
                     )
             for lay in self.world_cities().values():
                 for i in range(len(lay)):
@@ -1274,6 +1307,9 @@ class Gazetteer:
             world = self.world_cities().get(cc)
             if world is not None:
                 lay = world
+        for i, cols in enumerate(lay.records()):
+            if cols[5] == "region" and (bare := bare_division_names((cols[1], *cols[2].split("|")))):
+                lay.add_variants(i, bare)
         self._layers[cc] = self._merge_user_layer(lay, cc)
         log.debug("loaded %d entries for %s", len(lay), cc)
         return lay

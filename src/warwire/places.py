@@ -1365,8 +1365,12 @@ def _person_sense(mentions: list[Mention], persons: list, text: str, doc_cc: Seq
         if len(words) >= 2:
             surnames.add(normalize(words[-1]))
     surnames |= {x.key for x in mentions if x.rejected and x.rejected.startswith(("inside a PERSON", "part of a person"))}
+    # (a name in a bracket right after a place is what holds it: "Dhiban (Al Mayadin, Deir ez-Zor)")
+    ends = {x.end for x in mentions if x.rejected is None}
+    bracketed = {id(x) for x in mentions if (m := re.search(r"\s*\(\s*$", text[: x.start])) and m.start() in ends}
     for x in mentions:
-        if x.rejected is None and x.i == x.j and x.key in surnames and not (x.designator or x.near or x.direction or x.subdivision or x.site):
+        if x.rejected is None and x.i == x.j and x.key in surnames and id(x) not in bracketed \
+                and not (x.designator or x.near or x.direction or x.subdivision or x.site):
             if not any(c.entry.feature_type in WIDE
                        or c.entry.feature_type == "region" and c.entry.country in doc_cc[:1] for c in x.candidates[:1]):
                 x.rejected = "same name used for a person in this text"
@@ -1725,6 +1729,8 @@ def _alias(c: Candidate, surface: str, key: str, m: Matcher) -> bool:
         return False
     if key in forms.abbreviations or key in forms.codes:
         return False
+    if c.entry.feature_type == "region" and gz.named_with_kind(key, c.entry.names()):
+        return False  # its name without "Governorate" ("Deir ez-Zor", filed as "Days Az Zawr")
     return max(fuzz.ratio(surface, forms.primary), fuzz.ratio(surface, forms.name_key)) < ALIAS_SIMILARITY
 
 
@@ -2296,6 +2302,11 @@ def _resolve(
         e = c.entry
         s = e.importance
         exact, variant = c.spelling == 2, c.spelling == 1
+        if variant and e.feature_type == "region" and (
+                men.designator == "region" or normalize(e.name) in before.get(id(men), ())):
+            # a division told as one ("Deir ez-Zor province", "Dhiban, Deir ez-Zor") is spelled
+            # as well by its bare name as by the name it is filed under ("Days Az Zawr")
+            exact, variant = True, False
         c.notes = [f"importance {s:.1f}"]
         if exact:
             s += EXACT_BONUS
@@ -2402,7 +2413,7 @@ def _resolve(
                     # villages mostly lack populations: the seat over namesake hamlets elsewhere
                     c.score += 2
                     c.notes.append("seat of the district named after it +2")
-                elif bare and e.feature_type == "region" and any(
+                elif bare and e.feature_type == "region" and normalize(e.name) not in before.get(id(men), ()) and any(
                     t.country == e.country
                     and (
                         normalize(t.admin1 or "") == normalize(e.name)
@@ -2426,6 +2437,7 @@ def _resolve(
                 if (
                     e.country in named_regions and e.feature_type == "locality" and e.population < 100_000
                     and normalize(e.admin1 or "") != men.key
+                    and normalize(e.admin1 or "") not in after.get(id(men), ())
                 ):
                     # "12 in Nevada" is the state, not Nevada, Iowa; Nevada, Iowa is written so
                     c.score -= 4
