@@ -21,6 +21,9 @@ TUESDAY = dt.date(2019, 8, 20)
         ("since yesterday's attacks", dt.date(2019, 8, 19), 1),
         ("two days ago", dt.date(2019, 8, 18), 1),
         ("On 18 August 2019, clashes", dt.date(2019, 8, 18), 1),
+        # "overnight" with the night's date is that date, not last night
+        ("Overnight on 16 August 2019, arsonists set fire to a house", dt.date(2019, 8, 16), 1),
+        ("arsonists set fire to a house overnight", dt.date(2019, 8, 19), 1),
         ("On August 18, clashes", dt.date(2019, 8, 18), 1),
         ("on Aug. 19", dt.date(2019, 8, 19), 1),
         ("2019-08-17", dt.date(2019, 8, 17), 1),

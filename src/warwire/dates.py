@@ -103,7 +103,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "deictic",
         re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
-            r"this\s+afternoon|this\s+evening|last\s+night|overnight|earlier\s+today|"
+            r"this\s+afternoon|this\s+evening|last\s+night|earlier\s+today|"
+            # (not the night a date names: "overnight on 20 August", "overnight Monday to Tuesday")
+            r"overnight(?!\s+(?:on\s+|of\s+|from\s+|into\s+|between\s+)?(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan"
+            r"|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))|"
             r"last\s+week(?:end)?|this\s+past\s+weekend|(?:at|over)\s+the\s+weekend|"
             r"this\s+week(?:end)?|past\s+week(?:end)?|last\s+month|this\s+month|"
             r"(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+(?:ago|earlier))\b",
