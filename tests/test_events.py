@@ -4317,3 +4317,126 @@ def test_deeds_a_commemoration_remembers_are_no_news():
     # a report of nothing newer still tells what it dates within the year
     (ev,) = _in("ML", "Soldiers executed 300 people in Moura over five days in March, HRW said in a report.")
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 300)
+
+
+def test_people_counted_then_befallen_as_them_are_the_toll():
+    (ev,) = _in("PK", "BLA fighters blocked the highway in Musakhel district on Monday, pulled 23 passengers off trucks "
+                      "and buses, and shot them dead after checking their identity cards.")
+    assert (ev.actor1, ev.fatalities) == ("BLA: Balochistan Liberation Army", 23)
+    # "shot" read as a noun ("a motorcycle shot"): the one shot dead is still one killed
+    (ev,) = _in("TH", "Gunmen on a motorcycle shot dead a Buddhist rubber tapper in Rueso district on Friday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 1)
+    # released, they were not harmed
+    (ev,) = _in("PK", "Police arrested 12 suspects in Quetta on Monday and later released them.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Arrests", 0)
+
+
+def test_a_clause_after_a_semicolon_does_not_unsay_the_one_before():
+    (ev,) = _in("PH", "An army explosive ordnance team defused a roadside bomb planted along the highway in "
+                      "Datu Piang on Monday; the military blamed the Bangsamoro Islamic Freedom Fighters (BIFF).")
+    assert (ev.sub_event_type, ev.actor1) == ("Disrupted weapons use", "Military Forces of the Philippines (2016-2022)")
+    (ev,) = _in("SO", "Residents said al Shabaab publicly executed two men accused of spying for the government in "
+                      "Jilib on Monday; the exact date could not be confirmed.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Al Shabaab", 2)
+
+
+def test_who_holds_the_place_or_whom_the_victims_are_linked_to_is_not_the_target():
+    (ev,) = _in("SD", "SAF warplanes bombed the weekly market in Kabkabiya, an RSF-controlled town in North Darfur, "
+                      "on Monday, killing at least 60 civilians, according to local activists.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Air/drone strike", "Civilians (Sudan)", 60)
+    (ev,) = _in("ET", "ENDF soldiers went house to house in Merawi on Monday, shooting dead at least 45 civilians "
+                      "they accused of supporting Fano militiamen, residents told reporters.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Ethiopia)")
+    (ev,) = _in("BF", "JNIM fighters attacked residents who had been ordered by the army to dig defensive trenches "
+                      "around Barsalogho on Monday, killing at least 130 civilians.")
+    assert (ev.actor1, ev.actor2) == ("JNIM: Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)")
+
+
+def test_a_crowds_violence_told_with_a_demonstration_is_mob_violence_not_a_peaceful_protest():
+    (ev,) = _in("BD", "Anti-government student protesters and Awami League activists armed with sticks and machetes "
+                      "fought pitched battles in Dhaka on Monday, leaving three people dead.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Mob violence", "Rioters (Bangladesh)", 3)
+
+
+def test_an_outlet_or_a_base_named_after_a_place_is_no_event_place_and_an_ongoing_push_no_event():
+    # "the Houthi-run Saba news agency made no mention of the fighting" adds no clash at Saba'
+    (ev,) = _in("YE", "Fighting between Houthi rebels and pro-government forces raged overnight on the outskirts of Taiz, "
+                      "leaving four government soldiers and three Houthi fighters dead, a military official said on "
+                      "Monday. The Houthi-run Saba news agency made no mention of the fighting.")
+    assert (ev.sub_event_type, ev.fatalities, ev.location.admin1) == ("Armed clash", 7, "Ta`izz")
+    # "the Norway-based rights group" puts nothing in Norway
+    (ev,) = _in("IR", "Iranian security forces opened fire on protesters in the town of Oshnavieh on Monday, rights "
+                      "groups said. The Norway-based Kurdish rights group Hengaw said at least two protesters were shot "
+                      "dead in the town.")
+    assert (ev.actor2, ev.location.country) == ("Protesters (Iran)", "IR")
+    # an offensive pressed "since February" is the background of the missile strike, no battle
+    (ev,) = _in("YE", "Houthi forces fired a ballistic missile at a government military camp west of Marib on Sunday, "
+                      "killing at least eight soldiers, a military source said. The Houthis have been pressing an "
+                      "offensive on Marib since February.", published=dt.date(2021, 3, 2))
+    assert (ev.sub_event_type, ev.fatalities) == ("Shelling/artillery/missile attack", 8)
+    # an explosion whose cause is unknown is no attack
+    assert _in("SY", "An explosion at an arms depot in Hama on Monday killed five soldiers; the cause was not "
+                     "immediately known.") == []
+
+
+def test_a_swap_of_captives_is_an_agreement_between_who_made_it():
+    (ev,) = _in("YE", "Yemen's internationally recognised government and the Houthi movement began swapping nearly 900 "
+                      "prisoners on Friday in an exchange brokered by the United Nations.", published=dt.date(2023, 4, 14))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Agreement", "Military Forces of Yemen (2022-)", "Houthi Movement")
+    (ev,) = _in("UA", "Russia and Ukraine exchanged 95 prisoners of war each on Monday, mediated by the UAE.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Agreement", "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+    # a government named by its demonym is that state's, wherever it signed
+    (ev,) = _in("ET", "The Ethiopian federal government and the Tigray People's Liberation Front signed a peace "
+                      "agreement in Pretoria on Monday.")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Ethiopia (2018-)", "TPLF: Tigray People's Liberation Front")
+    # fire exchanged is a fight
+    (ev,) = _in("YE", "Troops exchanged fire with militants near Marib on Monday.")
+    assert ev.sub_event_type == "Armed clash"
+
+
+def test_a_warrant_over_killings_tells_no_event_and_a_protest_is_no_cause_of_its_own():
+    assert _in("BD", "A Dhaka tribunal on Monday issued arrest warrants for several former ministers over the killings "
+                     "of protesters during the uprising.") == []
+    (ev,) = _in("KE", "Operations at the governor's office in Nyahururu Town were paralysed on Monday following "
+                      "protests against the County Public Service Board.")
+    assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_who_is_blamed_in_a_participle_or_before_a_relative_clause_did_it():
+    (ev,) = _in("KE", "Five Kenyan police officers were killed when their vehicle struck a roadside bomb near Elwak in "
+                      "Mandera county on Monday morning, police said, blaming al Shabaab militants based across the "
+                      "border in Somalia.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Al Shabaab", "Police Forces of Kenya (2013-2022)", 5)
+    (ev,) = _in("SD", "At least seven people were killed when artillery shells slammed into the central market of "
+                      "Dilling on Monday, a medical source said. Local authorities blamed the SPLM-N faction led by "
+                      "Abdelaziz al-Hilu, which has allied itself with the RSF.")
+    assert ev.actor1 == "SPLM-N: Sudan People's Liberation Movement-North"
+
+
+def test_a_toll_is_another_count_of_the_same_dead_and_an_accidents_dead_are_no_events():
+    (ev,) = _in("KE", "Police fired tear gas and live rounds at demonstrators in Nairobi on Monday. Amnesty Kenya said "
+                      "at least eight people were shot dead in the capital, while the Kenya National Commission on "
+                      "Human Rights put the nationwide toll at 16.")
+    assert ev.fatalities == 8
+    (ev,) = _in("KE", "Five Kenyan police officers were killed when their vehicle struck a roadside bomb near Elwak on "
+                      "Monday morning, police said. Separately, a bus crash on the Nairobi-Nakuru highway killed 12 "
+                      "passengers on Sunday night.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 5)
+
+
+def test_the_people_who_tell_a_toll_are_not_counted_in_it():
+    (ev,) = _in("ML", "At least 13 civilians, among them women and children, were killed when a drone struck a weekly "
+                      "livestock market near Diafarabe on Sunday, two local elected officials said.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Air/drone strike", 13)
+
+
+def test_a_states_ground_troops_are_its_army_and_two_clans_are_both_sides():
+    (ev,) = _in("LB", "Israeli ground troops and Hezbollah fighters clashed in the vicinity of Aita al-Shaab on Monday; "
+                      "the Israeli army confirmed that two of its soldiers were killed.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Military Forces of Israel (2009-2021)", "Hezbollah", 2)
+    (ev,) = _in("IQ", "Two clans clashed with medium weapons over a land dispute in Suq al-Shuyukh on Monday, killing "
+                      "three people.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Communal Militia (Iraq)", "Unidentified Communal Militia (Iraq)", 3)

@@ -548,8 +548,8 @@ class ActorKB:
                 target = max(targets, key=lambda t: (_active(t.actor, on),
                                                      votes.get(self._target_country(t) or "", 0),
                                                      self._target_country(t) is None))
-            if target.role == "ignore":
-                continue
+            if target.role == "ignore" or _HOLDING.match(text, offs[e - 1] + 1):
+                continue  # (who holds a place only tells of the place: "an RSF-controlled town")
             o_s, o_e = offs[s], offs[e - 1] + 1
             names = tuple(dict.fromkeys(
                 x for x in (self._resolve_target(t, on, country) for t in targets) if x))
@@ -716,6 +716,11 @@ def _named_again(m: ActorMention, found: Sequence[ActorMention], text: str) -> A
         return m
     n = named[-1]
     return replace(m, actor=n.actor, generic=None, country=n.country, kind=n.kind)
+
+
+#: what makes a name tell who holds a place, not who acted: "an RSF-controlled town", "the
+#: Houthi-run capital", "Taliban-held districts"
+_HOLDING = re.compile(r"\s?[-‐‑–]\s?(?:controlled|held|run|occupied|administered|dominated|ruled|besieged)\b", re.I)
 
 
 def _drop_descriptors(chosen: list, norm: str) -> list:

@@ -556,9 +556,11 @@ def _governor(tok: Token) -> Token:
 def _across_semicolon(tok: Token) -> bool:
     """``tok`` heads a clause of its own that the parser hung on the next one across a
     semicolon (also as its subject: "Clashes between Kikuyu and Maasai; eight killed; may
-    include civilians")."""
+    include civilians", or as what the next one says: "troops defused a bomb ...; the military
+    blamed the BIFF")."""
     lo, hi = sorted((tok.i, tok.head.i))
-    return tok.dep_ in ("dep", "parataxis", "nsubj", "nsubjpass") and any(t.text == ";" for t in tok.doc[lo + 1 : hi])
+    return (tok.dep_ in ("dep", "parataxis", "nsubj", "nsubjpass") or tok.dep_ == "ccomp" and tok.i < tok.head.i) \
+        and any(t.text == ";" for t in tok.doc[lo + 1 : hi])
 
 
 #: conjunctions that open a clause telling something else ("..., while Russian jets struck ...");
@@ -699,9 +701,18 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
                                 or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
                                 and _lemma(trig.head.head) in mod.future):
         return "none"  # "threatened mass protests", "warned of attacks": not (yet) an event
+    below = gov
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
             break
+        if _across_semicolon(below):
+            # a detail unknown is told of the event ("... executed two men in Jilib; the exact
+            # date could not be confirmed"), but an unknown cause leaves it no attack ("An
+            # explosion at an arms depot killed five soldiers; the cause was not known")
+            return "weak" if _lemma(anc) in UNCERTAIN_VERBS and any(c.dep_ == "neg" for c in anc.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in ("cause", "origin", "reason")
+                        for c in anc.children) else "real"
+        below = anc
         lem = _lemma(anc)
         if lem in mod.denial:
             if any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in gov.children):
@@ -1010,6 +1021,12 @@ _LOCATING = frozenset({"outside", "near", "beside", "behind", "opposite", "nearb
 _REMAINS = BODY_NOUNS | {"remains"}
 
 
+#: nouns for people of no side, whose relative clause only describes them
+#: ("five men who belonged to JNIM" are told as its members)
+_PLAIN_PEOPLE = frozenset({"civilian", "resident", "villager", "child", "farmer", "herder", "trader", "worshipper",
+                           "passenger", "student", "teacher", "inhabitant", "family"})
+
+
 def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapons: Collection[str] = (),
            doers: Collection[str] = ()) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Character spans of the agent and patient phrases of a trigger, and whether passive.
@@ -1027,6 +1044,10 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         # the army headquarters": the sit-in, not the army)
         beside = {t.i for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _LOCATING
                   for t in c.subtree}
+        # nor who a clause says the people are linked to ("45 civilians they accused of supporting
+        # Fano", "residents who had been ordered by the army to dig trenches")
+        if tok.lemma_.lower() in _PLAIN_PEOPLE:
+            beside |= {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i for t in c.subtree}
         if tok.i in moved:
             return _span_tokens(doc, (t for t in tok.subtree if t.i not in beside))
         return _span_tokens(doc, (t for t in tok.subtree if t.i not in moved and t.i not in beside))
@@ -2070,6 +2091,10 @@ _COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$"
 _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 #: "Abu Shouk near El Fasher": a place told by a town it is near
 _NEAR_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*,?\s+(?:near|outside)\s+(?:the\s+)?$", re.I)
+#: what makes a place only part of a name: a news outlet's ("Saba news agency") or where an
+#: organisation is based ("the Norway-based rights group Hengaw")
+_NAMES_ONLY_AFTER = re.compile(r"\s+(?:news\s+agency|press\s+agency|news\s+channel|newspaper|broadcaster)\b"
+                               r"|\s?[-‐‑]\s?based\b", re.I)
 #: "Tarmiyah, north of Baghdad", "al-Sukhnah, 70 km east of Homs", "Dhuluiya, 90 km from
 #: Baghdad": a town told by where it lies from another, which is then no event place
 _REFERENCE_GAP = re.compile(
@@ -2256,6 +2281,9 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
             # not "Maarat al-Numan, Turkey's Defence Ministry said", nor "a worker from Bihar in
             # Pulwama": a province is in no town; but "Kansafra in Idlib's Jabal al-Zawiya region"
             roles[i].container = i + 1
+    for r in roles:
+        if _NAMES_ONLY_AFTER.match(text, r.place.end):
+            r.dropped = True  # "the Saba news agency", "the Norway-based rights group": no scene
     for r, nxt in zip(roles, roles[1:]):
         p, q = r.place, nxt.place
         gap = text[p.end : q.start]
@@ -3021,6 +3049,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if _is_or_coordination(doc, agent_span):
                 m.agents = sorted(m.agents + _coordinated_states(doc, agent_span, m.agents, ctx), key=lambda a: a.start)
                 m.agent_uncertain = len(m.agents) > 1
+            if frame.name in _PACT_FRAMES:
+                # the sides of a pact are who made it ("the government and the Houthis swapped
+                # 900 prisoners", "Russia and Ukraine exchanged 95 prisoners"), not who was traded
+                m.agents = sorted(m.agents + _pact_states(doc, agent_span, m.agents, ctx.places, ctx.demonym_iso),
+                                  key=lambda a: a.start)
+                if frame.name == "captive_swap":
+                    m.patients = []
             if (origin := _origin_country(doc, agent_span, ctx.places)) is not None:
                 # "Raiders from Ethiopia attacked a Kenyan village": an armed group of that country
                 m.agents = [replace(a, name=None, country=origin) if a.generic == "unidentified" else a
@@ -3105,12 +3140,17 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     {"armed_agent", "armed_victim", "explosive", "artillery", "grenade", "suicide"} & m.cues)):
                 # "a gas explosion", "the earthquake killed ...": no conflict event, unless armed
                 # men did it, were its victims or a weapon is named ("troops mobilised to clear
-                # the snow" is relief work); an illness is no one's deed, whoever died of it
+                # the snow" is relief work); an illness is no one's deed, whoever died of it;
+                # its dead are no other event's ("Separately, a bus crash killed 12 passengers")
+                if "disaster" in blocked and frame.name in ("killing", "death"):
+                    ctx.background.append((sent.start_char, sent.end_char))
                 continue
             cue, m.sub_event_type = _deciding_cue(frame, m.cues)
             m.generic = frame.name in CONSEQUENCE_FRAMES or (frame.strength == "weak" and cue in VICTIM_CUES) \
                 or _is_backdrop(head, gov)
             m.cause_only = _is_cause(head, sent)
+            if frame.name == "protest" and head.pos_ == "NOUN" and _befell_in_cause(head):
+                m.create = False  # "arrested six men over the killing of a protester": no protest told
             if _another_occasion(head):
                 # "..., two days after the militia executed 20 others": background, and its dead
                 m.cause_only, m.create, m.elsewhen = True, False, True
@@ -3231,6 +3271,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.date = None  # "In recent days, protesters took to the streets": news, its day untold
                 elif m.date.precision > 3:
                     m.create = False  # "since 2014", "in recent weeks": background
+                elif m.date.precision <= 3 and m.date.text.lower().startswith("since ") and _told_as_before(head):
+                    m.create = False  # "the Houthis have been pressing an offensive since February": what goes on
                 elif m.date.precision == 3 and m.date.text.lower().startswith(_PERIOD_WORDS):
                     m.date = None  # "protest the non-payment of their salaries since May": not when
                 if m.date is not None and m.date.date is None:
@@ -3334,11 +3376,19 @@ def _cause_of(trig: Token, acts: Collection[tuple[str, ...]]) -> bool:
         and any((_lemma(a),) in acts for a in noun.head.ancestors)
 
 
+def _befell_in_cause(trig: Token) -> bool:
+    """Is the trigger who a cause befell: "over the killings of protesters"?"""
+    of = trig.head
+    return trig.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "pobj" and of.head.head.lower_ in CAUSE_PREPS
+
+
 def _is_cause(trig: Token, sent: SpacySpan) -> bool:
     """Is the trigger the cause or topic of a protest rather than something done at it?"""
     if trig.dep_ == "pobj" and trig.head.lower_ in CAUSE_PREPS and not _counted_by(trig.head, trig) \
             and not _claimed_anew(trig):
         return True  # (not what is claimed: "claimed responsibility for an attack on a camp")
+    if _befell_in_cause(trig):
+        return True  # "warrants over the killings of protesters": who the cause befell
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_PREPS for c in trig.children) \
             and any(c.dep_ == "dobj" and _lemma(c) in _PROTEST_NOUNS for c in trig.head.children):
         return True  # "sex workers staged a protest after a colleague was murdered"
@@ -3687,7 +3737,8 @@ def _harm_by_demonstrators(doc: Doc, mentions: list[Mention], lex: Lexicon) -> N
 #: for the attack", "accused Iran of bombing", "sanctions over the bombing")
 REFERRING_HEADS = frozenset(
     "responsibility responsible accuse blame response retaliation retaliate sanction wake aftermath "
-    "investigation investigate probe trial anniversary memory condemnation condemn".split()
+    "investigation investigate probe trial anniversary memory condemnation condemn mention warrant indictment "
+    "verdict conviction acquittal inquest inquiry lawsuit".split()
 )
 
 
@@ -3725,6 +3776,9 @@ def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
             # protest blaming the president"); a headline whose predicate is the accusation
             # reports the deed ("Soldiers accused of killing 30 civilians in Moura")
             return not (child.dep_ == "nsubj" and _lemma(cur) in SPEAKING_REFERRERS or headline_predicate(cur))
+        if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS and cur.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "obj") and _lemma(c) in heads for c in cur.children):
+            return True  # "issued arrest warrants ... over the killings": what the warrants are for
     return False
 
 
@@ -3919,6 +3973,37 @@ def _telling_state(trig: Token, places: Sequence[Place]) -> list[ActorRef]:
 #: frames whose doer, when a country is named as it, is that country's armed forces
 _STATE_DEED_FRAMES = frozenset({"air_strike", "shelling", "strike", "clash", "ambush", "capture", "storming",
                                 "killing", "shoot_down", "weapon_use", "expulsion", "explosion"})
+
+
+#: frames of agreements between sides
+_PACT_FRAMES = frozenset({"agreement", "truce", "captive_swap"})
+
+
+def _pact_states(doc: Doc, span: tuple[int, int] | None, found: list[ActorRef], places: Sequence[Place],
+                 demonym_iso: Callable[[str], str | None] | None = None) -> list[ActorRef]:
+    """States among the makers of a pact that no actor name covers: "the government" (its
+    country the event's) and countries named as sides ("Russia and Ukraine")."""
+    sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    if sp is None:
+        return []
+    def covered(t: Token) -> bool:
+        return any(a.start <= t.idx < a.end for a in found)
+
+    out: list[ActorRef] = []
+    for t in sp:
+        if _lemma(t) == "government" and t.dep_ in ("nsubj", "conj") and not covered(t):
+            # ("the Ethiopian federal government": Ethiopia's, wherever it signed)
+            iso = next((c for a in t.children if a.dep_ in ("amod", "compound") and demonym_iso
+                        and (c := demonym_iso(a.text))), None)
+            out.append(ActorRef(None, t.idx, t.idx + len(t), "state_forces", iso, "military"))
+    have = {a.country for a in found}
+    for p in places:
+        if p.feature_type == "country" and sp.start_char <= p.start and p.end <= sp.end_char and p.country not in have:
+            tok = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if tok is not None and tok.root.dep_ in ("nsubj", "conj") and not covered(tok.root):
+                have.add(p.country)
+                out.append(ActorRef(None, p.start, p.end, "state_forces", p.country, "military"))
+    return out
 
 
 def _country_as_doer(doc: Doc, span: tuple[int, int] | None, places: Sequence[Place]) -> list[ActorRef]:
@@ -4816,7 +4901,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
 
 
 #: what attributes an unattributed attack to a group named in or right after its sentence
-_CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|blamed|suspected|believed to be"
+_CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|blam(?:ed|es|ing)|suspected|believed to be"
                       r"|linked (?:to|with)|planted by|attributed to|carried out by|(?:was|were) behind)\b",
                       re.IGNORECASE)
 #: ... unless hedged ("may be linked to", "suspected but not confirmed")
@@ -4830,6 +4915,7 @@ _SUSPECTED_BACKERS = re.compile(r"\s+(?:supporters|sympathi[sz]ers|collaborators
 #: what makes a group's name describe another group: "Al-Qaeda-linked", "IS-affiliated"
 _DESCRIBING = re.compile(r"-(?:linked|affiliated|allied|backed|inspired|aligned)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.]")
+_BLAME_CLAUSE_END = re.compile(r"[;.]|,\s*(?:which|who|whose|an? )\b")
 #: ... nor said of no one ("No group claimed responsibility, but the Taliban denied involvement")
 _CLAIM_NEGATED = re.compile(r"\b(?:no(?: \w+)?|nobody|none|not|never|yet to)\s*$", re.IGNORECASE)
 
@@ -4879,8 +4965,10 @@ def _claim_clause(text: str, claim: re.Match, start: int, end: int) -> tuple[int
     """The span that names the doer for a blame (its clause after it) or a "was behind" (the
     subject before it), else None (the whole sentence)."""
     word = claim.group().lower()
-    if word.startswith("blame"):
-        m = _CLAUSE_END.search(text, claim.end(), end)
+    if word.startswith("blam"):
+        # (not who the blamed are said to be allied with: "blamed the SPLM-N, which has allied
+        # itself with the RSF")
+        m = _BLAME_CLAUSE_END.search(text, claim.end(), end)
         return claim.end(), m.start() if m else end
     if word.endswith("behind"):
         last = None
@@ -4986,20 +5074,28 @@ def _between_armed_ones(doc: Doc, d: _Draft, lex: Lexicon) -> bool:
                for m in d.mentions)
 
 
+#: groups of kin that fight as sides ("two clans clashed")
+_KIN_GROUPS = frozenset({"clan", "subclan", "sub-clan", "tribe", "community", "family", "lineage"})
+
+
 def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
     """Is the fight word told as one between armed men of one plural noun (see
     :func:`_between_armed_ones`)?"""
     def armed_plural(obj: Token) -> bool:
         return obj.tag_ == "NNS" and not obj.conjuncts and (
             obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed
-            or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children))
+            or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children)
+            # "two clans clashed", "rival tribes fought": each side one of them
+            or obj.lemma_.lower() in _KIN_GROUPS and any(
+                c.dep_ in ("nummod", "amod") and c.lower_ in ("two", "rival", "both") for c in obj.children))
 
     # (the clause's verb may hold the preposition: "clashes broke out between rival armed groups")
     holders = [trig, trig.head] if trig.dep_ == "nsubj" else [trig]
     for prep in (c for h in holders for c in h.children if c.lower_ in ("between", "among", "amongst")):
         if any(c.dep_ == "pobj" and armed_plural(c) for c in prep.children):
             return True
-    return any(c.dep_ == "nsubj" and armed_plural(c) and any(a.lower_ == "rival" for a in c.children)
+    return any(c.dep_ == "nsubj" and armed_plural(c)
+               and (any(a.lower_ == "rival" for a in c.children) or c.lemma_.lower() in _KIN_GROUPS)
                for c in trig.children)
 
 
@@ -5124,11 +5220,13 @@ def build_events(
             # lethal force ("police opened fire on protesters and killed two ... The
             # demonstrators blocked the road and lit fires"); force that kills or maims peaceful
             # demonstrators is excessive
-            rioted = "riot" in cues or any(  # "Some protesters attacked a county official"
-                x.sub_event_type == "Violent demonstration" and not x.cause_only and not x.refers_only
-                for x in d.mentions)
+            # ("Some protesters attacked a county official")
+            told = [x.sub_event_type for x in d.mentions if not x.cause_only and not x.refers_only]
+            rioted = "riot" in cues or "Violent demonstration" in told
             if rioted and sub != "Mob violence":
                 sub = "Violent demonstration"
+            elif "Mob violence" in told and SUB_EVENT_TYPES.get(sub) == "Protests":
+                sub = "Mob violence"  # a crowd's violence told with a demonstration ("nearly lynch a pastor before police intervene")
             elif "protest_lethal" in cues and sub != "Mob violence":
                 sub = "Excessive force against protesters"
         if sub == "Abduction/forced disappearance" and any(
@@ -5646,6 +5744,8 @@ _ABOUT_A_DEATH = re.compile(r"\b(?:over|against|after|following|protest\w*(?: of
 # toll after a fronted phrase: "In retaliation for the killing of a herder, raiders killed 5")
 _ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
 # a toll updated by a later report, whoever gives it ("The death toll later rose to 15")
+# a toll told after another count in its sentence: a count of the same dead
+_TOLL_AT = re.compile(r"\b(?:death\s+)?toll\s+(?:at|of|to|stood\s+at|was)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.I)
 _TOLL_ROSE = re.compile(r"\b(?:toll|number of (?:dead|deaths|people killed))\b[^.;]*\b(?:rose|risen|climbed|increased|"
                         r"jumped|reached|has reached|rises|climbs)\s+to\s+(?:at\s+least\s+)?$", re.I)
 
@@ -5768,7 +5868,9 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                 before = told_before[-80:]
                 if src in in_sentence and (_INCLUDED.search(before) or _OF_THOSE.match(after)):
                     continue  # ("7 people, including 2 children"; "five killed, two of them police")
-                if src in last and _ALTERNATIVE.search(before):
+                if src in last and (_ALTERNATIVE.search(before) or _TOLL_AT.search(before)):
+                    # (a toll is all the dead, not more of them: "eight were shot dead in the
+                    # capital, while the commission put the nationwide toll at 16")
                     # the lowest of two counts of the same dead (ACLED)
                     in_sentence[src] -= last[src][0] - min(last[src][0], f.quantity)
                     continue

@@ -623,6 +623,11 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             log.debug("not people: %r %r", doc[c.start:c.end].text, counted.text)
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
+        if anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in stop and counted is not None \
+                and lex.unit_of_lemma(counted.lemma_) is None \
+                and not any(c.dep_ in ("acomp", "xcomp", "oprd") for c in anchor.head.children):
+            # (but "Five police reported dead", "11 raiders confirmed dead" are the dead)
+            continue  # who tells it: "..., two local elected officials said"
         if _sizes_whose_group(doc[c.start], anchor) or _part_of_count(doc[c.start]):
             continue  # "3 members of one family", "two of three travellers", "5 people, three of one family"
         if _said_to_be(anchor):
@@ -676,8 +681,31 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
     for start, end, quantity, unit in _misread_deeds(doc, lex, told):
         last = doc[end - 1]
         figures.append(_figure(doc, doc[start].idx, last.idx + len(last), quantity, unit, last, quotes))
+        told.add((doc[start].sent.start, unit))
+    for num, quantity, unit in _counted_again(doc, lex, told):
+        figures.append(_figure(doc, num.idx, num.idx + len(num), quantity, unit, num.head, quotes))
     figures.sort(key=lambda f: f.span.start)
     return figures
+
+
+def _counted_again(doc: Doc, lex: FigureLexicon, told: set[tuple[int, str]]) -> list[tuple[Token, int, str]]:
+    """(number, quantity, unit) of people counted before and befallen again as "them" in their
+    sentence: "pulled 23 passengers off buses and shot them dead", "abducted 12 passengers and
+    later killed them" (the sentence tells no other count of that kind)."""
+    out: list[tuple[Token, int, str]] = []
+    for pron in doc:
+        if pron.lower_ != "them" or pron.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        verb = pron.head
+        unit = _event_unit(verb, lex) if _reads_as_verb(verb) and not _not_real(verb) else None
+        if unit is None or (pron.sent.start, unit) in told:
+            continue
+        nums = [t for t in doc[pron.sent.start : pron.i]
+                if t.dep_ == "nummod" and t.head.i < pron.i and _people_noun(t.head, lex)]
+        if nums and (quantity := parse_number(nums[-1].text)):
+            out.append((nums[-1], quantity, unit))
+            told.add((pron.sent.start, unit))
+    return out
 
 
 #: Verbs whose lives object is the dead: "claimed 9 lives", "cost 40 lives".
@@ -990,10 +1018,12 @@ def _school_year(num: Token) -> bool:
 
 def _reads_as_verb(tok: Token) -> bool:
     """A verb, or a word the tagger read otherwise that governs like one: a noun with an object
-    ("residents lynch a suspected thief"), a copula with its complement ("a man is dead")."""
+    ("residents lynch a suspected thief"), a copula with its complement ("a man is dead"), an
+    adjective with an object ("Gunmen on a motorcycle shot dead a rubber tapper", "shot" read
+    as a noun)."""
     if tok.pos_ == "VERB":
         return True
-    dep = {"NOUN": "dobj", "AUX": "acomp"}.get(tok.pos_)
+    dep = {"NOUN": "dobj", "AUX": "acomp", "ADJ": "dobj"}.get(tok.pos_)
     return dep is not None and any(c.dep_ == dep for c in tok.children)
 
 
