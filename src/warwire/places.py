@@ -1367,10 +1367,14 @@ def _person_sense(mentions: list[Mention], persons: list, text: str, doc_cc: Seq
     surnames |= {x.key for x in mentions if x.rejected and x.rejected.startswith(("inside a PERSON", "part of a person"))}
     # (a name in a bracket right after a place is what holds it: "Dhiban (Al Mayadin, Deir ez-Zor)")
     ends = {x.end for x in mentions if x.rejected is None}
-    bracketed = {id(x) for x in mentions if (m := re.search(r"\s*\(\s*$", text[: x.start])) and m.start() in ends}
+    bracketed = {id(x) for x in mentions if (m := re.search(r"\s*\(\s*$", text[: x.start])) and m.start() in ends
+                 or _HOLDER_BRACKET_AFTER.match(text, x.end)}
     for x in mentions:
         if x.rejected is None and x.i == x.j and x.key in surnames and id(x) not in bracketed \
-                and not (x.designator or x.near or x.direction or x.subdivision or x.site):
+                and not (x.designator or x.near or x.direction or x.subdivision or x.site) \
+                and not (_LOCATIVE_BEFORE.search(text, 0, x.start) and any(
+                    _spelling_rank(c) and c.entry.population >= 100_000 and c.entry.country in doc_cc
+                    for c in x.candidates)):  # (a big town of the text's country, told as a place: "in Al-Arish")
             if not any(c.entry.feature_type in WIDE
                        or c.entry.feature_type == "region" and c.entry.country in doc_cc[:1] for c in x.candidates[:1]):
                 x.rejected = "same name used for a person in this text"
@@ -1582,6 +1586,15 @@ def _name_article(toks: list[Tok], k: int, text: str) -> bool:
     return k + 1 < len(toks) and text[t.end : toks[k + 1].start] in ("-", "'", "’")
 
 
+#: a bracket after a name that opens on a capitalised name and a comma: "(Semdinli, Hakkari)" (not
+#: another name of it: "Kamenj (Gamanj)", nor a party and a state: "Smith (R, Texas)")
+_HOLDER_BRACKET_AFTER = re.compile(r"\s*\((?:[A-Z][a-z][\w'’-]*\s?){1,4},")
+#: a preposition of place right before a name: "in Al-Arish", "near Zliten"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|from)\s+(?:the\s+)?$")
+#: a name right after the opening of such a bracket that follows a name: "Semdinli (Semdinli, ..."
+_HOLDER_BRACKET_INSIDE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
+
+
 def _filter(
     men: Mention, toks: list[Tok], m: Matcher, persons: list, lower_words: set[str],
     locs: list | None = None, loc_keys: frozenset[str] = frozenset(),
@@ -1653,6 +1666,11 @@ def _filter(
     )
     # "seized Rutshuru in eastern Congo": a village of the country named right after it
     strong = strong or (village and single and _in_its_country(men, toks, m))
+    # an analyst's "Town (District, Province)": the bracket after a name, or its first words, say
+    # it is a place ("Semdinli (Semdinli, Hakkari)", "Al Luhayyah (Al Luhayyah, Al Hudaydah)")
+    strong = strong or bool(text) and (_HOLDER_BRACKET_AFTER.match(text, men.end) is not None
+                                       or _HOLDER_BRACKET_INSIDE.search(text, 0, men.start) is not None
+                                       and text[men.end : men.end + 1] == ",")
     ner = in_loc or men.key in loc_keys
     if not (strong or ner) and locs is not None:
         # a former name or a nickname is that place only where the parse or a cue says so
@@ -2180,9 +2198,10 @@ def _holders(seq: list[Mention], text: str) -> dict[int, Entry]:
     return out
 
 
-#: what tells a place as a part of the town written next: "the Dniprovskyi district of Kherson"
-_PART_OF_GAP = re.compile(r"\s+(?:district|neighbourhood|neighborhood|suburb|quarter|ward|estate)\s+(?:of|in)\s+"
-                          r"(?:the\s+)?")
+#: what tells a place as a part of the town written next: "the Dniprovskyi district of Kherson
+#: city" (a district of a town only when "city" follows it)
+_PART_OF_GAP = re.compile(r"\s+(district|neighbourhood|neighborhood|suburb|quarter|ward|estate)\s+(?:of|in)\s+"
+                          r"(?:the\s+)?", re.I)
 
 
 def _written_holders(live: list[Mention], text: str) -> None:
@@ -2203,8 +2222,10 @@ def _written_holders(live: list[Mention], text: str) -> None:
                      and _closer_than(c.entry, h, HOLDER_KM)), None)
         if near is not None:
             _promote(men, near.entry.id, f"within {HOLDER_KM:.0f} km of {h.name}, written as what holds it")
-        elif _PART_OF_GAP.fullmatch(text, men.end, seq[k + 1].start):
-            # "the Dniprovskyi district of Kherson": a namesake far away is not that district
+        elif (gap := _PART_OF_GAP.fullmatch(text, men.end, seq[k + 1].start)) and (
+                gap.group(1).lower() != "district" or re.match(r"\s+city\b", text[seq[k + 1].end :], re.I)):
+            # "the Dniprovskyi district of Kherson city": a namesake far away is not that
+            # district (but "the Kupwara district of Jammu and Kashmir" is a province's)
             men.rejected = f"told as a part of {h.name}, and no place so named lies near it"
 
 
