@@ -4500,3 +4500,32 @@ def test_a_bombing_dated_by_its_own_clause_and_religious_crowds_clashing():
                       "Muslim groups during a religious procession in Bahraich district on Sunday.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
         "Mob violence", "Rioters (India)", "Rioters (India)", 2)
+
+
+def test_a_sit_in_broken_up_with_arrests_is_a_protest_with_intervention():
+    (ev,) = _in("PK", "Police used tear gas and detained dozens of participants to break up a Baloch Yakjehti "
+                      "Committee sit-in in Gwadar on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Protest with intervention", "Protesters (Pakistan)", "Police Forces of Pakistan (2018-2022)")
+
+
+def test_an_attack_told_first_by_who_is_blamed_or_claims_it_is_news():
+    (ev,) = _in("KE", "Police in Mandera blamed al Shabaab for a roadside bomb that ripped through a passenger bus near "
+                      "Elwak on Monday, killing three people.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities, ev.location.name) == (
+        "Remote explosive/landmine/IED", "Al Shabaab", 3, "El Wak")
+    (ev,) = _in("NG", "Zamfara police blamed bandits for the abduction of 20 villagers from Kaura Namoda on Sunday.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    (ev,) = _in("PK", "Islamic State claimed responsibility on Tuesday for a suicide bombing at a Shia mosque in "
+                      "Peshawar on Monday that killed 12 worshippers.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Suicide bomb", "Islamic State (Pakistan)", 12)
+    # the attack told before is no new event
+    assert _in("KE", "Police blamed al Shabaab for the attack.") == []
+
+
+def test_what_could_have_happened_and_a_massacre_of_a_past_year_are_no_events():
+    (ev,) = _in("PK", "Had the bomb exploded, dozens could have been killed, police said after defusing a device at the "
+                      "main bus terminal in Quetta on Monday.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Disrupted weapons use", 0)
+    assert _in("NG", "A high court in Akure on Monday sentenced five men to death for their role in the 2017 massacre "
+                     "at St Francis Catholic Church in Owo, which killed more than 40 worshippers.") == []
