@@ -4529,3 +4529,13 @@ def test_what_could_have_happened_and_a_massacre_of_a_past_year_are_no_events():
     assert (ev.sub_event_type, ev.fatalities) == ("Disrupted weapons use", 0)
     assert _in("NG", "A high court in Akure on Monday sentenced five men to death for their role in the 2017 massacre "
                      "at St Francis Catholic Church in Owo, which killed more than 40 worshippers.") == []
+
+
+def test_petrol_bombs_a_plot_and_a_false_rumour_are_no_explosions():
+    (ev,) = _in("GR", "Protesters threw petrol bombs at riot police in Athens on Monday. Police responded with tear gas.")
+    assert ev.sub_event_type == "Violent demonstration"
+    (ev,) = _in("KE", "Police in Mombasa said they foiled a bomb plot on Monday after seizing explosives from two men "
+                      "near the Likoni ferry crossing.")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert _in("NG", "Reports on social media that gunmen had stormed a school in Kajuru on Monday were false, state "
+                     "police said on Tuesday.") == []

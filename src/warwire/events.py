@@ -635,6 +635,10 @@ def _of_a_past_year(noun: Token, published: dt.date) -> bool:
     return False
 
 
+#: words for what is said, and what makes it said untruly
+_HEARSAY = frozenset({"report", "claim", "rumour", "rumor", "allegation", "video", "footage", "post"})
+_FALSE = frozenset({"false", "untrue", "baseless", "fake", "unfounded", "fabricated", "misleading", "hoax"})
+
 #: modals that with "have" tell what did not happen ("could have been killed")
 _COUNTERFACTUAL = frozenset({"could", "would", "might", "may"})
 
@@ -738,6 +742,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
                         for c in anc.children) else "real"
         child, below = below, anc
         lem = _lemma(anc)
+        if lem in _HEARSAY and anc.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("acomp", "attr") and _lemma(c) in _FALSE for c in anc.head.children):
+            return "none"  # "Reports that gunmen had stormed a school were false, police said"
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in mod.future for c in anc.children):
             return "none"  # "bandits will continue to hold rural communities hostage"
         if lem in mod.denial:
@@ -2876,6 +2883,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue  # (a noun phrase; not a headline's verb tagged as a noun: "Twin blasts target civilians")
             if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
                 continue  # "riot police"
+            if _lemma(head) == "bomb" and any(c.dep_ in ("compound", "amod") and c.lower_ in _RIOT_BOMBS
+                                               for c in head.children) \
+                    and any(_lemma(t) in _DEMONSTRATORS for t in sent):
+                continue  # "protesters threw petrol bombs at riot police": their riot's missiles
             if frame.name == "election_violence" and head.dep_ == "pobj" \
                     and head.head.lower_ not in ("during", "amid", "amidst"):
                 continue  # "victims of post-election violence", "linked to electoral violence": its backdrop
@@ -4056,6 +4067,11 @@ def _telling_state(trig: Token, places: Sequence[Place]) -> list[ActorRef]:
 _STATE_DEED_FRAMES = frozenset({"air_strike", "shelling", "strike", "clash", "ambush", "capture", "storming",
                                 "killing", "shoot_down", "weapon_use", "expulsion", "explosion"})
 
+
+#: who throws a crowd's missiles
+_DEMONSTRATORS = frozenset({"protester", "protestor", "demonstrator", "rioter", "protest", "demonstration", "riot"})
+#: what makes a "bomb" a crowd's missile, not an explosive device
+_RIOT_BOMBS = frozenset({"petrol", "gasoline", "fire", "molotov", "paint", "smoke", "stink"})
 
 #: what makes an arrest told with a crime a political one: armed men or a demonstration arrested
 _POLITICAL_ARREST = frozenset({"armed_victim", "protest", "crowd"})
