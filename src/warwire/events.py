@@ -39,8 +39,8 @@ from . import dates as dates_mod
 from .quotes import load_cues
 from .errors import DataError
 from .figures import (
-    BODY_NOUNS, TRANSITIVE_ONLY, doc_text, headline_accusation, headline_predicate, named_group, objectless_transitive,
-    particle_objects, reason_for, reduced_relative_subject, side_of, token_after,
+    BODY_NOUNS, TRANSITIVE_ONLY, could_have, doc_text, headline_accusation, headline_predicate, named_group,
+    objectless_transitive, particle_objects, reason_for, reduced_relative_subject, side_of, token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
@@ -621,13 +621,18 @@ UNKNOWN_DETAIL_VERBS = frozenset({"specify", "specified", "know", "known", "clea
 UNCERTAIN_VERBS = frozenset({"clear", "know", "confirm", "establish"})
 
 
+def _dated_to_a_past_year(noun: Token, published: dt.date) -> bool:
+    """Is the noun dated by a year before the publication's ("the 2016 Karrada bombing")?"""
+    return any(c.dep_ in ("nummod", "compound", "amod") and c.i < noun.i and _past_year(c, published)
+               for c in noun.children)
+
+
 def _of_a_past_year(noun: Token, published: dt.date) -> bool:
     """Is the noun, or a noun it is said of ("the 2022 massacre at the church in Owo"), dated to
     a past year?"""
     cur = noun
     for _ in range(5):
-        if any(c.dep_ in ("nummod", "compound", "amod") and c.i < cur.i and _past_year(c, published)
-               for c in cur.children):
+        if _dated_to_a_past_year(cur, published):
             return True
         if cur.dep_ not in ("pobj", "prep", "appos") or cur.head.i == cur.i:
             return False
@@ -638,10 +643,6 @@ def _of_a_past_year(noun: Token, published: dt.date) -> bool:
 #: words for what is said, and what makes it said untruly
 _HEARSAY = frozenset({"report", "claim", "rumour", "rumor", "allegation", "video", "footage", "post"})
 _FALSE = frozenset({"false", "untrue", "baseless", "fake", "unfounded", "fabricated", "misleading", "hoax"})
-
-#: modals that with "have" tell what did not happen ("could have been killed")
-_COUNTERFACTUAL = frozenset({"could", "would", "might", "may"})
-
 
 def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     """'real', 'weak' (can only add details), 'authorship' (weak, and whoever the parse makes its
@@ -655,11 +656,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         trig.dep_ not in ("nsubj", "nsubjpass", "dobj")
         or sum(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children) > 1)
     for tok in (trig, gov):
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in _COUNTERFACTUAL for a in auxes) and any(a.lower_ == "have" for a in auxes):
+        if could_have(tok):
             return "none"  # "dozens could have been killed"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and any(a.lower_ == "had" and a.i < subj.i for a in auxes):
+        if subj is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" and c.i < subj.i
+                                    for c in tok.children):
             return "none"  # "Had the bomb exploded, ..."
         # "entered the town without fighting", "took it without firing a shot"
         if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in mod.negation:
@@ -2524,6 +2525,14 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
     return out
 
 
+def _own_clause_span(doc: Doc, noun: Token) -> tuple[int, int] | None:
+    """The character span of a noun told with a relative clause of its own ("the bombing that
+    killed five last week"), which dates and places it; None for any other word."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "relcl" for c in noun.children):
+        return None
+    return _span_tokens(doc, noun.subtree)
+
+
 def _held_by_region(r: _PlaceRole, roles: Sequence[_PlaceRole]) -> bool:
     """Is the place written inside a province that was checked to hold it (its holders, followed
     outwards, reach a surviving province)?"""
@@ -2551,9 +2560,7 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
     # a noun told with a clause of its own is placed by it ("Police in Mandera blamed al Shabaab
     # for a roadside bomb that ripped through a bus near Elwak")
     trig = doc.char_span(*m.trigger, alignment_mode="expand")
-    root = trig.root if trig is not None else None
-    own = _span_tokens(doc, root.subtree) if root is not None and root.pos_ == "NOUN" and any(
-        c.dep_ == "relcl" for c in root.children) else None
+    own = _own_clause_span(doc, trig.root) if trig is not None else None
 
     def key(c: tuple[int, _PlaceRole]) -> tuple:
         p = c[1].place
@@ -2919,9 +2926,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     c.dep_ in ("dobj", "obj") and not {t.lower_ for t in c.subtree} & (_FIRED | lex.people.weapon)
                     for c in head.children):
                 continue  # "after surrendering the car keys": no surrender of arms or of a side
-            if frame.name in ("truce", "agreement") and head.dep_ in ("dobj", "nsubjpass") \
-                    and _lemma(head.head) in _BROKEN:
-                continue  # "separatists had violated the ceasefire 12 times": no agreement made
+            if frame.name in _PACT_FRAMES and _pact_defied(head):
+                continue  # "separatists had violated the ceasefire 12 times", "despite a ceasefire": no agreement made
             gov = _governor(head)
             deed = gov if head.dep_ in ("nsubj", "nsubjpass") and gov.i != head.i else \
                 head.head if head.dep_ in ("compound", "nmod") and head.head.i == head.i + 1 else None
@@ -3115,8 +3121,6 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if _is_or_coordination(doc, agent_span):
                 m.agents = sorted(m.agents + _coordinated_states(doc, agent_span, m.agents, ctx), key=lambda a: a.start)
                 m.agent_uncertain = len(m.agents) > 1
-            if frame.name in _PACT_FRAMES and _pact_defied(head):
-                m.create, m.refers_only = False, True  # "The strike came despite a ceasefire declared in March"
             if frame.name in _PACT_FRAMES:
                 # the sides of a pact are who made it ("the government and the Houthis swapped
                 # 900 prisoners", "Russia and Ukraine exchanged 95 prisoners"), not who was traded
@@ -3224,9 +3228,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if _another_occasion(head):
                 # "..., two days after the militia executed 20 others": background, and its dead
                 m.cause_only, m.create, m.elsewhen = True, False, True
-            if head.pos_ == "NOUN" and ctx.published is not None and any(
-                    c.dep_ in ("nummod", "compound", "amod") and c.i < head.i and _past_year(c, ctx.published)
-                    for c in head.children):
+            if head.pos_ == "NOUN" and ctx.published is not None and _dated_to_a_past_year(head, ctx.published):
                 m.create = False  # "sentenced ... for the 2016 Karrada bombing": an event of a past year
             if head.dep_ == "relcl" and ctx.published is not None and _of_a_past_year(head.head, ctx.published):
                 m.create = False  # "the 2022 massacre at the church in Owo, which killed 40 worshippers"
@@ -3336,11 +3338,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             in_sent = [d for d in all_dates if sent.start_char <= d.start and d.end <= sent.end_char
                        and not _dates_another_occasion(doc, d, head)]
             if in_sent:
-                if head.pos_ == "NOUN" and head.dep_ in ("pobj", "dobj") and any(c.dep_ == "relcl" for c in head.children):
+                if head.dep_ in ("pobj", "dobj") and (own := _own_clause_span(doc, head)) is not None:
                     # "denied on Monday any role in the bombing that killed five last week": the
                     # day of what is said of it is not its own; its own words date it
-                    own = _span_tokens(doc, head.subtree)
-                    mine = [d for d in in_sent if own and own[0] <= d.start and d.end <= own[1] and d.precision <= 3]
+                    mine = [d for d in in_sent if own[0] <= d.start and d.end <= own[1] and d.precision <= 3]
                     if mine:
                         in_sent, in_clause = mine, [d for d in in_clause if d in mine]
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
@@ -4076,15 +4077,15 @@ _RIOT_BOMBS = frozenset({"petrol", "gasoline", "fire", "molotov", "paint", "smok
 #: what makes an arrest told with a crime a political one: armed men or a demonstration arrested
 _POLITICAL_ARREST = frozenset({"armed_victim", "protest", "crowd"})
 
+
 def _pact_defied(trig: Token) -> bool:
-    """Is the pact named as what something defied ("despite a ceasefire", "in violation of the
-    truce", "violated the ceasefire"): a pact made before, no news?"""
+    """Is the pact named as what was broken or defied ("violated the ceasefire", "despite a
+    ceasefire", "in violation of the truce"): none made?"""
     head = trig.head
-    if trig.dep_ == "pobj" and head.lower_ in ("despite", "notwithstanding"):
-        return True
-    if trig.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ("violation", "breach", "spite"):
-        return True
-    return trig.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(head) in ("violate", "breach", "break", "flout")
+    if trig.dep_ in ("dobj", "nsubjpass"):
+        return _lemma(head) in _BROKEN
+    return trig.dep_ == "pobj" and (head.lower_ in ("despite", "notwithstanding")
+                                    or head.lower_ == "of" and _lemma(head.head) in ("violation", "breach", "spite"))
 
 
 def _headed_for(verb: Token, place: Place) -> bool:
@@ -4109,6 +4110,7 @@ def _pact_states(doc: Doc, span: tuple[int, int] | None, found: list[ActorRef], 
     sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
     if sp is None:
         return []
+
     def covered(t: Token) -> bool:
         return any(a.start <= t.idx < a.end for a in found)
 
@@ -5866,9 +5868,9 @@ _ABOUT_A_DEATH = re.compile(r"\b(?:over|against|after|following|protest\w*(?: of
 # response to an Israeli strike that killed one of its commanders" (not the retaliation's own
 # toll after a fronted phrase: "In retaliation for the killing of a herder, raiders killed 5")
 _ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
-# a toll updated by a later report, whoever gives it ("The death toll later rose to 15")
 # a toll told after another count in its sentence: a count of the same dead
 _TOLL_AT = re.compile(r"\b(?:death\s+)?toll\s+(?:at|of|to|stood\s+at|was)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.I)
+# a toll updated by a later report, whoever gives it ("The death toll later rose to 15")
 _TOLL_ROSE = re.compile(r"\b(?:toll|number of (?:dead|deaths|people killed))\b[^.;]*\b(?:rose|risen|climbed|increased|"
                         r"jumped|reached|has reached|rises|climbs)\s+to\s+(?:at\s+least\s+)?$", re.I)
 

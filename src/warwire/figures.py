@@ -669,7 +669,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             continue
         if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.lemma_.lower() in _SENTENCING:
             continue  # "sentenced three members to death": a penalty, no toll
-        if anchor.dep_ in ("nsubjpass", "nsubj") and _could_have(anchor.head):
+        if anchor.dep_ in ("nsubjpass", "nsubj") and could_have(anchor.head):
             continue  # "dozens could have been killed": no toll
         units = [unit] + [u for u in _coordinated_units(anchor, unit, lex) if u != unit]
         for u in units:  # "1 civilian was kidnapped and killed": abducted, and killed
@@ -1204,7 +1204,7 @@ def _said_to_live(verb: Token, spec: UnitSpec) -> bool:
     return any(re.search(rf"\b{re.escape(p)}", text) for p in spec.lived)
 
 
-def _could_have(verb: Token) -> bool:
+def could_have(verb: Token) -> bool:
     """A verb of what did not happen: "could have been killed", "would have died"."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(aux & {"could", "would", "might", "may"}) and "have" in aux

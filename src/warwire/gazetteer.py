@@ -1307,9 +1307,6 @@ class Gazetteer:
             world = self.world_cities().get(cc)
             if world is not None:
                 lay = world
-        for i, cols in enumerate(lay.records()):
-            if cols[5] == "region" and (bare := bare_division_names((cols[1], *cols[2].split("|")))):
-                lay.add_variants(i, bare)
         self._layers[cc] = self._merge_user_layer(lay, cc)
         log.debug("loaded %d entries for %s", len(lay), cc)
         return lay

@@ -1367,12 +1367,13 @@ def _person_sense(mentions: list[Mention], persons: list, text: str, doc_cc: Seq
     surnames |= {x.key for x in mentions if x.rejected and x.rejected.startswith(("inside a PERSON", "part of a person"))}
     # (a name in a bracket right after a place is what holds it: "Dhiban (Al Mayadin, Deir ez-Zor)")
     ends = {x.end for x in mentions if x.rejected is None}
-    bracketed = {id(x) for x in mentions if (m := re.search(r"\s*\(\s*$", text[: x.start])) and m.start() in ends
+    bracketed = {id(x) for x in mentions
+                 if (m := _OPEN_BRACKET_BEFORE.search(text, max(0, x.start - _LOOK_BACK), x.start)) and m.start() in ends
                  or _HOLDER_BRACKET_AFTER.match(text, x.end)}
     for x in mentions:
         if x.rejected is None and x.i == x.j and x.key in surnames and id(x) not in bracketed \
                 and not (x.designator or x.near or x.direction or x.subdivision or x.site) \
-                and not (_LOCATIVE_BEFORE.search(text, 0, x.start) and any(
+                and not (_LOCATIVE_BEFORE.search(text, max(0, x.start - _LOOK_BACK), x.start) and any(
                     _spelling_rank(c) and c.entry.population >= 100_000 and c.entry.country in doc_cc
                     for c in x.candidates)):  # (a big town of the text's country, told as a place: "in Al-Arish")
             if not any(c.entry.feature_type in WIDE
@@ -1593,6 +1594,11 @@ _HOLDER_BRACKET_AFTER = re.compile(r"\s*\((?:[A-Z][a-z][\w'’-]*\s?){1,4},")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|from)\s+(?:the\s+)?$")
 #: a name right after the opening of such a bracket that follows a name: "Semdinli (Semdinli, ..."
 _HOLDER_BRACKET_INSIDE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*$")
+#: a bracket opened right before a name
+_OPEN_BRACKET_BEFORE = re.compile(r"\s*\(\s*$")
+#: how far back (characters) those look from a name: a word and a bracket, not the whole text
+#: before it (which made each name's check as long as the text)
+_LOOK_BACK = 80
 
 
 def _filter(
@@ -1669,7 +1675,8 @@ def _filter(
     # an analyst's "Town (District, Province)": the bracket after a name, or its first words, say
     # it is a place ("Semdinli (Semdinli, Hakkari)", "Al Luhayyah (Al Luhayyah, Al Hudaydah)")
     strong = strong or bool(text) and (_HOLDER_BRACKET_AFTER.match(text, men.end) is not None
-                                       or _HOLDER_BRACKET_INSIDE.search(text, 0, men.start) is not None
+                                       or _HOLDER_BRACKET_INSIDE.search(text, max(0, men.start - _LOOK_BACK), men.start)
+                                       is not None
                                        and text[men.end : men.end + 1] == ",")
     ner = in_loc or men.key in loc_keys
     if not (strong or ner) and locs is not None:
