@@ -330,6 +330,35 @@ def test_a_broken_lexicon_is_a_clear_data_error(tmp_path):
         load_lexicon(bad)
 
 
+def test_an_analysts_lexicon_file_extends_the_packaged_one(tmp_path, monkeypatch):
+    from warwire import events
+
+    text = "An affray between soldiers and Mai-Mai militiamen broke out in Beni on Monday, leaving two dead."
+    mine = tmp_path / "mine.toml"
+    # a new trigger for a known frame, and a word added to one of the [words] lists
+    mine.write_text('[[frame]]\nname = "clash"\ntriggers = ["affray"]\n\n[words]\nplain_people = ["pastor"]\n')
+    lex = load_lexicon(extra=[mine])
+    assert lex.triggers[("affray",)] == "clash" and lex.triggers[("skirmish",)] == "clash"
+    assert {"pastor", "villager"} <= lex.words.plain_people
+    assert lex.frames["clash"].sub_event_type == load_lexicon().frames["clash"].sub_event_type
+    before = only(text)
+    monkeypatch.setenv(events.USER_FILE_ENV, str(mine))
+    events.default_lexicon.cache_clear()
+    try:
+        ev = only(text)
+    finally:
+        monkeypatch.delenv(events.USER_FILE_ENV)
+        events.default_lexicon.cache_clear()
+    assert before.sub_event_type != "Armed clash"
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Armed clash", "Mai-Mai Militia", 2)
+    # a trigger the file gives to a second frame is refused, naming both files
+    mine.write_text('[[frame]]\nname = "riot"\ntriggers = ["skirmish"]\n')
+    with pytest.raises(DataError, match=r"event_lexicon.toml \+ .*mine.toml: trigger 'skirmish'"):
+        load_lexicon(extra=[mine])
+    with pytest.raises(DataError, match="cannot read event lexicon"):
+        load_lexicon(extra=[tmp_path / "missing.toml"])
+
+
 def test_a_crowd_storming_offices_makes_its_demands_and_takes_no_town():
     ev = only("Youths stormed the county offices in Siaya on Monday demanding the sacking of the county secretary.")
     assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")

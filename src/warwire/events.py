@@ -24,6 +24,7 @@ import functools
 import hashlib
 import logging
 import math
+import os
 import re
 import tomllib
 from bisect import bisect_left
@@ -153,6 +154,41 @@ class PeopleSpec(BaseModel):
         return self
 
 
+class WordsSpec(BaseModel):
+    """Other word lists the rules read (see ``[words]`` in event_lexicon.toml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    hearsay: frozenset[str]
+    untrue: frozenset[str]
+    attackers: frozenset[str]
+    fired_arms: frozenset[str]
+    thrown: frozenset[str]
+    explosives: frozenset[str]
+    detonators: frozenset[str]
+    buildings: frozenset[str]
+    plain_people: frozenset[str]
+    mob_killing: frozenset[str]
+    occasions: frozenset[str]
+    partisans: frozenset[str]
+    communities: frozenset[str]
+    kin_groups: frozenset[str]
+    members: frozenset[str]
+    voices: frozenset[str]
+    demonstrators: frozenset[str]
+    riot_missiles: frozenset[str]
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _lower(cls, v: list[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in v)
+
+    @functools.cached_property
+    def fired(self) -> frozenset[str]:
+        """Everything fired, thrown or used at people."""
+        return self.fired_arms | self.thrown
+
+
 class LexiconSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -160,6 +196,7 @@ class LexiconSpec(BaseModel):
     cues: dict[str, list[str]]
     modality: ModalitySpec
     people: PeopleSpec
+    words: WordsSpec
     #: sub-event type -> the labels an analyst's note opens with ("Movement of forces: ...")
     labels: dict[str, list[str]] = {}
 
@@ -191,6 +228,7 @@ class Lexicon:
     modality: ModalitySpec
     max_len: int
     people: PeopleSpec
+    words: WordsSpec
     #: a note's opening label, lower case -> its sub-event type (see :func:`_label_mentions`)
     labels: dict[str, str] = field(default_factory=dict)
     #: lemma phrase -> the cue classes that list it (built from ``cues``)
@@ -231,16 +269,58 @@ def _inflections(word: str) -> set[str]:
 LABEL_FRAME = "note_label"
 
 
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Load and validate an event lexicon (default: the packaged ``event_lexicon.toml``)."""
+#: an analyst's own lexicon file, read on top of the packaged one by :func:`default_lexicon`
+USER_FILE_ENV = "WARWIRE_LEXICON_FILE"
+
+
+def _extend(table: dict, more: dict) -> dict:
+    """``table`` with ``more`` read on top: lists get the new words, tables are extended in turn,
+    other values replaced; a ``[[frame]]`` of a known name extends that frame, else is added."""
+    for key, value in more.items():
+        old = table.get(key)
+        if key == "frame" and isinstance(old, list) and isinstance(value, list):
+            by_name = {f.get("name"): f for f in old if isinstance(f, dict)}
+            for f in value:
+                if isinstance(f, dict) and f.get("name") in by_name:
+                    _extend(by_name[f["name"]], f)
+                else:
+                    old.append(f)
+        elif isinstance(old, dict) and isinstance(value, dict):
+            _extend(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            old.extend(v for v in value if v not in old)
+        else:
+            table[key] = value
+    return table
+
+
+def _read_toml(raw: bytes, name: str) -> dict:
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"{name}: invalid event lexicon: {exc}") from exc
+
+
+def load_lexicon(path: Path | None = None, extra: Sequence[Path] = ()) -> Lexicon:
+    """Load and validate an event lexicon (default: the packaged ``event_lexicon.toml``), with
+    each ``extra`` file read on top of it: an analyst's words added to the lists of the same
+    name, and frames added or extended (see :func:`_extend`)."""
     if path is None:
         raw = resources.files("warwire.data").joinpath("event_lexicon.toml").read_bytes()
         name = "event_lexicon.toml"
     else:
         raw, name = Path(path).read_bytes(), str(path)
+    table = _read_toml(raw, name)
+    for more in extra:
+        try:
+            added = Path(more).read_bytes()
+        except OSError as exc:
+            raise DataError(f"{more}: cannot read event lexicon: {exc}") from exc
+        table = _extend(table, _read_toml(added, str(more)))
+        name = f"{name} + {more}"
     try:
-        spec = LexiconSpec.model_validate(tomllib.loads(raw.decode("utf-8")))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
+        spec = LexiconSpec.model_validate(table)
+    except ValidationError as exc:
         raise DataError(f"{name}: invalid event lexicon: {exc}") from exc
     frames = {f.name: f for f in spec.frame}
     if len(frames) != len(spec.frame):
@@ -271,12 +351,19 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     labels = {" ".join(label.lower().split()): sub for sub, ls in spec.labels.items() for label in ls}
     if labels and LABEL_FRAME not in frames:
         raise DataError(f"{name}: [labels] needs a frame named {LABEL_FRAME!r}")
-    return Lexicon(frames, triggers, cues, spec.modality, max_len, spec.people, labels)
+    return Lexicon(frames, triggers, cues, spec.modality, max_len, spec.people, spec.words, labels)
 
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    return load_lexicon()
+    """The packaged lexicon, extended by the file ``WARWIRE_LEXICON_FILE`` names (if any)."""
+    user = os.environ.get(USER_FILE_ENV)
+    return load_lexicon(extra=[Path(user)] if user else [])
+
+
+def _word_lists() -> WordsSpec:
+    """The ``[words]`` of the default lexicon, for rules that are not handed a lexicon."""
+    return default_lexicon().words
 
 
 # ---------------------------------------------------------------------------------------
@@ -640,10 +727,6 @@ def _of_a_past_year(noun: Token, published: dt.date) -> bool:
     return False
 
 
-#: words for what is said, and what makes it said untruly
-_HEARSAY = frozenset({"report", "claim", "rumour", "rumor", "allegation", "video", "footage", "post"})
-_FALSE = frozenset({"false", "untrue", "baseless", "fake", "unfounded", "fabricated", "misleading", "hoax"})
-
 def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     """'real', 'weak' (can only add details), 'authorship' (weak, and whoever the parse makes its
     doer denied doing it: "denied carrying out the bombing") or 'none' (reports no real event)."""
@@ -743,8 +826,8 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
                         for c in anc.children) else "real"
         child, below = below, anc
         lem = _lemma(anc)
-        if lem in _HEARSAY and anc.dep_ in ("nsubj", "nsubjpass") and any(
-                c.dep_ in ("acomp", "attr") and _lemma(c) in _FALSE for c in anc.head.children):
+        if lem in lex.words.hearsay and anc.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("acomp", "attr") and _lemma(c) in lex.words.untrue for c in anc.head.children):
             return "none"  # "Reports that gunmen had stormed a school were false, police said"
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in mod.future for c in anc.children):
             return "none"  # "bandits will continue to hold rural communities hostage"
@@ -832,15 +915,10 @@ def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
 ANAPHORS = frozenset({"they", "the", "these", "those"})
 
 
-#: nouns for who carried out an attack, which "the" makes those of one told before
-_ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "raider", "militant", "insurgent",
-                             "jihadist", "bandit", "perpetrator"})
-
-
 def _the_attackers(doc: Doc, span: tuple[int, int] | None) -> bool:
     """The phrase refers back to the doers of an attack: "the attackers", "the gunmen"."""
     sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
-    return sp is not None and len(sp) > 0 and _lemma(sp.root) in _ATTACKER_NOUNS and any(
+    return sp is not None and len(sp) > 0 and _lemma(sp.root) in _word_lists().attackers and any(
         c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in sp.root.children)
 
 
@@ -927,14 +1005,6 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
 OF_NOUNS = frozenset({"control", "charge", "possession", "command", "hold"})
 
 
-#: what is fired, dropped or used in an attack, besides the lexicon's weapons: arms, whose
-#: target is a party ("fired shots at the officers"), and what a crowd may throw too
-_FIRED_ARMS = frozenset("shot shots round rounds gunfire bullet bullets projectile projectiles shell shells barrel "
-                        "missile missiles".split())
-_FIRED = _FIRED_ARMS | frozenset("fire gas teargas tear canister canisters stone stones rock rocks force chemical "
-                                 "chemicals chlorine sarin".split())
-
-
 def _verb_of_conjoined_object(tok: Token) -> Token | None:
     """The gerund whose object a gerund read as an adjective is conjoined with ("killing 23
     civilians and burning houses": "burning" hangs on "houses", a conjunct of "civilians")."""
@@ -957,7 +1027,7 @@ def _fires_a_weapon(verb: Token, lex: Lexicon) -> bool:
     if obj is None:
         return True
     words = {t.lower_ for t in obj.subtree}
-    return bool(words & (_FIRED | lex.people.weapon)) or any(w.endswith("gas") for w in words)
+    return bool(words & (lex.words.fired | lex.people.weapon)) or any(w.endswith("gas") for w in words)
 
 
 #: verbs that say where or when something happened ("the attack took place in ...")
@@ -966,8 +1036,6 @@ _HAPPEN_VERBS = frozenset({"take", "happen", "occur", "unfold"})
 _FREEING_VERBS = frozenset({"rescue", "free", "release", "liberate", "recover", "secure"})
 #: verbs for running into an explosive ("hit a landmine", "stepped on a mine", "ran over an IED")
 _CONTACT_VERBS = frozenset({"hit", "strike", "step", "run", "drive", "trigger", "roll"})
-_EXPLOSIVES = frozenset({"mine", "mines", "landmine", "landmines", "ied", "ieds", "device", "devices", "explosive",
-                         "explosives", "bomb", "bombs"})
 
 
 def _ran_into_explosive(doc: Doc, trig: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
@@ -983,29 +1051,21 @@ def _ran_into_explosive(doc: Doc, trig: Token) -> tuple[tuple[int, int], tuple[i
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "onto") for g in c.children if g.dep_ == "pobj"]
-    explosive = next((o for o in objs if any(t.lower_ in _EXPLOSIVES for t in o.subtree)), None)
+    explosive = next((o for o in objs if any(t.lower_ in _word_lists().explosives for t in o.subtree)), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if explosive is None or subj is None:
         return None
     if any(c.dep_ == "acl" and _lemma(c) in ("target", "aim") for c in explosive.children) \
-            or _lemma(subj) in _DETONATORS or subj.lower_.removesuffix("s") in _DETONATORS:
+            or _lemma(subj) in _word_lists().detonators or subj.lower_.removesuffix("s") in _word_lists().detonators:
         return None  # "Maoists triggered an IED blast targeting a police vehicle": they set it off
     return _span_tokens(doc, subj.subtree), _span_tokens(doc, explosive.subtree)
-
-
-#: who sets off what they "trigger": "Maoists triggered an IED" (not "a patrol triggered a mine")
-_DETONATORS = frozenset({"maoist", "naxal", "naxalite", "militant", "insurgent", "rebel", "jihadist", "terrorist",
-                         "attacker", "bomber", "guerrilla"})
-
-#: nouns for buildings and vehicles, which do nothing themselves
-_BUILDINGS = frozenset("compound station building market school mosque church hospital hotel office house home "
-                       "vehicle bus car truck".split())
 
 
 def _inanimate(tok: Token) -> bool:
     """A place, a building, a vehicle or a time: no doer of anything."""
     lemma = tok.lemma_.lower()
-    return tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or lemma in TERRITORY_NOUNS or lemma in _BUILDINGS
+    return tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or lemma in TERRITORY_NOUNS \
+        or lemma in _word_lists().buildings
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -1022,7 +1082,8 @@ def _stray_agent(verb: Token) -> Token | None:
         while head.i != verb.i and head.dep_ in ("pobj", "prep", "conj", "appos", "compound", "npadvmod"):
             head = head.head
         doer = next((g for g in by.children if g.dep_ == "pobj"), None)
-        if head.i == verb.i and doer is not None and not _inanimate(doer) and _lemma(doer) not in _FIRED_ARMS:
+        if head.i == verb.i and doer is not None and not _inanimate(doer) \
+                and _lemma(doer) not in _word_lists().fired_arms:
             return doer
     return None
 
@@ -1055,12 +1116,6 @@ _LOCATING = frozenset({"outside", "near", "beside", "behind", "opposite", "nearb
 _REMAINS = BODY_NOUNS | {"remains"}
 
 
-#: nouns for people of no side, whose relative clause only describes them
-#: ("five men who belonged to JNIM" are told as its members)
-_PLAIN_PEOPLE = frozenset({"civilian", "resident", "villager", "child", "farmer", "herder", "trader", "worshipper",
-                           "passenger", "student", "teacher", "inhabitant", "family"})
-
-
 def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapons: Collection[str] = (),
            doers: Collection[str] = ()) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
     """Character spans of the agent and patient phrases of a trigger, and whether passive.
@@ -1080,7 +1135,7 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
                   for t in c.subtree}
         # nor who a clause says the people are linked to ("45 civilians they accused of supporting
         # Fano", "residents who had been ordered by the army to dig trenches")
-        if tok.lemma_.lower() in _PLAIN_PEOPLE:
+        if tok.lemma_.lower() in _word_lists().plain_people:
             beside |= {t.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i for t in c.subtree}
         if tok.i in moved:
             return _span_tokens(doc, (t for t in tok.subtree if t.i not in beside))
@@ -1636,7 +1691,7 @@ def _into_the_air(verb: Token) -> bool:
     up = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "to") and any(
         g.dep_ == "pobj" and g.lower_ == "air" and not any(d.dep_ == "amod" for d in g.children) for g in c.children)
         for c in verb.children)
-    return up and all(c.lower_ in _FIRED or c.lemma_.lower() in ("fire", "shot", "warning")
+    return up and all(c.lower_ in _word_lists().fired or c.lemma_.lower() in ("fire", "shot", "warning")
                       for c in verb.children if c.dep_ in ("dobj", "obj"))
 
 
@@ -1848,9 +1903,6 @@ def _mob(head: Token | None, people: PeopleSpec, community: Callable[[str], obje
 _OF_A_PLACE = frozenset({"resident", "residents", "villager", "villagers"})
 
 
-#: how a crowd kills those it takes for criminals ("burnt to death", "lynched", "stoned")
-_MOB_KILLING = frozenset({"burn", "burnt", "burned", "lynch", "lynched", "stone", "stoned", "necklace",
-                          "necklaced", "beat", "beaten"})
 _SUSPECTED = frozenset({"suspected", "alleged", "presumed", "accused"})
 
 
@@ -1858,7 +1910,7 @@ def _mob_justice(doc: Doc, patient_span, trigger: tuple[int, int], people: Peopl
     """Victims killed by no one named, taken for criminals and burnt, lynched or stoned ("5
     suspected witches burned to death"): a crowd's street justice, as ACLED codes it."""
     pw = _words(doc, patient_span)
-    return bool(pw & _SUSPECTED and pw & people.suspected_culprit and _words(doc, trigger) & _MOB_KILLING)
+    return bool(pw & _SUSPECTED and pw & people.suspected_culprit and _words(doc, trigger) & _word_lists().mob_killing)
 
 
 def _armed_head(head: Token | None, span: tuple[int, int] | None = None) -> bool:
@@ -2793,11 +2845,6 @@ _DATE_LEADS = frozenset({"", "on", "in", "at", "by", "on or before", "on or arou
                          "late on"})
 
 
-#: occasions a date may name ("the 8 August poll"), which are not the event
-_OCCASIONS = frozenset({"poll", "election", "vote", "victory", "win", "referendum", "primary", "nomination",
-                        "ceremony", "celebration", "summit", "ruling", "verdict", "exam", "examination"})
-
-
 def _dates_another_occasion(doc: Doc, d: dates_mod.DateMention, trig: Token) -> bool:
     """A date that names an occasion told in another verb's clause: "burned banners
     congratulating Kenyatta on his win at the 8 August poll", "searched for materials to disrupt
@@ -2806,7 +2853,8 @@ def _dates_another_occasion(doc: Doc, d: dates_mod.DateMention, trig: Token) -> 
     if span is None:
         return False
     root = span.root
-    if root.dep_ not in ("compound", "nmod", "nummod", "npadvmod", "amod") or _lemma(root.head) not in _OCCASIONS:
+    if root.dep_ not in ("compound", "nmod", "nummod", "npadvmod", "amod") \
+            or _lemma(root.head) not in _word_lists().occasions:
         return False
     verb = _event_verb(trig)
     above = next((t for t in root.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
@@ -2890,9 +2938,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue  # (a noun phrase; not a headline's verb tagged as a noun: "Twin blasts target civilians")
             if frame.name == "rioting" and head.lower_ == "riot" and head.head.lower_ in RIOT_GEAR:
                 continue  # "riot police"
-            if _lemma(head) == "bomb" and any(c.dep_ in ("compound", "amod") and c.lower_ in _RIOT_BOMBS
+            if _lemma(head) == "bomb" and any(c.dep_ in ("compound", "amod") and c.lower_ in lex.words.riot_missiles
                                                for c in head.children) \
-                    and any(_lemma(t) in _DEMONSTRATORS for t in sent):
+                    and any(_lemma(t) in lex.words.demonstrators for t in sent):
                 continue  # "protesters threw petrol bombs at riot police": their riot's missiles
             if frame.name == "election_violence" and head.dep_ == "pobj" \
                     and head.head.lower_ not in ("during", "amid", "amidst"):
@@ -2923,7 +2971,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if head.pos_ == "VERB" and frame.name != "protest_intervention" and _into_the_air(head):
                 continue  # "police shot into the air": warning shots hit no one (but may disperse a crowd)
             if frame.name == "agreement" and head.pos_ == "VERB" and _lemma(head) == "surrender" and any(
-                    c.dep_ in ("dobj", "obj") and not {t.lower_ for t in c.subtree} & (_FIRED | lex.people.weapon)
+                    c.dep_ in ("dobj", "obj")
+                    and not {t.lower_ for t in c.subtree} & (lex.words.fired | lex.people.weapon)
                     for c in head.children):
                 continue  # "after surrendering the car keys": no surrender of arms or of a side
             if frame.name in _PACT_FRAMES and _pact_defied(head):
@@ -2950,7 +2999,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent, apart_words)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
-                weapons=_FIRED_ARMS | lex.people.weapon if frame.name == "weapon_use" else (),
+                weapons=lex.words.fired_arms | lex.people.weapon if frame.name == "weapon_use" else (),
                 doers=lex.people.armed)
             if head.pos_ == "VERB" and not _passive and patient_span is None \
                     and (victim := _headline_victim(head, lex)) is not None:
@@ -3278,8 +3327,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.cues.add("rival_crowds")
                 # (a party's or a leader's supporters who fight the police demonstrate: "CORD
                 # supporters throw stones and clash with police")
-                political = bool(_words(doc, agent_span) & _PARTISANS) and bool(m.patients) \
-                    and _only_kinds(m.patients, _STATE_KINDS) and not _words(doc, patient_span) & (_PARTISANS | {"those"})
+                political = bool(_words(doc, agent_span) & lex.words.partisans) and bool(m.patients) \
+                    and _only_kinds(m.patients, _STATE_KINDS) \
+                    and not _words(doc, patient_span) & (lex.words.partisans | {"those"})
                 m.sub_event_type = "Violent demonstration" if ("protest" in m.sent_cues or political) and not rivals \
                     else "Mob violence"
             if frame.name == "abduction" and (
@@ -3514,10 +3564,6 @@ def _deed_objects(sent: SpacySpan, hits: Sequence[tuple[int, int, str]], doc: Do
 
 #: killing verbs a court's sentence is carried out with
 _EXECUTING = frozenset({"execute", "hang"})
-
-#: who a crowd is when it is a political side's
-_PARTISANS = frozenset({"supporter", "supporters", "loyalist", "loyalists", "partisan", "partisans", "activist",
-                        "activists"})
 
 
 def _protested_deed(doc: Doc, m: Mention) -> bool:
@@ -3921,7 +3967,8 @@ def _arms_falling(verb: Token, lex: Lexicon) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
         subj = verb.head
-    return subj is not None and (subj.lower_ in _FIRED | lex.people.weapon or _lemma(subj) in _FIRED | lex.people.weapon
+    arms = lex.words.fired | lex.people.weapon
+    return subj is not None and (subj.lower_ in arms or _lemma(subj) in arms
                                  or subj.lower_ in ("debris", "shrapnel", "fragments"))
 
 
@@ -3948,16 +3995,12 @@ _OWN_PRONOUNS = frozenset({"its", "their", "our"})
 #: "Maasai demonstrators protested")
 _MILITIA_DEEDS = _VICTIMISING | {"clash", "ambush", "stealing", "storming"}
 
-#: nouns for the people of a community, named before them ("the Pokot and Turkana communities")
-_COMMUNITY_NOUNS = frozenset({"community", "communities", "clan", "clans", "tribe", "tribes", "group", "groups",
-                              "sub-clan", "sub-clans", "subclan", "subclans"})
-
 
 def _communities_named(who: Token) -> list[Token]:
     """The names a phrase gives its people by: its head and the head's conjuncts ("Pokot and
     Turkana"), or the names before a noun for communities ("the Pokot and Turkana communities",
     "Degodia and Garre clans")."""
-    if who.lower_ in _COMMUNITY_NOUNS:
+    if who.lower_ in _word_lists().communities:
         names = [c for c in who.children if c.dep_ in ("nmod", "compound", "amod") and c.pos_ == "PROPN"]
         return [w for c in names for w in (c, *c.conjuncts)]
     return [who, *who.conjuncts]
@@ -3997,23 +4040,14 @@ def _teller(doc: Doc, trig: Token, sent_actors: Sequence[ActorRef]) -> list[Acto
     subj = _telling_subject(trig)
     if subj is None:
         return []
-    if _lemma(subj) in _VOICES:
+    if _lemma(subj) in _word_lists().voices:
         span = _span_tokens(doc, subj.subtree)
         return _actors_in(span, sent_actors) if span is not None else []
     own = [a for a in sent_actors if a.start <= subj.idx < a.end]
-    if _lemma(subj) in _MEMBERS and (of := _prep_object(subj, "of")) is not None:
+    if _lemma(subj) in _word_lists().members and (of := _prep_object(subj, "of")) is not None:
         # "Tuareg rebels of the CSP-PSD said they had shot down a drone": the group they are of
         own += [a for a in _actors_in(_span_tokens(doc, of.subtree), sent_actors) if a not in own]
     return own
-
-
-#: nouns for a group's armed men ("rebels of the CSP-PSD")
-_MEMBERS = frozenset({"rebel", "fighter", "militant", "member", "insurgent", "gunman", "soldier", "troop",
-                      "militiaman", "combatant", "jihadist"})
-
-#: who speaks for a group: what they say "it" or "they" did, the group did
-_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement", "commander", "leader",
-                     "official", "representative", "channel", "agency", "outlet", "website"})
 
 
 #: what may stand between armed men and the country they came from ("raiders from Ethiopia",
@@ -4068,11 +4102,6 @@ def _telling_state(trig: Token, places: Sequence[Place]) -> list[ActorRef]:
 _STATE_DEED_FRAMES = frozenset({"air_strike", "shelling", "strike", "clash", "ambush", "capture", "storming",
                                 "killing", "shoot_down", "weapon_use", "expulsion", "explosion"})
 
-
-#: who throws a crowd's missiles
-_DEMONSTRATORS = frozenset({"protester", "protestor", "demonstrator", "rioter", "protest", "demonstration", "riot"})
-#: what makes a "bomb" a crowd's missile, not an explosive device
-_RIOT_BOMBS = frozenset({"petrol", "gasoline", "fire", "molotov", "paint", "smoke", "stink"})
 
 #: what makes an arrest told with a crime a political one: armed men or a demonstration arrested
 _POLITICAL_ARREST = frozenset({"armed_victim", "protest", "crowd"})
@@ -5199,10 +5228,6 @@ def _between_armed_ones(doc: Doc, d: _Draft, lex: Lexicon) -> bool:
                for m in d.mentions)
 
 
-#: groups of kin that fight as sides ("two clans clashed")
-_KIN_GROUPS = frozenset({"clan", "subclan", "sub-clan", "tribe", "community", "family", "lineage"})
-
-
 def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
     """Is the fight word told as one between armed men of one plural noun (see
     :func:`_between_armed_ones`)?"""
@@ -5211,7 +5236,7 @@ def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
             obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed
             or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children)
             # "two clans clashed", "rival tribes fought": each side one of them
-            or obj.lemma_.lower() in _KIN_GROUPS and any(
+            or obj.lemma_.lower() in lex.words.kin_groups and any(
                 c.dep_ in ("nummod", "amod") and c.lower_ in ("two", "rival", "both") for c in obj.children))
 
     # (the clause's verb may hold the preposition: "clashes broke out between rival armed groups")
@@ -5220,7 +5245,7 @@ def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
         if any(c.dep_ == "pobj" and armed_plural(c) for c in prep.children):
             return True
     return any(c.dep_ == "nsubj" and armed_plural(c)
-               and (any(a.lower_ == "rival" for a in c.children) or c.lemma_.lower() in _KIN_GROUPS)
+               and (any(a.lower_ == "rival" for a in c.children) or c.lemma_.lower() in lex.words.kin_groups)
                for c in trig.children)
 
 
