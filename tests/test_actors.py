@@ -223,6 +223,15 @@ def test_state_forces_names_by_date():
     assert actors.state_forces_name("AF", "military", dt.date(2021, 8, 15)) == "Military Forces of Afghanistan (2021-)"
     assert actors.state_forces_name("SY", "military", PUBLISHED) == "Military Forces of Syria (2000-)"
     assert actors.state_forces_name("US", "military", dt.date(2022, 1, 1)) == "Military Forces of the United States (2021-2025)"
+    # periods before a country's current leader's, and countries beyond the main conflicts
+    assert actors.state_forces_name("ET", "military", dt.date(2005, 6, 8)) == "Military Forces of Ethiopia (1991-2012)"
+    assert actors.state_forces_name("SO", "military", dt.date(2010, 3, 1)) == "Military Forces of Somalia (2009-2012)"
+    assert actors.state_forces_name("BD", "police", dt.date(2019, 5, 6)) == "Police Forces of Bangladesh (2009-2024)"
+    assert actors.state_forces_name("BD", "police", dt.date(2024, 8, 20)) == "Police Forces of Bangladesh (2024-)"
+    assert actors.state_forces_name("ZW", "military", dt.date(2008, 5, 4)) == "Military Forces of Zimbabwe (1980-2017)"
+    assert actors.state_forces_name("ZW", "police", dt.date(2019, 1, 15)) == "Police Forces of Zimbabwe (2017-)"
+    assert actors.state_forces_name("BR", "police", dt.date(2021, 5, 10)) == "Police Forces of Brazil (2019-2022)"
+    assert actors.state_forces_name("TZ", "police", dt.date(2016, 3, 1)) == "Police Forces of Tanzania (2015-2021)"
 
 
 def test_generic_actor_names():
@@ -455,8 +464,10 @@ def test_myanmars_anti_junta_fighters_are_the_pdf(kb):
 
 def test_a_states_forces_outside_the_periods_table_have_their_kind_and_country():
     kb = actors.load_knowledge()
-    assert (kb.kind_of("Police Forces of Senegal"), kb.country_of("Police Forces of Senegal")) == ("state_forces", "SN")
-    assert kb.country_of("Civilians (Senegal)") == "SN"
+    assert "PG" not in kb.countries
+    assert (kb.kind_of("Police Forces of Papua New Guinea"), kb.country_of("Police Forces of Papua New Guinea")) == (
+        "state_forces", "PG")
+    assert kb.country_of("Civilians (Papua New Guinea)") == "PG"
     assert kb.kind_of("Military Forces of Narnia") is None
 
 

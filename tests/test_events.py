@@ -3936,12 +3936,12 @@ def test_what_a_claim_tells_of_the_attack_it_reports_is_that_attacks():
     assert ev.actor2.startswith("Military Forces of Mali")
 
 
-def test_a_states_forces_the_periods_table_lacks_are_still_state_forces():
+def test_police_who_fire_at_rioters_are_the_second_side():
     # Senegal's police are no crowd: the rioters come first, the police who fired second
     ev = only("Police in Dakar fired tear gas at opposition supporters who burned tyres and looted shops on "
               "Friday after the conviction of their leader.", dt.date(2024, 6, 8))
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
-        "Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal")
+        "Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal (2024-)")
 
 
 def test_a_political_sides_supporters_who_fight_the_police_demonstrate():
@@ -4208,7 +4208,7 @@ def test_the_hurt_of_a_crowds_clash_with_police_are_the_riots():
     evs = _in("BO", "Supporters of former president Evo Morales clashed with police on a highway near Parotani on "
                     "Thursday; 20 officers were injured.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
-        ("Violent demonstration", "Rioters (Bolivia)", "Police Forces of Bolivia")]
+        ("Violent demonstration", "Rioters (Bolivia)", "Police Forces of Bolivia (2006-2019)")]
 
 
 def test_guards_a_company_hires_are_private_security_forces_listed_second_when_attacked():
@@ -4481,7 +4481,7 @@ def test_arrests_for_crimes_and_a_forecast_are_no_events_arrests_at_a_protest_ar
                      "former inspector-general of police argues in an opinion piece.") == []
     (ev,) = _in("AR", "Police used pepper spray and batons to clear retirees who were demonstrating over pension cuts "
                       "outside Congress in Buenos Aires on Monday, and four people were detained.")
-    assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Argentina")
+    assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of Argentina (2015-2019)")
 
 
 def test_unknown_miscreants_arson_and_a_faction_breaking_away():
@@ -4568,3 +4568,31 @@ def test_petrol_bombs_a_plot_and_a_false_rumour_are_no_explosions():
     assert ev.sub_event_type == "Disrupted weapons use"
     assert _in("NG", "Reports on social media that gunmen had stormed a school in Kajuru on Monday were false, state "
                      "police said on Tuesday.") == []
+
+
+@pytest.mark.parametrize("country, published, text, expected", [
+    # named militias and rebels the knowledge base names
+    ("BI", dt.date(2015, 5, 8), "Imbonerakure militia beat up two men in Kayanza on Tuesday.",
+     ("Attack", "Imbonerakure", "Civilians (Burundi)")),
+    ("BI", dt.date(2008, 5, 8), "Three FNL rebels were killed in fighting with the army in Bubanza on Tuesday.",
+     ("Armed clash", "Military Forces of Burundi (2005-2020)",
+      "Palipehutu-FNL: Party for the Liberation of the Hutu People-National Forces of Liberation")),
+    ("SS", dt.date(2014, 5, 10), "Forces loyal to Riek Machar attacked Nasir on Thursday, killing five soldiers.",
+     ("Armed clash", "SPLM/A-IO: Sudan People's Liberation Movement/Army-In Opposition",
+      "Military Forces of South Sudan (2011-)")),
+    ("ZW", dt.date(2008, 5, 10), "ZANU-PF militia beat to death an MDC activist in Mudzi on Sunday.",
+     ("Attack", "ZANU-PF: Zimbabwe African National Union-Patriotic Front", "Civilians (Zimbabwe)")),
+    ("BR", dt.date(2021, 5, 12), "Comando Vermelho gunmen shot dead two police officers in Rio de Janeiro on Monday.",
+     ("Armed clash", "Comando Vermelho", "Police Forces of Brazil (2019-2022)")),
+    # a military's aircraft or guns, named in the singular
+    ("MM", dt.date(2023, 5, 10), "A military jet bombed a village in Sagaing on Monday, killing eight civilians.",
+     ("Air/drone strike", "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)")),
+    ("LB", dt.date(2024, 5, 10), "Hezbollah fighters ambushed an Israeli patrol near Odaisseh.",
+     ("Armed clash", "Hezbollah", "Military Forces of Israel (2022-)")),
+    # a party's activists who fight are a crowd, not an armed group
+    ("BD", dt.date(2019, 5, 10), "BNP activists clashed with police in Dhaka on Monday, leaving one dead.",
+     ("Violent demonstration", "Rioters (Bangladesh)", "Police Forces of Bangladesh (2009-2024)")),
+])
+def test_actors_of_more_conflicts(country, published, text, expected):
+    ev = _in(country, text, published)[0]
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == expected
