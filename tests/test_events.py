@@ -4596,3 +4596,46 @@ def test_petrol_bombs_a_plot_and_a_false_rumour_are_no_explosions():
 def test_actors_of_more_conflicts(country, published, text, expected):
     ev = _in(country, text, published)[0]
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == expected
+
+
+def test_the_wounded_of_lethal_force_against_a_protest_are_that_event():
+    (ev,) = _in("IQ", "Security forces opened fire on protesters in Baghdad on Monday, killing five people and "
+                      "wounding dozens.", dt.date(2019, 10, 10))
+    assert (ev.sub_event_type, ev.fatalities, ev.date) == ("Excessive force against protesters", 5, dt.date(2019, 10, 7))
+
+
+def test_what_no_denies_its_conjuncts_lack_too():
+    evs = _in("UA", "Russian drones struck Odesa on Monday. No injuries or arrests were reported.", dt.date(2023, 5, 10))
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_a_pact_proposed_or_called_for_is_no_agreement_one_accepted_is():
+    assert _in("PS", "Hamas rejected on Monday the latest ceasefire proposal put forward by Egypt.") == []
+    assert _in("YE", "The Houthis rejected a Saudi proposal for a ceasefire on Monday.") == []
+    assert _in("PS", "The UN renewed calls for a truce in Gaza on Monday.") == []
+    (ev,) = _in("PS", "Hamas and Israel accepted a ceasefire proposal on Monday.")
+    assert ev.sub_event_type == "Agreement"
+
+
+def test_a_subject_whose_verb_the_parser_took_for_a_participle_still_did_it():
+    # spaCy hangs "killed" on "paramilitaries" as a reduced relative: its object says it is the verb
+    (ev,) = _in("ML", "Malian soldiers backed by Russian paramilitaries killed at least 15 civilians in Moura on "
+                      "Monday.", dt.date(2022, 4, 10))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Military Forces of Mali (2021-)", 15)
+
+
+def test_who_was_blamed_for_an_attack_did_it():
+    for text in ("Boko Haram was blamed for the attack on Monday in which gunmen killed 12 villagers in Gwoza.",
+                 "Gunmen killed 12 villagers in Gwoza on Monday. Boko Haram was widely blamed for the attack."):
+        (ev,) = _in("NG", text, dt.date(2022, 4, 10))
+        assert (ev.actor1, ev.fatalities) == ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 12)
+    # what "was blamed on" someone names them after it
+    (ev,) = _in("KE", "Two killed when armed group attacks Mandera police post. The attack was blamed on al Shabaab",
+                dt.date(2013, 5, 17))
+    assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Police Forces of Kenya (2013-2022)")
+
+
+def test_bare_soldiers_told_after_a_states_forces_are_that_states():
+    (ev,) = _in("PS", "Israeli forces raided Nablus on Tuesday. Soldiers shot dead a 17-year-old boy.", dt.date(2023, 5, 10))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack", "Military Forces of Israel (2022-)", "Civilians (Palestine)", 1)

@@ -388,6 +388,30 @@ class ActorRef:
     generic: str | None = None
 
 
+#: bare nouns for a state's soldiers, whose state the text told just before
+_BARE_FORCES = frozenset({"soldier", "soldiers", "troops", "the soldier", "the soldiers", "the troops"})
+
+
+def carry_forces_country(refs: Sequence[ActorRef], text: str, country_of: Callable[[str], str | None],
+                         reach: int = 400) -> list[ActorRef]:
+    """Bare "soldiers" or "troops" told right after a state's named forces are that state's:
+    "Israeli troops raided Jenin ... The soldiers returned fire" (not the army of the place,
+    Palestine's).  ``reach``: how far back (characters) the named forces may be told."""
+    out: list[ActorRef] = []
+    last: tuple[int, str] | None = None  # (end, country) of the last state's forces named
+    for ref in sorted(refs, key=lambda r: r.start):
+        if ref.generic == "military" and ref.country is None \
+                and " ".join(text[ref.start:ref.end].lower().split()) in _BARE_FORCES \
+                and last is not None and ref.start - last[0] <= reach:
+            ref = replace(ref, country=last[1])
+        home = ref.country if ref.generic == "military" else \
+            country_of(ref.name) if ref.name and ref.kind == "state_forces" else None
+        if home:
+            last = (ref.end, home)
+        out.append(ref)
+    return out
+
+
 @dataclass
 class Context:
     """What the events stage reads besides the parse."""
@@ -738,6 +762,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
     detail_unknown = gov.i != trig.i and _lemma(gov) in UNKNOWN_DETAIL_VERBS and (
         trig.dep_ not in ("nsubj", "nsubjpass", "dobj")
         or sum(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children) > 1)
+    first = trig
+    while first.dep_ == "conj" and first.pos_ == "NOUN" and first.head.pos_ == "NOUN":
+        first = first.head
+    if first is not trig and any(c.dep_ == "det" and c.lower_ in mod.negation for c in first.children):
+        return "none"  # "No injuries or arrests were reported": what "no" denies, its conjuncts lack too
     for tok in (trig, gov):
         if could_have(tok):
             return "none"  # "dozens could have been killed"
@@ -992,9 +1021,12 @@ def _repaired_subjects(sent: SpacySpan) -> dict[int, list[Token]]:
         # "An Israeli air strike on a school sheltering displaced people in Gaza City killed 25
         # people": a past-tense verb with an object, read as a clause on the noun before it in a
         # sentence with no verb at its root, is the sentence's verb, the phrase before it its subject
+        # (also when tagged a participle: "Malian soldiers backed by Russian paramilitaries
+        # killed at least 15 civilians")
         for tok in sent:
-            if tok.tag_ == "VBD" and tok.dep_ == "acl" and tok.i > root.i \
-                    and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            if tok.tag_ in ("VBD", "VBN") and tok.dep_ == "acl" and tok.i > root.i \
+                    and any(c.dep_ in ("dobj", "obj") for c in tok.children) \
+                    and not any(c.dep_ == "agent" for c in tok.children):
                 fixed[tok.i] = [t for t in root.subtree if t.i < tok.i]
                 break
     return fixed
@@ -2975,8 +3007,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     and not {t.lower_ for t in c.subtree} & (lex.words.fired | lex.people.weapon)
                     for c in head.children):
                 continue  # "after surrendering the car keys": no surrender of arms or of a side
-            if frame.name in _PACT_FRAMES and _pact_defied(head):
-                continue  # "separatists had violated the ceasefire 12 times", "despite a ceasefire": no agreement made
+            if frame.name in _PACT_FRAMES and (_pact_defied(head) or _pact_sought(head)):
+                # "separatists had violated the ceasefire 12 times", "despite a ceasefire", "a
+                # ceasefire proposal": no agreement made
+                continue
             gov = _governor(head)
             deed = gov if head.dep_ in ("nsubj", "nsubjpass") and gov.i != head.i else \
                 head.head if head.dep_ in ("compound", "nmod") and head.head.i == head.i + 1 else None
@@ -3668,6 +3702,15 @@ def _deaths_at_protests(mentions: list[Mention]) -> None:
                 and (not m.agents or _only_kinds(m.agents, _STATE_KINDS))):
             # "Police fired tear gas at protesters, wounding five": hurt in the intervention
             m.sub_event_type = "Protest with intervention"
+    lethal = {m.sent_start for m in mentions if m.create and "protest_lethal" in m.cues}
+    for m in mentions:
+        if (m.frame == "wounding" and m.sent_start in lethal and not m.cause_only
+                and "armed_victim" not in m.cues and m.sub_event_type in ("Attack", None)
+                and (not m.agents or _only_kinds(m.agents, _STATE_KINDS))):
+            # "opened fire on protesters, killing five people and wounding dozens": hurt in
+            # the same excessive force
+            m.sub_event_type = "Excessive force against protesters"
+            m.cues.add("protest_lethal")
     # "Two killed in riot over land", "rioters clashed with police ... and two people were
     # killed": the dead (with no killer named, or killed by the crowd) are the riot's toll, not
     # an attack of their own
@@ -4115,6 +4158,26 @@ def _pact_defied(trig: Token) -> bool:
         return _lemma(head) in _BROKEN
     return trig.dep_ == "pobj" and (head.lower_ in ("despite", "notwithstanding")
                                     or head.lower_ == "of" and _lemma(head.head) in ("violation", "breach", "spite"))
+
+
+#: nouns for a pact still sought ("a ceasefire proposal", "calls for a truce")
+_PACT_SOUGHT = frozenset({"proposal", "plan", "offer", "initiative", "bid", "draft", "call", "demand", "push",
+                          "effort", "proposition", "appeal", "request", "framework", "roadmap"})
+#: verbs that make a sought pact a made one ("accepted a ceasefire proposal")
+_PACT_TAKEN = frozenset({"accept", "agree", "sign", "approve", "endorse", "implement", "adopt"})
+
+
+def _pact_sought(trig: Token) -> bool:
+    """Is the pact named as one proposed, called for or offered, not (yet) taken ("rejected the
+    latest ceasefire proposal", "calls for a truce")?"""
+    noun = trig.head if trig.dep_ in ("compound", "nmod", "amod") else \
+        trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ in ("for", "on", "of") else None
+    if noun is None or _lemma(noun) not in _PACT_SOUGHT:
+        return False
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "pobj") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    return verb is None or _lemma(verb) not in _PACT_TAKEN
 
 
 def _headed_for(verb: Token, place: Place) -> bool:
@@ -5115,16 +5178,24 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
 _SUBJECT_START = re.compile(r"(?:\b(?:that|said|says|say|stated|claimed|alleged)\b|[,;:])\s*", re.IGNORECASE)
 
 
+#: a passive's auxiliary right before its participle ("was blamed", "were widely blamed")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+
+
 def _claim_clause(text: str, claim: re.Match, start: int, end: int) -> tuple[int, int] | None:
     """The span that names the doer for a blame (its clause after it) or a "was behind" (the
     subject before it), else None (the whole sentence)."""
     word = claim.group().lower()
-    if word.startswith("blam"):
+    # (who "was blamed for" it is before; what "was blamed on" someone names them after)
+    passive = _PASSIVE_BEFORE.search(text[max(start, claim.start() - 24):claim.start()]) \
+        and not re.match(r"\s+on\b", text[claim.end():claim.end() + 4])
+    if word.startswith("blam") and not passive:
         # (not who the blamed are said to be allied with: "blamed the SPLM-N, which has allied
         # itself with the RSF")
         m = _BLAME_CLAUSE_END.search(text, claim.end(), end)
         return claim.end(), m.start() if m else end
-    if word.endswith("behind"):
+    if word.endswith("behind") or word.startswith("blam"):
+        # (and who "was blamed": "Boko Haram was blamed for the attack")
         last = None
         for last in _SUBJECT_START.finditer(text, start, claim.start()):
             pass

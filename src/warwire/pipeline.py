@@ -163,7 +163,7 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
         where = given[0] if given else (homes.most_common(1)[0][0] if homes else None)
         if where:
             mentions = kb.find(text, on=article.published, where=where)
-    actor_refs = [_actor_ref(m, kb) for m in mentions]
+    actor_refs = events_mod.carry_forces_country([_actor_ref(m, kb) for m in mentions], text, kb.country_of)
     ctx = events_mod.Context(
         # what a note says its source was dated is the day its relative dates count from
         published=dates_mod.source_date(text, article.published) or article.published,
