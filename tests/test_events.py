@@ -4639,3 +4639,18 @@ def test_bare_soldiers_told_after_a_states_forces_are_that_states():
     (ev,) = _in("PS", "Israeli forces raided Nablus on Tuesday. Soldiers shot dead a 17-year-old boy.", dt.date(2023, 5, 10))
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
         "Attack", "Military Forces of Israel (2022-)", "Civilians (Palestine)", 1)
+
+
+def test_small_arms_fired_at_armed_men_with_heavier_weapons_are_a_fight():
+    for text in ("On 9 April 2021, DPR forces fired on Ukrainian military positions near Shumy (Horlivka raion, "
+                 "Donetsk oblast) with small arms and grenade launchers. One Ukrainian soldier was killed.",
+                 "DPR forces fired on Ukrainian positions near Avdiivka with small arms and mortars on Monday."):
+        ev = _in("UA", text, dt.date(2021, 4, 12))[0]
+        assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+            "Armed clash", "NAF: Novorossiya Armed Forces", "Military Forces of Ukraine (2019-)")
+    # mortars alone are a shelling; small arms and mortars fired at civilians no fight
+    ev = _in("UA", "Russian forces fired mortars at Ukrainian positions near Avdiivka on Monday.", dt.date(2021, 4, 12))[0]
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    ev = _in("UA", "Ukrainian forces fired on civilians in Horlivka with small arms and mortars on Monday.",
+             dt.date(2021, 4, 12))[0]
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"

@@ -328,7 +328,7 @@ def load_lexicon(path: Path | None = None, extra: Sequence[Path] = ()) -> Lexico
     triggers: dict[tuple[str, ...], str] = {}
     inflected: dict[tuple[str, ...], str] = {}
     for f in spec.frame:
-        for cue in f.cues:
+        for cue in (part for key in f.cues for part in key.split("+")):
             if cue not in spec.cues and cue not in DERIVED_CUES and cue not in (
                 "protest_lethal",
             ):
@@ -2150,7 +2150,7 @@ def _decide_type(frame: FrameSpec, cues: set[str]) -> str | None:
 def _deciding_cue(frame: FrameSpec, cues: set[str]) -> tuple[str | None, str | None]:
     """(the cue class that decided, sub-event type); the cue is None for the frame's default."""
     for cue, sub in frame.cues.items():
-        if cue in cues:
+        if cue in cues or "+" in cue and all(part in cues for part in cue.split("+")):
             return cue, sub
     return None, frame.sub_event_type or None
 
