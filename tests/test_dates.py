@@ -37,6 +37,11 @@ TUESDAY = dt.date(2019, 8, 20)
         ("in late April", dt.date(2019, 4, 30), 3),
         ("in early March", dt.date(2019, 3, 1), 3),
         ("in March", dt.date(2019, 3, 15), 3),
+        # at a sentence's start too; "last June" is the latest June before the month published
+        ("In March, similar fighting near Herale killed eight people", dt.date(2019, 3, 15), 3),
+        ("Last June, RSF fighters killed thousands", dt.date(2019, 6, 15), 3),
+        ("last September, rebels seized the town", dt.date(2018, 9, 15), 3),
+        ("In 2016, twin bombings in Nyala killed more than 40 people", dt.date(2016, 7, 1), YEAR_ONLY),
         # a month "of" a year is that year's, not the last March before the article
         ("in March of 2013", dt.date(2013, 3, 15), 3),
         ("in late March of 2013", dt.date(2013, 3, 31), 3),

@@ -4654,3 +4654,16 @@ def test_small_arms_fired_at_armed_men_with_heavier_weapons_are_a_fight():
     ev = _in("UA", "Ukrainian forces fired on civilians in Horlivka with small arms and mortars on Monday.",
              dt.date(2021, 4, 12))[0]
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_what_a_sentence_dates_to_a_past_year_or_month_is_background_and_its_dead_no_events():
+    evs = _in("SD", "RSF fighters attacked El Fasher on Tuesday, killing 12. In 2016, twin bombings in Nyala killed "
+                    "more than 40 people.", dt.date(2024, 3, 8))
+    assert [(e.sub_event_type, e.fatalities, e.date) for e in evs] == [("Attack", 12, dt.date(2024, 3, 5))]
+    evs = _in("SO", "Gunmen killed five people in Abudwak on Sunday. In March, similar fighting near Herale killed "
+                    "eight people.", dt.date(2021, 6, 15))
+    assert [(e.fatalities, e.date) for e in evs] == [(5, dt.date(2021, 6, 13))]
+    # a running toll since a year is no day's dead
+    evs = _in("MZ", "Insurgents attacked Macomia on Friday, killing 8 soldiers. The insurgency has killed more than "
+                    "2,600 people since 2017.", dt.date(2024, 5, 13))
+    assert [e.fatalities for e in evs] == [8]

@@ -86,7 +86,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
-    ("in_month", re.compile(rf"\b(?P<prep>in|during|since|on)\s+{_MONTH}\b(?!\s+\d)")),
+    # (the preposition in either case: "In March, fighting near Herale killed eight")
+    ("in_month", re.compile(rf"\b(?P<prep>(?i:in|during|since|on))\s+{_MONTH}\b(?!\s+\d)")),
+    # "last June": the latest June before the month of publication; "this June": the year's
+    ("rel_month", re.compile(rf"\b(?P<mod>(?i:last|past|this))\s+{_MONTH}\b(?!\s+\d)")),
     (
         "weekday",
         re.compile(
@@ -125,7 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("year", re.compile(rf"\b(?P<prep>in|since|from|during|until|by)\s+{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|from|during|until|by))\s+{_YEAR}\b")),
     (
         "vague",
         re.compile(
@@ -262,6 +265,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[dt.date 
         year = _infer_year(month, 1, ref)
         if year is None:
             return None, 3, False
+        return _mid_month(year, month, None), 3, True
+    if kind == "rel_month":
+        month = _month(g["month"])
+        if ref is None:
+            return None, 3, False
+        year = ref.year if g["mod"].lower() == "this" or month < ref.month else ref.year - 1
         return _mid_month(year, month, None), 3, True
     if kind == "year":
         return dt.date(int(g["year"]), 7, 1), YEAR_ONLY, False

@@ -2940,6 +2940,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
         elif r.place.feature_type == "country" and _subject_of_a_deed(doc, r.place, lex):
             r.modifier = "agent"  # "Iran fired missiles at two Iraqi bases": the doer, not where
 
+    stale: set[tuple[int, int]] = set()  # sentences whose mentions a past year or a "since" dates
     # dates standing alone as a sentence ("25 March.", "Monday:") date what follows
     sents = list(doc.sents)
     datelines = []
@@ -3435,6 +3436,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.date = None  # "In recent days, protesters took to the streets": news, its day untold
                 elif m.date.precision > 3:
                     m.create = False  # "since 2014", "in recent weeks": background
+                    stale.add((sent.start_char, sent.end_char))
                 elif m.date.precision <= 3 and m.date.text.lower().startswith("since ") and _told_as_before(head):
                     m.create = False  # "the Houthis have been pressing an offensive since February": what goes on
                 elif m.date.precision == 3 and m.date.text.lower().startswith(_PERIOD_WORDS):
@@ -3479,6 +3481,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.refers_only = True
                 m.place, m.date = None, None
             mentions.append(m)
+    # the dead of a sentence that tells only what happened in a past year or goes on since
+    # ("In 2016, twin bombings in Nyala killed more than 40 people", "the insurgency has killed
+    # more than 2,600 people since 2017") are no event's
+    ctx.background.extend(s for s in sorted(stale) if not any(m.create and m.sent_start == s[0] for m in mentions))
     _gatherings_bombed(doc, mentions)
     _deaths_at_protests(mentions)
     _arrests_at_protests(mentions)
