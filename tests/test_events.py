@@ -4667,3 +4667,11 @@ def test_what_a_sentence_dates_to_a_past_year_or_month_is_background_and_its_dea
     evs = _in("MZ", "Insurgents attacked Macomia on Friday, killing 8 soldiers. The insurgency has killed more than "
                     "2,600 people since 2017.", dt.date(2024, 5, 13))
     assert [e.fatalities for e in evs] == [8]
+
+
+@pytest.mark.parametrize("dateline", ["MOGADISHU (AFP) - ", "BELEDWEYNE, Somalia (AFP) - ", "MOGADISHU — ", ""])
+def test_a_wire_dateline_is_no_subject_of_the_lead(dateline):
+    (ev,) = _in("SO", dateline + "Somali government troops captured the town of Adan Yabaal from al Shabaab on "
+                "Tuesday.", dt.date(2022, 12, 8))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.location.name) == (
+        "Government regains territory", "Military Forces of Somalia (2022-)", "Al Shabaab", "Adan Yabaal")

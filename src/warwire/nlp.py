@@ -34,11 +34,40 @@ _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov d
 _ENDS_SENTENCE = (".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "]", "-", "–", "—")
 
 
+_DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def _after_dateline(doc: Doc, start: int) -> int | None:
+    """The index of the token after a wire dateline opening a paragraph at ``start`` ("MOGADISHU
+    (AFP) - ", "GOMA, Congo (AP) — ", "BEIRUT — "), else None."""
+    i, end = start, min(len(doc), start + 16)
+    if i >= end or not (doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1):
+        return None
+    while i < end and (doc[i].is_upper and doc[i].is_alpha or doc[i].text in (",", ".", "'")
+                       or doc[i].is_title and i > start and doc[i - 1].text in (",",) or doc[i].is_title
+                       and doc[i - 1].is_title and i - 1 > start):
+        i += 1
+    if i < end and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(end, i + 7)) if doc[j].text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    # (a dash set apart by spaces: not the hyphen of "ZANU-PF militia")
+    if i < end - 1 and doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ \
+            and not doc[i + 1].is_space:
+        return i + 1
+    return None
+
+
 @Language.component("warwire_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break (headings and paragraphs never merge) and after
-    a day and an abbreviated month that end one ("... in Mombasa on 11 Aug. No reports of ...");
-    start none after a word that ends no sentence."""
+    """Start a sentence after every line break (headings and paragraphs never merge), after a
+    wire dateline ("MOGADISHU (AFP) - Somali troops captured ...": the city is no subject) and
+    after a day and an abbreviated month that end one ("... in Mombasa on 11 Aug. No reports of
+    ..."); start none after a word that ends no sentence."""
+    for start in [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text_with_ws]:
+        if (after := _after_dateline(doc, start)) is not None:
+            doc[after].is_sent_start = True
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text_with_ws and not tok.is_space:
             doc[i + 1].is_sent_start = True
