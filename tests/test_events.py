@@ -4675,3 +4675,18 @@ def test_a_wire_dateline_is_no_subject_of_the_lead(dateline):
                 "Tuesday.", dt.date(2022, 12, 8))
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.location.name) == (
         "Government regains territory", "Military Forces of Somalia (2022-)", "Al Shabaab", "Adan Yabaal")
+
+
+def test_a_later_toll_dated_when_it_was_said_is_the_attacks_not_a_second_one():
+    (ev,) = _in("SD", "Armed men attacked a camp in El Geneina on Saturday, killing 48 people, doctors said. The UN "
+                      "said on Monday that at least 55 people had been killed.", dt.date(2024, 1, 24))
+    assert (ev.sub_event_type, ev.fatalities, ev.date) == ("Attack", 48, dt.date(2024, 1, 20))
+    # told alone, the day it was said is still its day
+    (ev,) = _in("SD", "Police said on Monday that five people had been killed in Nyala.", dt.date(2024, 1, 24))
+    assert (ev.fatalities, ev.date) == (5, dt.date(2024, 1, 22))
+
+
+def test_not_a_single_one_killed_is_none():
+    (ev,) = _in("ET", "Troops took control of Mekelle on Saturday. The minister said not a single civilian had "
+                      "been killed.", dt.date(2020, 11, 30))
+    assert (ev.sub_event_type, ev.fatalities) == ("Government regains territory", 0)

@@ -483,6 +483,9 @@ class Mention:
     #: figures its event counts when another is told in the sentence
     clause: tuple[int, int]
     date: dates_mod.DateMention | None = None
+    #: the date is the day its clause was said ("The UN said on Monday that at least 55 people
+    #: had been killed"): no day of its own that would set it apart from an event told before
+    date_said: bool = False
     #: the day an earlier sentence of the paragraph told ("On December 5th, a gang attacked
     #: Koibirir. The attackers injured several villagers."): the event's date when none other
     context_date: dates_mod.DateMention | None = None
@@ -2820,6 +2823,18 @@ def _event_verb(trig: Token) -> Token:
     return trig if trig.pos_ in ("VERB", "AUX") else next((t for t in trig.ancestors if t.pos_ == "VERB"), trig)
 
 
+def _dates_the_telling(doc: Doc, d: dates_mod.DateMention, trig: Token) -> bool:
+    """Does ``d`` date a verb of telling whose reported clause holds the trigger ("The UN said on
+    Monday that at least 55 people had been killed": when it was said)?"""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or span.start <= trig.i < span.end:
+        return False
+    up = span.root.head
+    while up.pos_ == "ADP" and up.head.i != up.i:
+        up = up.head
+    return up.pos_ == "VERB" and _lemma(up) in _TELLING and any(a.i == up.i for a in trig.ancestors)
+
+
 def _pick_date(
     doc: Doc, in_clause: Sequence[dates_mod.DateMention], in_sent: Sequence[dates_mod.DateMention],
     head: Token, at: int,
@@ -3430,6 +3445,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     if mine:
                         in_sent, in_clause = mine, [d for d in in_clause if d in mine]
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
+                m.date_said = _dates_the_telling(doc, m.date, head)
                 if m.date.precision > 3 and _in_relative_clause(doc, m.date, head):
                     m.date = None  # "students who had recently been arrested": not the event's time
                 elif m.date.precision > 3 and _LATELY.fullmatch(m.date.text) and not _told_as_before(head):
@@ -4993,10 +5009,15 @@ def _burnt_in_attack(drafts: Sequence[_Draft], m: Mention) -> bool:
 def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
     """Group mentions of the same happening; drop those that only add details to nothing."""
     drafts: list[_Draft] = []
+    # sentences that tell more than a toll
+    told = {m.sent_start for m in mentions if m.create and m.frame not in TOLL_FRAMES | {"body_found"}}
     for m in mentions:
         if not m.create:
             continue
-        own_date = m.date is not None and m.sent_start <= m.date.start < m.sent_end
+        # (a toll told alone whose day is when it was said sets it apart from nothing: "The UN
+        # said on Monday that at least 55 people had been killed")
+        own_date = m.date is not None and m.sent_start <= m.date.start < m.sent_end \
+            and not (m.date_said and m.frame in TOLL_FRAMES and m.sent_start not in told)
         shot = m.frame == "strike" and m.generic and not m.agents and "firearm" in m.cues  # "hit by a stray bullet"
         if (m.frame in TOLL_FRAMES or shot or m.named_again or m.victim_again) and not own_date:
             # "Three civilians were killed in the strike."; "Three blasts ... At least six are

@@ -985,8 +985,9 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
                                                            for g in c.children) for c in noun.children) \
             and lemma not in lex.people:
         return False  # "an unknown number of people", "a group of traders": not one person
+    # (nor "not a single civilian had been killed": none)
     return not any(c.dep_ == "nummod" and not _school_year(c) or (c.dep_ == "det" and c.lower_ in _NOT_ONE)
-                   for c in noun.children)
+                   or c.dep_ == "neg" for c in noun.children)
 
 
 def _sizes_whose_group(num: Token, noun: Token) -> bool:
