@@ -4690,3 +4690,14 @@ def test_not_a_single_one_killed_is_none():
     (ev,) = _in("ET", "Troops took control of Mekelle on Saturday. The minister said not a single civilian had "
                       "been killed.", dt.date(2020, 11, 30))
     assert (ev.sub_event_type, ev.fatalities) == ("Government regains territory", 0)
+
+
+def test_homes_set_on_fire_in_an_armed_attacks_clause_are_that_attack():
+    (ev,) = _in("CD", "In Boga, fighters believed to belong to the Allied Democratic Forces stormed the village late on "
+                      "Sunday, shooting and hacking residents and setting fire to homes, the local administrator said, "
+                      "counting 36 dead.", dt.date(2021, 5, 31))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "ADF: Allied Democratic Forces", 36)
+    # (a crowd's stones thrown during a police raid are its own riot)
+    evs = _in("KE", "During a police raid on Masjid Musa Mosque crowds in surrounding area hurled stones at the police.",
+              dt.date(2014, 2, 8))
+    assert "Violent demonstration" in [e.sub_event_type for e in evs]

@@ -4998,8 +4998,12 @@ def _burnt_in_attack(drafts: Sequence[_Draft], m: Mention) -> bool:
     attack, fight or blast last drafted: told with no one named as doing it in or right after
     it, or in its clause by its doers ("Herders attacked farmers ..., killing 17 people and
     burning homes")."""
-    if m.frame != "riot" or (m.cues | m.sent_cues) & {"mob", "crowd", "protest"} \
-            or not drafts or SUB_EVENT_TYPES[drafts[-1].sub_event_type] not in _ATTACK_TYPES:
+    if m.frame != "riot" or not drafts or SUB_EVENT_TYPES[drafts[-1].sub_event_type] not in _ATTACK_TYPES:
+        return False
+    if not m.agents and not m.cues & {"crowd", "crowd_agent", "mob"} and any(
+            x.sent_start == m.sent_start and _within(m, x) and "armed_agent" in x.cues for x in drafts[-1].mentions):
+        return True  # "fighters stormed the village, shooting and hacking residents and setting fire to homes"
+    if (m.cues | m.sent_cues) & {"mob", "crowd", "protest"}:
         return False
     if m.agents or "has_agent" in m.cues:
         return any(x.sent_start == m.sent_start and _within(m, x) and not _told_apart(x, m) for x in drafts[-1].mentions)
