@@ -4701,3 +4701,10 @@ def test_homes_set_on_fire_in_an_armed_attacks_clause_are_that_attack():
     evs = _in("KE", "During a police raid on Masjid Musa Mosque crowds in surrounding area hurled stones at the police.",
               dt.date(2014, 2, 8))
     assert "Violent demonstration" in [e.sub_event_type for e in evs]
+
+
+def test_a_demonyms_forces_are_those_of_the_events_day_not_the_reports():
+    (ev,) = _in("NG", "On 20 May 2023, Nigerian soldiers killed 10 bandits in Zamfara.", dt.date(2023, 6, 5))
+    assert (ev.date, ev.actor1) == (dt.date(2023, 5, 20), "Military Forces of Nigeria (2015-2023)")
+    (ev,) = _in("NG", "On 5 June 2023, Nigerian soldiers killed 10 bandits in Zamfara.", dt.date(2023, 6, 8))
+    assert ev.actor1 == "Military Forces of Nigeria (2023-)"

@@ -5248,6 +5248,10 @@ def _describes_victim(text: str, at: int, people: PeopleSpec) -> bool:
 
 
 def _resolve_actor(ref: ActorRef, country: str | None, on: dt.date | None, ctx: Context) -> str | None:
+    if ref.name and ref.generic in ("military", "police") and ref.country and on and ctx.resolve:
+        # a state's forces named with its demonym ("Nigerian soldiers") are those of the
+        # event's day, not of the day the report came out
+        return ctx.resolve(ref.generic, ref.country, on) or ref.name
     if ref.name:
         return ref.name
     if ref.generic and ctx.resolve:
