@@ -4708,3 +4708,20 @@ def test_a_demonyms_forces_are_those_of_the_events_day_not_the_reports():
     assert (ev.date, ev.actor1) == (dt.date(2023, 5, 20), "Military Forces of Nigeria (2015-2023)")
     (ev,) = _in("NG", "On 5 June 2023, Nigerian soldiers killed 10 bandits in Zamfara.", dt.date(2023, 6, 8))
     assert ev.actor1 == "Military Forces of Nigeria (2023-)"
+
+
+def test_a_communitys_people_attacked_as_civilians_are_civilians_not_its_militia():
+    (ev,) = _in("BF", "Soldiers and VDP killed nine Fulani herders in Djibo on Monday.", dt.date(2023, 6, 5))
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Burkina Faso)")
+    (ev,) = _in("NG", "Gunmen killed nine Fulani herders in Benue on Monday.", dt.date(2023, 6, 5))
+    assert ev.actor2 == "Civilians (Nigeria)"
+    # (its armed men who attack are its militia)
+    (ev,) = _in("NG", "Fulani herders killed 12 farmers in Benue on Monday.", dt.date(2023, 6, 5))
+    assert (ev.actor1, ev.actor2) == ("Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_an_acronym_two_actors_share_is_read_in_the_country_of_the_report():
+    (ev,) = _in("NG", "NAF jets struck a bandit camp in Zamfara on Monday, killing dozens.", dt.date(2023, 6, 5))
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Nigeria (2023-)")
+    (ev,) = _in("UA", "NAF forces fired on Ukrainian positions near Avdiivka on Monday.", dt.date(2018, 6, 5))
+    assert ev.actor1 == "NAF: Novorossiya Armed Forces"

@@ -5704,6 +5704,12 @@ def build_events(
             # ("gunmen stormed a maternity ward run by MSF"; ICRC staff abducted)
             associated2.append(actor2)
             actor2 = ctx.resolve("civilians", country, date) if SUB_EVENT_TYPES[sub] != "Riots" else None
+        if actor2 and sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") and ctx.resolve \
+                and ctx.kind_of and ctx.kind_of(actor2) == "identity_militia" \
+                and any("civilian_victim" in m.cues and "armed_victim" not in m.cues for m in d.mentions if m.create):
+            # a community's people attacked as civilians are civilians, not its militia ("killed
+            # nine Fulani herders")
+            actor2 = ctx.resolve("civilians", country, date)
         if sub == "Armed clash" and actor1 is not None and actor2 is not None and actor2.startswith("Civilians") \
                 and ((ctx.kind_of(actor1) if ctx.kind_of else None) in ("state_forces", "external_forces")
                      or _between_armed_ones(doc, d, lex) or _other_side_named(d, ctx, country, date, actor1)):
