@@ -4725,3 +4725,11 @@ def test_an_acronym_two_actors_share_is_read_in_the_country_of_the_report():
     assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Nigeria (2023-)")
     (ev,) = _in("UA", "NAF forces fired on Ukrainian positions near Avdiivka on Monday.", dt.date(2018, 6, 5))
     assert ev.actor1 == "NAF: Novorossiya Armed Forces"
+
+
+def test_what_one_is_to_help_do_is_not_done():
+    assert _in("NG", "The governor urged residents to help the army fight bandits.", dt.date(2023, 6, 5)) == []
+    assert _in("NE", "ECOWAS leaders on Sunday asked member states to help Niger fight jihadists.",
+               dt.date(2023, 6, 5)) == []
+    (ev,) = _in("NG", "Troops helped vigilantes fight off bandits in Zamfara on Monday, killing ten.", dt.date(2023, 6, 5))
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 10)

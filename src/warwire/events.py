@@ -791,6 +791,12 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
                 return "none"
             if child.dep_ == "mark" and child.lower_ in mod.hypothetical:
                 return "weak" if child.lower_ == "whether" else "none"
+    # what one is to help do ("urged residents to help the army fight bandits", "to help Niger
+    # fight jihadists": the parser hangs "fight" on its object as a noun) is not done
+    helper = next((a for a in trig.ancestors if a.pos_ == "VERB"), None)
+    if helper is not None and helper.i != gov.i and _lemma(helper) in ("help", "assist", "enable") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in helper.children):
+        return "none"
     # infinitive purpose/threat: "to retake", "threatened to attack", "plans to strike"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
         head = _lemma(gov.head)
