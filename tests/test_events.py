@@ -4733,3 +4733,10 @@ def test_what_one_is_to_help_do_is_not_done():
                dt.date(2023, 6, 5)) == []
     (ev,) = _in("NG", "Troops helped vigilantes fight off bandits in Zamfara on Monday, killing ten.", dt.date(2023, 6, 5))
     assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 10)
+
+
+def test_a_vehicle_that_hit_a_mine_was_hit_by_an_explosive():
+    (ev,) = _in("UA", "A Ukrainian soldier was killed when his vehicle hit a mine near Novoluhanske on Wednesday.",
+                dt.date(2019, 6, 7))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == (
+        "Remote explosive/landmine/IED", "Military Forces of Ukraine (2019-)", 1)

@@ -3286,6 +3286,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.cues.discard(crowd)  # "Gunmen killed 30 villagers in the attack": its victims
             if frame.name not in ("disrupted", "capture", "destroying"):
                 for weapon in _WEAPON_CUES & m.cues:
+                    if weapon == "explosive" and ran_into is not None:
+                        continue  # "his vehicle hit a mine": what it hit went off
                     told = cue_hits.where(clause_toks.start, clause_toks.end, weapon)
                     # (a cue no word of the clause gave stays: "an Israeli strike")
                     if told and all(_disrupted_weapon(doc[i], lex) or _victim_of_deed(_noun_of(doc[i]), lex)
