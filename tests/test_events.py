@@ -4740,3 +4740,9 @@ def test_a_vehicle_that_hit_a_mine_was_hit_by_an_explosive():
                 dt.date(2019, 6, 7))
     assert (ev.sub_event_type, ev.actor2, ev.fatalities) == (
         "Remote explosive/landmine/IED", "Military Forces of Ukraine (2019-)", 1)
+
+
+def test_bodies_found_stand_beside_the_arrests_they_led_to():
+    evs = _in("KE", "The bodies of two men were found in a river at Thika on Friday, a week after they were "
+                    "abducted. Two police officers have been arrested.", dt.date(2016, 7, 5))
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 2), ("Arrests", 0)]

@@ -6296,7 +6296,9 @@ def _drop_reactions(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
         return all(getattr(lex.frames[m.frame], flag) for m in d.mentions if m.create)
 
     others = [d for d in drafts if not only(d, "standalone")]
-    kept = others if others else drafts
+    # (arrests alone are no other event: "The bodies of two men were found ... Two police
+    # officers have been arrested")
+    kept = others if any(not only(d, "in_sentence_only") for d in others) else drafts
     # the sentences where an event other than an in_sentence_only one is told
     told = {m.sent_start for d in kept if not only(d, "in_sentence_only") for m in d.mentions if m.create}
     return [d for d in kept if not (only(d, "in_sentence_only")
