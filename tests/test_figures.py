@@ -767,3 +767,10 @@ def test_a_toll_put_at_a_number_is_a_count_of_the_dead():
 
 def test_a_crowd_at_a_funeral_is_not_the_dead_it_mourns():
     assert _killed("Thousands attended the funeral of two men killed by police on Monday.") == [2]
+
+
+def test_people_burned_alive_are_dead_whichever_side_of_them_alive_stands():
+    assert (13, "killed") in [(q, u) for q, u, _, _ in _figs("Gang members burned 13 people alive in Cite Soleil.")]
+    assert (13, "killed") in [(q, u) for q, u, _, _ in _figs("Gang members burned alive 13 people in Cite Soleil.")]
+    # (things burned are no dead)
+    assert not [f for f in _figs("Rioters burned two cars and a police post in Cite Soleil.") if f[1] == "killed"]

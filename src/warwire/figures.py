@@ -766,8 +766,9 @@ def _event_unit(verb: Token, lex: FigureLexicon) -> str | None:
         return unit
     for child in verb.children:
         word = None
-        if child.dep_ in ("prt", "advmod") and (unit := lex.unit_of_lemma(f"{verb.lemma_.lower()} {child.lower_}", "event")):
-            return unit  # "guns down"
+        if child.dep_ in ("prt", "advmod", "acomp", "oprd", "advcl") \
+                and (unit := lex.unit_of_lemma(f"{verb.lemma_.lower()} {child.lower_}", "event")):
+            return unit  # "guns down", "burned 13 people alive"
         if child.dep_ in ("acomp", "oprd", "advmod") or child.dep_ == "advcl" and child.pos_ == "ADJ":
             word = child  # "shot dead", "shoot 1 policeman dead" (an adjective read as a clause)
         elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() not in _SENTENCING:
