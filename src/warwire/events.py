@@ -123,10 +123,19 @@ class ModalitySpec(BaseModel):
     foiled: list[str] = []
 
 
-class PeopleSpec(BaseModel):
-    """Words that say who a party is (see ``[people]`` in event_lexicon.toml)."""
+class _WordSetsSpec(BaseModel):
+    """Named word lists of the lexicon, each read as a set of lower-case words."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _lower(cls, v: list[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in v)
+
+
+class PeopleSpec(_WordSetsSpec):
+    """Words that say who a party is (see ``[people]`` in event_lexicon.toml)."""
 
     armed: frozenset[str]
     civilian: frozenset[str]
@@ -142,11 +151,6 @@ class PeopleSpec(BaseModel):
     #: civilian words for things, not people: hit, they are civilian targets; they do nothing
     property: frozenset[str] = frozenset()
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _lower(cls, v: list[str]) -> frozenset[str]:
-        return frozenset(w.lower() for w in v)
-
     @model_validator(mode="after")
     def _property_is_civilian(self) -> "PeopleSpec":
         if stray := self.property - self.civilian:
@@ -154,10 +158,8 @@ class PeopleSpec(BaseModel):
         return self
 
 
-class WordsSpec(BaseModel):
+class WordsSpec(_WordSetsSpec):
     """Other word lists the rules read (see ``[words]`` in event_lexicon.toml)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     hearsay: frozenset[str]
     untrue: frozenset[str]
@@ -177,11 +179,6 @@ class WordsSpec(BaseModel):
     voices: frozenset[str]
     demonstrators: frozenset[str]
     riot_missiles: frozenset[str]
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _lower(cls, v: list[str]) -> frozenset[str]:
-        return frozenset(w.lower() for w in v)
 
     @functools.cached_property
     def fired(self) -> frozenset[str]:
@@ -1097,7 +1094,7 @@ def _ran_into_explosive(doc: Doc, trig: Token) -> tuple[tuple[int, int], tuple[i
     if explosive is None or subj is None:
         return None
     if any(c.dep_ == "acl" and _lemma(c) in ("target", "aim") for c in explosive.children) \
-            or _lemma(subj) in _word_lists().detonators or subj.lower_.removesuffix("s") in _word_lists().detonators:
+            or {_lemma(subj), subj.lower_.removesuffix("s")} & _word_lists().detonators:
         return None  # "Maoists triggered an IED blast targeting a police vehicle": they set it off
     return _span_tokens(doc, subj.subtree), _span_tokens(doc, explosive.subtree)
 

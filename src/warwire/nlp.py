@@ -37,15 +37,23 @@ _ENDS_SENTENCE = (".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "
 _DASHES = frozenset({"-", "--", "–", "—"})
 
 
+def _in_dateline(doc: Doc, i: int, start: int) -> bool:
+    """Is token ``i`` part of the place of a dateline opening at ``start``: a capitalised word,
+    a comma or a stop, or a country's name after the city ("GOMA, Congo", "JUBA, South Sudan")?"""
+    tok = doc[i]
+    if tok.is_upper and tok.is_alpha or tok.text in (",", ".", "'"):
+        return True
+    prev = doc[i - 1]
+    return tok.is_title and i > start and (prev.text == "," or prev.is_title and i - 1 > start)
+
+
 def _after_dateline(doc: Doc, start: int) -> int | None:
     """The index of the token after a wire dateline opening a paragraph at ``start`` ("MOGADISHU
     (AFP) - ", "GOMA, Congo (AP) — ", "BEIRUT — "), else None."""
     i, end = start, min(len(doc), start + 16)
     if i >= end or not (doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1):
         return None
-    while i < end and (doc[i].is_upper and doc[i].is_alpha or doc[i].text in (",", ".", "'")
-                       or doc[i].is_title and i > start and doc[i - 1].text in (",",) or doc[i].is_title
-                       and doc[i - 1].is_title and i - 1 > start):
+    while i < end and _in_dateline(doc, i, start):
         i += 1
     if i < end and doc[i].text == "(":
         close = next((j for j in range(i + 1, min(end, i + 7)) if doc[j].text == ")"), None)
@@ -65,10 +73,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     wire dateline ("MOGADISHU (AFP) - Somali troops captured ...": the city is no subject) and
     after a day and an abbreviated month that end one ("... in Mombasa on 11 Aug. No reports of
     ..."); start none after a word that ends no sentence."""
-    for start in [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text_with_ws]:
-        if (after := _after_dateline(doc, start)) is not None:
-            doc[after].is_sent_start = True
+    if (after := _after_dateline(doc, 0)) is not None:
+        doc[after].is_sent_start = True
     for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text_with_ws and (after := _after_dateline(doc, i + 1)) is not None:
+            doc[after].is_sent_start = True  # (ahead of the tokens this loop reaches next)
         if "\n" in tok.text_with_ws and not tok.is_space:
             doc[i + 1].is_sent_start = True
         elif tok.is_space and "\n" in tok.text:
