@@ -4746,3 +4746,29 @@ def test_bodies_found_stand_beside_the_arrests_they_led_to():
     evs = _in("KE", "The bodies of two men were found in a river at Thika on Friday, a week after they were "
                     "abducted. Two police officers have been arrested.", dt.date(2016, 7, 5))
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 2), ("Arrests", 0)]
+
+
+def test_a_hyphenated_trigger_matches_only_hyphen_joined_words():
+    # "sit-in" is a protest; "sat in a taxi" is not
+    (ev,) = _in("KE", "Unknown assailants killed a sheikh as he sat in a taxi in Garissa on Sunday.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Attack", "Civilians (Kenya)", 1)
+    (ev,) = _in("KE", "Students staged a sit-in at Moi University in Eldoret on Monday over fees.")
+    assert (ev.sub_event_type, ev.actor1) == ("Peaceful protest", "Protesters (Kenya)")
+
+
+def test_the_dead_of_a_clause_within_a_protests_are_the_deed_it_tells():
+    evs = _in("KE", "Protesters gathered at the Belle Vista Club in Nairobi, the site of the grenade attack which "
+                    "killed one woman. They called for peace.")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("Peaceful protest", "Protesters (Kenya)", 0), ("Grenade", "Unidentified Armed Group (Kenya)", 1)]
+    (ev,) = _in("SO", "Hundreds marched in Mogadishu on the anniversary of the al-Shabaab bombing that killed 500 people.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0)
+
+
+def test_a_history_of_attacks_names_no_doer_of_this_one():
+    (ev,) = _in("KE", "Six people were injured in a grenade attack in Garissa on Monday. Police referenced a history "
+                      "of al Shabaab attacks in the area.")
+    assert (ev.sub_event_type, ev.actor1) == ("Grenade", "Unidentified Armed Group (Kenya)")
+    # what a measure of deeds holds, the verb's subject did
+    (ev,) = _in("KE", "Al-Shabaab carried out a series of attacks on police posts in Mandera on Monday.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Al Shabaab")

@@ -179,6 +179,7 @@ class WordsSpec(_WordSetsSpec):
     voices: frozenset[str]
     demonstrators: frozenset[str]
     riot_missiles: frozenset[str]
+    deed_measures: frozenset[str]
 
     @functools.cached_property
     def fired(self) -> frozenset[str]:
@@ -228,6 +229,9 @@ class Lexicon:
     words: WordsSpec
     #: a note's opening label, lower case -> its sub-event type (see :func:`_label_mentions`)
     labels: dict[str, str] = field(default_factory=dict)
+    #: trigger phrases written only hyphenated ("sit-in"): their words match only hyphen-joined
+    #: ("staged a sit-in", not "as he sat in a taxi")
+    joined: frozenset[tuple[str, ...]] = frozenset()
     #: lemma phrase -> the cue classes that list it (built from ``cues``)
     cue_index: dict[tuple[str, ...], frozenset[str]] = field(init=False, repr=False, compare=False)
     #: longest cue phrase, in words
@@ -324,6 +328,8 @@ def load_lexicon(path: Path | None = None, extra: Sequence[Path] = ()) -> Lexico
         raise DataError(f"{name}: duplicate frame names")
     triggers: dict[tuple[str, ...], str] = {}
     inflected: dict[tuple[str, ...], str] = {}
+    plain: set[tuple[str, ...]] = set()  # phrases written without a hyphen
+    hyphenated: set[tuple[str, ...]] = set()  # the words of hyphenated ones ("sit-in": sit, in)
     for f in spec.frame:
         for cue in (part for key in f.cues for part in key.split("+")):
             if cue not in spec.cues and cue not in DERIVED_CUES and cue not in (
@@ -334,6 +340,12 @@ def load_lexicon(path: Path | None = None, extra: Sequence[Path] = ()) -> Lexico
             if cue not in spec.cues:
                 raise DataError(f"{name}: frame {f.name!r} defaults by unknown cue class {cue!r}")
         for t in f.triggers:
+            words = tuple(t.lower().replace("-", " ").split())
+            if "-" in t and len(words) > 1:
+                hyphenated.add(words)
+                triggers.setdefault(words, f.name)  # (the tokenizer splits "sit-in" at its hyphen)
+            else:
+                plain.add(words)
             phrase = _phrase(t)
             if triggers.get(phrase, f.name) != f.name:
                 raise DataError(f"{name}: trigger {t!r} of frame {f.name!r} is already a trigger of "
@@ -348,7 +360,8 @@ def load_lexicon(path: Path | None = None, extra: Sequence[Path] = ()) -> Lexico
     labels = {" ".join(label.lower().split()): sub for sub, ls in spec.labels.items() for label in ls}
     if labels and LABEL_FRAME not in frames:
         raise DataError(f"{name}: [labels] needs a frame named {LABEL_FRAME!r}")
-    return Lexicon(frames, triggers, cues, spec.modality, max_len, spec.people, spec.words, labels)
+    return Lexicon(frames, triggers, cues, spec.modality, max_len, spec.people, spec.words, labels,
+                   frozenset(hyphenated - plain))
 
 
 @functools.lru_cache(maxsize=1)
@@ -576,10 +589,11 @@ def _match_triggers(sent: SpacySpan, lex: Lexicon, words: _Words | None = None) 
         if by_lemma or by_lower:
             for n in range(min(lex.max_len, len(idxs) - i), 0, -1):
                 for ok, seq in ((by_lemma, lemmas), (by_lower, lowers)):
-                    frame = triggers.get(tuple(seq[i : i + n])) if ok else None
+                    frame = triggers.get(key := tuple(seq[i : i + n])) if ok else None
                     if frame:
                         inside = set(idxs[i : i + n])
-                        if all(texts[j] == "-" for j in range(idxs[i], idxs[i + n - 1] + 1) if j not in inside):
+                        if all(texts[j] == "-" for j in range(idxs[i], idxs[i + n - 1] + 1) if j not in inside) \
+                                and (key not in lex.joined or idxs[i + n - 1] - idxs[i] == 2 * (n - 1)):
                             hit = (idxs[i], idxs[i + n - 1] + 1, frame)
                             break
                 if hit:
@@ -1452,11 +1466,14 @@ def _at_the_hands_of(verb: Token) -> Token | None:
 
 
 def _object_phrase(noun: Token) -> Token:
-    """The noun phrase a verb's object heads when ``noun`` is its "of" phrase ("signed a
-    cessation of hostilities agreement", "carried out a series of attacks"), else ``noun``."""
+    """The noun phrase a verb's object heads when ``noun`` is its "of" phrase and that object
+    counts or holds the deed ("signed a cessation of hostilities agreement", "carried out a
+    series of attacks"; not "gathered at the site of the attack"), else ``noun``."""
     if noun.dep_ == "compound" and noun.head.dep_ == "pobj":
         noun = noun.head  # ("hostilities" in "cessation of hostilities agreement")
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "obj"):
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "obj") \
+            and (noun.head.head.pos_ == "NUM" or _lemma(noun.head.head) in _word_lists().deed_measures
+                 or _lemma(noun.head.head.head) in _PROCLAIMING):
         return noun.head.head
     return noun
 
@@ -3501,6 +3518,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 m.create = False  # "fleeing bombardment", "condemned the attack"
                 m.refers_only = True
                 m.place, m.date = None, None
+                if any(_lemma(a) in lex.modality.anniversary for a in list(head.ancestors)[:4]):
+                    # past deeds remembered name no doer of this one ("references a history of
+                    # al Shabaab attacks in the area")
+                    m.agents = []
             mentions.append(m)
     # the dead of a sentence that tells only what happened in a past year or goes on since
     # ("In 2016, twin bombings in Nyala killed more than 40 people", "the insurgency has killed
@@ -5986,7 +6007,9 @@ _ALSO_KILLED = re.compile(
 _SPLIT_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:split|divided)\s+(?:across|over|between)\s+\d+\s+\w+\s*\((\d+)\)", re.I)
 # a death a protest is about, not one it caused: "residents protest after a man was killed"
 _PROTESTS = frozenset({"Peaceful protest", "Protest with intervention"})
-_CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w*|condemn\w*)\b"
+_CAUSE_BEFORE = re.compile(r"\b(?:after|over|following|against|demand\w*|mourn\w*|condemn\w*"
+                           # "marched on the anniversary of the bombing that killed 500": remembered
+                           r"|anniversar(?:y|ies)|commemorat\w*|memorials?|remember\w*)\b"
                            r"|\bprotest\w*\s+the\s+(?:death|killing|murder|lynching)s?\s+of\b"
                            # "relatives of the man beaten to death by police protested": whose kin
                            r"|\b(?:relatives?|famil(?:y|ies)|colleagues?|friends?|parents?|widows?|kin)\s+of\s+$", re.I)
@@ -6023,7 +6046,16 @@ def figure_events(figure: Figure, events: Sequence[Event]) -> list[Event]:
     Jabal al-Zawiya": the child is the shelling's)."""
     told = [ev for ev in events if any(s.start <= figure.span.start and figure.span.end <= s.end for s in ev.evidence)
             and not any(a <= figure.span.start and figure.span.end <= b for a, b in ev._elsewhen)]
-    holding = [ev for ev in told if any(a <= figure.span.start and figure.span.end <= b for a, b in ev._clauses)]
+    def width(ev: Event) -> int:
+        return min((b - a for a, b in ev._clauses if a <= figure.span.start and figure.span.end <= b), default=0)
+
+    holding = [ev for ev in told if width(ev)]
+    if len(holding) > 1:
+        # a protest does not kill: the dead of a clause within its own are those of the deed
+        # that clause tells ("Protesters gathered at the club, the site of the grenade attack
+        # which killed one woman": the attack's)
+        inner = min(map(width, holding))
+        holding = [ev for ev in holding if ev.sub_event_type not in _PROTESTS or width(ev) == inner]
     return holding if len(told) > 1 and holding else told
 
 
