@@ -4772,3 +4772,16 @@ def test_a_history_of_attacks_names_no_doer_of_this_one():
     # what a measure of deeds holds, the verb's subject did
     (ev,) = _in("KE", "Al-Shabaab carried out a series of attacks on police posts in Mandera on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Al Shabaab")
+
+
+def test_the_day_of_an_occasion_dates_no_later_sentence():
+    # "the 8 August poll" is when the poll was, not the riot nor the intervention after it
+    evs = _in("KE", "NASA supporters burned banners congratulating Kenyatta on his win at the 8 August poll in Kisumu. "
+                    "Police intervened with teargas.", dt.date(2017, 8, 26))
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Violent demonstration", dt.date(2017, 8, 26))]
+
+
+def test_the_day_of_a_deed_told_in_a_relative_clause_is_that_deeds():
+    (ev,) = _in("KE", "Police in Likoni shot dead two suspects believed to have taken part in an attack on a church on "
+                      "Sunday; the shooting happened on Tuesday.", dt.date(2014, 3, 31))
+    assert (ev.actor1, ev.fatalities, ev.date) == ("Police Forces of Kenya (2013-2022)", 2, dt.date(2014, 3, 25))

@@ -2916,16 +2916,23 @@ def _dates_another_occasion(doc: Doc, d: dates_mod.DateMention, trig: Token) -> 
     """A date that names an occasion told in another verb's clause: "burned banners
     congratulating Kenyatta on his win at the 8 August poll", "searched for materials to disrupt
     the Thursday election" (not "rioted during the August 8 polls")."""
-    span = doc.char_span(d.start, d.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ not in ("compound", "nmod", "nummod", "npadvmod", "amod") \
-            or _lemma(root.head) not in _word_lists().occasions:
+    root = _occasion_dated(doc, d)
+    if root is None:
         return False
     verb = _event_verb(trig)
     above = next((t for t in root.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
     return above is not None and above.i != verb.i
+
+
+def _occasion_dated(doc: Doc, d: dates_mod.DateMention) -> Token | None:
+    """The root of a date that qualifies an occasion's noun ("the 8 August poll"), else None."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return None
+    # (any of its words the noun governs: "the 8 August poll" hangs "the", "8" and "August" on it)
+    return next((t for t in span if not span.start <= t.head.i < span.end
+                 and t.dep_ in ("compound", "nmod", "nummod", "npadvmod", "amod")
+                 and _lemma(t.head) in _word_lists().occasions), None)
 
 
 #: Words that make a date the bound of a background period ("since January"), not a day.
@@ -3466,6 +3473,13 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     mine = [d for d in in_sent if own[0] <= d.start and d.end <= own[1] and d.precision <= 3]
                     if mine:
                         in_sent, in_clause = mine, [d for d in in_clause if d in mine]
+                # a day told in a relative clause of another deed is that deed's ("Police shot
+                # dead on Tuesday two suspects believed to be behind an attack on a church on
+                # Sunday"); told alone, it is the nearest the report gives
+                own_days = [d for d in in_sent if not _dates_anothers_deed(doc, d, head, lex)]
+                if own_days:
+                    in_sent, in_clause = own_days, [d for d in in_clause if d in own_days]
+            if in_sent:
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
                 m.date_said = _dates_the_telling(doc, m.date, head)
                 if m.date.precision > 3 and _in_relative_clause(doc, m.date, head):
@@ -3490,7 +3504,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                     m.context_date = next((
                         d for d in reversed(all_dates)
                         if d.end <= sent.start_char and d.date is not None and d.precision <= 2
-                        and "\n" not in doc_text(doc)[d.end : sent.start_char]), None)
+                        and "\n" not in doc_text(doc)[d.end : sent.start_char]
+                        and _occasion_dated(doc, d) is None), None)  # (not "at the 8 August poll")
             _locate(doc, m, roles, last_locality_before)
             if frame.name == "withdrawal" and m.place is not None and _headed_for(head, m.place):
                 m.place = None  # "the soldiers withdrew toward Jalalaqsi": where they went, not what they left
@@ -4347,6 +4362,19 @@ def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tupl
                                for t in between):
         return None
     return actor.start, actor.end
+
+
+def _dates_anothers_deed(doc: Doc, date: dates_mod.DateMention, head: Token, lex: Lexicon) -> bool:
+    """A day told in a relative clause (or a participle) the trigger is not part of, about a deed
+    of its own ("suspects believed to be linked to an attack on a church on 23/03"; not "two men
+    who were returning from the market on Sunday")."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or date.precision > 2:
+        return False
+    clauses = [a for a in span[0].ancestors if a.dep_ in ("relcl", "acl") and a.i != head.i
+               and a not in head.ancestors and head not in a.subtree]
+    return any(t.i != head.i and t.ent_type_ not in ("DATE", "TIME") and (_lemma(t),) in lex.triggers
+               for c in clauses for t in c.subtree)
 
 
 def _in_relative_clause(doc: Doc, date: dates_mod.DateMention, head: Token) -> bool:
