@@ -4785,3 +4785,16 @@ def test_the_day_of_a_deed_told_in_a_relative_clause_is_that_deeds():
     (ev,) = _in("KE", "Police in Likoni shot dead two suspects believed to have taken part in an attack on a church on "
                       "Sunday; the shooting happened on Tuesday.", dt.date(2014, 3, 31))
     assert (ev.actor1, ev.fatalities, ev.date) == ("Police Forces of Kenya (2013-2022)", 2, dt.date(2014, 3, 25))
+
+
+def test_what_suspects_are_linked_to_is_no_event_of_the_report():
+    evs = _in("KE", "Two suspects linked to a grenade attack on a church on Sunday were shot dead by police in Likoni.",
+              dt.date(2014, 3, 31))
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Attack", "Police Forces of Kenya (2013-2022)")]
+    # (a noun's links are no accusation: the gang's attack is told)
+    (ev,) = _in("KE", "Armed gang with possible links to MRC attacks police station in Kwale and steals weapons")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "MRC: Mombasa Republican Council")
+    # the month of the deed they are suspected of is not the day they were abducted
+    (ev,) = _in("KE", "Two men suspected of the March 2012 Machakos bus station bombing are abducted along with two "
+                      "others.", dt.date(2012, 6, 29))
+    assert (ev.sub_event_type, ev.date) == ("Abduction/forced disappearance", dt.date(2012, 6, 29))

@@ -862,6 +862,8 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
                                 or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
                                 and _lemma(trig.head.head) in mod.future):
         return "none"  # "threatened mass protests", "warned of attacks": not (yet) an event
+    if trig.pos_ == "NOUN" and trig.dep_ == "pobj" and _accused_of(trig.head, mod):
+        return "none"  # "two suspects linked to a grenade attack were shot dead" (see below)
     below = gov
     for anc in gov.ancestors:
         if anc.i < sent.start or anc.i >= sent.end:
@@ -888,10 +890,9 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
             return "none"
         if anc.dep_ == "pcomp" and anc.head.lower_ == "without":
             return "none"  # "took the town without getting involved in any clashes"
-        if anc.dep_ == "prep" and anc.lower_ in ("of", "for", "with") and _lemma(anc.head) in mod.accusation \
-                and (anc.head.dep_ in ("acl", "relcl", "amod") and not headline_predicate(anc.head)
-                     or anc.head.pos_ == "NOUN"):
-            # "three men suspected of killing an elderly man were lynched", "lynched over
+        if _accused_of(anc, mod):
+            # "three men suspected of killing an elderly man were lynched", "two suspects linked
+            # to a grenade attack were shot dead", "lynched over
             # allegations of killing a teacher", "expected in court to answer charges of killing
             # an activist": who they are or why, not what is reported ("Soldiers accused of
             # killing 30 civilians in Moura", a headline with no verb, is)
@@ -908,6 +909,23 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         if any(c.dep_ == "neg" for c in anc.children) and lem in UNCERTAIN_VERBS:
             return "weak"
     return "real"
+
+
+def _accused_of(prep: Token, mod: ModalitySpec) -> bool:
+    """Is ``prep`` the "of" (for, with, to) of what someone is accused of ("suspected of
+    killing", "allegations of killing", "linked to the attack"): who they are or why?"""
+    head = prep.head
+    # (a noun's "to" is no accusation: "an armed gang with possible links to MRC attacks police")
+    return prep.dep_ == "prep" and prep.lower_ in ("of", "for", "with", "to") and _lemma(head) in mod.accusation \
+        and (head.dep_ in ("acl", "relcl", "amod") and not headline_predicate(head)
+             or head.pos_ == "NOUN" and prep.lower_ != "to" or _reduced_participle(head))
+
+
+def _reduced_participle(verb: Token) -> bool:
+    """A participle the parser read as a clause of its own, with the noun it modifies as its
+    subject ("Two suspects linked to the attack were shot dead": "linked" a ccomp of "shot")."""
+    return verb.tag_ == "VBN" and verb.dep_ == "ccomp" and verb.head.i > verb.i \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _still_to_come(noun: Token, lex: Lexicon) -> bool:
@@ -3475,10 +3493,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         in_sent, in_clause = mine, [d for d in in_clause if d in mine]
                 # a day told in a relative clause of another deed is that deed's ("Police shot
                 # dead on Tuesday two suspects believed to be behind an attack on a church on
-                # Sunday"); told alone, it is the nearest the report gives
+                # Sunday"); told alone, it is the nearest the report gives, but not its month
+                # ("two men suspected of the March 2012 bus station bombing are abducted")
                 own_days = [d for d in in_sent if not _dates_anothers_deed(doc, d, head, lex)]
-                if own_days:
-                    in_sent, in_clause = own_days, [d for d in in_clause if d in own_days]
+                in_sent = own_days or [d for d in in_sent if d.precision <= 2]
+                in_clause = [d for d in in_clause if d in in_sent]
             if in_sent:
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
                 m.date_said = _dates_the_telling(doc, m.date, head)
@@ -4369,7 +4388,7 @@ def _dates_anothers_deed(doc: Doc, date: dates_mod.DateMention, head: Token, lex
     of its own ("suspects believed to be linked to an attack on a church on 23/03"; not "two men
     who were returning from the market on Sunday")."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None or date.precision > 2:
+    if span is None or date.precision > 3:
         return False
     clauses = [a for a in span[0].ancestors if a.dep_ in ("relcl", "acl") and a.i != head.i
                and a not in head.ancestors and head not in a.subtree]
