@@ -4798,3 +4798,9 @@ def test_what_suspects_are_linked_to_is_no_event_of_the_report():
     (ev,) = _in("KE", "Two men suspected of the March 2012 Machakos bus station bombing are abducted along with two "
                       "others.", dt.date(2012, 6, 29))
     assert (ev.sub_event_type, ev.date) == ("Abduction/forced disappearance", dt.date(2012, 6, 29))
+
+
+def test_who_police_link_an_attack_to_did_it_not_the_police():
+    (ev,) = _in("KE", "Gunmen attacked a bus in Mandera on Monday, killing 4. Police linked the attack to al-Shabaab.",
+                dt.date(2014, 3, 31))
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Al Shabaab", "Civilians (Kenya)", 4)

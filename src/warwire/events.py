@@ -1444,10 +1444,11 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
     elif (np := _object_phrase(trig)).dep_ in ("dobj", "obj") and np.head.pos_ == "VERB" \
             and (modifier is None or doc_text(doc)[modifier[0]].islower()) \
-            and (_lemma(np.head) in _PROCLAIMING or _lemma(np.head) not in load_cues().verbs):
+            and (_lemma(np.head) in _PROCLAIMING or _lemma(np.head) not in load_cues().verbs
+                 and _lemma(np.head) not in _ATTRIBUTING):
         # (a strike whose doer its own name or demonym names is theirs: "Hamas blamed an Israeli
-        # air strike"; not "Russian forces carried out heavy air strikes"; nor who told of it:
-        # "a police spokesman confirmed the attack", unless claiming it)
+        # air strike"; not "Russian forces carried out heavy air strikes"; nor who told of it or
+        # whom they tied it to: "a police spokesman confirmed the attack", unless claiming it)
         for c in np.head.children:
             if c.dep_ == "nsubj":
                 agent = agent or subtree_span(c)
@@ -1467,6 +1468,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
 #: verbs of telling whose subject does what their object names ("claimed the attack", "the
 #: ELN declared an armed strike", "the army announced a ceasefire")
 _PROCLAIMING = frozenset({"claim", "declare", "announce", "proclaim", "impose"})
+#: verbs whose subject says who did what their object names ("police linked the attack to
+#: al-Shabaab"), as verbs of telling do
+_ATTRIBUTING = frozenset({"link", "attribute", "tie", "connect", "trace", "pin"})
 
 #: weapons written as acronyms the tagger takes for names ("an IED blast")
 _WEAPON_ACRONYMS = frozenset({"ied", "vbied", "svbied", "pbied", "rcied", "rpg", "uxo", "erw", "manpad"})
@@ -5223,7 +5227,11 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
 
 #: what attributes an unattributed attack to a group named in or right after its sentence
 _CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|blam(?:ed|es|ing)|suspected|believed to be"
-                      r"|linked (?:to|with)|planted by|attributed to|carried out by|(?:was|were) behind)\b",
+                      r"|linked (?:to|with)|planted by|attributed to|carried out by|(?:was|were) behind"
+                      # "police linked the attack to al-Shabaab"
+                      r"|(?:linked|attributed|tied)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:attack|killing|bombing|blast|explosion|raid|ambush|abduction|kidnapping|incident|violence)"
+                      r"(?:s|es)?\s+to)\b",
                       re.IGNORECASE)
 #: ... unless hedged ("may be linked to", "suspected but not confirmed")
 _CLAIM_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|not confirmed|unconfirmed|thought to|or)\b",
