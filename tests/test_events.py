@@ -4804,3 +4804,13 @@ def test_who_police_link_an_attack_to_did_it_not_the_police():
     (ev,) = _in("KE", "Gunmen attacked a bus in Mandera on Monday, killing 4. Police linked the attack to al-Shabaab.",
                 dt.date(2014, 3, 31))
     assert (ev.actor1, ev.actor2, ev.fatalities) == ("Al Shabaab", "Civilians (Kenya)", 4)
+
+
+def test_a_campaign_rally_is_no_demonstration():
+    (ev,) = _in("EC", "On 9 August 2023, a candidate was shot dead by hitmen as he left a campaign rally in Quito.",
+                dt.date(2023, 8, 12))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Ecuador)", 1)
+    # violence at one is a crowd's, not a demonstration's
+    (ev,) = _in("KE", "A mob threw stones at the ANC leader, who was holding a campaign rally at Kamukunji grounds in "
+                      "Nairobi on Sunday.", dt.date(2019, 10, 29))
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
