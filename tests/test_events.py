@@ -4814,3 +4814,17 @@ def test_a_campaign_rally_is_no_demonstration():
     (ev,) = _in("KE", "A mob threw stones at the ANC leader, who was holding a campaign rally at Kamukunji grounds in "
                       "Nairobi on Sunday.", dt.date(2019, 10, 29))
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_is_before_a_noun_is_the_islamic_state_not_a_verb():
+    (ev,) = _in("IQ", "On 2 May 2020, IS fighters killed 10 PMF members in an attack near Mekeshifa.", dt.date(2020, 5, 5))
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Islamic State (Iraq)", "PMF: Popular Mobilization Forces", 10)
+    (ev,) = _in("SY", "On 10 October 2017, 7 SDF fighters and 15 IS militants were killed in clashes in Raqqa.",
+                dt.date(2017, 10, 13))
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 22)
+    # (of two subjects the parser gives a verb, the nearest: not a note's label)
+    (ev,) = _in("AF", "Agreement: Reported on 1 March 2020, 42 IS fighters surrendered to Afghan military forces in "
+                      "Narang district, Kunar.", dt.date(2020, 3, 4))
+    assert (ev.sub_event_type, ev.actor1) == ("Agreement", "Islamic State (Afghanistan)")
+    # (not in a line of capitals)
+    assert [t.norm_ for t in nlp.parse("WHAT IS happening in Raqqa?")][1] == "is"

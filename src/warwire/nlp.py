@@ -166,6 +166,26 @@ def verbs_read_as_nouns(doc: Doc) -> Doc:
     return doc
 
 
+#: group acronyms that are also English words, with a word the model reads the way the group
+#: is meant: "IS militants attacked" is the Islamic State's, not a verb's
+_ACRONYM_NORMS = {"IS": "isis"}
+
+
+@Language.component("warwire_group_acronyms")
+def group_acronyms(doc: Doc) -> Doc:
+    """Give a group acronym that is also an English word ("IS") the norm of the group's name
+    before the model reads the tokens, unless it stands in capitals ("WHAT IS HAPPENING")."""
+    for tok in doc:
+        norm = _ACRONYM_NORMS.get(tok.text)
+        if norm is None or tok.i + 1 >= len(doc):
+            continue
+        before = doc[tok.i - 1] if tok.i else None
+        shouting = before is not None and before.is_upper and before.is_alpha and len(before) > 1
+        if not shouting and not doc[tok.i + 1].is_upper:
+            tok.norm_ = norm
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Language:
     """Return the English spaCy pipeline (loaded once per process)."""
@@ -178,6 +198,7 @@ def load() -> Language:
             continue
         log.debug("loaded spaCy pipeline %s", name)
         if "parser" in nlp.pipe_names:
+            nlp.add_pipe("warwire_group_acronyms", first=True)
             nlp.add_pipe("warwire_paragraphs", before="parser")
             # (before the lemmatizer, which lemmatises by part of speech: "attacks" is "attack")
             if "lemmatizer" in nlp.pipe_names:
