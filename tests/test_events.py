@@ -4828,3 +4828,15 @@ def test_is_before_a_noun_is_the_islamic_state_not_a_verb():
     assert (ev.sub_event_type, ev.actor1) == ("Agreement", "Islamic State (Afghanistan)")
     # (not in a line of capitals)
     assert [t.norm_ for t in nlp.parse("WHAT IS happening in Raqqa?")][1] == "is"
+
+
+def test_a_ruling_groups_men_are_the_states_forces():
+    # the Taliban hold Afghanistan's state from 15 August 2021 (actors.toml: governs)
+    (ev,) = _in("AF", "On 7 May 2023, Taliban police detained three activists in Herat.", dt.date(2023, 5, 10))
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Police Forces of Afghanistan (2021-)")
+    (ev,) = _in("AF", "On 2 January 2023, Taliban fighters shot dead a former army officer in Kandahar.",
+                dt.date(2023, 1, 5))
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Military Forces of Afghanistan (2021-)")
+    (ev,) = _in("AF", "On 7 March 2020, Taliban militants attacked a checkpoint in Kunduz, killing 3 soldiers.",
+                dt.date(2020, 3, 10))
+    assert (ev.actor1, ev.actor2) == ("Taliban", "Military Forces of Afghanistan (2014-2021)")

@@ -64,6 +64,16 @@ _ISO2 = r"^[A-Z]{2}$"
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
+#: a police noun right after a ruling group's name ("Taliban police", "Taliban's police officers")
+_POLICE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:religious\s+|morality\s+)?(?:police|policem[ae]n|officers?)\b", re.I)
+
+
+def _day(s: str) -> dt.date:
+    """A date of a data file, written "YYYY", "YYYY-MM" or "YYYY-MM-DD": its first day."""
+    parts = [int(x) for x in s.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
 # --------------------------------------------------------------------------- data file schema
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -73,6 +83,12 @@ class RelationEntry(_Strict):
     relation: Literal["backed_by", "member_of", "formerly", "allied_with", "faction_of"]
     target: str = Field(min_length=1)
     since: str | None = Field(None, pattern=_DATE)
+    until: str | None = Field(None, pattern=_DATE)
+
+
+class GovernsEntry(_Strict):
+    country: str = Field(pattern=_ISO2)
+    since: str = Field(pattern=_DATE)
     until: str | None = Field(None, pattern=_DATE)
 
 
@@ -90,6 +106,9 @@ class ActorEntry(_Strict):
     #: names of the ethnic group or clan whose armed men the actor is ("Pokot"): matched before
     #: each of the file's ``members`` nouns ("Pokot raiders", "Pokot cattle rustlers")
     community: list[str] = Field(default_factory=list)
+    #: when the group holds a state's power, its armed men are that state's forces: "Taliban
+    #: police detained activists" in 2023 are the Police Forces of Afghanistan (2021-)
+    governs: list[GovernsEntry] = Field(default_factory=list)
 
 
 class FamilyEntry(ActorEntry):
@@ -184,6 +203,12 @@ class ActorInfo:
     country: str | None = None
     description: str | None = None
     affiliations: list[model.Affiliation] = field(default_factory=list)
+    #: (country, since, until) while the actor holds that state's power
+    governs: tuple[tuple[str, dt.date, dt.date | None], ...] = ()
+
+    def governing(self, on: dt.date | None) -> str | None:
+        """The country whose state the actor holds on ``on`` (None: none, or no date)."""
+        return next((c for c, a, b in self.governs if on is not None and a <= on and (b is None or on < b)), None)
 
 
 @dataclass(frozen=True)
@@ -554,6 +579,11 @@ class ActorKB:
             names = tuple(dict.fromkeys(
                 x for x in (self._resolve_target(t, on, country) for t in targets) if x))
             m = self._mention(target, o_s, o_e, text[o_s:o_e], on, country)
+            if (info := self.actors.get(target.actor or "")) is not None and (state := info.governing(on)):
+                # the ruling group's men are the state's forces ("Taliban police" its police)
+                role = "police" if _POLICE_AFTER.match(text, o_e) else "military"
+                m = replace(m, actor=self.generic_actor(role, state, on), generic=role, country=state,
+                            kind="state_forces")
             if len(targets) > 1:
                 m = replace(m, candidates=names)
             out.append(m)
@@ -847,7 +877,9 @@ def _load_actors_file(kb: ActorKB, path: Path, seen: dict[str, Path],
             if section == "actor":
                 prev = kb.actors.get(a.name)  # a generated state-forces name may be described here
                 kb.actors[a.name] = ActorInfo(a.name, a.kind, a.country or (prev.country if prev else None),
-                                              a.description, affs)
+                                              a.description, affs,
+                                              tuple((g.country, _day(g.since), _day(g.until) if g.until else None)
+                                                    for g in a.governs))
                 target = _Target(actor=a.name, country=a.country)
             else:
                 try:
