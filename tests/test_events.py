@@ -1475,8 +1475,9 @@ def test_a_place_that_locates_the_target_is_not_the_target():
 def test_shots_at_a_protest_and_a_child_hit_by_a_stray_bullet_are_one_excessive_force():
     (ev,) = _kenyan("Police in Kisumu fired live bullets at opposition supporters protesting the election results "
                     "on Monday. A nine-year-old girl was hit by a stray bullet and died.")
-    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Excessive force against protesters", "Protesters (Kenya)", 1)
-    assert ev.actor2.startswith("Police Forces of Kenya")
+    # (who fired is actor1: the perpetrator)
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Excessive force against protesters", "Protesters (Kenya)", 1)
+    assert ev.actor1.startswith("Police Forces of Kenya")
 
 
 def test_a_crackdown_that_killed_protesters_is_excessive_force():
@@ -4840,3 +4841,26 @@ def test_a_ruling_groups_men_are_the_states_forces():
     (ev,) = _in("AF", "On 7 March 2020, Taliban militants attacked a checkpoint in Kunduz, killing 3 soldiers.",
                 dt.date(2020, 3, 10))
     assert (ev.actor1, ev.actor2) == ("Taliban", "Military Forces of Afghanistan (2014-2021)")
+
+
+def test_a_weapons_make_between_the_demonym_and_the_weapon_keeps_its_side():
+    (ev,) = _in("UA", "On 2 January 2024, a Russian cruise missile struck Kharkiv, killing 2 civilians.", dt.date(2024, 1, 5))
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Russia (2000-)")
+    (ev,) = _in("UA", "On 2 January 2024, Russian Shahed drones struck Odesa, killing 1 civilian.", dt.date(2024, 1, 5))
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "Military Forces of Russia (2000-)")
+
+
+def test_police_who_fire_on_protesters_use_lethal_force_unless_tear_gas_is_told():
+    (ev,) = _in("TD", "On 20 October 2022, police fired on protesters in N'Djamena.", dt.date(2022, 10, 23))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Excessive force against protesters", "Police Forces of Chad (2021-)", "Protesters (Chad)")
+    (ev,) = _in("TD", "On 20 October 2022, police fired tear gas at protesters in N'Djamena.", dt.date(2022, 10, 23))
+    assert ev.sub_event_type == "Protest with intervention"
+
+
+def test_a_crowd_gathered_against_something_protests_it():
+    (ev,) = _in("IR", "On 16 November 2019, hundreds of people gathered in Shiraz against the fuel price hike.",
+                dt.date(2019, 11, 19))
+    assert (ev.sub_event_type, ev.actor1, ev.date) == ("Peaceful protest", "Protesters (Iran)", dt.date(2019, 11, 16))
+    # (a place phrase splits no other phrase: "returning from patrol opened fire" is no returned fire)
+    assert not _in("IR", "Residents gathered in Mashhad on Friday for prayers.")

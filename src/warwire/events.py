@@ -636,14 +636,23 @@ def _split_by_object(verb: Token, lex: Lexicon) -> tuple[tuple[int, int, str], i
         return None
     doc, lemma = verb.doc, _lemma(verb)
     stop = min(verb.sent.end, verb.i + 11)
+    adjuncts = True  # the gap so far is the verb's place and time phrases ("gathered in Shiraz on Friday")
+    normal = True  # the gap so far is its object, with what it says of it
     for gap_end in range(verb.i + 2, stop):
         t = doc[gap_end - 1]
         plain = t.pos_ in _OBJECT_POS or t.pos_ == "VERB" and t.dep_ == "amod" or t.tag_ == "POS"
-        if not (plain and gap_end - verb.i <= 6 or (plain or t.pos_ == "ADP" or t.pos_ == "VERB" and t.dep_ == "acl")
-                and gap_end > verb.i + 2 and verb.is_ancestor(t)):
+        adjuncts = adjuncts and (plain or t.pos_ == "ADP") and any(
+            a.head.i == verb.i and a.dep_ in ("prep", "npadvmod") for a in (t, *t.ancestors) if a.i != verb.i)
+        normal = normal and (plain and gap_end - verb.i <= 6 or (plain or t.pos_ == "ADP" or t.pos_ == "VERB"
+                                                                 and t.dep_ == "acl")
+                             and gap_end > verb.i + 2 and verb.is_ancestor(t))
+        if not normal and not adjuncts:
             return None  # ("a suspected thief", "the chief's car")
         for n in range(min(lex.max_len - 1, verb.sent.end - gap_end), 0, -1):
-            frame = lex.triggers.get((lemma, *(_lemma(w) for w in doc[gap_end : gap_end + n])))
+            if not normal and doc[gap_end].pos_ != "ADP":
+                break  # (after place and time phrases, only a preposition goes on the phrase: "gathered ... against")
+            key = (lemma, *(_lemma(w) for w in doc[gap_end : gap_end + n]))
+            frame = lex.triggers.get(key) if key not in lex.joined else None  # ("sit-in" is never split)
             if frame:
                 return (verb.i, verb.i + 1, frame), gap_end + n
     return None
