@@ -4864,3 +4864,15 @@ def test_a_crowd_gathered_against_something_protests_it():
     assert (ev.sub_event_type, ev.actor1, ev.date) == ("Peaceful protest", "Protesters (Iran)", dt.date(2019, 11, 16))
     # (a place phrase splits no other phrase: "returning from patrol opened fire" is no returned fire)
     assert not _in("IR", "Residents gathered in Mashhad on Friday for prayers.")
+
+
+def test_named_groups_of_haiti_chile_mozambique_and_turkey():
+    (ev,) = _in("HT", "On 3 October 2024, members of the Gran Grif gang killed 70 people in Saint-Marc.", dt.date(2024, 10, 6))
+    assert (ev.actor1, ev.fatalities) == ("Gran Grif", 70)
+    (ev,) = _in("CL", "On 14 November 2018, Carabineros shot dead a man in Temuco.", dt.date(2018, 11, 17))
+    assert ev.actor1 == "Police Forces of Chile (2018-2022)"
+    (ev,) = _in("MZ", "On 17 August 2019, Renamo fighters clashed with the army in Gorongosa.", dt.date(2019, 8, 20))
+    assert ev.actor1 == "RENAMO: Mozambican National Resistance"
+    (ev,) = _in("TR", "On 13 March 2016, a car bomb exploded in Ankara, killing 37 people. TAK claimed responsibility.",
+                dt.date(2016, 3, 16))
+    assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "TAK: Kurdistan Freedom Falcons")
