@@ -4876,3 +4876,15 @@ def test_named_groups_of_haiti_chile_mozambique_and_turkey():
     (ev,) = _in("TR", "On 13 March 2016, a car bomb exploded in Ankara, killing 37 people. TAK claimed responsibility.",
                 dt.date(2016, 3, 16))
     assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "TAK: Kurdistan Freedom Falcons")
+
+
+def test_people_captured_with_no_fight_told_are_arrested_or_abducted():
+    (ev,) = _in("SO", "On 2 January 2020, Al Shabaab militants captured 6 civilians near Dhusamareb.", dt.date(2020, 1, 5))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Abduction/forced disappearance", "Al Shabaab", "Civilians (Somalia)")
+    (ev,) = _in("AF", "On 7 March 2020, Afghan forces captured a Taliban commander in Kunduz.", dt.date(2020, 3, 10))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Arrests", "Military Forces of Afghanistan (2014-2021)", "Taliban")
+    # a fight told: the capture is part of it
+    (ev,) = _in("NG", "On 2 January 2021, troops captured 5 Boko Haram fighters after a gun battle near Bama.",
+                dt.date(2021, 1, 5))
+    assert ev.sub_event_type == "Armed clash"

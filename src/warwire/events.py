@@ -180,6 +180,7 @@ class WordsSpec(_WordSetsSpec):
     demonstrators: frozenset[str]
     riot_missiles: frozenset[str]
     deed_measures: frozenset[str]
+    ranks: frozenset[str]
 
     @functools.cached_property
     def fired(self) -> frozenset[str]:
@@ -3463,6 +3464,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
                 if patient_span is None or _heads_territory(doc, patient_span, ctx.places):
                     m.sub_event_type = _capture_type(m, doc, ctx)
+                elif (held := _people_captured(doc, m, head, patient_span, ctx, lex)) is not None:
+                    m.sub_event_type, m.territorial = held, False
                 elif "armed_victim" not in m.cues and not any(_kind(a, ctx) in ARMED_KINDS for a in m.patients) \
                         or _lemma(head) in _FREEING_VERBS:
                     # "captured footage", "seized power", "seized a ship in the Red Sea": no place
@@ -4663,6 +4666,25 @@ _NO_FIGHT = re.compile(r"\b(?:without(?: \w+){0,4}? (?:fight|fighting|resistance
 #: "handed over", "handed the town over", "handed authority over Eastern Slavonia to Zagreb"
 _WITHDREW = re.compile(r"after the withdrawal|withdrew|withdrawn|pulled out|hand(?:ed|s|ing)?(?: \w+){0,2} over"
                        r"|peacefully")
+
+
+def _people_captured(doc: Doc, m: Mention, verb: Token, patient_span: tuple[int, int], ctx: Context,
+                     lex: Lexicon) -> str | None:
+    """What taking people with no fight told is: the state's forces arrest ("soldiers captured a
+    Clan del Golfo leader"), armed men abduct civilians ("Al Shabaab militants captured 6
+    civilians"); None when a fight is told, or someone is freed."""
+    if _lemma(verb) in _FREEING_VERBS or m.cues & {"fighting", "gun_fight"} or not m.agents:
+        return None
+    noun = _phrase_head(doc, patient_span)
+    if noun is None:
+        return None
+    kinds = {_kind(a, ctx) for a in m.agents}
+    taken = _lemma(noun)
+    if kinds == {"state_forces"} and (taken in lex.words.ranks or taken in lex.words.members - {"soldier", "troop"}):
+        return "Arrests"
+    if kinds & _NON_STATE_ARMED and "civilian_victim" in m.cues and "armed_victim" not in m.cues:
+        return "Abduction/forced disappearance"
+    return None
 
 
 def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
