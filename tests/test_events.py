@@ -4888,3 +4888,9 @@ def test_people_captured_with_no_fight_told_are_arrested_or_abducted():
     (ev,) = _in("NG", "On 2 January 2021, troops captured 5 Boko Haram fighters after a gun battle near Bama.",
                 dt.date(2021, 1, 5))
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_an_object_the_parser_made_a_clauses_subject_is_the_victim_counted():
+    (ev,) = _in("NG", "On 2 January 2019, Boko Haram militants killed 43 farmers harvesting rice in Jere.", dt.date(2019, 1, 5))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Attack", "Civilians (Nigeria)", 43)
+    assert ev.actor1.startswith("Boko Haram")

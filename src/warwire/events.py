@@ -40,7 +40,7 @@ from . import dates as dates_mod
 from .quotes import load_cues
 from .errors import DataError
 from .figures import (
-    BODY_NOUNS, TRANSITIVE_ONLY, could_have, doc_text, headline_accusation, headline_predicate, named_group,
+    BODY_NOUNS, could_have, doc_text, headline_accusation, headline_predicate, misread_object, named_group,
     objectless_transitive, particle_objects, reason_for, reduced_relative_subject, side_of, token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
@@ -1312,6 +1312,12 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             # "took control of Wad Madani": the parser hung the place's "of" on the verb
             span = subtree_span(of)
             patient = patient if span is None else (min(patient[0], span[0]), max(patient[1], span[1]))
+        if patient is None and not passive:
+            # "Armed gang kills police investigating gun runners": the parser made the object the
+            # subject of a clause that starts right after the verb
+            obj = next((g for c in verb.children if c.i > verb.i for g in c.children if misread_object(g)), None)
+            if obj is not None:
+                patient = subtree_span(obj)  # (before a headline's passive is read: it has its object)
         after = token_after(verb, PASSIVE_COMPLEMENTS)
         by_next = after is not None and after.lower_ == "by" and after.dep_ == "prep" and after.head.i == verb.i
         if not passive and agent is not None and (any(c.dep_ == "agent" for c in verb.children) or by_next):
@@ -1327,13 +1333,6 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             patient, agent, passive = agent, None, True
         if patient is None and (objs := particle_objects(verb)):
             patient = subtree_span(objs[0])  # "militia guns down two police officers"
-        if patient is None and not passive and _lemma(verb) in TRANSITIVE_ONLY:
-            # "Armed gang kills police investigating gun runners": the parser made the object the
-            # subject of a clause that starts right after the verb
-            obj = next((g for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i
-                        for g in c.children if g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1), None)
-            if obj is not None:
-                patient = subtree_span(obj)
         if agent is None and patient is None and verb.dep_ == "acomp" and verb.tag_ == "VBN" \
                 and _lemma(verb.head) == "be":
             # "A member of the GSU is non-fatally shot by bandits": a passive read as "be" and an

@@ -445,6 +445,10 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
             # an object shared by coordinated verbs: "lynched and burned three men"; not the
             # object of a clause with its own subject ("..., and the police are holding five")
             return unit
+        if misread_object(prev) and (unit := _event_unit(cur.head, lex)):
+            # "militants killed 43 farmers harvesting rice": the parser made the object the subject
+            # of a clause right after the verb
+            return unit
         if prev.dep_ in ("nsubj", "nsubjpass") and cur.pos_ in ("VERB", "AUX"):
             # the people's own verb tells what happened to them ("2 civilians were taken as
             # hostages while ...", not the "killed" of the clause it hangs on): a passive's
@@ -1407,6 +1411,14 @@ def _numbers_a_group(num: Token) -> bool:
     return num.dep_ in ("nummod", "dobj") and verb.dep_ == "acl" and verb.lemma_.lower() in _MEMBERSHIP_VERBS
 
 
+def misread_object(noun: Token) -> bool:
+    """Is ``noun`` the object of a verb that takes one, which the parser made the subject of a
+    clause right after it ("militants killed 43 farmers harvesting rice")?"""
+    clause = noun.head
+    return noun.dep_ == "nsubj" and clause.dep_ in ("advcl", "ccomp", "xcomp") \
+        and clause.head.lemma_.lower() in TRANSITIVE_ONLY and noun.left_edge.i == clause.head.i + 1
+
+
 def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
     """True when the people counted did the deed: "three gunmen shot dead a driver", "a gang of
     three men", "a gang comprising four men", "killed by two assailants", "an attack by 100
@@ -1433,7 +1445,7 @@ def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
         return True
     if np.dep_ == "pobj" and np.head.lower_ == "by" and np.head.head.pos_ in ("NOUN", "PROPN"):
         return True  # "an attack by about 100 raiders": who attacked
-    if np.dep_ != "nsubj":
+    if np.dep_ != "nsubj" or misread_object(np):
         return False
     # the verbs they are the subject of: theirs and its conjuncts without a subject of their own
     # ("three men shot and killed a trader"; not "Al Shabaab attacks forces, seven soldiers killed")
