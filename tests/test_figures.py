@@ -774,3 +774,13 @@ def test_people_burned_alive_are_dead_whichever_side_of_them_alive_stands():
     assert (13, "killed") in [(q, u) for q, u, _, _ in _figs("Gang members burned alive 13 people in Cite Soleil.")]
     # (things burned are no dead)
     assert not [f for f in _figs("Rioters burned two cars and a police post in Cite Soleil.") if f[1] == "killed"]
+
+
+def test_ranks_guides_and_escorts_are_people_counted_one_by_one():
+    from warwire import figures, nlp
+
+    def killed(text):
+        return sum(f.quantity for f in figures.find_figures(nlp.parse(text)) if f.unit == "killed")
+
+    assert killed("On 2 January 2020, a major, a soldier and a policeman were killed in an encounter in Kupwara.") == 3
+    assert killed("Gunmen killed six French aid workers and their two Nigerien guides near Koure.") == 8
