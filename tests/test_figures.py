@@ -784,3 +784,5 @@ def test_ranks_guides_and_escorts_are_people_counted_one_by_one():
 
     assert killed("On 2 January 2020, a major, a soldier and a policeman were killed in an encounter in Kupwara.") == 3
     assert killed("Gunmen killed six French aid workers and their two Nigerien guides near Koure.") == 8
+    # a bomber killed with his victims is counted with them
+    assert killed("A suicide bomber blew himself up at a restaurant in Mogadishu, killing 5 civilians and himself.") == 6

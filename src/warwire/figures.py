@@ -965,7 +965,7 @@ def _one_person(noun: Token, lex: FigureLexicon) -> bool:
         return True
     if noun.pos_ == "PRON":
         # "attack policeman and kill him"; "a thief was lynched while another was gunned down"
-        return noun.lower_ in ("him", "her", "he", "she") \
+        return noun.lower_ in ("him", "her", "he", "she", "himself", "herself") \
             or noun.lower_ == "another" and _one_more_of_those_before(noun, lex)
     if noun.lower_ in _ORDINALS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return _one_more_of_those_before(noun, lex)  # "killed three people, and a fourth died in hospital"
