@@ -4894,3 +4894,8 @@ def test_an_object_the_parser_made_a_clauses_subject_is_the_victim_counted():
     (ev,) = _in("NG", "On 2 January 2019, Boko Haram militants killed 43 farmers harvesting rice in Jere.", dt.date(2019, 1, 5))
     assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Attack", "Civilians (Nigeria)", 43)
     assert ev.actor1.startswith("Boko Haram")
+
+
+def test_some_of_a_crowd_who_attack_a_building_make_its_demonstration_violent():
+    (ev,) = _in("NE", "On 30 July 2023, protesters marched in Niamey; some attacked the French embassy.", dt.date(2023, 8, 2))
+    assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Niger)")

@@ -1005,6 +1005,8 @@ def _anaphoric_crowd(doc: Doc, span: tuple[int, int] | None, lex: Lexicon) -> bo
     sp = doc.char_span(*span, alignment_mode="expand") if span is not None else None
     if sp is None or not len(sp):
         return False
+    if len(sp) == 1 and sp[0].lower_ in ("some", "others") and sp[0].pos_ in ("PRON", "DET"):
+        return True  # a part of it told alone: "protesters marched in Niamey; some attacked the embassy"
     if sp[0].lower_ not in ANAPHORS:
         # a part of the crowd: the "of" phrase of the head refers back to it
         whole = next((g for c in sp.root.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -3989,23 +3991,27 @@ def _harm_by_demonstrators(doc: Doc, mentions: list[Mention], lex: Lexicon) -> N
     an attack of its own.  Not when police or armed men were told of since the demonstration
     began (they may be who "they" are), nor when the harmed are a crowd ("They beat up the
     protesters")."""
-    protest = next((m for m in mentions if m.create and m.frame == "protest"
-                    and m.sub_event_type in ("Peaceful protest", "Protest with intervention")), None)
-    if protest is None:
+    protests = [m for m in mentions if m.create and m.frame == "protest"
+                and m.sub_event_type in ("Peaceful protest", "Protest with intervention")]
+    if not protests:
         return
+    protest = protests[0]
     crowd = lex.cues.get("crowd", frozenset())
     # "police beat protesters ... They also attacked journalists": the police, told since
     armed_from = min((x.trigger[0] for x in mentions if x.cues & {"armed_agent", "state_agent"}
                       and x.trigger[0] >= protest.sent_start), default=math.inf)
     for m in mentions:
-        if (m.create and m.frame in CROWD_HARM_FRAMES and m.sub_event_type == "Attack" and m.anaphoric
+        # (an attack on a building left undecided is theirs too: "some attacked the French embassy")
+        if (m.frame in CROWD_HARM_FRAMES and (m.create and m.sub_event_type == "Attack" or m.undecided)
+                and m.anaphoric
                 and m.trigger[0] <= armed_from
                 and not m.agents and m.trigger[0] > protest.trigger[1] and not m.cause_only and not m.refers_only
                 and not m.cues & {"armed_agent", "state_agent"}
                 and not any((_lemma(t),) in crowd for p in m.patients
                             for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ())):
-            protest.sub_event_type = "Violent demonstration"
-            m.create = False
+            for p in protests:  # (the one told, and what a protest was about: "after student protest")
+                p.sub_event_type = "Violent demonstration"
+            m.create = m.undecided = False
 
 
 #: words whose complement refers to an event rather than reporting it ("claimed responsibility
