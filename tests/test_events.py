@@ -4827,6 +4827,10 @@ def test_is_before_a_noun_is_the_islamic_state_not_a_verb():
     (ev,) = _in("AF", "Agreement: Reported on 1 March 2020, 42 IS fighters surrendered to Afghan military forces in "
                       "Narang district, Kunar.", dt.date(2020, 3, 4))
     assert (ev.sub_event_type, ev.actor1) == ("Agreement", "Islamic State (Afghanistan)")
+    # (nor a place in brackets the parser made a second subject)
+    (ev,) = _in("ML", "On 18 August 2020, mutinous soldiers from the Kati camp (Kati, Koulikoro) arrested President "
+                      "Ibrahim Boubacar Keita.", dt.date(2020, 8, 21))
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Military Forces of Mali (2020-2021)")
     # (not in a line of capitals)
     assert [t.norm_ for t in nlp.parse("WHAT IS happening in Raqqa?")][1] == "is"
 

@@ -1255,7 +1255,10 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         # (of two subjects the parser gave the verb, the nearest before it: "Agreement: Reported
         # on 1 March, 42 IS fighters surrendered"; both, when the first is coordinated with it:
         # "Samburu and Borana herders clash")
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        # (not a place in brackets the parser made one: "soldiers from the Kati camp (Kati,
+        # Koulikoro) arrested the president")
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
+                    and not (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "(")]
         nearest = subjects[-1] if subjects else None
         if len(subjects) > 1 and any(c.dep_ == "cc" for c in subjects[-2].children):
             agent = _span_tokens(doc, (t for c in subjects[-2:] for t in c.subtree))
