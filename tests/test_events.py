@@ -4903,3 +4903,12 @@ def test_an_object_the_parser_made_a_clauses_subject_is_the_victim_counted():
 def test_some_of_a_crowd_who_attack_a_building_make_its_demonstration_violent():
     (ev,) = _in("NE", "On 30 July 2023, protesters marched in Niamey; some attacked the French embassy.", dt.date(2023, 8, 2))
     assert (ev.sub_event_type, ev.actor1) == ("Violent demonstration", "Rioters (Niger)")
+
+
+def test_whom_an_attack_is_accused_on_did_it():
+    (ev,) = _in("CD", "On 2 November 2022, shells hit a market in Goma, killing 3 civilians. The government accused M23 "
+                      "of firing the shells.", dt.date(2022, 11, 5))
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "M23: March 23 Movement")
+    (ev,) = _in("SO", "On 2 January 2020, gunmen killed 3 traders in Mogadishu. Al Shabaab was accused of the killings.",
+                dt.date(2020, 1, 5))
+    assert ev.actor1 == "Al Shabaab"

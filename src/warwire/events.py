@@ -5272,7 +5272,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
 
 
 #: what attributes an unattributed attack to a group named in or right after its sentence
-_CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|blam(?:ed|es|ing)|suspected|believed to be"
+_CLAIMED = re.compile(r"\b(?:claim(?:ed|s)? (?:the )?responsibility|responsible|blam(?:ed|es|ing)|accus(?:ed|es|ing)|suspected|believed to be"
                       r"|linked (?:to|with)|planted by|attributed to|carried out by|(?:was|were) behind"
                       # "police linked the attack to al-Shabaab"
                       r"|(?:linked|attributed|tied)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?"
@@ -5347,6 +5347,16 @@ def _claim_clause(text: str, claim: re.Match, start: int, end: int) -> tuple[int
     # (who "was blamed for" it is before; what "was blamed on" someone names them after)
     passive = _PASSIVE_BEFORE.search(text[max(start, claim.start() - 24):claim.start()]) \
         and not re.match(r"\s+on\b", text[claim.end():claim.end() + 4])
+    if word.startswith("accus"):
+        # whom one accuses of it, between the verb and its "of" ("the government accused M23 of
+        # firing the shells"; not who accuses); who "was accused" is before it
+        if passive:
+            last = None
+            for last in _SUBJECT_START.finditer(text, start, claim.start()):
+                pass
+            return (last.end() if last else start), claim.start()
+        of = re.compile(r"\bof\b").search(text, claim.end(), end)
+        return (claim.end(), of.start()) if of else (claim.end(), claim.end())
     if word.startswith("blam") and not passive:
         # (not who the blamed are said to be allied with: "blamed the SPLM-N, which has allied
         # itself with the RSF")
