@@ -5336,6 +5336,7 @@ def _claimed_by(doc: Doc, d: _Draft, ctx: Context, country: str | None, on: dt.d
 _SUBJECT_START = re.compile(r"(?:\b(?:that|said|says|say|stated|claimed|alleged)\b|[,;:])\s*", re.IGNORECASE)
 
 
+_OF = re.compile(r"\bof\b")
 #: a passive's auxiliary right before its participle ("was blamed", "were widely blamed")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 
@@ -5347,23 +5348,18 @@ def _claim_clause(text: str, claim: re.Match, start: int, end: int) -> tuple[int
     # (who "was blamed for" it is before; what "was blamed on" someone names them after)
     passive = _PASSIVE_BEFORE.search(text[max(start, claim.start() - 24):claim.start()]) \
         and not re.match(r"\s+on\b", text[claim.end():claim.end() + 4])
-    if word.startswith("accus"):
+    if word.startswith("accus") and not passive:
         # whom one accuses of it, between the verb and its "of" ("the government accused M23 of
-        # firing the shells"; not who accuses); who "was accused" is before it
-        if passive:
-            last = None
-            for last in _SUBJECT_START.finditer(text, start, claim.start()):
-                pass
-            return (last.end() if last else start), claim.start()
-        of = re.compile(r"\bof\b").search(text, claim.end(), end)
-        return (claim.end(), of.start()) if of else (claim.end(), claim.end())
+        # firing the shells"; not who accuses)
+        of = _OF.search(text, claim.end(), end)
+        return claim.end(), of.start() if of else claim.end()
     if word.startswith("blam") and not passive:
         # (not who the blamed are said to be allied with: "blamed the SPLM-N, which has allied
         # itself with the RSF")
         m = _BLAME_CLAUSE_END.search(text, claim.end(), end)
         return claim.end(), m.start() if m else end
-    if word.endswith("behind") or word.startswith("blam"):
-        # (and who "was blamed": "Boko Haram was blamed for the attack")
+    if word.endswith("behind") or word.startswith(("blam", "accus")):
+        # (and who "was blamed" or "was accused": "Boko Haram was blamed for the attack")
         last = None
         for last in _SUBJECT_START.finditer(text, start, claim.start()):
             pass
