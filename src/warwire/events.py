@@ -2892,10 +2892,17 @@ def _dates_the_telling(doc: Doc, d: dates_mod.DateMention, trig: Token) -> bool:
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None or span.start <= trig.i < span.end:
         return False
-    up = span.root.head
-    while up.pos_ == "ADP" and up.head.i != up.i:
-        up = up.head
+    up = _above(span.root.head, ("ADP",))
     return up.pos_ == "VERB" and _lemma(up) in _TELLING and any(a.i == up.i for a in trig.ancestors)
+
+
+def _above(tok: Token, through: tuple[str, ...]) -> Token:
+    """``tok``, or the first word above it that is none of the parts of speech ``through`` (the
+    word a date's preposition hangs on: "on" in "said on Monday", "on or before" in "on or
+    before 24 October")."""
+    while tok.pos_ in through and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _pick_date(
@@ -2919,9 +2926,7 @@ def _pick_date(
         if span is None:
             return 0
         root = span.root
-        up = root.head
-        while up.pos_ in ("ADP", "CCONJ") and up.head.i != up.i:  # "on or before 24 October"
-            up = up.head
+        up = _above(root.head, ("ADP", "CCONJ"))  # ("on or before 24 October")
         if up.i in own:
             return 2
         for anc in root.ancestors:
@@ -4414,28 +4419,31 @@ def _actor_before(doc: Doc, start: int, sent_actors: Sequence[ActorRef]) -> tupl
     return actor.start, actor.end
 
 
-def _dates_anothers_deed(doc: Doc, date: dates_mod.DateMention, head: Token, lex: Lexicon) -> bool:
-    """A day told in a relative clause (or a participle) the trigger is not part of, about a deed
-    of its own ("suspects believed to be linked to an attack on a church on 23/03"; not "two men
-    who were returning from the market on Sunday")."""
+def _clauses_apart(doc: Doc, date: dates_mod.DateMention, head: Token, participles: bool = True) -> list[Token]:
+    """The relative clauses (and participles modifying a noun: "a recently passed media bill",
+    with ``participles``) a date sits in that the event's trigger is not part of."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None or date.precision > 3:
+    if span is None:
+        return []
+    return [a for a in span[0].ancestors
+            if (a.dep_ in ("relcl", "acl") or participles and a.dep_ == "amod" and a.tag_ in ("VBN", "VBG"))
+            and a.i != head.i and a not in head.ancestors and head not in a.subtree]
+
+
+def _dates_anothers_deed(doc: Doc, date: dates_mod.DateMention, head: Token, lex: Lexicon) -> bool:
+    """A day told in a relative clause the trigger is not part of, about a deed of its own
+    ("suspects believed to be linked to an attack on a church on 23/03"; not "two men who were
+    returning from the market on Sunday")."""
+    if date.precision > 3:
         return False
-    clauses = [a for a in span[0].ancestors if a.dep_ in ("relcl", "acl") and a.i != head.i
-               and a not in head.ancestors and head not in a.subtree]
     return any(t.i != head.i and t.ent_type_ not in ("DATE", "TIME") and (_lemma(t),) in lex.triggers
-               for c in clauses for t in c.subtree)
+               for c in _clauses_apart(doc, date, head, participles=False) for t in c.subtree)
 
 
 def _in_relative_clause(doc: Doc, date: dates_mod.DateMention, head: Token) -> bool:
     """True when a date sits in a relative clause (or a participle) the event's trigger is not
     part of."""
-    tok = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if tok is None:
-        return False
-    # (a participle modifying a noun is one too: "a recently passed media bill")
-    clauses = [a for a in tok[0].ancestors if a.dep_ in ("relcl", "acl") or a.dep_ == "amod" and a.tag_ in ("VBN", "VBG")]
-    return any(head.i != c.i and c not in head.ancestors and head not in c.subtree for c in clauses)
+    return bool(_clauses_apart(doc, date, head))
 
 
 def _labour_strike(doc: Doc, head: Token, agent_span, patient_span, lex: Lexicon) -> bool:

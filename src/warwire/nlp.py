@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import DataError
 
@@ -37,6 +37,11 @@ _ENDS_SENTENCE = (".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "
 _DASHES = frozenset({"-", "--", "–", "—"})
 
 
+def _capitals(tok: Token) -> bool:
+    """A word of two or more letters written in capitals ("MOGADISHU", "WHAT")."""
+    return tok.is_upper and tok.is_alpha and len(tok) > 1
+
+
 def _in_dateline(doc: Doc, i: int, start: int) -> bool:
     """Is token ``i`` part of the place of a dateline opening at ``start``: a capitalised word,
     a comma or a stop, or a country's name after the city ("GOMA, Congo", "JUBA, South Sudan")?"""
@@ -51,7 +56,7 @@ def _after_dateline(doc: Doc, start: int) -> int | None:
     """The index of the token after a wire dateline opening a paragraph at ``start`` ("MOGADISHU
     (AFP) - ", "GOMA, Congo (AP) — ", "BEIRUT — "), else None."""
     i, end = start, min(len(doc), start + 16)
-    if i >= end or not (doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1):
+    if i >= end or not _capitals(doc[i]):
         return None
     while i < end and _in_dateline(doc, i, start):
         i += 1
@@ -179,9 +184,7 @@ def group_acronyms(doc: Doc) -> Doc:
         norm = _ACRONYM_NORMS.get(tok.text)
         if norm is None or tok.i + 1 >= len(doc):
             continue
-        before = doc[tok.i - 1] if tok.i else None
-        shouting = before is not None and before.is_upper and before.is_alpha and len(before) > 1
-        if not shouting and not doc[tok.i + 1].is_upper:
+        if not (tok.i and _capitals(doc[tok.i - 1])) and not doc[tok.i + 1].is_upper:
             tok.norm_ = norm
     return doc
 
