@@ -4912,3 +4912,44 @@ def test_whom_an_attack_is_accused_on_did_it():
     (ev,) = _in("SO", "On 2 January 2020, gunmen killed 3 traders in Mogadishu. Al Shabaab was accused of the killings.",
                 dt.date(2020, 1, 5))
     assert ev.actor1 == "Al Shabaab"
+
+
+def test_an_event_told_at_a_list_of_places_is_one_event_at_each_with_its_dead_divided():
+    # ACLED codes one event per place: the toll divided, any remainder on the first places
+    evs = _in("AF", "On Monday, 14 Taliban militants were killed during clashes with Afghan forces in Kot, "
+                    "Khogyani, and Dih Bala districts, Nangarhar.")
+    assert [(ev.location.name, ev.fatalities) for ev in evs] == [("Kot", 5), ("Khogayani", 5), ("Deh Bala", 4)]
+    assert {ev.sub_event_type for ev in evs} == {"Armed clash"} and len({ev.id for ev in evs}) == 3
+    assert {ev.location.admin1 for ev in evs} == {"Nangarhar"}
+    assert "[Place 3 of 3; the 14 killed at the 3 places are divided across them.]" in evs[2].notes
+    evs = _kenyan("Protests were held in the towns of Kotulo, Banisa and Takaba on Monday over a proposed budget.")
+    assert [(ev.sub_event_type, ev.location.name, ev.date) for ev in evs] == [
+        ("Peaceful protest", "Kotulo", dt.date(2019, 8, 19)), ("Peaceful protest", "Banissa", dt.date(2019, 8, 19)),
+        ("Peaceful protest", "Takaba", dt.date(2019, 8, 19))]
+
+
+def test_the_dead_a_list_gives_each_place_are_that_places():
+    evs = _kenyan("15 people were killed in clashes between rival ethnic groups in Nakuru (8) and Molo (7).")
+    assert [(ev.location.name, ev.fatalities) for ev in evs] == [("Nakuru", 8), ("Molo", 7)]
+    evs = _kenyan("Election violence caused two deaths on Sunday, one in Awendo and the other in Rongo.")
+    assert [(ev.location.name, ev.fatalities) for ev in evs] == [("Awendo", 1), ("Rongo", 1)]
+    # a count that is the whole toll is the list's, not its first place's
+    evs = _kenyan("Gunmen killed 6 people in Mandera and Elwak on Sunday.")
+    assert [(ev.location.name, ev.fatalities) for ev in evs] == [("Mandera", 3), ("El Wak", 3)]
+
+
+def test_a_coding_notes_count_is_each_places_already():
+    evs = _in("AF", "On 17 March 2020, operations by Afghan military forces killed 8 Taliban militants in Chora "
+                    "and Tarinkot districts, Urozgan. Fatalities split over 2 locations (4).", dt.date(2020, 3, 20))
+    assert [(ev.location.name, ev.fatalities) for ev in evs] == [("Tarinkot", 4), ("Chora", 4)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two communities clashed at the border of Isiolo and Meru counties on Monday.",  # a border's sides
+    "A bus travelling between Mandera and Elwak hit an IED on Monday.",  # the ends of a route
+    "Residents protested on Monday against a proposal to separate Narok and Kajiado districts.",  # no scene
+    "Two people were killed by gunmen in Kikuyu, Kiambu on Monday.",  # the second holds the first
+    "Gunmen killed two people in Mandera or Elwak on Monday.",  # one place, not known which
+])
+def test_places_that_are_no_list_of_scenes_make_one_event(text):
+    assert len(_kenyan(text)) == 1, [(ev.sub_event_type, ev.location and ev.location.name) for ev in _kenyan(text)]

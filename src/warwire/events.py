@@ -41,7 +41,7 @@ from .quotes import load_cues
 from .errors import DataError
 from .figures import (
     BODY_NOUNS, could_have, doc_text, headline_accusation, headline_predicate, misread_object, named_group,
-    objectless_transitive, particle_objects, reason_for, reduced_relative_subject, side_of, token_after,
+    objectless_transitive, parse_number, particle_objects, reason_for, reduced_relative_subject, side_of, token_after,
 )
 from .model import INTER_CODES, PRECEDENCE, SUB_EVENT_TYPES, Event, Figure, Place, Span
 
@@ -502,6 +502,8 @@ class Mention:
     context_date: dates_mod.DateMention | None = None
     place: Place | None = None
     precision: int = 1
+    #: the other places of the list its place is written in (see :func:`_listed_with`)
+    listed: list[Place] = field(default_factory=list)
     agents: list[ActorRef] = field(default_factory=list)
     patients: list[ActorRef] = field(default_factory=list)
     agent_uncertain: bool = False
@@ -2749,6 +2751,7 @@ def _locate(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], locality_before) 
     """Set a mention's place (:func:`_place_for`), or else the place its sentence (or
     labelled line) names elsewhere (:func:`_fallback_place`)."""
     m.place, m.precision = _place_for(doc, m, roles, locality_before)
+    m.listed = _listed_with(doc, m, roles)
     if m.place is None:
         m.fallback_place, m.fallback_precision = _fallback_place(doc_text(doc), roles, m.sent_start, m.sent_end)
     elif PLACE_RANK.get(m.place.feature_type, 1) >= 4:
@@ -2756,7 +2759,86 @@ def _locate(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], locality_before) 
         # town of that country the text names elsewhere is where, as near as it tells
         town, precision = _fallback_place(doc_text(doc), roles, m.sent_start, m.sent_end)
         if town is not None and town.country == m.place.country and PLACE_RANK.get(town.feature_type, 1) < 2:
-            m.place, m.precision = town, max(precision, 2)
+            m.place, m.precision, m.listed = town, max(precision, 2), []
+
+
+#: what stands between two places of one list: another name or a count in brackets, a
+#: designation, then a comma, "and" or "as well as", and maybe a repeated "in" ("Kot, Khogyani,
+#: and Dih Bala districts", "Nakuru (8) and Molo (7)", "Dara i Pech (Manogi) district and
+#: Asadabad city", "in Nyali and in Kisauni", "one in Awendo and the other in Rongo")
+#: a small count of people, in digits or words
+_FEW = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_LIST_SEP = re.compile(
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:{_DESIGNATOR_WORDS}\s*)*"
+    r"(?P<sep>,\s*and|,|and|,?\s*as\s+well\s+as)\s+"
+    rf"(?:(?:the\s+others?|another|{_FEW})\s+"
+    r"(?:(?:people|persons|were|was|killed|dead|died)\s+){0,2}(?=in\b|at\b))?(?:(?:in|at)\s+)?(?:the\s+)?$", re.I)
+#: what a list of scenes follows: a preposition ("in", "the towns of"), maybe with names the
+#: gazetteer lacks before ("in the strongholds of Nakuru, Kikuyu, Nyeri and Eldoret towns"); not
+#: "between" (the ends of a route), a border's "of" or a verb ("to separate Narok and Kajiado")
+_LIST_OPENS = re.compile(r"\b(?:in|at|on|near|around|across|outside|inside|throughout|of)\s+(?:the\s+)?"
+                         r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2},\s+)*$", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:borders?|boundary|boundaries|frontier)\s+(?:of|between)\s+(?:the\s+)?$", re.I)
+_BORDER_AFTER = re.compile(rf"^(?:\s+{_DESIGNATOR_WORDS})?\s+(?:borders?|boundary|boundaries|frontier)\b", re.I)
+
+
+def _listed_with(doc: Doc, m: Mention, roles: Sequence[_PlaceRole]) -> list[Place]:
+    """The other places of the list a mention's place is written in ("clashes in Kot, Khogyani
+    and Dih Bala districts", "protests in Nairobi and Kisumu"): ACLED codes the event once at
+    each.  Only a list joined by "and" counts (not "X or Y", nor "X, Y" where Y holds X), of
+    places named as such and of the same kind (towns and districts, or provinces), none said to
+    hold another ("Kikuyu, Kiambu"), written after a preposition ("in", "the towns of": not the
+    ends of a route "between Mandera and Elwak"), not the sides of a border ("at the border of
+    Isiolo and Meru counties") and not names that only qualify a noun ("Tharaka-Nithi and Meru
+    leaders")."""
+    if m.place is None:
+        return []
+    text = doc_text(doc)
+    cands = sorted((r for tier, r in _candidates(roles, m.sent_start, m.sent_end) if tier == 0),
+                   key=lambda r: r.place.start)
+    at = next((i for i, r in enumerate(cands) if (r.place.start, r.place.end) == (m.place.start, m.place.end)), None)
+    if at is None:
+        return []
+
+    def kind(p: Place) -> int:  # towns and districts; provinces; countries
+        rank = PLACE_RANK.get(p.feature_type, 1)
+        return 0 if rank < 2 else 2 if rank < 4 else 4
+
+    def joins(a: _PlaceRole, b: _PlaceRole) -> str | None:
+        sep = _LIST_SEP.match(text[a.place.end : b.place.start])
+        if sep is None or kind(b.place) != kind(m.place) or b.abroad != cands[at].abroad:
+            return None
+        return "and" if "and" in sep.group("sep").lower() or "well" in sep.group("sep").lower() else ","
+
+    items, seps = [cands[at]], []
+    i = at
+    while i + 1 < len(cands) and (sep := joins(cands[i], cands[i + 1])):
+        items.append(cands[i + 1])
+        seps.append(sep)
+        i += 1
+    i = at
+    while i > 0 and (sep := joins(cands[i - 1], cands[i])):
+        items.insert(0, cands[i - 1])
+        seps.insert(0, sep)
+        i -= 1
+    if "and" not in seps or kind(m.place) == 4:
+        return []
+    # the list ends at its "and": a place after it behind a comma is where they lie
+    # ("Kot, Khogyani and Dih Bala districts, Nangarhar")
+    items = items[: seps.index("and") + 2]
+    if cands[at] not in items:
+        return []
+    first, last = items[0].place, items[-1].place
+    before = text[max(0, first.start - 60) : first.start]
+    after = next((t for t in doc if t.idx >= last.end), None)
+    if not _LIST_OPENS.search(before) or _BORDER_BEFORE.search(before) or _BORDER_AFTER.match(text, last.end) \
+            or after is not None and after.pos_ in ("NOUN", "PROPN") and not after.is_upper \
+            and not re.fullmatch(_DESIGNATOR_WORDS, after.lower_):
+        return []
+    held = {id(roles[r.container]) for r in items if r.container is not None}
+    if any(id(r) in held for r in items) or len({r.place.gazetteer_id for r in items}) < len(items):
+        return []  # ("Kikuyu, Kiambu and Nairobi": the second holds the first)
+    return [r.place for r in items if r is not cands[at]]
 
 
 def _precision(text: str, place: Place, anaphor: bool = False) -> int:
@@ -3559,7 +3641,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                         and _occasion_dated(doc, d) is None), None)  # (not "at the 8 August poll")
             _locate(doc, m, roles, last_locality_before)
             if frame.name == "withdrawal" and m.place is not None and _headed_for(head, m.place):
-                m.place = None  # "the soldiers withdrew toward Jalalaqsi": where they went, not what they left
+                m.place, m.listed = None, []  # "the soldiers withdrew toward Jalalaqsi": where they went, not what they left
             if (head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and _family(m.sub_event_type) == "violence"
                     and not m.territorial and m.place is None and m.date is None
                     and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
@@ -4785,6 +4867,8 @@ class _Draft:
     date: dates_mod.DateMention | None = None
     place: Place | None = None
     precision: int = 1
+    #: the other places of the list its place is written in: one event at each
+    listed: list[Place] = field(default_factory=list)
 
     @property
     def sent_span(self) -> tuple[int, int]:
@@ -4851,7 +4935,7 @@ class _Draft:
             or not m.create and _places_compatible(self.place, m.place)
             and PLACE_RANK.get(m.place.feature_type, 1) < PLACE_RANK.get(self.place.feature_type, 1)
         ):
-            self.place, self.precision = m.place, m.precision
+            self.place, self.precision, self.listed = m.place, m.precision, m.listed
 
 
 #: demonstrations a crowd's own violence in their clause makes violent ones
@@ -5910,8 +5994,45 @@ def build_events(
         if SUB_EVENT_TYPES[sub] != "Strategic developments" and sub not in TERRITORIAL_TYPES:
             # (a place changes hands once, however long the fighting for it took)
             ev._days = _days_told(doc, d, date, precision)
+        if location is not None and d.place is not None and d.listed:
+            text = doc_text(doc)
+            ev._places = [(location, _count_at(text, d.place))] + [
+                (_event_location(p, _precision(text, p)), _count_at(text, p)) for p in d.listed]
         events.append(ev)
     return events
+
+
+#: a count of the dead written with a place of a list: "Nakuru (8) and Molo (7)", "two deaths,
+#: one in Awendo and the other in Rongo", "70 killed in Ouallam and 30 in Tillaberi"
+_COUNT_AFTER = re.compile(r"\s*\(\s*(\d{1,4})\s*\)")
+_COUNT_BEFORE = re.compile(
+    rf"\b({_FEW})\s+"
+    r"(?:(?:people|persons|of\s+them|were|was|killed|dead|died|deaths?)\s+){0,2}(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _count_at(text: str, place: Place) -> int | None:
+    """The dead a list gives one of its places (see :data:`_COUNT_AFTER`), or None."""
+    if m := _COUNT_AFTER.match(text, place.end):
+        return int(m.group(1))
+    if m := _COUNT_BEFORE.search(text[max(0, place.start - 40) : place.start]):
+        return parse_number(m.group(1))
+    return None
+
+
+def _shares(total: int, counts: Sequence[int | None]) -> list[int]:
+    """The dead of each place of a list: the count written with it, the rest of ``total``
+    divided across the others (any remainder on the first ones: 14 over three is 5, 5 and 4).
+    A count that is the whole total counts for the list, and counts that add up to more than the
+    total are not read as shares."""
+    given = [c if c is not None and c != total else None for c in counts]
+    if sum(c or 0 for c in given) > total:
+        given = [None] * len(counts)
+    rest = total - sum(c or 0 for c in given)
+    open_ = [i for i, c in enumerate(given) if c is None]
+    out = [c or 0 for c in given]
+    for k, i in enumerate(open_):
+        out[i] = rest // len(open_) + (1 if k < rest % len(open_) else 0)
+    return out
 
 
 def _days_told(doc: Doc, d: _Draft, date: dt.date | None, precision: int) -> list[tuple[dt.date, int]]:
@@ -5980,11 +6101,38 @@ def split_by_day(events: Sequence[Event]) -> list[Event]:
                 "id": ev.id if k == 0 else f"{ev.id}-{k + 1}",
                 "date": day,
                 "time_precision": min(precision, 3),
-                "fatalities": total // n + (1 if k >= n - total % n else 0),
+                "fatalities": total if ev._coded else total // n + (1 if k >= n - total % n else 0),
             })
             copy._days = []  # (model_copy carries its clauses and other occasions)
-            share = f"; the {total} killed over the {n} days are divided across them" if total else ""
+            share = f"; the {total} killed over the {n} days are divided across them" if total and not ev._coded else ""
             copy.notes = f"{_notes(copy, copy.evidence)} [Day {k + 1} of {n}{share}.]"
+            out.append(copy)
+    return out
+
+
+def split_by_place(events: Sequence[Event]) -> list[Event]:
+    """One event at each place of the list an event is told at ("14 Taliban militants were
+    killed during clashes in Kot, Khogyani and Dih Bala districts"), as ACLED codes it: each
+    place with the dead the report gives it, or its share of the total (see :func:`_shares`),
+    the notes saying which place of how many it is.  The first place keeps the event's id."""
+    out: list[Event] = []
+    for ev in events:
+        if len(ev._places) < 2:
+            out.append(ev)
+            continue
+        n, total = len(ev._places), ev.fatalities
+        # (a coding note's count is each event's already: "Fatalities are split across 3 events (5)")
+        shares = [total] * n if ev._coded else _shares(total, [c for _, c in ev._places])
+        base = _notes(ev, ev.evidence)
+        tags = ev.notes[len(base):] if ev.notes.startswith(base) else ""  # ("[Day 1 of 2 ...]")
+        divided = all(c is None for _, c in ev._places)
+        for k, ((place, _), share) in enumerate(zip(ev._places, shares)):
+            copy = ev.model_copy(deep=True, update={
+                "id": ev.id if k == 0 else f"{ev.id}-at{k + 1}", "location": place, "fatalities": share})
+            copy._places = []
+            told = (f"; the {total} killed at the {n} places are divided across them" if divided
+                    else f"; {share} of the {total} killed") if total and not ev._coded else ""
+            copy.notes = f"{_notes(copy, copy.evidence)}{tags} [Place {k + 1} of {n}{told}.]"
             out.append(copy)
     return out
 
@@ -6215,7 +6363,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
     the deaths told in its other ``sentences`` (character ranges) are that event's ("... The
     clerk died in the fire").  An event that kills no one by definition (an arrest, an agreement,
     a transfer of territory without a fight) has none; a protest intervention that killed is
-    excessive force.
+    excessive force.  A coding note's count is each event's (see :func:`split_by_day`).
     """
     orphans = _orphan_sentences(events, sentences) if len(events) > 1 else {}
     # the events each figure counts for, when another event is told in its sentence
@@ -6235,6 +6383,7 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
             coded = article_coded
         if coded:
             ev.fatalities = min(coded)
+            ev._coded = True
             continue
         per_source: dict[str | None, int] = {}
         extra = 0  # "... were also killed": other dead, added to the toll
@@ -6427,7 +6576,7 @@ def _apply_labels(drafts: list[_Draft]) -> list[_Draft]:
             other.mentions, d.mentions = [], d.mentions + other.mentions
             d.date = d.date or other.date
             if d.place is None:
-                d.place, d.precision = other.place, other.precision
+                d.place, d.precision, d.listed = other.place, other.precision, other.listed
     return [d for d in drafts if d.mentions]
 
 

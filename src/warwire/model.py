@@ -228,6 +228,13 @@ class Event(_Model):
     #: ("15-16 January", "two days of clashes"): ACLED codes one event per day (see
     #: ``events.split_by_day``)
     _days: list[tuple[dt.date, int]] = PrivateAttr(default_factory=list)
+    #: the places it happened at, each with the dead the report gives it, when its report lists
+    #: more than one ("clashes in Kot, Khogyani and Dih Bala districts"): ACLED codes one event
+    #: at each (see ``events.split_by_place``)
+    _places: list[tuple[Place, int | None]] = PrivateAttr(default_factory=list)
+    #: its dead were given by a coding note, for each event it is split into ("Fatalities are
+    #: split across 3 events (5)"): not divided again
+    _coded: bool = PrivateAttr(default=False)
 
 
 class Quote(_Model):

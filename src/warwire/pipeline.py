@@ -189,7 +189,7 @@ def _extract_doc(article: Article, doc: Doc, countries: Sequence[str] = ()) -> E
     background = set(ctx.background)  # (the dead of events too old to be news are no other event's)
     events_mod.assign_fatalities(events, figures, text, [(s.start_char, s.end_char) for s in doc.sents
                                                          if (s.start_char, s.end_char) not in background])
-    events = events_mod.split_by_day(events_mod.split_summaries(events))
+    events = events_mod.split_by_place(events_mod.split_by_day(events_mod.split_summaries(events)))
     t = _TIMES.add("events", t)
     claims, contested = claims_mod.link_claims(quotes, events, text=text)
     for ev in events:
