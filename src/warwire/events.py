@@ -181,6 +181,9 @@ class WordsSpec(_WordSetsSpec):
     riot_missiles: frozenset[str]
     deed_measures: frozenset[str]
     ranks: frozenset[str]
+    referring: frozenset[str]
+    proclaiming: frozenset[str]
+    attributing: frozenset[str]
 
     @functools.cached_property
     def fired(self) -> frozenset[str]:
@@ -1467,8 +1470,8 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             agent = subtree_span(among)  # "clashes erupted between the army and the RSF"
     elif (np := _object_phrase(trig)).dep_ in ("dobj", "obj") and np.head.pos_ == "VERB" \
             and (modifier is None or doc_text(doc)[modifier[0]].islower()) \
-            and (_lemma(np.head) in _PROCLAIMING or _lemma(np.head) not in load_cues().verbs
-                 and _lemma(np.head) not in _ATTRIBUTING):
+            and (_lemma(np.head) in _word_lists().proclaiming or _lemma(np.head) not in load_cues().verbs
+                 and _lemma(np.head) not in _word_lists().attributing):
         # (a strike whose doer its own name or demonym names is theirs: "Hamas blamed an Israeli
         # air strike"; not "Russian forces carried out heavy air strikes"; nor who told of it or
         # whom they tied it to: "a police spokesman confirmed the attack", unless claiming it)
@@ -1487,13 +1490,6 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         agent = agent or next((subtree_span(c) for c in trig.head.head.children if c.dep_ == "nsubj"), None)
     return agent or modifier, patient, passive
 
-
-#: verbs of telling whose subject does what their object names ("claimed the attack", "the
-#: ELN declared an armed strike", "the army announced a ceasefire")
-_PROCLAIMING = frozenset({"claim", "declare", "announce", "proclaim", "impose"})
-#: verbs whose subject says who did what their object names ("police linked the attack to
-#: al-Shabaab"), as verbs of telling do
-_ATTRIBUTING = frozenset({"link", "attribute", "tie", "connect", "trace", "pin"})
 
 #: weapons written as acronyms the tagger takes for names ("an IED blast")
 _WEAPON_ACRONYMS = frozenset({"ied", "vbied", "svbied", "pbied", "rcied", "rpg", "uxo", "erw", "manpad"})
@@ -1518,7 +1514,7 @@ def _object_phrase(noun: Token) -> Token:
         noun = noun.head  # ("hostilities" in "cessation of hostilities agreement")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "obj") \
             and (noun.head.head.pos_ == "NUM" or _lemma(noun.head.head) in _word_lists().deed_measures
-                 or _lemma(noun.head.head.head) in _PROCLAIMING):
+                 or _lemma(noun.head.head.head) in _word_lists().proclaiming):
         return noun.head.head
     return noun
 
@@ -4104,15 +4100,6 @@ def _harm_by_demonstrators(doc: Doc, mentions: list[Mention], lex: Lexicon) -> N
             m.create = m.undecided = False
 
 
-#: words whose complement refers to an event rather than reporting it ("claimed responsibility
-#: for the attack", "accused Iran of bombing", "sanctions over the bombing")
-REFERRING_HEADS = frozenset(
-    "responsibility responsible accuse blame response retaliation retaliate sanction wake aftermath "
-    "investigation investigate probe trial anniversary memory condemnation condemn mention warrant indictment "
-    "verdict conviction acquittal inquest inquiry lawsuit".split()
-)
-
-
 def _claimed_anew(trig: Token) -> bool:
     """An attack told for the first time by who claims it: "claimed responsibility for a missile
     attack on a commercial vessel", "for attacks on two police posts" (not "for the attack",
@@ -4140,11 +4127,11 @@ def _claimed_anew(trig: Token) -> bool:
 
 
 def _refers(trig: Token, sent: SpacySpan, lex: Lexicon) -> bool:
-    """Is the trigger the complement of a word that only refers to an event (see REFERRING_HEADS
-    and the lexicon's ``anniversary`` words: "on the anniversary of the massacre"), or a word
+    """Is the trigger the complement of a word that only refers to an event (the lexicon's
+    ``referring`` and ``anniversary`` words: "on the anniversary of the massacre"), or a word
     that only describes someone in a sentence that remembers ("Families of cadets massacred by
     IS gathered to mark the anniversary of the killings")?"""
-    heads = REFERRING_HEADS | set(lex.modality.anniversary)
+    heads = lex.words.referring | set(lex.modality.anniversary)
     if trig.dep_ in ("acl", "relcl", "amod", "compound") and any(_lemma(t) in lex.modality.anniversary for t in sent):
         return True
     cur = trig
