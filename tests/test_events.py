@@ -823,6 +823,15 @@ def test_a_report_of_nothing_newer_keeps_an_event_dated_to_the_day():
     assert (ev.date, ev.time_precision) == (dt.date(2018, 7, 15), 3)
 
 
+def test_an_older_deed_told_after_an_undated_event_does_not_date_it():
+    # the attack a man was behind years ago is no detail of his killing told undated before it
+    (ev,) = _in("KE", "Police shot dead Al Shabaab member Hussein Said Omar. He was one of the militants "
+                      "behind the Mpeketoni attack in June 2014.", published=dt.date(2017, 8, 21))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Police Forces of Kenya (2013-2022)", "Al Shabaab", 1)
+    assert ev.date.year == 2017
+
+
 def test_demonstrators_attacking_someone_riot():
     ev = only("On Monday, workers protested at Mombasa city hall. Some protesters attacked a county "
               "official outside the building.")

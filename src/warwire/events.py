@@ -5212,8 +5212,11 @@ def _burnt_in_attack(drafts: Sequence[_Draft], m: Mention) -> bool:
     return drafts[-1].told_before(m) or any(x.sent_start == m.sent_start for x in drafts[-1].mentions)
 
 
-def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
-    """Group mentions of the same happening; drop those that only add details to nothing."""
+def merge_mentions(mentions: Sequence[Mention], published: dt.date | None = None) -> list[_Draft]:
+    """Group mentions of the same happening; drop those that only add details to nothing.  A
+    detail another sentence dates long before ``published`` is another, older happening, no
+    detail of an event told undated ("Police shot dead X. He was one of the militants behind the
+    Mpeketoni attack in June 2014")."""
     drafts: list[_Draft] = []
     # sentences that tell more than a toll
     told = {m.sent_start for m in mentions if m.create and m.frame not in TOLL_FRAMES | {"body_found"}}
@@ -5330,6 +5333,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[_Draft]:
                     _family(d.sub_event_type) == "violence" and d.date is not None and m.date is not None
                 )
             if not fam_ok or not _dates_compatible(d, m) or not (m.restates or _places_compatible(d.place, m.place)):
+                continue
+            if m.date is not None and m.date.date is not None and published is not None and d.date is None \
+                    and _long_before(m.date.date, m.date.precision, published) \
+                    and not any(x.sent_start == m.sent_start for x in d.mentions):
                 continue
             distance = min(abs(x.sent_start - m.sent_start) for x in d.mentions)
             before = min(x.sent_start for x in d.mentions) <= m.sent_start
@@ -5512,13 +5519,22 @@ def _draft_date(d: _Draft, published: dt.date | None) -> tuple[dt.date | None, i
     precision = told.precision if told else 2
     if date is None or published is None:
         return date, precision, "news"
-    # a month-precision date is coded at mid-month: measure the age from the month's end
+    if _long_before(date, precision, published):
+        return date, precision, "background"
+    return date, precision, "future" if (date - published).days > 1 else "news"
+
+
+#: how many days before its report an event is background to the report's news
+BACKGROUND_DAYS = 31
+
+
+def _long_before(date: dt.date, precision: int, published: dt.date) -> bool:
+    """Is a date more than :data:`BACKGROUND_DAYS` before ``published``?  A month-precision date
+    is coded at mid-month: its age is measured from the month's end."""
     latest = date
     if precision == 3:
         latest = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    if (published - latest).days > 31:
-        return date, precision, "background"
-    return date, precision, "future" if (date - published).days > 1 else "news"
+    return (published - latest).days > BACKGROUND_DAYS
 
 
 def _repelled_attackers(d: _Draft, mentions: Sequence[Mention], ctx: Context, country: str | None,
@@ -6472,7 +6488,7 @@ def extract_events(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[E
     _road_blocks_of_protests(mentions)
     _attack_by_default(doc, mentions)
     _death_by_default(doc, mentions, lex)
-    drafts = _apply_labels(merge_mentions(mentions))
+    drafts = _apply_labels(merge_mentions(mentions, ctx.published))
     drafts = _drop_reactions(drafts, lex)
     return build_events(doc, drafts, ctx, lex, mentions)
 
