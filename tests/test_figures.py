@@ -9,6 +9,7 @@ import pytest
 from warwire import nlp
 from warwire.errors import DataError
 from warwire.figures import find_figures, load_units, parse_number, quantities_in_text, side_of
+from warwire.quotes import find_quotes
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 SAMPLE = SAMPLES / "khan-shaikhoun-2019-08-20.txt"
@@ -84,6 +85,19 @@ def test_conflicting_figures_both_kept_with_sources():
         (8, "killed", "Syrian Observatory for Human Rights"),
         (12, "killed", "civil defence"),
     ]
+
+
+def test_a_second_speaker_in_a_clause_the_parser_hung_inside_the_first_gives_their_own_figure():
+    text = "Amnesty said 12 people were killed, while the government said two died."
+    doc = nlp.parse(text)
+    figures = find_figures(doc, quotes=find_quotes(doc))
+    assert [(f.quantity, f.unit, f.source) for f in figures] == [(12, "killed", "Amnesty"), (2, "killed", "government")]
+
+
+def test_a_plural_the_tagger_left_untouched_counts_people():
+    # "militiamen" tagged singular, its lemma unchanged, after a group's name
+    assert [(f.quantity, f.unit) for f in find_figures(nlp.parse("The army killed five CODECO militiamen in Djugu."))] \
+        == [(5, "killed")]
 
 
 def test_fraction_needs_a_previous_figure():

@@ -977,9 +977,17 @@ def _actors_in(span: tuple[int, int] | None, actors: Sequence[ActorRef]) -> list
     return [a for a in actors if a.start >= s and a.end <= e]
 
 
+#: participles that make "X-appointed" someone X put in office, "X-run" something X runs: X is
+#: not who they are ("a junta-appointed ward administrator", "a Hamas-run school")
+_PLACING = frozenset({"appointed", "installed", "nominated", "owned", "run", "operated"})
+_PLACED_BY = re.compile(rf"\s?[-‐‑]\s?(?:{'|'.join(sorted(_PLACING))})\b", re.IGNORECASE)
+
+
 def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
     """The actor only qualifies a person outside it: "an al-Shabaab critic", "the wife of a
-    Taliban commander" (``[people] outsider`` nouns)."""
+    Taliban commander" (``[people] outsider`` nouns), "a junta-appointed administrator"."""
+    if _PLACED_BY.match(doc_text(doc), ref.end):
+        return True
     sp = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if sp is None or not len(sp):
         return False
@@ -1264,6 +1272,12 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
         # Koulikoro) arrested the president")
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
                     and not (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "(")]
+        if len(subjects) > 1 and subjects[-1].pos_ == "PROPN" and subjects[-1].left_edge.i > 0 \
+                and (before := doc[subjects[-1].left_edge.i - 1]).pos_ == "NOUN" \
+                and any(t.i == before.i for t in subjects[-2].subtree):
+            # a name right after a noun of the first subject's phrase is that noun's ("air
+            # strikes on the Yemeni capital Sanaa killed 14 people")
+            subjects = subjects[:-1]
         nearest = subjects[-1] if subjects else None
         if len(subjects) > 1 and any(c.dep_ == "cc" for c in subjects[-2].children):
             agent = _span_tokens(doc, (t for c in subjects[-2:] for t in c.subtree))
@@ -1771,6 +1785,21 @@ def _noun_of(tok: Token) -> Token:
     return tok
 
 
+def _stopped_weapon(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` what a verb that stops weapons was done to: its object ("police discovered a
+    bomb"), a headline's subject of its participle ("Unexploded bomb discovered inside bus") or
+    the object the parser made the subject of a clause after it ("police found an IED planted on
+    the road")?"""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    def stops(verb: Token) -> bool:
+        return verb.pos_ == "VERB" and (_lemma(verb),) in lex.cues.get("disrupt", ())
+    if noun.dep_ in ("dobj", "obj", "nsubjpass"):
+        return stops(noun.head)
+    return noun.dep_ == "nsubj" and (objectless_transitive(noun.head) and stops(noun.head)
+                                     or misread_object(noun) and stops(noun.head.head))
+
+
 def _disrupted_weapon(tok: Token, lex: Lexicon) -> bool:
     """``tok`` lies in the object of a verb that stops a weapon: "recovered two hand grenades",
     "seized explosives"."""
@@ -1831,8 +1860,10 @@ def _victim_words(doc: Doc, span: tuple[int, int] | None) -> set[str]:
         return set()
     told = {t.i for c in sp if c.dep_ in ("relcl", "acl") and c.head.i != c.i and sp.start <= c.head.i < sp.end
             for t in c.subtree}
-    # who holds a place is no victim: "pounded rebel-held areas"
-    held = {t.i for t in sp if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _HOLDING}
+    # who holds a place or put someone in office is no victim: "pounded rebel-held areas", "shot
+    # dead a junta-appointed administrator"
+    held = {t.i for t in sp if t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+            and doc[t.i + 2].lower_ in _HOLDING | _PLACING}
     return {t.lower_ for t in sp if t.i not in told and t.i not in held}
 
 
@@ -2272,7 +2303,10 @@ _DESIGNATED = re.compile(r"\s+(?:sub-?)?(?:districts?|count(?:y|ies)|wards?|cons
 _COMMA_GAP = re.compile(rf"^[)'‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s*,\s*$", re.I)
 _IN_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 #: "Abu Shouk near El Fasher": a place told by a town it is near
-_NEAR_GAP = re.compile(rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*,?\s+(?:near|outside)\s+(?:the\s+)?$", re.I)
+#: the words that may stand between a place and "near"/"north of": its designation, maybe with
+#: words before it ("the Abu Shouk displacement camp north of El Fasher")
+_DESIGNATION = rf"(?:(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+{_DESIGNATOR_WORDS})?(?:\s+{_DESIGNATOR_WORDS})*"
+_NEAR_GAP = re.compile(rf"^['‘’\"”]?{_DESIGNATION},?\s+(?:near|outside)\s+(?:the\s+)?$", re.I)
 #: what makes a place only part of a name: a news outlet's ("Saba news agency") or where an
 #: organisation is based ("the Norway-based rights group Hengaw")
 _NAMES_ONLY_AFTER = re.compile(r"\s+(?:news\s+agency|press\s+agency|news\s+channel|newspaper|broadcaster)\b"
@@ -2280,7 +2314,7 @@ _NAMES_ONLY_AFTER = re.compile(r"\s+(?:news\s+agency|press\s+agency|news\s+chann
 #: "Tarmiyah, north of Baghdad", "al-Sukhnah, 70 km east of Homs", "Dhuluiya, 90 km from
 #: Baghdad": a town told by where it lies from another, which is then no event place
 _REFERENCE_GAP = re.compile(
-    rf"^['‘’\"”]?(?:\s+{_DESIGNATOR_WORDS})*,?\s+(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?"
+    rf"^['‘’\"”]?{_DESIGNATION},?\s+(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?"
     r"(?:(?:\d[\d,.]*\s*(?:-\s*)?(?:km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]*\)\s+)?)?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
     r"|\d[\d,.]*\s*(?:-\s*)?(?:km|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+(?:\([^)]*\)\s+)?(?:from|of))"
@@ -2290,6 +2324,8 @@ _REFERENCE_GAP = re.compile(
 BORDER_KM = 120.0
 #: how far (km) a place told as near a town may lie from it
 NEAR_KM = 60.0
+#: how far a place may lie from the one a text says it is north (south, ...) of
+REFERENCE_KM = 300.0
 #: "X district, Y": a place written as a district or city, so what holds it is a province
 _DIVISION_GAP = re.compile(r"\b(?:district|city|county|sub-?county|province)\b", re.I)
 _PAREN_GAP = re.compile(r"^\s*\(\s*$")
@@ -2474,7 +2510,8 @@ def _place_roles(doc: Doc, places: Sequence[Place]) -> list[_PlaceRole]:
         gap = text[p.end : q.start]
         if not (PLACE_RANK.get(q.feature_type, 1) == 0 and PLACE_RANK.get(p.feature_type, 1) <= 1):
             continue
-        if _NEAR_GAP.match(gap) and _km(p.lat, p.lon, q.lat, q.lon) > NEAR_KM:
+        far = _km(p.lat, p.lon, q.lat, q.lon)
+        if _NEAR_GAP.match(gap) and far > NEAR_KM or _REFERENCE_GAP.match(gap) and far > REFERENCE_KM:
             r.dropped = True  # a namesake far off: the camp "Abu Shouk near El Fasher" is no Abu Suq 390 km away
         elif _NEAR_GAP.match(gap) or _REFERENCE_GAP.match(gap):
             nxt.holds = True  # the town "Tarmiyah, north of Baghdad" is told by: no event place
@@ -2644,8 +2681,12 @@ def _candidates(roles: Sequence[_PlaceRole], start: int, end: int) -> list[tuple
     end of a route or an institution's seat ("the Kabul government").  A town or district
     must lie in the province named with it ("the Kharki area of Garmsir district, Helmand")."""
     inside = [r for r in roles if start <= r.place.start < end and not r.dropped]
-    regions = {_norm(r.place.name) for r in inside if PLACE_RANK.get(r.place.feature_type, 1) == 2}
-    regions |= {_norm(r.place.admin1) for r in inside if PLACE_RANK.get(r.place.feature_type, 1) == 2 and r.place.admin1}
+    # (a province abroad holds no town at home: "Iranian missiles hit Erbil, the Kurdistan Region
+    # Security Council said", its Kurdistan read as Iran's Kordestan; nor does one that only
+    # qualifies someone: "shot dead 23 people from Punjab in Musakhel")
+    provinces = [r.place for r in inside if PLACE_RANK.get(r.place.feature_type, 1) == 2 and not r.abroad
+                 and r.modifier is None]
+    regions = {_norm(p.name) for p in provinces} | {_norm(p.admin1) for p in provinces if p.admin1}
     kept = {id(p) for p in _drop_province_towns([r.place for r in inside])}
     out = []
     for r in inside:
@@ -2974,6 +3015,17 @@ def _dates_the_telling(doc: Doc, d: dates_mod.DateMention, trig: Token) -> bool:
     return up.pos_ == "VERB" and _lemma(up) in _TELLING and any(a.i == up.i for a in trig.ancestors)
 
 
+def _written_after_telling(doc: Doc, d: dates_mod.DateMention) -> bool:
+    """Is ``d`` written right after a verb of telling ("said on Wednesday", "announced Tuesday")?"""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start
+    while i > 0 and doc[i - 1].lower_ == "on":
+        i -= 1
+    return i > 0 and doc[i - 1].pos_ == "VERB" and _lemma(doc[i - 1]) in _TELLING
+
+
 def _above(tok: Token, through: tuple[str, ...]) -> Token:
     """``tok``, or the first word above it that is none of the parts of speech ``through`` (the
     word a date's preposition hangs on: "on" in "said on Monday", "on or before" in "on or
@@ -3154,9 +3206,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.i == head.i + 1 \
                     and (_lemma(head.head),) in lex.cues.get("modified", ()) and not _verb_read_as_compound(head):
                 continue  # "attack helicopters", "a strike force": what kind of thing, no event
-            if frame.name == "strike" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj", "nsubjpass") \
-                    and (_lemma(head.head),) in lex.cues.get("disrupt", ()):
-                continue  # "police discovered a bomb and disarmed it": a weapon stopped, no attack
+            if (frame.name == "strike" or frame.name == "explosion" and head.dep_ == "nsubj") and _stopped_weapon(head, lex):
+                # "police discovered a bomb and disarmed it", "Unexploded bomb discovered inside
+                # bus": a weapon stopped, no attack (an explosive a verb of the kind has for its
+                # object is typed by its cue: "troops neutralised an explosive device")
+                continue
             if frame.name == "explosion" and head.pos_ in ("NOUN", "PROPN") \
                     and head.dep_ in ("dobj", "obj", "nsubjpass") and lex.triggers.get((_lemma(head.head),)) == "destroying":
                 continue  # "soldiers destroyed an IED": the destroying tells it (not "an IED destroyed a tank")
@@ -3607,6 +3661,10 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # ("two men suspected of the March 2012 bus station bombing are abducted")
                 own_days = [d for d in in_sent if not _dates_anothers_deed(doc, d, head, lex)]
                 in_sent = own_days or [d for d in in_sent if d.precision <= 2]
+                # the day written right after "said" is when it was said, wherever the parser hung
+                # it, when the sentence tells another ("The army said on Wednesday it killed five
+                # militiamen on Monday")
+                in_sent = [d for d in in_sent if not _written_after_telling(doc, d)] or in_sent
                 in_clause = [d for d in in_clause if d in in_sent]
             if in_sent:
                 m.date = _pick_date(doc, in_clause, in_sent, head, m.trigger[0])
@@ -5897,6 +5955,8 @@ def build_events(
         if actor1 is None and sub == "Arrests" and ctx.resolve:
             actor1 = ctx.resolve("police", country, date)  # "five suspects were arrested": by the police
         unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
+        if actor1 is None and sub == "Disrupted weapons use" and not candidates:
+            actor1 = unknown  # "Unexploded bomb discovered inside bus": whoever planted it, unnamed
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
             actor1 = unknown
             if (origin := _fired_from(doc, d, ctx.places)) not in (None, country):

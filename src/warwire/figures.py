@@ -397,6 +397,8 @@ def _people_noun(noun: Token, lex: FigureLexicon) -> bool:
     """A noun that counts people: listed in ``people``, or one for someone who does something
     ("reservists", "bystanders", "loyalists")."""
     lemma = noun.lemma_.lower()
+    if lemma.endswith("men") and lemma[:-3] + "man" in lex.people:
+        return True  # a plural the tagger left as it is ("five CODECO militiamen", tagged singular)
     return lemma in lex.people or noun.pos_ == "NOUN" and bool(_PERSON_SUFFIX.search(lemma))
 
 
@@ -809,9 +811,11 @@ def particle_objects(verb: Token) -> list[Token]:
 
 
 #: Verbs that always take an object: a headline's past tense of one with none reads as a passive
-#: whose subject is the victim ("Four security officers killed.", "Six year old boy killed").
+#: whose subject is the victim or the thing ("Four security officers killed.", "Six year old boy
+#: killed", "Unexploded bomb discovered inside bus", "IED defused near Mandera").
 TRANSITIVE_ONLY = frozenset({"kill", "murder", "behead", "assassinate", "execute", "abduct", "kidnap",
-                             "injure", "wound", "slaughter", "lynch", "massacre"})
+                             "injure", "wound", "slaughter", "lynch", "massacre",
+                             "find", "discover", "uncover", "defuse", "recover", "confiscate", "impound"})
 
 
 def objectless_transitive(verb: Token) -> bool:
@@ -820,7 +824,8 @@ def objectless_transitive(verb: Token) -> bool:
     clashes", "Suspected Mungiki member killed at slum")."""
     shot_dead = verb.lemma_.lower() in ("shoot", "gun") and any(c.lower_ in ("dead", "down") for c in verb.children)
     return verb.tag_ in ("VBN", "VBD") and (verb.lemma_.lower() in TRANSITIVE_ONLY or shot_dead) and not any(
-        c.dep_ in ("aux", "auxpass", "prt", "dobj") for c in verb.children)
+        c.dep_ in ("aux", "auxpass", "prt", "dobj") or c.dep_ == "ccomp" and verb.lemma_.lower() in _FINDING
+        for c in verb.children)  # (not "police found that ...")
 
 
 def _by_follows(verb: Token) -> bool:
