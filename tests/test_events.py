@@ -5040,3 +5040,16 @@ def test_a_province_abroad_in_a_sources_name_holds_no_town_of_the_feeds_country(
 def test_the_province_the_victims_come_from_is_not_where_they_were_killed():
     (ev,) = _in("PK", "Gunmen shot dead 23 people from Punjab in Musakhel on Sunday.")
     assert (ev.fatalities, ev.location.admin1, ev.location.feature_type) == (23, "Balochistan", "locality")
+
+
+def test_a_group_named_only_to_describe_another_is_not_the_doer():
+    (ev,) = _in("SY", "Al-Qaeda-linked HTS fighters attacked government positions near Khan Shaykhun on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "Hayat Tahrir al-Sham", "Military Forces of Syria (2000-)")
+    # government positions are the army's, no civilians
+    (ev,) = _in("SY", "Turkish-backed NLF fighters attacked government positions near Khan Shaykhun on Monday.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Armed clash", "NLF: National Liberation Front", "Military Forces of Syria (2000-)")
+    # gunmen a group is linked to are its own
+    (ev,) = _kenyan("Four al Shabaab-linked gunmen shot dead a senior police officer in Mombasa on Monday.")
+    assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Police Forces of Kenya (2013-2022)")

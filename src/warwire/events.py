@@ -460,8 +460,9 @@ class Context:
 ARMED_KINDS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 #: the words a victim or agent phrase names demonstrators by
 PROTESTER_WORDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "protestors"})
-#: "a check point", "the check post": written as two words
-_CHECKPOINT = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b", re.I)
+#: places only armed men hold: "a check point", "the check post" (written as two words), "attacked
+#: government positions"
+_ARMED_POSTS = re.compile(r"\bcheck[\s-]?(?:points?|posts?)\b|\bpositions\b", re.I)
 NEAR_WORDS = frozenset("near outside around outskirts close nearby vicinity north south east west "
                        "northeast northwest southeast southwest northern southern eastern western "
                        "edge edges periphery".split())
@@ -981,6 +982,18 @@ def _actors_in(span: tuple[int, int] | None, actors: Sequence[ActorRef]) -> list
 #: not who they are ("a junta-appointed ward administrator", "a Hamas-run school")
 _PLACING = frozenset({"appointed", "installed", "nominated", "owned", "run", "operated"})
 _PLACED_BY = re.compile(rf"\s?[-‐‑]\s?(?:{'|'.join(sorted(_PLACING))})\b", re.IGNORECASE)
+
+
+def _described_by_others(refs: Sequence[ActorRef], text: str) -> list[ActorRef]:
+    """``refs`` but for a group named only to describe the named one after it ("Al-Qaeda-linked
+    HTS fighters", "Turkish-backed NLF"): the one described is the party (but "al Shabaab-linked
+    gunmen" are al Shabaab's)."""
+    out = []
+    for a in refs:
+        m = _DESCRIBING.match(text, a.end)
+        if m is None or not any(0 <= b.start - m.end() <= 2 and b.name and not b.generic for b in refs):
+            out.append(a)
+    return out
 
 
 def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
@@ -2098,7 +2111,7 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     patient_kinds = {_kind(a, ctx) for a in m.patients}
     agent_kinds = {_kind(a, ctx) for a in m.agents}
     armed_patient = bool(patient_kinds & ARMED_KINDS) or bool(pw & people.armed) or (
-        patient_span is not None and bool(_CHECKPOINT.search(doc_text(doc)[patient_span[0] : patient_span[1]]))
+        patient_span is not None and bool(_ARMED_POSTS.search(doc_text(doc)[patient_span[0] : patient_span[1]]))
     )
     civ_patient = "civilians" in patient_kinds or (bool(pw & people.civilian) and not armed_patient)
     head = _phrase_head(doc, patient_span)
@@ -3174,7 +3187,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
     cue_hits = _CueHits.of(doc, lex, words)
     chunks: dict[int, tuple[int, int, int]] | None = None
     for sent in sents:
-        sent_actors = [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
+        sent_actors = _described_by_others([a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char],
+                                           doc_text(doc))
         sent_cues: set[str] | None = None
         hits = _with_split_triggers(sent, lex, _match_triggers(sent, lex, words))
         # what the sentence's protests are about (see _protested)
