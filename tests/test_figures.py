@@ -94,6 +94,14 @@ def test_a_second_speaker_in_a_clause_the_parser_hung_inside_the_first_gives_the
     assert [(f.quantity, f.unit, f.source) for f in figures] == [(12, "killed", "Amnesty"), (2, "killed", "government")]
 
 
+def test_the_dead_a_killing_counts_though_the_parser_made_them_the_speakers():
+    # "three people, human rights groups said": the parser reads the dead as who said it
+    text = "Police fired on demonstrators in Cali on Monday, killing at least three people, human rights groups said on Tuesday."
+    assert [(f.quantity, f.unit) for f in find_figures(nlp.parse(text))] == [(3, "killed")]
+    # who tells it is still no toll
+    assert find_figures(nlp.parse("Police fired on demonstrators in Cali on Monday, two local officials said.")) == []
+
+
 def test_a_plural_the_tagger_left_untouched_counts_people():
     # "militiamen" tagged singular, its lemma unchanged, after a group's name
     assert [(f.quantity, f.unit) for f in find_figures(nlp.parse("The army killed five CODECO militiamen in Djugu."))] \

@@ -426,6 +426,10 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
             or _participle_unit(cur, lex)
         if unit:
             return unit  # also a speech verb's complement: "Five police reported dead"
+        if (verb := misread_verb(prev)) is not None and (unit := _event_unit(verb, lex)):
+            # "militants killed 43 farmers harvesting rice", "..., killing three people, rights
+            # groups said": the parser made the object the subject of another clause
+            return unit
         if cur.lemma_.lower() in stop_lemmas or cur.pos_ == "VERB" and cur.dep_ in ("acl", "relcl") \
                 and prev.dep_ in ("dobj", "obj"):
             break  # ("a vehicle carrying several pastors ..., kills civilian": the pastors were carried)
@@ -446,10 +450,6 @@ def _unit_by_tree(anchor: Token, lex: FigureLexicon, stop_lemmas: frozenset[str]
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) and (unit := _event_unit(first, lex)):
             # an object shared by coordinated verbs: "lynched and burned three men"; not the
             # object of a clause with its own subject ("..., and the police are holding five")
-            return unit
-        if misread_object(prev) and (unit := _event_unit(cur.head, lex)):
-            # "militants killed 43 farmers harvesting rice": the parser made the object the subject
-            # of a clause right after the verb
             return unit
         if prev.dep_ in ("nsubj", "nsubjpass") and cur.pos_ in ("VERB", "AUX"):
             # the people's own verb tells what happened to them ("2 civilians were taken as
@@ -630,7 +630,7 @@ def find_figures(doc: Doc, *, quotes: Sequence[Quote] | None = None) -> list[Fig
             continue
         anchor = counted if counted is not None else doc[c.start if c.fraction else c.end - 1]
         if anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in stop and counted is not None \
-                and lex.unit_of_lemma(counted.lemma_) is None \
+                and lex.unit_of_lemma(counted.lemma_) is None and not misread_object(anchor) \
                 and not any(c.dep_ in ("acomp", "xcomp", "oprd") for c in anchor.head.children):
             # (but "Five police reported dead", "11 raiders confirmed dead" are the dead)
             continue  # who tells it: "..., two local elected officials said"
@@ -1418,10 +1418,27 @@ def _numbers_a_group(num: Token) -> bool:
 
 def misread_object(noun: Token) -> bool:
     """Is ``noun`` the object of a verb that takes one, which the parser made the subject of a
-    clause right after it ("militants killed 43 farmers harvesting rice")?"""
+    clause right after it ("militants killed 43 farmers harvesting rice"), or of the verb of
+    telling that closes the sentence ("..., killing at least three people, human rights groups
+    said on Tuesday")?  See :func:`misread_verb`."""
+    return misread_verb(noun) is not None
+
+
+def misread_verb(noun: Token) -> Token | None:
+    """The verb whose object the parser made ``noun`` the subject of another clause (see
+    :func:`misread_object`), or None."""
     clause = noun.head
-    return noun.dep_ == "nsubj" and clause.dep_ in ("advcl", "ccomp", "xcomp") \
-        and clause.head.lemma_.lower() in TRANSITIVE_ONLY and noun.left_edge.i == clause.head.i + 1
+    if noun.dep_ != "nsubj":
+        return None
+    if clause.dep_ in ("advcl", "ccomp", "xcomp") and clause.head.lemma_.lower() in TRANSITIVE_ONLY \
+            and noun.left_edge.i == clause.head.i + 1:
+        return clause.head
+    verb = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    if verb is not None and clause.i > noun.i and clause.lemma_.lower() in _SAID_VERBS \
+            and verb.pos_ == "VERB" and verb.lemma_.lower() in TRANSITIVE_ONLY \
+            and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return verb
+    return None
 
 
 def _is_doer(anchor: Token, lex: FigureLexicon) -> bool:
