@@ -5053,3 +5053,19 @@ def test_a_group_named_only_to_describe_another_is_not_the_doer():
     # gunmen a group is linked to are its own
     (ev,) = _kenyan("Four al Shabaab-linked gunmen shot dead a senior police officer in Mombasa on Monday.")
     assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Police Forces of Kenya (2013-2022)")
+
+
+def test_an_ordinary_theft_arrest_is_no_event():
+    assert _in("US", "Police arrested a shoplifter in Chicago on Monday.") == []
+    # but militants arrested with a thief are
+    (ev,) = _kenyan("Police arrested two suspected al-Shabaab militants and a thief in Garissa on Monday.")
+    assert (ev.sub_event_type, ev.actor2) == ("Arrests", "Al Shabaab")
+
+
+def test_force_used_with_no_target_told_hits_no_armed_side():
+    (ev,) = _in("IN", "Police used force to disperse protesters in New Delhi on Sunday.")
+    assert (ev.sub_event_type, ev.actor2) == ("Protest with intervention", "Police Forces of India (2014-)")
+    # missiles fired at a police headquarters: the police are the target
+    (ev,) = _in("AF", "On 4 March 2020, Taliban militants fired missiles on the police HQ of Gardez city, Paktia.",
+                dt.date(2020, 3, 6))
+    assert (ev.sub_event_type, ev.actor2) == ("Shelling/artillery/missile attack", "Police Forces of Afghanistan (2014-2021)")

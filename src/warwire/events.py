@@ -1331,8 +1331,9 @@ def _roles(doc: Doc, trig: Token, gov: Token, opponent_with: bool = False, weapo
             # dozens of rockets at ...")
             target = next((o for p in ("at", "on", "against", "into", "towards", "toward")
                            if (o := _prep_object(verb, p)) is not None and o.ent_type_ not in ("DATE", "TIME")), None)
-            if target is not None:
-                patient = subtree_span(target)
+            # (with no target told, what was used hit no one named: "police used force to disperse
+            # protesters", "fired rockets")
+            patient = subtree_span(target) if target is not None else None
         if patient is not None and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children) \
                 and (target := _prep_object(verb, "to")) is not None:
             patient = subtree_span(target)  # "set fire to two police camps": what burnt
@@ -3270,7 +3271,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             clause = _clause_bounds(gov if head.pos_ != "VERB" else head, sent, apart_words)
             agent_span, patient_span, _passive = _roles(
                 doc, head, gov, opponent_with=frame.name == "clash",
-                weapons=lex.words.fired_arms | lex.people.weapon if frame.name == "weapon_use" else (),
+                weapons=lex.words.fired_arms | lex.people.weapon | {"force"} if frame.name == "weapon_use" else (),
                 doers=lex.people.armed)
             if head.pos_ == "VERB" and not _passive and patient_span is None \
                     and (victim := _headline_victim(head, lex)) is not None:
@@ -5969,7 +5970,7 @@ def build_events(
         if actor1 is None and sub == "Arrests" and ctx.resolve:
             actor1 = ctx.resolve("police", country, date)  # "five suspects were arrested": by the police
         unknown = ctx.resolve("unidentified", country, date) if ctx.resolve else None
-        if actor1 is None and sub == "Disrupted weapons use" and not candidates:
+        if actor1 is None and actor2 is None and sub == "Disrupted weapons use" and not candidates:
             actor1 = unknown  # "Unexploded bomb discovered inside bus": whoever planted it, unnamed
         if actor1 is None and SUB_EVENT_TYPES[sub] in ("Explosions/Remote violence", "Violence against civilians") and ctx.resolve and not candidates:
             actor1 = unknown
