@@ -4373,6 +4373,13 @@ def test_deeds_a_commemoration_remembers_are_no_news():
     # a report of nothing newer still tells what it dates within the year
     (ev,) = _in("ML", "Soldiers executed 300 people in Moura over five days in March, HRW said in a report.")
     assert (ev.sub_event_type, ev.fatalities) == ("Attack", 300)
+    # and what it dates to the day, however long ago (a rights group's report on an old massacre)
+    (ev,) = _in("NG", "Gunmen killed 12 farmers in Jere on 8 June 2023.", dt.date(2024, 6, 10))
+    assert (ev.date, ev.fatalities) == (dt.date(2023, 6, 8), 12)
+    # beside news, it is background
+    (ev,) = _in("NG", "On Monday, gunmen killed two farmers in Jere. On 8 June 2023, gunmen killed 12 farmers "
+                      "in the same village.", dt.date(2024, 6, 12))
+    assert (ev.date, ev.fatalities) == (dt.date(2024, 6, 10), 2)
 
 
 def test_people_counted_then_befallen_as_them_are_the_toll():

@@ -5580,7 +5580,8 @@ def _dated_in_own_clause(d: _Draft) -> bool:
                                     and told.end <= x.clause[1] for x in d.mentions)
 
 
-#: days before publication beyond which an event is history, even in a report of nothing newer
+#: days before publication beyond which an event known to its month or vaguer is history, even
+#: in a report of nothing newer
 BACKGROUND_YEAR = 366
 
 
@@ -5797,11 +5798,13 @@ def build_events(
         if sub in ("Attack", "Armed clash") and _raid_that_arrested(doc, d, mentions):
             sub = "Arrests"
         date, precision, age = dated[n]
-        if age == "background" and (news or precision != 1 and not _dated_in_own_clause(d)
-                                    or (ctx.published - date).days > BACKGROUND_YEAR):
+        if age == "background" and (news or precision != 1 and (
+                not _dated_in_own_clause(d) or (ctx.published - date).days > BACKGROUND_YEAR)):
             # (what a report of nothing newer dates in its own clause it tells: "soldiers
             # executed 300 people in Moura over five days in March, HRW said in a report"; not
-            # what it dates years back: "1,700 recruits were executed ... in June 2014")
+            # a month it dates years back: "1,700 recruits were executed ... in June 2014"; a day
+            # it dates, however long ago, is what it reports: "Gunmen killed 12 farmers in Jere on
+            # 8 June 2023")
             log.debug("dropping background event dated %s", date)
             ctx.background.extend((x.sent_start, x.sent_end) for x in d.mentions if x.create)
             continue
