@@ -5076,3 +5076,11 @@ def test_force_used_with_no_target_told_hits_no_armed_side():
     (ev,) = _in("AF", "On 4 March 2020, Taliban militants fired missiles on the police HQ of Gardez city, Paktia.",
                 dt.date(2020, 3, 6))
     assert (ev.sub_event_type, ev.actor2) == ("Shelling/artillery/missile attack", "Police Forces of Afghanistan (2014-2021)")
+
+
+def test_towns_found_by_their_usual_english_spelling():
+    # the gazetteer spells them Sopur and Riasi
+    (ev,) = _in("IN", "On 20 November 2021, militants lobbed a grenade at a CRPF bunker in Sopore.", dt.date(2021, 11, 22))
+    assert (ev.sub_event_type, ev.location.admin1, round(ev.location.lat, 1)) == ("Grenade", "Kashmir", 34.3)
+    (ev,) = _in("IN", "Militants opened fire on a bus near Reasi on Sunday, killing nine people.")
+    assert (ev.fatalities, round(ev.location.lat, 1), ev.location.geo_precision) == (9, 33.1, 2)
