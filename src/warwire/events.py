@@ -2813,12 +2813,12 @@ def _locate(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], locality_before) 
             m.place, m.precision, m.listed = town, max(precision, 2), []
 
 
+#: a small count of people, in digits or words
+_FEW = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 #: what stands between two places of one list: another name or a count in brackets, a
 #: designation, then a comma, "and" or "as well as", and maybe a repeated "in" ("Kot, Khogyani,
 #: and Dih Bala districts", "Nakuru (8) and Molo (7)", "Dara i Pech (Manogi) district and
 #: Asadabad city", "in Nyali and in Kisauni", "one in Awendo and the other in Rongo")
-#: a small count of people, in digits or words
-_FEW = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _LIST_SEP = re.compile(
     rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:{_DESIGNATOR_WORDS}\s*)*"
     r"(?P<sep>,\s*and|,|and|,?\s*as\s+well\s+as)\s+"
@@ -6177,17 +6177,15 @@ def split_by_day(events: Sequence[Event]) -> list[Event]:
             out.append(ev)
             continue
         n, total = len(ev._days), ev.fatalities
-        for k, (day, precision) in enumerate(ev._days):
-            copy = ev.model_copy(deep=True, update={
-                "id": ev.id if k == 0 else f"{ev.id}-{k + 1}",
-                "date": day,
-                "time_precision": min(precision, 3),
-                "fatalities": total if ev._coded else total // n + (1 if k >= n - total % n else 0),
-            })
+        share = f"; the {total} killed over the {n} days are divided across them" if total and not ev._coded else ""
+        copies = _copies(ev, "", [
+            ({"date": day, "time_precision": min(precision, 3),
+              "fatalities": total if ev._coded else total // n + (1 if k >= n - total % n else 0)},
+             f"[Day {k + 1} of {n}{share}.]")
+            for k, (day, precision) in enumerate(ev._days)])
+        for copy in copies:
             copy._days = []  # (model_copy carries its clauses and other occasions)
-            share = f"; the {total} killed over the {n} days are divided across them" if total and not ev._coded else ""
-            copy.notes = f"{_notes(copy, copy.evidence)} [Day {k + 1} of {n}{share}.]"
-            out.append(copy)
+        out += copies
     return out
 
 
@@ -6204,17 +6202,32 @@ def split_by_place(events: Sequence[Event]) -> list[Event]:
         n, total = len(ev._places), ev.fatalities
         # (a coding note's count is each event's already: "Fatalities are split across 3 events (5)")
         shares = [total] * n if ev._coded else _shares(total, [c for _, c in ev._places])
-        base = _notes(ev, ev.evidence)
-        tags = ev.notes[len(base):] if ev.notes.startswith(base) else ""  # ("[Day 1 of 2 ...]")
         divided = all(c is None for _, c in ev._places)
-        for k, ((place, _), share) in enumerate(zip(ev._places, shares)):
-            copy = ev.model_copy(deep=True, update={
-                "id": ev.id if k == 0 else f"{ev.id}-at{k + 1}", "location": place, "fatalities": share})
+
+        def told(share: int) -> str:
+            if not total or ev._coded:
+                return ""
+            return f"; the {total} killed at the {n} places are divided across them" if divided \
+                else f"; {share} of the {total} killed"
+        copies = _copies(ev, "at", [({"location": place, "fatalities": share}, f"[Place {k + 1} of {n}{told(share)}.]")
+                                    for k, ((place, _), share) in enumerate(zip(ev._places, shares))])
+        for copy in copies:
             copy._places = []
-            told = (f"; the {total} killed at the {n} places are divided across them" if divided
-                    else f"; {share} of the {total} killed") if total and not ev._coded else ""
-            copy.notes = f"{_notes(copy, copy.evidence)}{tags} [Place {k + 1} of {n}{told}.]"
-            out.append(copy)
+        out += copies
+    return out
+
+
+def _copies(ev: Event, suffix: str, parts: Sequence[tuple[dict, str]]) -> list[Event]:
+    """``ev`` once per (update, tag) of ``parts``: the first copy keeps its id, the others are
+    ``{id}-{suffix}{k}``; each copy's notes are told anew for its own day and place, keep the
+    tags ``ev``'s notes already carry ("[Day 1 of 2 ...]") and end with its own tag."""
+    base = _notes(ev, ev.evidence)
+    kept = ev.notes[len(base):] if ev.notes.startswith(base) else ""
+    out: list[Event] = []
+    for k, (update, tag) in enumerate(parts):
+        copy = ev.model_copy(deep=True, update={"id": ev.id if k == 0 else f"{ev.id}-{suffix}{k + 1}", **update})
+        copy.notes = f"{_notes(copy, copy.evidence)}{kept} {tag}"
+        out.append(copy)
     return out
 
 
