@@ -1306,6 +1306,21 @@ def test_a_present_tense_verb_read_as_a_noun_still_reports():
     assert [(t.pos_, t.lemma_) for t in doc if t.lower_ == "attacks"] == [("VERB", "attack")]
 
 
+def test_a_passive_participle_read_as_a_noun_after_a_time_phrase_keeps_its_roles():
+    # "shot" after "was on Wednesday" is read as a noun hanging off "was": the militant was
+    # shot by the police, not the one who shot
+    ev = only("A suspected al Shabaab militant was on Wednesday shot dead by police in Garissa.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Police Forces of Kenya (2013-2022)", "Al Shabaab", 1)
+    doc = nlp.parse("A motorcyclist was on Saturday shot dead on the Hola road.")
+    shot = next(t for t in doc if t.lower_ == "shot")
+    assert (shot.pos_, shot.lemma_, shot.dep_) == ("VERB", "shoot", "ROOT")
+    assert {c.text: c.dep_ for c in shot.children}.get("motorcyclist") == "nsubjpass"
+    # a noun after "was" stays a noun ("the cause was a shot by a sniper")
+    doc = nlp.parse("The cause of death was a shot by a sniper.")
+    assert next(t for t in doc if t.lower_ == "shot").pos_ == "NOUN"
+
+
 
 def test_a_headline_noun_root_takes_the_name_before_it_as_its_doer():
     # "fights" and "attacks" read as plural nouns: the group named before them did it

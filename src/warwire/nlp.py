@@ -160,7 +160,9 @@ def auxiliary_subjects(doc: Doc) -> Doc:
 def verbs_read_as_nouns(doc: Doc) -> Doc:
     """Tag as a verb a present-tense verb the tagger read as a noun when the parser gave it a
     subject and an object: in "Residents block the highway" or "Armed group attacks village",
-    "block" and "attacks" head the sentence's subject and object, which no noun does."""
+    "block" and "attacks" head the sentence's subject and object, which no noun does.  And make a
+    passive participle read as a noun after a time phrase the verb of its sentence ("A militant
+    was on Wednesday shot dead by police")."""
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
             continue
@@ -168,7 +170,40 @@ def verbs_read_as_nouns(doc: Doc) -> Doc:
         subj, obj = deps.get("nsubj"), deps.get("dobj")
         if subj is not None and obj is not None and subj.i < tok.i < obj.i:
             tok.pos_, tok.tag_ = "VERB", "VBZ" if tok.tag_ == "NNS" else "VBP"
+    for tok in doc:
+        if _participle_read_as_noun(tok):
+            _make_passive_head(tok)
     return doc
+
+
+def _participle_read_as_noun(tok: Token) -> bool:
+    """A passive participle the tagger read as a noun after a time phrase ("A motorcyclist was on
+    Saturday shot dead by gunmen"): a singular noun hanging off a "be" ahead of it, that is
+    "dead" or has a "by" agent."""
+    aux = tok.head
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ in ("dep", "attr", "acomp", "oprd")
+            and aux.i < tok.i and aux.pos_ == "AUX" and aux.lower_ in ("was", "were", "is", "are")
+            and not any(c.dep_ == "det" for c in tok.children)
+            and any(c.lower_ == "dead" and c.dep_ in ("amod", "oprd") or c.lower_ == "by" and c.i == tok.i + 1
+                    for c in tok.children))
+
+
+def _make_passive_head(tok: Token) -> None:
+    """Make ``tok`` the passive verb its "be" serves: the auxiliary's subject, time phrases and
+    other dependents move to it."""
+    aux = tok.head
+    for child in list(aux.children):
+        if child != tok:
+            child.head = tok
+            if child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
+    tok.head = tok if aux.dep_ == "ROOT" else aux.head
+    tok.dep_ = aux.dep_
+    aux.head, aux.dep_ = tok, "auxpass"
+    tok.pos_, tok.tag_ = "VERB", "VBN"
+    for child in tok.children:
+        if child.lower_ == "by" and child.dep_ == "prep":
+            child.dep_ = "agent"
 
 
 #: group acronyms that are also English words, with a word the model reads the way the group
