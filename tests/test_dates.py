@@ -49,6 +49,10 @@ TUESDAY = dt.date(2019, 8, 20)
         ("lynched on the weekend (25-26 July)", dt.date(2019, 7, 25), 1),
         ("riots in Migori from 11 to 13 Aug, 5 killed", dt.date(2019, 8, 12), 2),
         ("From August 14th - 16th, students demonstrated", dt.date(2019, 8, 15), 2),
+        # "between" a day "and" a later one is a range, not the second day ("on 6 and 8 June"
+        # still names two days)
+        ("Between 1 and 3 August 2019, regime artillery shelled Kansafra", dt.date(2019, 8, 2), 2),
+        ("between 12 and 14 August, RSF fighters attacked El Geneina", dt.date(2019, 8, 13), 2),
         # a night that runs into the next day is the day it began; longer spans their middle
         ("bombed the village on the night of Sunday to Monday", dt.date(2019, 8, 18), 1),
         ("clashes from Thursday into Saturday", dt.date(2019, 8, 16), 2),
@@ -177,6 +181,7 @@ def test_a_day_counted_from_none_or_told_of_a_cause_is_no_date():
         ("on the night of 10 to 11 August, a house was set on fire", None, 1),
         ("a man was lynched on the weekend (17-18 August)", None, 1),
         ("killed between 9-13 Aug", None, 1),
+        ("killed between 9 and 13 Aug", None, 1),
     ],
 )
 def test_a_span_of_days_is_told_apart_from_a_day(text, first, days):

@@ -53,11 +53,15 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # the other end of a range of days: "25-26 February", "11 to 13 Aug", "September 24th - 26th",
 # and two days joined by "and" ("6th and 7th September", "August 10 and 11", not "August 10 and
 # 11 people")
-_FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:(?:st|nd|rd|th)?\s*(?:[-–]|to)|(?:st|nd|rd|th)\s+and)\s*)?"
+# ("between 1 and 3 June": a range, its days joined by "and" after "between")
+_FIRST_DAY = (r"(?:(?P<first>[0-3]?\d)(?:(?:st|nd|rd|th)?\s*(?:[-–]|to)|(?:st|nd|rd|th)\s+and"
+              r"|(?:(?<=\b[Bb]etween\s\d)|(?<=\b[Bb]etween\s\d\d))\s+and)\s*)?")
 _LAST_DAY = (r"(?:(?:\s*(?:[-–]|to)\s*|\s+and\s+(?=[0-3]?\d(?:st|nd|rd|th)\b|[0-3]?\d\b(?!\s+(?!and\b|in\b|at\b|on\b)[a-z])))"
              r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?\b)?")
-#: two days joined by "and" (consecutive ones are a span; others are two days)
+#: two days joined by "and" (consecutive ones are a span; others are two days, but for a range
+#: after "between")
 _JOINED = re.compile(r"\sand\s", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -198,7 +202,7 @@ def _days_of(m: re.Match[str]) -> tuple[int, int] | None:
     lo, hi = (int(first), day) if first else (day, int(last)) if last else (day, day)
     if lo == hi or not lo < hi <= 31 or hi - lo > 10:
         return None
-    if _JOINED.search(m.group(0)) and hi != lo + 1:
+    if _JOINED.search(m.group(0)) and hi != lo + 1 and not _BETWEEN.search(m.string, 0, m.start()):
         return None
     return lo, hi
 
