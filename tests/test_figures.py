@@ -808,3 +808,12 @@ def test_ranks_guides_and_escorts_are_people_counted_one_by_one():
     assert killed("Gunmen killed six French aid workers and their two Nigerien guides near Koure.") == 8
     # a bomber killed with his victims is counted with them
     assert killed("A suicide bomber blew himself up at a restaurant in Mogadishu, killing 5 civilians and himself.") == 6
+
+
+def test_a_denial_that_anyone_was_killed_counts_no_one():
+    # "any protester" or "no protester" before "was killed" is no one person killed
+    assert _figs("The army denied that any protester was killed.") == []
+    assert _figs("The army said that no protester was killed in Lagos.") == []
+    assert [f[:2] for f in _figs("A protester was killed in Lagos.")] == [(1, "killed")]
+    # a range of people the parser hung on "between" is still counted, at its lowest
+    assert [f[:2] for f in _figs("On 3 June 2020, between 3 and 5 people were killed in Hawija.")] == [(3, "killed")]

@@ -1153,6 +1153,8 @@ def _one_named_before(doc: Doc, i: int, start: int, lex: FigureLexicon) -> int |
     subj = doc[k - 1]
     person = subj.ent_type_ == "PERSON" or subj.lower_ in lex.people and subj.tag_ not in ("NNS", "NNPS") \
         or subj.pos_ == "PROPN" and k - 2 >= start and doc[k - 2].lower_ in ("a", "an")  # "A Kipsigis is killed"
+    if any(c.dep_ == "det" and c.lower_ in _NOT_ONE for c in subj.children) or doc[k - 2].lower_ in _NOT_ONE:
+        return None  # "denied that any protester was killed"
     return subj.i if person and subj.lower_ not in _COLLECTIVE else None
 
 

@@ -156,6 +156,36 @@ def auxiliary_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("warwire_counted_ranges")
+def counted_ranges(doc: Doc) -> Doc:
+    """Make the people a range counts ("between 10 and 15 soldiers") the subject or object of the
+    verb they serve, which the parser hangs on "between" as a place in time: in "IS killed
+    between 10 and 15 soldiers" the soldiers are what IS killed."""
+    for tok in doc:
+        if tok.lower_ != "between" or tok.dep_ != "prep":
+            continue
+        noun = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        num = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if noun is None or num is None or num.head != noun or num.like_num is False \
+                or not any(c.dep_ == "conj" and c.like_num for c in num.children):
+            continue
+        if noun.i < tok.head.i or tok.head.pos_ not in ("VERB", "AUX"):
+            after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+            if after is None or after.pos_ not in ("VERB", "AUX"):
+                continue
+            verb = after.head if after.dep_ in ("aux", "auxpass") else after
+            if verb.i < noun.i or verb.pos_ != "VERB":
+                continue
+            role = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        else:
+            verb, role = tok.head, "dobj"
+        if any(c.dep_ == role or role.startswith("nsubj") and c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        noun.head, noun.dep_ = verb, role
+        tok.head, tok.dep_ = num, "quantmod"
+    return doc
+
+
 @Language.component("warwire_verbs_read_as_nouns")
 def verbs_read_as_nouns(doc: Doc) -> Doc:
     """Tag as a verb a present-tense verb the tagger read as a noun when the parser gave it a
@@ -246,6 +276,9 @@ def load() -> Language:
             # (after the lemmatizer: it reads lemmas and coarse parts of speech)
             nlp.add_pipe("warwire_speakers", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
             nlp.add_pipe("warwire_auxiliary_subjects", after="parser")
+            # (after the attribute ruler: it reads coarse parts of speech)
+            nlp.add_pipe("warwire_counted_ranges",
+                         after="attribute_ruler" if "attribute_ruler" in nlp.pipe_names else "parser")
         nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
         return nlp
     raise DataError(
