@@ -1306,6 +1306,24 @@ def test_a_present_tense_verb_read_as_a_noun_still_reports():
     assert [(t.pos_, t.lemma_) for t in doc if t.lower_ == "attacks"] == [("VERB", "attack")]
 
 
+def test_people_a_range_counts_are_the_ones_the_verb_tells_of():
+    # the parser hangs "between 10 and 15 soldiers" on "between" as if it were a time: the
+    # soldiers are what IS killed, and "between 3 and 5 people" who were killed
+    (ev,) = _in("IQ", "On Monday, IS killed between 10 and 15 soldiers in Hawija.")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Islamic State (Iraq)", "Military Forces of Iraq (2018-2020)", 10)
+    (ev,) = _in("IQ", "On Monday, between 3 and 5 people were killed in Hawija.")
+    assert (ev.sub_event_type, ev.fatalities, ev.date) == ("Attack", 3, dt.date(2019, 8, 19))
+
+
+def test_soldiers_who_died_fighting_a_group_are_the_side_it_fought():
+    (ev,) = _in("IQ", "On Monday, 10 soldiers died in clashes with IS militants in Hawija.")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Islamic State (Iraq)", "Military Forces of Iraq (2018-2020)", 10)
+    # but the dead a clash between two others killed are no side of it
+    (ev,) = _kenyan("On Monday, a soldier died in clashes between Pokot and Turkana herders in Kapedo.")
+    assert (ev.actor1, ev.actor2) == ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)")
+
+
 def test_a_passive_participle_read_as_a_noun_after_a_time_phrase_keeps_its_roles():
     # "shot" after "was on Wednesday" is read as a noun hanging off "was": the militant was
     # shot by the police, not the one who shot
@@ -2372,6 +2390,33 @@ def test_a_withdrawal_told_with_the_capture_is_the_same_change_of_hands():
               "overnight, state media said.")
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.date) == (
         "Non-violent transfer of territory", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)", TUESDAY)
+
+
+def test_a_place_taken_after_a_fight_changed_hands_by_force_though_the_losers_withdrew():
+    (ev,) = _in("ET", "On 6 August 2023, Fano militiamen took control of Lalibela town (Amhara) after clashes "
+                      "with ENDF troops, who withdrew from the town.", published=dt.date(2023, 8, 8))
+    assert (ev.sub_event_type, ev.actor1, ev.location.name) == (
+        "Non-state actor overtakes territory", "Fano Militia", "Lalibela")
+    (ev,) = _in("ET", "On 6 August 2023, Fano militiamen took control of Lalibela town (Amhara) after ENDF "
+                      "troops withdrew from the town.", published=dt.date(2023, 8, 8))
+    assert ev.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_later_count_someone_puts_the_toll_at_is_another_count_the_lowest_stands():
+    (ev,) = _in("SD", "On 3 June 2019, RSF forces killed at least 87 protesters in Khartoum. Doctors put the toll "
+                      "at 128.", published=dt.date(2019, 6, 5))
+    assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 87)
+    # but a toll told as having risen is the update
+    (ev,) = _in("SD", "On 3 June 2019, RSF forces killed at least 87 protesters in Khartoum. The death toll later "
+                      "rose to 128.", published=dt.date(2019, 6, 5))
+    assert ev.fatalities == 128
+
+
+def test_a_deed_told_after_a_list_of_places_is_at_the_first():
+    # a village the gazetteer lacks ends the list: "killing" is placed with "attacked", at Karou
+    (ev,) = _in("ML", "On 8 August 2021, ISGS militants attacked the villages of Karou, Ouatagouna and Daoutegeft "
+                      "(Gao), killing 51 civilians.", published=dt.date(2021, 8, 10))
+    assert (ev.sub_event_type, ev.location.name, ev.fatalities) == ("Attack", "Karou", 51)
 
 
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():

@@ -2764,6 +2764,7 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
     # for a roadside bomb that ripped through a bus near Elwak")
     trig = doc.char_span(*m.trigger, alignment_mode="expand")
     own = _own_clause_span(doc, trig.root) if trig is not None else None
+    cands = _candidates(roles, m.sent_start, m.sent_end)
 
     def key(c: tuple[int, _PlaceRole]) -> tuple:
         p = c[1].place
@@ -2779,8 +2780,16 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         return (rank >= 4, c[1].abroad, answered, outside, tier, not in_clause, rank, _route_tail(text, c[1]),
                 abs(p.start - trig_pos))
 
-    cands = _candidates(roles, m.sent_start, m.sent_end)
     best = min(cands, key=key) if cands else None
+    if best is not None and trig is not None and trig.root.tag_ == "VBG" and trig.root.dep_ == "advcl" \
+            and best[1].place.end <= trig.root.left_edge.idx:
+        # a deed told as a participle after a list of places happened where its verb did, at
+        # the list's first ("attacked the villages of Karou, Ouatagouna and Daoutegeft, killing
+        # 51 civilians": not at the last one named before "killing")
+        while (prev := max((c for c in cands if c[0] == best[0] and c[1].place.end <= best[1].place.start),
+                           key=lambda c: c[1].place.end, default=None)) is not None \
+                and _LIST_SEP.match(text[prev[1].place.end : best[1].place.start]):
+            best = prev
     tier, chosen = (best[0], best[1].place) if best else (0, None)
     anaphor = False
     if chosen is None or tier > 0 or PLACE_RANK.get(chosen.feature_type, 1) >= 2:
@@ -3325,7 +3334,14 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "three people, including a police officer, died in clashes between ...": who
                 # died is no one's doer, and is counted, not a side of the event they died in
                 # (but is the victim of whoever they died at the hands of)
+                dead = agent_span
                 agent_span, patient_span, _passive = None, agent_span if hands else None, True
+                if patient_span is None and frame.name == "death" and _died_fighting(head, lex) \
+                        and (who := _phrase_head(doc, dead)) is not None \
+                        and who.lower_ in lex.people.police | lex.people.military:
+                    # (but soldiers or police who died fought: "10 soldiers died in clashes
+                    # with IS" were one side, IS the other)
+                    patient_span = dead
             if hands is not None and agent_span is None:
                 # "six people have died at the hands of vigilantes", "were killed at the hands of
                 # security forces"
@@ -4686,6 +4702,18 @@ def _chunks_by_end(doc: Doc) -> dict[int, tuple[int, int, int]]:
     return out
 
 
+def _died_fighting(verb: Token, lex: Lexicon) -> bool:
+    """"died in clashes with IS", "died in an ambush by Al Shabaab": a death told in a fight."""
+    fights = {w for name in ("clash", "ambush") for w in lex.frames[name].triggers if " " not in w}
+
+    def a_fight(noun: Token) -> bool:  # (not one told before: "died in the fighting")
+        return noun.dep_ == "pobj" and _lemma(noun) in fights and (
+            not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+            or any(c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "against") for c in noun.children))
+    return verb.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(map(a_fight, c.children))
+                                       for c in verb.children)
+
+
 def _victims_from_words(doc: Doc, span: tuple[int, int], lex: Lexicon) -> list[ActorRef]:
     """ "1 soldier was killed", "two policemen": victims named only by a common noun."""
     words = _words(doc, span)
@@ -4826,6 +4854,11 @@ _WITHDREW = re.compile(r"after the withdrawal|withdrew|withdrawn|pulled out|hand
                        r"|peacefully")
 
 
+#: what says the place was fought for, which the losers' leaving does not undo ("took control of
+#: Lalibela after clashes with ENDF troops, who withdrew from the town")
+_FOUGHT = re.compile(r"\bafter (?:\w+ ){0,3}(?:clash(?:es)?|fighting|fights?|battles?|gunfights?|exchanges? of fire)\b")
+
+
 def _people_captured(doc: Doc, m: Mention, verb: Token, patient_span: tuple[int, int], ctx: Context,
                      lex: Lexicon) -> str | None:
     """What taking people with no fight told is: the state's forces arrest ("soldiers captured a
@@ -4850,7 +4883,7 @@ def _capture_type(m: Mention, doc: Doc, ctx: Context) -> str:
     low = text[m.sent_start : m.sent_end].lower()
     # ("Al Shabaab overtook Milimani village on the night of 18/07. No violence was reported.")
     following = text[m.sent_end : m.sent_end + 120].split("\n", 1)[0].lower()
-    if _NO_FIGHT.search(low) or _NO_FIGHT.search(following) or _WITHDREW.search(low):
+    if _NO_FIGHT.search(low) or _NO_FIGHT.search(following) or _WITHDREW.search(low) and not _FOUGHT.search(low):
         return "Non-violent transfer of territory"
     kinds = {_kind(a, ctx) for a in m.agents}
     nonstate = kinds & {"rebel_group", "political_militia", "identity_militia", "external_forces"}
@@ -6391,6 +6424,10 @@ _ABOUT_A_DEATH = re.compile(r"\b(?:over|against|after|following|protest\w*(?: of
 # toll after a fronted phrase: "In retaliation for the killing of a herder, raiders killed 5")
 _ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
 # a toll told after another count in its sentence: a count of the same dead
+#: someone's count of the dead, as theirs ("Doctors put the toll at 128")
+_PUT_TOLL_AT = re.compile(r"\b(?:put|puts|putting|placed?|places|placing|estimated?|estimates|estimating)\s+(?:the\s+)?"
+                          r"(?:overall\s+|total\s+|nationwide\s+)?(?:death\s+)?toll\s+at\s+"
+                          r"(?:at\s+least\s+|about\s+|around\s+|over\s+|more\s+than\s+|some\s+)?$", re.I)
 _TOLL_AT = re.compile(r"\b(?:death\s+)?toll\s+(?:at|of|to|stood\s+at|was)\s+(?:at\s+least\s+|about\s+|around\s+)?$", re.I)
 # a toll updated by a later report, whoever gives it ("The death toll later rose to 15")
 _TOLL_ROSE = re.compile(r"\b(?:toll|number of (?:dead|deaths|people killed))\b[^.;]*\b(?:rose|risen|climbed|increased|"
@@ -6513,6 +6550,8 @@ def assign_fatalities(events: Sequence[Event], figures: Sequence[Figure], text: 
                     continue
                 if _ANSWERED.search(told_before):
                     continue
+                if src is None and _PUT_TOLL_AT.search(told_before[-80:]):
+                    src = f"toll:{k}"  # "Doctors put the toll at 128": another count, the lowest stands
                 if _TOLL_ROSE.search(told_before[-80:]):
                     risen = max(risen, f.quantity)  # "the death toll later rose to 15": the update stands
                     continue
