@@ -2419,6 +2419,83 @@ def test_a_deed_told_after_a_list_of_places_is_at_the_first():
     assert (ev.sub_event_type, ev.location.name, ev.fatalities) == ("Attack", "Karou", 51)
 
 
+def test_an_accidental_explosion_is_no_event():
+    assert _in("LB", "On 4 August 2020, an accidental explosion at a fuel depot in Tyre city (Tyre, South) killed "
+                     "5 workers.", published=dt.date(2020, 8, 6)) == []
+    assert _in("IQ", "On 24 April 2021, a fire caused by an exploding oxygen cylinder at Ibn al-Khatib hospital in "
+                     "Baghdad killed 82 people.", published=dt.date(2021, 4, 27)) == []
+    # a bomb is a bomb, wherever it went off
+    (ev,) = _in("LB", "On 4 August 2020, an IED exploded near a fuel depot in Tyre, killing 5 workers.",
+                published=dt.date(2020, 8, 6))
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 5)
+
+
+def test_people_named_by_their_nationality_are_its_civilians():
+    (ev,) = _in("PS", "On 28 May 2024, Israeli forces arrested 12 Palestinians in Beit Ummar town (Hebron, West Bank).",
+                published=dt.date(2024, 6, 1))
+    assert (ev.sub_event_type, ev.actor2) == ("Arrests", "Civilians (Palestine)")
+    (ev,) = _in("PS", "On 28 May 2024, a Palestinian gunman shot dead two Israelis in Huwara (Nablus, West Bank).",
+                published=dt.date(2024, 6, 1))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Attack", "Civilians (Israel)", 2)
+    # the bodies of shepherds killed by a group: its attack on civilians
+    (ev,) = _in("SY", "On 2 May 2020, the bodies of 3 shepherds killed by IS militants were found near Al-Sukhna town "
+                      "(Tadmor, Homs).", published=dt.date(2020, 5, 4))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack", "Islamic State (Syria)", "Civilians (Syria)", 3)
+
+
+def test_whose_car_a_bomb_was_planted_in_is_its_target():
+    (ev,) = _in("SY", "On 2 January 2018, an IED planted in a car belonging to an Ahrar al-Sham commander exploded in "
+                      "Sarmada town (Harim, Idleb), killing him.", published=dt.date(2018, 1, 5))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", "Ahrar al-Sham", 1)
+    (ev,) = _in("SY", "On 2 January 2018, an IED planted by HTS exploded in Sarmada town (Harim, Idleb), killing two "
+                      "civilians.", published=dt.date(2018, 1, 5))
+    assert (ev.actor1, ev.actor2) == ("Hayat Tahrir al-Sham", "Civilians (Syria)")
+
+
+def test_the_gna_named_by_its_acronym_is_the_libyan_government_s_forces():
+    (ev,) = _in("LY", "On 7 April 2019, a GNA airstrike hit LNA positions in Ain Zara (Tripoli).",
+                published=dt.date(2019, 4, 10))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Air/drone strike", "Military Forces of Libya (2016-2021) Government of National Accord", "LNA: Libyan National Army")
+    # an air strike told during the fighting is part of the battle
+    (ev,) = _in("LY", "On 7 April 2019, LNA forces clashed with GNA forces in Ain Zara (Tripoli). A GNA airstrike also "
+                      "hit LNA positions during the fighting. 21 people were killed.", published=dt.date(2019, 4, 10))
+    assert (ev.sub_event_type, ev.fatalities) == ("Armed clash", 21)
+
+
+def test_armed_youth_who_clash_are_armed_men_fighting_each_other():
+    (ev,) = _in("SS", "On 9 February 2022, armed youth clashed in Gogrial (Warrap), leaving 17 people dead.",
+                published=dt.date(2022, 2, 12))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (South Sudan)", "Unidentified Armed Group (South Sudan)", 17)
+    # (armed youth who burn a police car still riot)
+    (ev,) = _kenyan("On Monday, armed youth set fire to a police vehicle in Kisumu.")
+    assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_an_offensive_threatened_is_no_event():
+    assert _in("SO", "On 12 October 2022, Al Shabaab threatened the government offensive in Hiraan region.",
+               published=dt.date(2022, 10, 14)) == []
+
+
+def test_an_object_shared_by_two_verbs_is_both_verbs_victim():
+    (ev,) = _in("NG", "On 2 July 2023, a mob lynched and set ablaze a man in Sokoto (Sokoto).", published=dt.date(2023, 7, 4))
+    assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", 1)
+    # the gunmen killed (not a headline's "gunmen killed", who were killed)
+    (ev,) = _in("NG", "On 2 July 2023, gunmen killed and burnt two farmers in Sokoto.", published=dt.date(2023, 7, 4))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", 2)
+
+
+def test_the_attack_a_death_is_told_in_is_the_one_told_before():
+    # a vigilante killed "during the attack" makes no mob violence of it
+    (ev,) = _in("NG", "On 7 March 2024, gunmen attacked Kuriga town (Kaduna). A vigilante member was shot dead during "
+                      "the attack.", published=dt.date(2024, 3, 9))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Nigeria)", 1)
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")

@@ -874,10 +874,11 @@ def _modality(trig: Token, gov: Token, sent: SpacySpan, lex: Lexicon) -> str:
         return "none"  # "ahead of a planned demonstration", "an expected offensive"
     if trig.pos_ == "NOUN" and trig.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(trig.head) in mod.foiled:
         return "none"  # "foiled a suicide attack", "an attack was thwarted": it did not happen
-    if trig.pos_ == "NOUN" and (trig.dep_ in ("dobj", "obj") and _lemma(trig.head) in mod.future
+    if trig.pos_ == "NOUN" and (trig.dep_ in ("dobj", "obj", "ccomp") and _lemma(trig.head) in mod.future
                                 or trig.dep_ == "pobj" and trig.head.lower_ in ("of", "for")
                                 and _lemma(trig.head.head) in mod.future):
-        return "none"  # "threatened mass protests", "warned of attacks": not (yet) an event
+        return "none"  # "threatened mass protests", "warned of attacks" (or "threatened the government offensive",
+        # an object the parser read as a clause): not (yet) an event
     if trig.pos_ == "NOUN" and trig.dep_ == "pobj" and _accused_of(trig.head, mod):
         return "none"  # "two suspects linked to a grenade attack were shot dead" (see below)
     below = gov
@@ -2131,9 +2132,10 @@ def _derived_cues(doc: Doc, m: Mention, agent_span, patient_span, sent_actors, c
     elif _not_on_duty(doc, head, patient_span, people.armed):
         civ_patient, armed_patient = True, False  # "an off-duty police officer", "the MP's bodyguard"
     agent_head = _phrase_head(doc, agent_span)
-    # ("attacked by an armed group"; not "armed youth set fire to a police vehicle", a crowd)
+    # ("attacked by an armed group"; not "armed youth set fire to a police vehicle", a crowd,
+    # but armed youth who clash fight: "armed youth clashed in Gogrial, leaving 17 dead")
     armed_agent = bool(agent_kinds & ARMED_KINDS) or bool(aw & people.armed) or (
-        _armed_head(agent_head, agent_span) and agent_head.lower_ not in people.crowd)
+        _armed_head(agent_head, agent_span) and (agent_head.lower_ not in people.crowd or m.frame == "clash"))
     if not civ_patient and not armed_patient and patient_span is not None:
         # a named person is a civilian victim; a place spaCy took for a person is not
         sp = doc.char_span(*patient_span, alignment_mode="expand")
@@ -3375,6 +3377,11 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # "a drone strike on a PMF headquarters killed two members of ...": whom the
                 # strike that did it was on did nothing
                 m.agents = [a for a in m.agents if not (target[0] <= a.start and a.end <= target[1])]
+            owners = [a for a in m.agents if _placed_at(doc, agent_span, a, lex)]
+            if owners:
+                # "an IED planted in a car belonging to an Ahrar al-Sham commander exploded": whose
+                # car it was is its target
+                m.agents = [a for a in m.agents if a not in owners]
             if not m.agents and agent_span is not None:
                 # the parse cut an actor's name: "Ukrainian shelling killed ...", read as
                 # "Ukrainian" doing the killing by shelling
@@ -3408,12 +3415,12 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.victim_again = frame.name == "body_found" and (pw := _words(doc, patient_span)) <= _VICTIM_AGAIN \
                 and bool(pw & _PERSONAL_PRONOUNS)
             m.patients = [a for a in _actors_in(patient_span, sent_actors)
-                          if a not in m.agents and not _outsider_of(doc, a, lex)]
+                          if a not in m.agents and not _outsider_of(doc, a, lex)] or owners
             off_duty = _not_on_duty(doc, _phrase_head(doc, patient_span), patient_span, lex.people.armed)
             if m.patients and off_duty:
                 m.patients = []  # "an off-duty police officer" is a civilian victim
             elif not m.patients and patient_span is not None and not off_duty:
-                m.patients = _victims_from_words(doc, patient_span, lex)
+                m.patients = _victims_from_words(doc, patient_span, lex) or _nationals(doc, patient_span, ctx)
             if frame.name == "base" or frame.name == "truce" and head.pos_ == "VERB":
                 # "HTS established a new military headquarters": what it set up, no party; nor
                 # are the prisoners two sides swapped
@@ -4262,6 +4269,18 @@ _ATTACK_NOUNS = frozenset({"it", "this", "strike", "airstrike", "attack", "raid"
                            "explosion", "blast", "bombardment", "operation", "assault"})
 
 
+def _placed_at(doc: Doc, span: tuple[int, int] | None, ref: ActorRef, lex: Lexicon) -> bool:
+    """Is ``ref`` named where the explosive a phrase heads was put ("an IED planted in a car
+    belonging to an Ahrar al-Sham commander", "a bomb hidden under the car of a HTS leader"),
+    not by whom ("an IED planted by Al Shabaab")?"""
+    head = _phrase_head(doc, span)
+    if head is None or _lemma(head) not in lex.people.weapon:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "on", "under", "inside", "beneath", "near", "at")
+               and c.idx <= ref.start and ref.end <= c.right_edge.idx + len(c.right_edge)
+               for t in head.subtree if t.dep_ == "acl" for c in t.children)
+
+
 def _attack_target(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """The character span of what the attack a phrase names was on ("a drone strike on a PMF
     headquarters": the headquarters), else None."""
@@ -4700,6 +4719,16 @@ def _chunks_by_end(doc: Doc) -> dict[int, tuple[int, int, int]]:
     for chunk in doc.noun_chunks:
         out.setdefault(chunk.end, (chunk.start, chunk.start_char, chunk.end_char))
     return out
+
+
+def _nationals(doc: Doc, span: tuple[int, int], ctx: Context) -> list[ActorRef]:
+    """ "arrested 12 Palestinians", "shot dead two Israelis": people named by their nationality
+    alone are civilians of their country."""
+    head = _phrase_head(doc, span)
+    if head is None or ctx.demonym_iso is None or head.tag_ not in ("NNPS", "NNS") or not head.lower_.endswith("s"):
+        return []
+    iso = ctx.demonym_iso(head.text[:-1])
+    return [ActorRef(None, span[0], span[1], "civilians", iso, "civilians")] if iso else []
 
 
 def _died_fighting(verb: Token, lex: Lexicon) -> bool:
@@ -5259,6 +5288,12 @@ def _intervened(mentions: Sequence[Mention], d: _Draft, m: Mention) -> bool:
                for x in mentions)
 
 
+def _told_in_its_sentence(d: _Draft, m: Mention) -> bool:
+    """Is an act of violence ``d`` tells also told in ``m``'s sentence ("A vigilante member was
+    shot dead during the attack": the attack is the one the shooting was in)?"""
+    return _family(d.sub_event_type) == "violence" and any(x.sent_start == m.sent_start for x in d.mentions)
+
+
 def _takes_toll(d: _Draft, m: Mention, mentions: Sequence[Mention]) -> bool:
     """The dead or hurt of the toll mention ``m`` (no place or date of its own) are those of the
     event ``d`` told in the sentences before it: an attack's, or a demonstration's when no one
@@ -5344,7 +5379,7 @@ def merge_mentions(mentions: Sequence[Mention], published: dt.date | None = None
             # (or at the place of that event: "In Kisumu, protesters burned tyres ... Two people
             # were shot dead in Kisumu"; not a blast's or a shelling's: "soldiers and militants
             # fought near Mandera. 10 civilians were killed by shells that fell on the town")
-            recent = [d for d in drafts if _takes_toll(d, m, mentions) and (
+            recent = [d for d in drafts if (_takes_toll(d, m, mentions) or m.named_again and _told_in_its_sentence(d, m)) and (
                 m.place is None or d.place is not None and d.place.gazetteer_id == m.place.gazetteer_id
                 and SUB_EVENT_TYPES.get(m.sub_event_type or "") != "Explosions/Remote violence")]
             if recent:
@@ -5673,7 +5708,8 @@ def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
     """Is the fight word told as one between armed men of one plural noun (see
     :func:`_between_armed_ones`)?"""
     def armed_plural(obj: Token) -> bool:
-        return obj.tag_ == "NNS" and not obj.conjuncts and (
+        # ("armed youth clashed": "youth" is its plural)
+        return (obj.tag_ == "NNS" or obj.lower_ == "youth") and not obj.conjuncts and (
             obj.lower_ in lex.people.armed or obj.lemma_.lower() in lex.people.armed
             or any(c.dep_ == "amod" and c.lower_ == "armed" for c in obj.children)
             # "two clans clashed", "rival tribes fought": each side one of them
@@ -5685,8 +5721,11 @@ def _fought_among_armed(trig: Token, lex: Lexicon) -> bool:
     for prep in (c for h in holders for c in h.children if c.lower_ in ("between", "among", "amongst")):
         if any(c.dep_ == "pobj" and armed_plural(c) for c in prep.children):
             return True
+    # (or they fought with no one else: "armed youth clashed in Gogrial")
+    alone = trig.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") or c.dep_ == "prep" and c.lower_ in ("with", "against")
+                                            for c in trig.children)
     return any(c.dep_ == "nsubj" and armed_plural(c)
-               and (any(a.lower_ == "rival" for a in c.children) or c.lemma_.lower() in lex.words.kin_groups)
+               and (alone or any(a.lower_ == "rival" for a in c.children) or c.lemma_.lower() in lex.words.kin_groups)
                for c in trig.children)
 
 

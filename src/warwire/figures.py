@@ -825,7 +825,16 @@ def objectless_transitive(verb: Token) -> bool:
     shot_dead = verb.lemma_.lower() in ("shoot", "gun") and any(c.lower_ in ("dead", "down") for c in verb.children)
     return verb.tag_ in ("VBN", "VBD") and (verb.lemma_.lower() in TRANSITIVE_ONLY or shot_dead) and not any(
         c.dep_ in ("aux", "auxpass", "prt", "dobj") or c.dep_ == "ccomp" and verb.lemma_.lower() in _FINDING
-        for c in verb.children)  # (not "police found that ...")
+        for c in verb.children) and not _shares_an_object(verb)  # (not "police found that ...")
+
+
+def _shares_an_object(verb: Token) -> bool:
+    """A verb with the object of the verb coordinated after it: "gunmen killed and burnt two
+    farmers" (active: the gunmen killed), "killed and wounded 12 people"."""
+    return any(conj.i > verb.i and any(c.dep_ == "dobj" for c in conj.children)
+               and any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children)
+               and not any(t.is_punct for t in verb.doc[verb.i + 1 : conj.i])  # ("found dead; had links with ...")
+               for conj in verb.conjuncts)
 
 
 def _by_follows(verb: Token) -> bool:
@@ -861,11 +870,20 @@ def reduced_relative_subject(verb: Token) -> Token | None:
 _FINDING = frozenset({"find", "discover"})
 
 
+#: verbs of hurting: what "killed and wounded" counts is both together
+_HURTING = frozenset({"wound", "injure", "hurt", "maim", "harm"})
+
+
 def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     """Whom ``verb`` happened to: its object ("killed a farmer"), its passive subject ("a farmer
     was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
     noun it qualifies ("a civilian killed in the raid"), or the subject of verbs such as "die"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"] or particle_objects(verb)
+    if not objects and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("auxpass", "prt") for c in verb.children):
+        # an object shared with the verb that follows: "a mob lynched and set ablaze a man" (not
+        # "killed and wounded 12 people", a count of both)
+        objects = [c for conj in verb.conjuncts if conj.i > verb.i and conj.lemma_.lower() not in _HURTING
+                   and _shares_an_object(verb) for c in conj.children if c.dep_ == "dobj"][:1]
     if objects:
         return objects
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
