@@ -2496,6 +2496,38 @@ def test_the_attack_a_death_is_told_in_is_the_one_told_before():
     assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Attack", "Unidentified Armed Group (Nigeria)", 1)
 
 
+def test_a_kamikaze_drone_or_a_loitering_munition_is_a_drone_strike():
+    (ev,) = _in("UA", "On 8 March 2023, a Russian kamikaze drone hit a house in Odesa city (Odesa, Odesa), killing 1 "
+                      "civilian.", published=dt.date(2023, 3, 10))
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == ("Air/drone strike", "Military Forces of Russia (2000-)", 1)
+    (ev,) = _in("UA", "On 17 October 2022, a Russian loitering munition hit Kyiv city (Kyiv).", published=dt.date(2022, 10, 19))
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_deed_told_after_a_place_and_its_holders_in_brackets_is_at_the_place():
+    # one event at the village, not a second one at Kursk, the province named in brackets
+    (ev,) = _in("RU", "On 28 May 2025, a Ukrainian drone struck a car in Tyotkino village (Glushkovskiy, Kursk), "
+                      "killing a civilian man.", published=dt.date(2025, 5, 30))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities, ev.location.admin1) == (
+        "Air/drone strike", "Civilians (Russia)", 1, "Kursk")
+    assert ev.location.name != "Kursk"
+
+
+def test_a_group_named_as_what_people_are_for_is_no_party():
+    (ev,) = _in("GE", "On 30 November 2024, police used water cannon to disperse pro-EU protesters in Tbilisi (Tbilisi).",
+                published=dt.date(2024, 12, 3))
+    assert (ev.sub_event_type, ev.actor1) == ("Protest with intervention", "Protesters (Georgia)")
+
+
+def test_russian_state_bodies_named_by_their_own_names():
+    (ev,) = _in("RU", "On 24 April 2024, FSB officers detained a resident of Novosibirsk city (Novosibirsk, Novosibirsk) "
+                      "for transferring funds to the Armed Forces of Ukraine.", published=dt.date(2024, 4, 27))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Arrests", "Police Forces of Russia (2000-)", "Civilians (Russia)")
+    (ev,) = _in("RU", "On 20 August 2023, Russian air defence intercepted a Ukrainian drone near Kaluga city (Kaluga, "
+                      "Kaluga).", published=dt.date(2023, 8, 22))
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")

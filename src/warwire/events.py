@@ -985,12 +985,19 @@ _PLACING = frozenset({"appointed", "installed", "nominated", "owned", "run", "op
 _PLACED_BY = re.compile(rf"\s?[-‐‑]\s?(?:{'|'.join(sorted(_PLACING))})\b", re.IGNORECASE)
 
 
+#: a stance written before a name: "pro-EU", "anti-Houthi"
+_STANCE_BEFORE = re.compile(r"\b(?:pro|anti)\s?[-‐‑]\s?$", re.IGNORECASE)
+
+
 def _described_by_others(refs: Sequence[ActorRef], text: str) -> list[ActorRef]:
     """``refs`` but for a group named only to describe the named one after it ("Al-Qaeda-linked
     HTS fighters", "Turkish-backed NLF"): the one described is the party (but "al Shabaab-linked
-    gunmen" are al Shabaab's)."""
+    gunmen" are al Shabaab's); nor one named as what people are for or against ("pro-EU
+    protesters")."""
     out = []
     for a in refs:
+        if _STANCE_BEFORE.search(text, max(0, a.start - 5), a.start):
+            continue  # "pro-EU protesters", "anti-Taliban demonstrators": what they are for or against
         m = _DESCRIBING.match(text, a.end)
         if m is None or not any(0 <= b.start - m.end() <= 2 and b.name and not b.generic for b in refs):
             out.append(a)
@@ -2788,9 +2795,12 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         # a deed told as a participle after a list of places happened where its verb did, at
         # the list's first ("attacked the villages of Karou, Ouatagouna and Daoutegeft, killing
         # 51 civilians": not at the last one named before "killing")
+        # (nor at the district or province written in brackets after the place: "in Tyotkino
+        # village (Glushkovskiy, Kursk), killing a civilian man")
         while (prev := max((c for c in cands if c[0] == best[0] and c[1].place.end <= best[1].place.start),
                            key=lambda c: c[1].place.end, default=None)) is not None \
-                and _LIST_SEP.match(text[prev[1].place.end : best[1].place.start]):
+                and (_LIST_SEP.match(text[prev[1].place.end : best[1].place.start])
+                     or _HOLDER_IN_BRACKETS.match(text[prev[1].place.end : best[1].place.start])):
             best = prev
     tier, chosen = (best[0], best[1].place) if best else (0, None)
     anaphor = False
@@ -2824,6 +2834,9 @@ def _locate(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], locality_before) 
             m.place, m.precision, m.listed = town, max(precision, 2), []
 
 
+#: what stands between a place and its holder written in brackets after it ("Tyotkino village
+#: (Glushkovskiy, Kursk)")
+_HOLDER_IN_BRACKETS = re.compile(rf"^\s*(?:{_DESIGNATOR_WORDS}\s*)?\([^()]*$", re.I)
 #: a small count of people, in digits or words
 _FEW = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 #: what stands between two places of one list: another name or a count in brackets, a
