@@ -2528,6 +2528,23 @@ def test_russian_state_bodies_named_by_their_own_names():
     assert (ev.actor1, ev.actor2) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
 
 
+def test_an_assault_repelled_is_a_battle_with_the_side_whose_assault_it_was():
+    # (the village the assault was near is no victim: it made the battle a mob's)
+    (ev,) = _in("UA", "On 12 February 2024, Ukrainian forces repelled a Russian assault near Krynky village (Kherson, "
+                      "Kherson) on the left bank.", published=dt.date(2024, 2, 15))
+    assert (ev.sub_event_type, {ev.actor1, ev.actor2}) == (
+        "Armed clash", {"Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"})
+
+
+def test_armed_groups_of_mali_and_the_central_african_republic():
+    (ev,) = _in("ML", "On 1 April 2012, MNLA fighters took control of Timbuktu (Tombouctou) without a fight.",
+                published=dt.date(2012, 4, 3))
+    assert (ev.sub_event_type, ev.actor1) == ("Non-violent transfer of territory",
+                                              "MNLA: National Movement for the Liberation of Azawad")
+    (ev,) = _in("CF", "On 24 March 2013, Seleka rebels seized Bangui after clashes with FACA.", published=dt.date(2013, 3, 26))
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Seleka Rebel Coalition")
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")

@@ -3433,7 +3433,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if m.patients and off_duty:
                 m.patients = []  # "an off-duty police officer" is a civilian victim
             elif not m.patients and patient_span is not None and not off_duty:
-                m.patients = _victims_from_words(doc, patient_span, lex) or _nationals(doc, patient_span, ctx)
+                m.patients = _victims_from_words(doc, patient_span, lex) or _nationals(doc, patient_span, ctx) \
+                    or (_national_attack(doc, patient_span, ctx) if frame.name == "clash" else [])
             if frame.name == "base" or frame.name == "truce" and head.pos_ == "VERB":
                 # "HTS established a new military headquarters": what it set up, no party; nor
                 # are the prisoners two sides swapped
@@ -4744,6 +4745,15 @@ def _nationals(doc: Doc, span: tuple[int, int], ctx: Context) -> list[ActorRef]:
     return [ActorRef(None, span[0], span[1], "civilians", iso, "civilians")] if iso else []
 
 
+def _national_attack(doc: Doc, span: tuple[int, int], ctx: Context) -> list[ActorRef]:
+    """ "repelled a Russian assault": the attack a country's adjective tells is its forces'."""
+    head = _phrase_head(doc, span)
+    if head is None or ctx.demonym_iso is None or _lemma(head) not in _ATTACK_NOUNS:
+        return []
+    iso = next((c for a in head.children if a.dep_ in ("amod", "compound") and (c := ctx.demonym_iso(a.text))), None)
+    return [ActorRef(None, span[0], span[1], "state_forces", iso, "military")] if iso else []
+
+
 def _died_fighting(verb: Token, lex: Lexicon) -> bool:
     """"died in clashes with IS", "died in an ambush by Al Shabaab": a death told in a fight."""
     fights = {w for name in ("clash", "ambush") for w in lex.frames[name].triggers if " " not in w}
@@ -4756,9 +4766,23 @@ def _died_fighting(verb: Token, lex: Lexicon) -> bool:
                                        for c in verb.children)
 
 
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from ``tok`` up to ``top`` (its ancestor), ``tok`` included, ``top`` not."""
+    path = []
+    while tok != top and tok.head != tok:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
 def _victims_from_words(doc: Doc, span: tuple[int, int], lex: Lexicon) -> list[ActorRef]:
-    """ "1 soldier was killed", "two policemen": victims named only by a common noun."""
+    """ "1 soldier was killed", "two policemen": victims named only by a common noun (not the
+    places an attack is told at: "repelled a Russian assault near Krynky village")."""
     words = _words(doc, span)
+    head = _phrase_head(doc, span)
+    if head is not None and _lemma(head) in _ATTACK_NOUNS:
+        words = {t.lower_ for t in head.subtree if not any(a.dep_ == "prep" and a.lower_ != "of"
+                                                          for a in _path_up(t, head))}
     people = lex.people
     if words & _OFFICERS and _civilian_officers(doc, span, people):
         words = (words - _OFFICERS) | {"official"}  # "a returning officer" holds a civilian post
