@@ -2545,6 +2545,19 @@ def test_armed_groups_of_mali_and_the_central_african_republic():
     assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Seleka Rebel Coalition")
 
 
+def test_clan_militiamen_named_by_their_clan_are_its_militia():
+    (ev,) = _in("SO", "On 3 June 2017, Habar Gidir clan militiamen clashed with Marehan clan militiamen near Adado "
+                      "(Galgaduud), killing 5 people.", published=dt.date(2017, 6, 6))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.fatalities) == (
+        "Armed clash", "Habar Gidir Clan Militia (Somalia)", "Marehan Clan Militia (Somalia)", 5)
+
+
+def test_missiles_fired_at_an_air_base_are_no_air_strike():
+    (ev,) = _in("IQ", "On 8 January 2020, the IRGC fired more than a dozen ballistic missiles at Ain al-Asad air base "
+                      "(Anbar).", published=dt.date(2020, 1, 9))
+    assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")
