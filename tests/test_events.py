@@ -2558,6 +2558,14 @@ def test_missiles_fired_at_an_air_base_are_no_air_strike():
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")
 
 
+def test_who_does_something_in_a_clause_of_its_own_is_not_the_victim():
+    (ev,) = _in("IQ", "On 3 June 2023, residents lynched a man accused of killing a child in Al-Zubair town (Al-Zubair, "
+                      "Basrah) before police arrived.", published=dt.date(2023, 6, 10))
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Mob violence", "Civilians (Iraq)", 1)
+    (ev,) = _in("IQ", "On 3 June 2023, gunmen killed a man whom police had arrested in Basrah.", published=dt.date(2023, 6, 10))
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Iraq)")
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")

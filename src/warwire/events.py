@@ -1004,6 +1004,17 @@ def _described_by_others(refs: Sequence[ActorRef], text: str) -> list[ActorRef]:
     return out
 
 
+def _doer_within(doc: Doc, ref: ActorRef, trigger: Token) -> bool:
+    """Is ``ref`` the subject of a clause of its own inside what the trigger was done to ("lynched
+    a man accused of killing a child before police arrived": the police arrived)?"""
+    sp = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    root = sp.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head != trigger and root.head.pos_ in ("VERB", "AUX") \
+        and trigger in root.head.ancestors and root.head.dep_ in _OWN_CLAUSES
+
+
 def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
     """The actor only qualifies a person outside it: "an al-Shabaab critic", "the wife of a
     Taliban commander" (``[people] outsider`` nouns), "a junta-appointed administrator"."""
@@ -3428,7 +3439,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             m.victim_again = frame.name == "body_found" and (pw := _words(doc, patient_span)) <= _VICTIM_AGAIN \
                 and bool(pw & _PERSONAL_PRONOUNS)
             m.patients = [a for a in _actors_in(patient_span, sent_actors)
-                          if a not in m.agents and not _outsider_of(doc, a, lex)] or owners
+                          if a not in m.agents and not _outsider_of(doc, a, lex) and not _doer_within(doc, a, head)] \
+                or owners
             off_duty = _not_on_duty(doc, _phrase_head(doc, patient_span), patient_span, lex.people.armed)
             if m.patients and off_duty:
                 m.patients = []  # "an off-duty police officer" is a civilian victim
@@ -4766,6 +4778,10 @@ def _died_fighting(verb: Token, lex: Lexicon) -> bool:
                                        for c in verb.children)
 
 
+#: dependents that are clauses of their own
+_OWN_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "pcomp"})
+
+
 def _path_up(tok: Token, top: Token) -> list[Token]:
     """The tokens from ``tok`` up to ``top`` (its ancestor), ``tok`` included, ``top`` not."""
     path = []
@@ -4783,6 +4799,13 @@ def _victims_from_words(doc: Doc, span: tuple[int, int], lex: Lexicon) -> list[A
     if head is not None and _lemma(head) in _ATTACK_NOUNS:
         words = {t.lower_ for t in head.subtree if not any(a.dep_ == "prep" and a.lower_ != "of"
                                                           for a in _path_up(t, head))}
+    elif head is not None:
+        # (nor who does something in a clause of their own: "a man accused of killing a child
+        # before police arrived")
+        sp = doc.char_span(*span, alignment_mode="expand") or []
+        words = {t.lower_ for t in sp if not (head in t.ancestors and any(
+            a.dep_ in _OWN_CLAUSES and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+            for a in _path_up(t, head)))}
     people = lex.people
     if words & _OFFICERS and _civilian_officers(doc, span, people):
         words = (words - _OFFICERS) | {"official"}  # "a returning officer" holds a civilian post
