@@ -2566,6 +2566,15 @@ def test_who_does_something_in_a_clause_of_its_own_is_not_the_victim():
     assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Iraq)")
 
 
+def test_a_reprisal_told_after_an_attack_is_another_event():
+    evs = _in("BF", "On 1 January 2019, unidentified gunmen attacked Yirgou village (Barsalogho, Centre-Nord), killing "
+                    "the village chief and 5 other residents. In reprisal, Koglweogo militiamen attacked Fulani residents "
+                    "in Yirgou and surrounding localities between 1 and 2 January, killing at least 46 people.",
+              published=dt.date(2019, 1, 5))
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("Attack", "Unidentified Armed Group (Burkina Faso)", 6), ("Attack", "Koglweogo", 46)]
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")

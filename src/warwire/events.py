@@ -551,6 +551,9 @@ class Mention:
     #: a fight named as one told before, as where its toll fell ("Fifteen police officers died
     #: in the fighting")
     named_again: bool = False
+    #: told as answering something told before ("In reprisal, Koglweogo militiamen attacked
+    #: ..."): another event, even of the same kind, day and place
+    retaliates: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -3429,6 +3432,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                                                    for c in head.children)
             m.restates = definite and head.dep_ == "nsubj" and _lemma(head.head) in _HAPPEN_VERBS
             m.ensuing = any(c.dep_ == "amod" and c.lower_ in _ENSUING for c in head.children)
+            m.retaliates = bool(_RETALIATING.search(doc_text(doc), m.sent_start, m.trigger[0]))
             m.attackers_again = _the_attackers(doc, agent_span)
             m.named_again = definite and frame.name in ("clash", "strike") and head.dep_ == "pobj" \
                 and head.head.lower_ in ("in", "during") and agent_span is None and patient_span is None
@@ -5299,6 +5303,7 @@ def _told_twice(drafts: list[_Draft]) -> None:
         twin = next((o for o in drafts[i + 1:] if o.sub_event_type == d.sub_event_type
                      and _family(d.sub_event_type) != "demonstration"
                      and 0 <= o.sent_span[0] - d.sent_span[1] < 400
+                     and not any(x.retaliates for x in o.mentions)  # (what answers it is another)
                      and all(_dates_compatible(d, x) for x in o.mentions)
                      and _places_compatible(d.place, o.place)), None)
         if twin is None:
@@ -5482,6 +5487,8 @@ def merge_mentions(mentions: Sequence[Mention], published: dt.date | None = None
                 # "a vigilante mob attacks and kills a suspected thief": the killing a crowd's
                 # verb governs is the crowd's
                 family == "violence" and _family(d.sub_event_type) == "demonstration" and _governed_killing(d, m))
+            if m.retaliates and not same_sentence and family == "violence":
+                related = False  # "... killing the village chief. In reprisal, Koglweogo militiamen attacked ..."
             if related and family == "demonstration" and m.anaphoric:
                 target = d  # "The protesters lit bonfires on the highway": the same crowd
                 break
@@ -6521,6 +6528,8 @@ _ABOUT_A_DEATH = re.compile(r"\b(?:over|against|after|following|protest\w*(?: of
 # the event a retaliation answers, told in the same clause as the figure: "fired rockets in
 # response to an Israeli strike that killed one of its commanders" (not the retaliation's own
 # toll after a fronted phrase: "In retaliation for the killing of a herder, raiders killed 5")
+#: what says the deed after it answers one told before ("In reprisal, ...", "to avenge the killing")
+_RETALIATING = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal)|to avenge|avenging|retaliat\w*)\b", re.I)
 _ANSWERED = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge|avenging)\b[^.;,]*$", re.I)
 # a toll told after another count in its sentence: a count of the same dead
 #: someone's count of the dead, as theirs ("Doctors put the toll at 128")
