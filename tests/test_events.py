@@ -2575,6 +2575,31 @@ def test_a_reprisal_told_after_an_attack_is_another_event():
         ("Attack", "Unidentified Armed Group (Burkina Faso)", 6), ("Attack", "Koglweogo", 46)]
 
 
+def test_groups_and_forces_of_south_asia_and_myanmar_by_their_own_names():
+    (ev,) = _in("IN", "On 3 April 2021, CPI (Maoist) cadres killed a villager in Sukma (Chhattisgarh).",
+                published=dt.date(2021, 4, 5))
+    assert ev.actor1 == "CPI (Maoist): Communist Party of India (Maoist)"
+    (ev,) = _in("BD", "On 5 May 2019, RAB members shot dead a drug trader in Teknaf (Cox's Bazar, Chattogram).",
+                published=dt.date(2019, 5, 7))
+    assert ev.actor1.startswith("Police Forces of Bangladesh")
+    (ev,) = _in("PK", "On 4 August 2022, CTD personnel clashed with TTP militants in Lakki Marwat (Khyber Pakhtunkhwa).",
+                published=dt.date(2022, 8, 6))
+    assert (ev.actor1, ev.actor2) == ("Police Forces of Pakistan (2022-)", "TTP: Tehreek-e-Taliban Pakistan")
+    # a name whose first word the parser read as a verb ("Saw")
+    (ev,) = _in("MM", "On 6 January 2025, Pyu Saw Htee members abducted six villagers in Kyaukmyaung (Sagaing).",
+                published=dt.date(2025, 1, 10))
+    assert (ev.sub_event_type, ev.actor1) == ("Abduction/forced disappearance", "Pyu Saw Htee")
+
+
+def test_someone_captured_by_the_state_is_arrested_not_a_place_taken():
+    (ev,) = _in("CO", "On 23 October 2021, the military captured Otoniel in Necocli (Antioquia).",
+                published=dt.date(2021, 10, 24))
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Military Forces of Colombia (2018-2022)")
+    (ev,) = _in("CO", "On 23 October 2021, the military captured Necocli (Antioquia) from the Clan del Golfo.",
+                published=dt.date(2021, 10, 24))
+    assert ev.sub_event_type == "Government regains territory"
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")

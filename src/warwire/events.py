@@ -3413,7 +3413,9 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 # the parse cut an actor's name: "Ukrainian shelling killed ...", read as
                 # "Ukrainian" doing the killing by shelling
                 # (not a strike named with its doer: "Hamas blamed an Israeli air strike")
-                m.agents = [a for a in sent_actors if a.start <= agent_span[0] and agent_span[1] <= a.end
+                # (or read its first word as a verb: "Pyu Saw Htee members abducted", "Saw" a verb)
+                m.agents = [a for a in sent_actors if (a.start <= agent_span[0] and agent_span[1] <= a.end
+                                                       or a.start < agent_span[0] < a.end <= agent_span[1])
                             and not a.start <= m.trigger[0] < a.end]
             if not m.agents and frame.name in _STATE_DEED_FRAMES:
                 m.agents = _country_as_doer(doc, agent_span, ctx.places)  # "Iran fired missiles at ..."
@@ -3671,7 +3673,8 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
             if frame.name == "capture" and head.tag_ == "VBG" and head.dep_ == "acl" and _lemma(head) in ("occupy", "hold", "control"):
                 continue  # "Al-Shabab fighters occupying Togga Suuj": who holds it, not a taking
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
-                if patient_span is None or _heads_territory(doc, patient_span, ctx.places):
+                if (patient_span is None or _heads_territory(doc, patient_span, ctx.places)) \
+                        and not (_lemma(head) in _TAKING_PEOPLE and _names_someone(_phrase_head(doc, patient_span), ctx)):
                     m.sub_event_type = _capture_type(m, doc, ctx)
                 elif (held := _people_captured(doc, m, head, patient_span, ctx, lex)) is not None:
                     m.sub_event_type, m.territorial = held, False
@@ -4952,6 +4955,18 @@ _WITHDREW = re.compile(r"after the withdrawal|withdrew|withdrawn|pulled out|hand
 _FOUGHT = re.compile(r"\bafter (?:\w+ ){0,3}(?:clash(?:es)?|fighting|fights?|battles?|gunfights?|exchanges? of fire)\b")
 
 
+#: verbs of taking that take people as well as places ("captured Otoniel"; not "overtook Bula Golol")
+_TAKING_PEOPLE = frozenset({"capture", "seize", "nab"})
+
+
+def _names_someone(noun: Token | None, ctx: Context) -> bool:
+    """Is ``noun`` a name that is no place's nor group's, so someone's ("the military captured
+    Otoniel in Necocli")?"""
+    return noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") \
+        and not any(p.start <= noun.idx < p.end for p in ctx.places) \
+        and not any(a.start <= noun.idx < a.end for a in ctx.actors)
+
+
 def _people_captured(doc: Doc, m: Mention, verb: Token, patient_span: tuple[int, int], ctx: Context,
                      lex: Lexicon) -> str | None:
     """What taking people with no fight told is: the state's forces arrest ("soldiers captured a
@@ -4964,9 +4979,11 @@ def _people_captured(doc: Doc, m: Mention, verb: Token, patient_span: tuple[int,
         return None
     kinds = {_kind(a, ctx) for a in m.agents}
     taken = _lemma(noun)
-    if kinds == {"state_forces"} and (taken in lex.words.ranks or taken in lex.words.members - {"soldier", "troop"}):
+    person = _lemma(verb) in _TAKING_PEOPLE and _names_someone(noun, ctx)
+    if kinds == {"state_forces"} and (taken in lex.words.ranks or taken in lex.words.members - {"soldier", "troop"}
+                                      or person):  # ("the military captured Otoniel in Necocli")
         return "Arrests"
-    if kinds & _NON_STATE_ARMED and "civilian_victim" in m.cues and "armed_victim" not in m.cues:
+    if kinds & _NON_STATE_ARMED and ("civilian_victim" in m.cues and "armed_victim" not in m.cues or person):
         return "Abduction/forced disappearance"
     return None
 
