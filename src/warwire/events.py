@@ -1011,11 +1011,7 @@ def _doer_within(doc: Doc, ref: ActorRef, trigger: Token) -> bool:
     """Is ``ref`` the subject of a clause of its own inside what the trigger was done to ("lynched
     a man accused of killing a child before police arrived": the police arrived)?"""
     sp = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    if sp is None:
-        return False
-    root = sp.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head != trigger and root.head.pos_ in ("VERB", "AUX") \
-        and trigger in root.head.ancestors and root.head.dep_ in _OWN_CLAUSES
+    return sp is not None and sp.root.dep_ in ("nsubj", "nsubjpass") and _in_own_clause(sp.root, trigger)
 
 
 def _outsider_of(doc: Doc, ref: ActorRef, lex: Lexicon) -> bool:
@@ -4789,6 +4785,12 @@ def _died_fighting(verb: Token, lex: Lexicon) -> bool:
 _OWN_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "pcomp"})
 
 
+def _in_own_clause(tok: Token, top: Token) -> bool:
+    """Is ``tok`` in a clause with a subject of its own below ``top`` (its ancestor)?"""
+    return top in tok.ancestors and any(a.dep_ in _OWN_CLAUSES and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+                                        for a in _path_up(tok, top))
+
+
 def _path_up(tok: Token, top: Token) -> list[Token]:
     """The tokens from ``tok`` up to ``top`` (its ancestor), ``tok`` included, ``top`` not."""
     path = []
@@ -4810,9 +4812,7 @@ def _victims_from_words(doc: Doc, span: tuple[int, int], lex: Lexicon) -> list[A
         # (nor who does something in a clause of their own: "a man accused of killing a child
         # before police arrived")
         sp = doc.char_span(*span, alignment_mode="expand") or []
-        words = {t.lower_ for t in sp if not (head in t.ancestors and any(
-            a.dep_ in _OWN_CLAUSES and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
-            for a in _path_up(t, head)))}
+        words = {t.lower_ for t in sp if not _in_own_clause(t, head)}
     people = lex.people
     if words & _OFFICERS and _civilian_officers(doc, span, people):
         words = (words - _OFFICERS) | {"official"}  # "a returning officer" holds a civilian post

@@ -879,11 +879,12 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
     noun it qualifies ("a civilian killed in the raid"), or the subject of verbs such as "die"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"] or particle_objects(verb)
-    if not objects and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("auxpass", "prt") for c in verb.children):
+    if not objects and verb.tag_ in ("VBD", "VBZ", "VBP") and _shares_an_object(verb) \
+            and not any(c.dep_ in ("auxpass", "prt") for c in verb.children):
         # an object shared with the verb that follows: "a mob lynched and set ablaze a man" (not
         # "killed and wounded 12 people", a count of both)
         objects = [c for conj in verb.conjuncts if conj.i > verb.i and conj.lemma_.lower() not in _HURTING
-                   and _shares_an_object(verb) for c in conj.children if c.dep_ == "dobj"][:1]
+                   for c in conj.children if c.dep_ == "dobj"][:1]
     if objects:
         return objects
     if verb.dep_ == "acl" and verb.tag_ == "VBN":

@@ -166,7 +166,7 @@ def counted_ranges(doc: Doc) -> Doc:
             continue
         noun = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
         num = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if noun is None or num is None or num.head != noun or num.like_num is False \
+        if noun is None or num is None or num.head != noun or not num.like_num \
                 or not any(c.dep_ == "conj" and c.like_num for c in num.children):
             continue
         if noun.i < tok.head.i or tok.head.pos_ not in ("VERB", "AUX"):
