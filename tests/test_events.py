@@ -2600,6 +2600,12 @@ def test_someone_captured_by_the_state_is_arrested_not_a_place_taken():
     assert ev.sub_event_type == "Government regains territory"
 
 
+def test_what_an_arrest_is_in_connection_with_is_no_event_of_its_own():
+    (ev,) = _in("IN", "On 12 January 2022, police arrested a man in Imphal (Manipur) in connection with the November "
+                      "2021 ambush in Churachandpur.", published=dt.date(2022, 1, 15))
+    assert (ev.sub_event_type, ev.actor1, ev.location.name) == ("Arrests", "Police Forces of India (2014-)", "Imphal")
+
+
 def test_a_country_named_as_the_doer_is_its_armed_forces_not_the_place():
     ev = only("Iran fired more than a dozen ballistic missiles at two Iraqi bases hosting US troops on Monday.")
     assert (ev.sub_event_type, ev.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Iran (1989-)")
