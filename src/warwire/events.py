@@ -1824,12 +1824,15 @@ def _stopped_weapon(noun: Token, lex: Lexicon) -> bool:
     the road")?"""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    def stops(verb: Token) -> bool:
-        return verb.pos_ == "VERB" and (_lemma(verb),) in lex.cues.get("disrupt", ())
     if noun.dep_ in ("dobj", "obj", "nsubjpass"):
-        return stops(noun.head)
-    return noun.dep_ == "nsubj" and (objectless_transitive(noun.head) and stops(noun.head)
-                                     or misread_object(noun) and stops(noun.head.head))
+        return _stops_weapons(noun.head, lex)
+    return noun.dep_ == "nsubj" and (objectless_transitive(noun.head) and _stops_weapons(noun.head, lex)
+                                     or misread_object(noun) and _stops_weapons(noun.head.head, lex))
+
+
+def _stops_weapons(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` one that stops a weapon ("defused", "seized": the lexicon's ``disrupt`` cue)?"""
+    return verb.pos_ == "VERB" and (_lemma(verb),) in lex.cues.get("disrupt", ())
 
 
 def _disrupted_weapon(tok: Token, lex: Lexicon) -> bool:
@@ -1837,7 +1840,7 @@ def _disrupted_weapon(tok: Token, lex: Lexicon) -> bool:
     "seized explosives"."""
     for anc in (tok, *tok.ancestors):
         if anc.dep_ in ("dobj", "obj", "nsubjpass"):
-            return anc.head.pos_ == "VERB" and (_lemma(anc.head),) in lex.cues.get("disrupt", ())
+            return _stops_weapons(anc.head, lex)
         if anc.pos_ == "VERB":
             return False
     return False
@@ -2809,8 +2812,8 @@ def _place_for(doc: Doc, m: Mention, roles: Sequence[_PlaceRole], ctx_places_bef
         # village (Glushkovskiy, Kursk), killing a civilian man")
         while (prev := max((c for c in cands if c[0] == best[0] and c[1].place.end <= best[1].place.start),
                            key=lambda c: c[1].place.end, default=None)) is not None \
-                and (_LIST_SEP.match(text[prev[1].place.end : best[1].place.start])
-                     or _HOLDER_IN_BRACKETS.match(text[prev[1].place.end : best[1].place.start])):
+                and (_LIST_SEP.match(gap := text[prev[1].place.end : best[1].place.start])
+                     or _HOLDER_IN_BRACKETS.match(gap)):
             best = prev
     tier, chosen = (best[0], best[1].place) if best else (0, None)
     anaphor = False
@@ -3670,7 +3673,7 @@ def find_mentions(doc: Doc, ctx: Context, lex: Lexicon | None = None) -> list[Me
                 continue  # "Al-Shabab fighters occupying Togga Suuj": who holds it, not a taking
             if frame.name == "capture" and m.sub_event_type == "Armed clash":
                 if (patient_span is None or _heads_territory(doc, patient_span, ctx.places)) \
-                        and not (_lemma(head) in _TAKING_PEOPLE and _names_someone(_phrase_head(doc, patient_span), ctx)):
+                        and not _takes_someone(head, _phrase_head(doc, patient_span), ctx):
                     m.sub_event_type = _capture_type(m, doc, ctx)
                 elif (held := _people_captured(doc, m, head, patient_span, ctx, lex)) is not None:
                     m.sub_event_type, m.territorial = held, False
@@ -4534,9 +4537,7 @@ def _pact_states(doc: Doc, span: tuple[int, int] | None, found: list[ActorRef], 
     for t in sp:
         if _lemma(t) == "government" and t.dep_ in ("nsubj", "conj") and not covered(t):
             # ("the Ethiopian federal government": Ethiopia's, wherever it signed)
-            iso = next((c for a in t.children if a.dep_ in ("amod", "compound") and demonym_iso
-                        and (c := demonym_iso(a.text))), None)
-            out.append(ActorRef(None, t.idx, t.idx + len(t), "state_forces", iso, "military"))
+            out.append(ActorRef(None, t.idx, t.idx + len(t), "state_forces", _modifier_country(t, demonym_iso), "military"))
     have = {a.country for a in found}
     for p in places:
         if p.feature_type == "country" and sp.start_char <= p.start and p.end <= sp.end_char and p.country not in have:
@@ -4765,8 +4766,15 @@ def _national_attack(doc: Doc, span: tuple[int, int], ctx: Context) -> list[Acto
     head = _phrase_head(doc, span)
     if head is None or ctx.demonym_iso is None or _lemma(head) not in _ATTACK_NOUNS:
         return []
-    iso = next((c for a in head.children if a.dep_ in ("amod", "compound") and (c := ctx.demonym_iso(a.text))), None)
+    iso = _modifier_country(head, ctx.demonym_iso)
     return [ActorRef(None, span[0], span[1], "state_forces", iso, "military")] if iso else []
+
+
+def _modifier_country(tok: Token, demonym_iso: Callable[[str], str | None] | None) -> str | None:
+    """The country a demonym modifying ``tok`` names ("the Ethiopian government", "a Russian
+    assault"), or None."""
+    return next((c for a in tok.children if a.dep_ in ("amod", "compound") and demonym_iso
+                 and (c := demonym_iso(a.text))), None)
 
 
 def _died_fighting(verb: Token, lex: Lexicon) -> bool:
@@ -4959,10 +4967,10 @@ _FOUGHT = re.compile(r"\bafter (?:\w+ ){0,3}(?:clash(?:es)?|fighting|fights?|bat
 _TAKING_PEOPLE = frozenset({"capture", "seize", "nab"})
 
 
-def _names_someone(noun: Token | None, ctx: Context) -> bool:
-    """Is ``noun`` a name that is no place's nor group's, so someone's ("the military captured
-    Otoniel in Necocli")?"""
-    return noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") \
+def _takes_someone(verb: Token, noun: Token | None, ctx: Context) -> bool:
+    """Is what ``verb`` took someone: a verb that takes people as well as places, and a name that
+    is no place's nor group's ("the military captured Otoniel in Necocli")?"""
+    return _lemma(verb) in _TAKING_PEOPLE and noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") \
         and not any(p.start <= noun.idx < p.end for p in ctx.places) \
         and not any(a.start <= noun.idx < a.end for a in ctx.actors)
 
@@ -4979,7 +4987,7 @@ def _people_captured(doc: Doc, m: Mention, verb: Token, patient_span: tuple[int,
         return None
     kinds = {_kind(a, ctx) for a in m.agents}
     taken = _lemma(noun)
-    person = _lemma(verb) in _TAKING_PEOPLE and _names_someone(noun, ctx)
+    person = _takes_someone(verb, noun, ctx)
     if kinds == {"state_forces"} and (taken in lex.words.ranks or taken in lex.words.members - {"soldier", "troop"}
                                       or person):  # ("the military captured Otoniel in Necocli")
         return "Arrests"

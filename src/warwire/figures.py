@@ -825,16 +825,19 @@ def objectless_transitive(verb: Token) -> bool:
     shot_dead = verb.lemma_.lower() in ("shoot", "gun") and any(c.lower_ in ("dead", "down") for c in verb.children)
     return verb.tag_ in ("VBN", "VBD") and (verb.lemma_.lower() in TRANSITIVE_ONLY or shot_dead) and not any(
         c.dep_ in ("aux", "auxpass", "prt", "dobj") or c.dep_ == "ccomp" and verb.lemma_.lower() in _FINDING
-        for c in verb.children) and not _shares_an_object(verb)  # (not "police found that ...")
+        for c in verb.children) and _shared_object(verb) is None  # (not "police found that ...")
 
 
-def _shares_an_object(verb: Token) -> bool:
-    """A verb with the object of the verb coordinated after it: "gunmen killed and burnt two
-    farmers" (active: the gunmen killed), "killed and wounded 12 people"."""
-    return any(conj.i > verb.i and any(c.dep_ == "dobj" for c in conj.children)
-               and any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children)
-               and not any(t.is_punct for t in verb.doc[verb.i + 1 : conj.i])  # ("found dead; had links with ...")
-               for conj in verb.conjuncts)
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the verb coordinated after ``verb`` that ``verb`` shares ("gunmen killed and
+    burnt two farmers": active, the gunmen killed; "killed and wounded 12 people"), or None."""
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children) \
+                and not any(t.is_punct for t in verb.doc[verb.i + 1 : conj.i]):  # ("found dead; had links with ...")
+            obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _by_follows(verb: Token) -> bool:
@@ -879,12 +882,11 @@ def _sufferers(verb: Token, spec: UnitSpec) -> list[Token]:
     was killed", also through a coordinated verb: "was kidnapped, murdered and buried"), the
     noun it qualifies ("a civilian killed in the raid"), or the subject of verbs such as "die"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"] or particle_objects(verb)
-    if not objects and verb.tag_ in ("VBD", "VBZ", "VBP") and _shares_an_object(verb) \
-            and not any(c.dep_ in ("auxpass", "prt") for c in verb.children):
+    if not objects and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("auxpass", "prt") for c in verb.children) \
+            and (shared := _shared_object(verb)) is not None and shared.head.lemma_.lower() not in _HURTING:
         # an object shared with the verb that follows: "a mob lynched and set ablaze a man" (not
         # "killed and wounded 12 people", a count of both)
-        objects = [c for conj in verb.conjuncts if conj.i > verb.i and conj.lemma_.lower() not in _HURTING
-                   for c in conj.children if c.dep_ == "dobj"][:1]
+        objects = [shared]
     if objects:
         return objects
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
